@@ -1,0 +1,100 @@
+import { stemmer } from "stemmer";
+import { editDistance } from "./distance";
+
+/**
+ * A small ranked full-text matcher: words are normalised (case, accents), stop words dropped,
+ * stemmed (Porter), and matched exactly, by prefix, or within a typo's distance; each match is
+ * weighted by where it was found and how rare the word is (idf). The FAQ command, "did you
+ * mean" and autocomplete all rank with it.
+ */
+
+export interface MatchDocument {
+  id: string;
+  /** Text by weight: a question outweighs its answer, keywords outweigh both. */
+  fields: { text: string; weight: number }[];
+}
+
+export interface Match {
+  id: string;
+  score: number;
+  /** Share of the query's words that found a match (0–1). */
+  coverage: number;
+}
+
+const STOP_WORDS = new Set(
+  `a an and are as at be can do does for from have how i if in is it my of on or should the there
+  this to we what when where which who will with you your me am any get need want about`.split(
+    /\s+/,
+  ),
+);
+
+export function words(text: string): string[] {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
+}
+
+export function terms(text: string): string[] {
+  return words(text)
+    .filter((w) => !STOP_WORDS.has(w))
+    .map((w) => stemmer(w));
+}
+
+function typoAllowance(term: string): number {
+  if (term.length >= 8) return 2;
+  if (term.length >= 4) return 1;
+  return 0;
+}
+
+export class Matcher {
+  private readonly docs: { id: string; weights: Map<string, number> }[];
+  private readonly idf = new Map<string, number>();
+
+  constructor(documents: readonly MatchDocument[]) {
+    this.docs = documents.map((d) => {
+      const weights = new Map<string, number>();
+      for (const field of d.fields) {
+        for (const t of terms(field.text))
+          weights.set(t, Math.max(weights.get(t) ?? 0, field.weight));
+      }
+      return { id: d.id, weights };
+    });
+    const df = new Map<string, number>();
+    for (const d of this.docs) for (const t of d.weights.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+    const n = this.docs.length;
+    for (const [t, f] of df) this.idf.set(t, Math.log(1 + (n - f + 0.5) / (f + 0.5)));
+  }
+
+  /** Documents that match `query`, best first. */
+  search(query: string, limit = 5): Match[] {
+    const queryTerms = [...new Set(terms(query))];
+    if (queryTerms.length === 0) return [];
+    const results: Match[] = [];
+    for (const doc of this.docs) {
+      let score = 0;
+      let matched = 0;
+      for (const q of queryTerms) {
+        let best = 0;
+        for (const [t, weight] of doc.weights) {
+          const similarity = this.similarity(q, t);
+          if (similarity > 0) best = Math.max(best, similarity * weight * (this.idf.get(t) ?? 0));
+        }
+        if (best > 0) matched++;
+        score += best;
+      }
+      if (score > 0) results.push({ id: doc.id, score, coverage: matched / queryTerms.length });
+    }
+    return results.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, limit);
+  }
+
+  private similarity(q: string, t: string): number {
+    if (q === t) return 1;
+    if (q.length >= 3 && t.startsWith(q)) return 0.8;
+    const allowance = Math.min(typoAllowance(q), typoAllowance(t));
+    if (allowance > 0 && editDistance(q, t, allowance) <= allowance) return 0.6;
+    return 0;
+  }
+}

@@ -1,0 +1,36 @@
+import type { AddressInfo } from "node:net";
+import dynalite from "dynalite";
+
+export interface LocalDynamo {
+  endpoint: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts an embedded DynamoDB-protocol server (dynalite) on 127.0.0.1: in memory, or kept on
+ * disk under `path`. Tests, `npm run ask` and `npm start` use it; nothing leaves the machine.
+ */
+export async function startLocalDynamo(
+  options: { path?: string; port?: number } = {},
+): Promise<LocalDynamo> {
+  const server = dynalite({
+    path: options.path,
+    createTableMs: 0,
+    deleteTableMs: 0,
+    updateTableMs: 0,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Idle keep-alive sockets from the SDK would otherwise hold the server open.
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
+  };
+}

@@ -1,0 +1,116 @@
+import { isMap, isPair, isScalar, LineCounter, type Node, parseDocument } from "yaml";
+import type { z } from "zod";
+import { resolveTrip, type Trip } from "./model";
+import { type TripFile, TripFileSchema, tripSemanticIssues } from "./schema";
+
+export interface TripFileError {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export type TripParseResult =
+  | { ok: true; trip: Trip; file: TripFile }
+  | { ok: false; errors: TripFileError[] };
+
+export function formatTripError(e: TripFileError): string {
+  return `${e.file}:${e.line}:${e.column}: ${e.message}`;
+}
+
+/** Parses and validates a trip file's text, reporting every problem with its line and column. */
+export function parseTripText(text: string, fileName = "trip.yaml"): TripParseResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number, message: string): TripFileError => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file: fileName, line, column: col, message };
+  };
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      errors: doc.errors.map((e) => at(e.pos[0], e.message.split("\n")[0] ?? e.message)),
+    };
+  }
+  const raw: unknown = doc.toJS();
+  const result = TripFileSchema.safeParse(raw);
+  if (!result.success) {
+    const issues: z.core.$ZodIssue[] = [...result.error.issues];
+    // Zod skips cross-field checks once a field has the wrong type; run them anyway.
+    const seen = new Set(issues.map((i) => `${i.path.join(".")}|${i.message}`));
+    for (const extra of tripSemanticIssues(raw)) {
+      if (!seen.has(`${extra.path.join(".")}|${extra.message}`)) {
+        issues.push({ code: "custom", input: undefined, ...extra });
+      }
+    }
+    const errors = issues.flatMap((issue) => locateIssue(doc.contents, issue, at));
+    errors.sort((a, b) => a.line - b.line || a.column - b.column);
+    return { ok: false, errors };
+  }
+  return { ok: true, file: result.data, trip: resolveTrip(result.data) };
+}
+
+type Path = readonly PropertyKey[];
+
+function locateIssue(
+  root: unknown,
+  issue: z.core.$ZodIssue,
+  at: (offset: number, message: string) => TripFileError,
+): TripFileError[] {
+  const path = issue.path;
+  const where = describePath(path);
+  if (issue.code === "unrecognized_keys") {
+    const map = nodeAt(root, path);
+    return issue.keys.map((key) => {
+      const pair = isMap(map)
+        ? map.items.find((p) => isScalar(p.key) && p.key.value === key)
+        : undefined;
+      const node = (pair?.key ?? map) as Node | undefined;
+      const place = where ? ` in ${where}` : "";
+      return at(node?.range?.[0] ?? 0, `unknown key "${key}"${place}`);
+    });
+  }
+  const { node, missing } = deepestNode(root, path);
+  const message =
+    issue.code === "invalid_type" && missing
+      ? `${where}: required ${String(issue.expected)} is missing`
+      : `${where || "trip"}: ${issue.message}`;
+  return [at((node as Node | undefined)?.range?.[0] ?? 0, message)];
+}
+
+function describePath(path: Path): string {
+  return path.reduce<string>(
+    (s, k) => (typeof k === "number" ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)),
+    "",
+  );
+}
+
+function child(node: unknown, key: PropertyKey): unknown {
+  if (isMap(node))
+    return node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key)?.value;
+  if (
+    node &&
+    typeof node === "object" &&
+    "items" in node &&
+    Array.isArray(node.items) &&
+    typeof key === "number"
+  ) {
+    return node.items[key];
+  }
+  return undefined;
+}
+
+function nodeAt(root: unknown, path: Path): unknown {
+  return path.reduce<unknown>((n, k) => child(n, k), root);
+}
+
+/** The node at `path`, or the nearest existing ancestor when a key is missing. */
+function deepestNode(root: unknown, path: Path): { node: unknown; missing: boolean } {
+  let node = root;
+  for (const key of path) {
+    const next = child(node, key);
+    if (next === undefined || next === null) return { node, missing: true };
+    node = next;
+  }
+  return { node, missing: false };
+}

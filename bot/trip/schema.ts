@@ -1,0 +1,184 @@
+import { z } from "zod";
+import { isValidTimeZone, parseLeadTime, wallClockToInstant } from "./time";
+
+/**
+ * The one definition of a trip file. The YAML loader, the JSON Schema for editors
+ * (`npm run schema`), the store and the export all read it.
+ */
+
+const Id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "use lowercase letters, digits and dashes (like day1-arrival)")
+  .max(64);
+const Text = z.string().trim().min(1, "must not be empty");
+const Source = Text.describe(
+  "Where this fact comes from: a URL or publication, or 'Example content for organisers to replace'.",
+).optional();
+const WallClock = z
+  .string()
+  .describe(
+    "Wall-clock time at the destination: YYYY-MM-DD HH:MM (add a UTC offset only for a time that happens twice)",
+  );
+const LeadTime = z
+  .string()
+  .describe('How long before the item a reminder is posted: "1d", "2h", "30m", "1h30m"')
+  .refine(
+    (s) => parseLeadTime(s) !== undefined,
+    'write a lead time like "1d", "2h", "30m" or "1h30m"',
+  );
+
+export const PlaceSchema = z.strictObject({
+  id: Id.optional(),
+  name: Text,
+  description: Text.optional(),
+  address: Text.optional(),
+  source: Source,
+});
+
+export const FactSchema = z.strictObject({ text: Text, source: Source });
+
+export const EventSchema = z.strictObject({
+  name: Text,
+  start: WallClock.describe("When the race starts, in the destination's wall-clock time"),
+  startPlace: PlaceSchema,
+  finishPlace: PlaceSchema.optional(),
+  distances: z.array(Text).default([]),
+  facts: z.array(FactSchema).default([]),
+  url: z.url().optional(),
+  source: Source,
+});
+
+export const ItineraryItemSchema = z.strictObject({
+  id: Id,
+  start: WallClock,
+  end: WallClock.optional(),
+  title: Text,
+  place: Text.optional(),
+  notes: Text.optional(),
+  reminders: z
+    .array(LeadTime)
+    .optional()
+    .describe("Lead times; defaults to the trip's defaultReminders"),
+  source: Source,
+});
+
+export const RuleTopicSchema = z.strictObject({
+  topic: Id.describe("Short name readers type: /marathon rules <topic>"),
+  title: Text,
+  rules: z.array(Text).min(1),
+  source: Source,
+});
+
+export const FaqEntrySchema = z.strictObject({
+  id: Id,
+  question: Text,
+  answer: Text,
+  keywords: z.array(Text).default([]),
+  source: Source,
+});
+
+export const OrganisersSchema = z.strictObject({
+  slack: z.array(Text).default([]).describe("Slack user ids (U…)"),
+  discord: z.array(Text).default([]).describe("Discord user ids (snowflakes)"),
+});
+
+const TripFileShape = z.strictObject({
+  id: Id,
+  name: Text,
+  timeZone: Text.describe("IANA time zone of the destination, e.g. Asia/Pyongyang"),
+  timeZoneLabel: Text.optional().describe(
+    'How to name the destination time: "Pyongyang" → "08:00 Pyongyang time"',
+  ),
+  command: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,32}$/, "a slash-command name: 1–32 lowercase letters, digits, - or _")
+    .default("marathon"),
+  organisers: OrganisersSchema.default({ slack: [], discord: [] }),
+  defaultReminders: z.array(LeadTime).default(["1d", "1h"]),
+  event: EventSchema,
+  places: z.array(PlaceSchema).default([]),
+  itinerary: z.array(ItineraryItemSchema).default([]),
+  rules: z.array(RuleTopicSchema).default([]),
+  faq: z.array(FaqEntrySchema).default([]),
+});
+
+export interface TripIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+const record = (v: unknown): Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+
+/**
+ * The checks that span fields: time zone, wall-clock times, end after start, unique ids. They
+ * read the data loosely, so a file with type errors elsewhere still gets all of these reported.
+ */
+export function tripSemanticIssues(data: unknown): TripIssue[] {
+  const issues: TripIssue[] = [];
+  const trip = record(data);
+  const zone = str(trip.timeZone);
+  if (zone !== undefined && !isValidTimeZone(zone)) {
+    issues.push({
+      path: ["timeZone"],
+      message: `"${zone}" is not an IANA time zone (like Asia/Pyongyang or Europe/Berlin)`,
+    });
+  } else if (zone !== undefined) {
+    const checkTime = (value: unknown, path: (string | number)[]) => {
+      const text = str(value);
+      if (text === undefined) return undefined;
+      const r = wallClockToInstant(text, zone);
+      if (!r.ok) issues.push({ path, message: r.message });
+      return r.ok ? r.instant : undefined;
+    };
+    checkTime(record(trip.event).start, ["event", "start"]);
+    list(trip.itinerary).forEach((raw, i) => {
+      const item = record(raw);
+      const start = checkTime(item.start, ["itinerary", i, "start"]);
+      const end = checkTime(item.end, ["itinerary", i, "end"]);
+      if (start && end && end.getTime() < start.getTime()) {
+        issues.push({ path: ["itinerary", i, "end"], message: "ends before it starts" });
+      }
+    });
+  }
+  const unique = (what: string, field: string) => {
+    const seen = new Map<string, number>();
+    list(trip[what]).forEach((entry, i) => {
+      const k = str(record(entry)[field]);
+      if (k === undefined) return;
+      const first = seen.get(k);
+      if (first !== undefined) {
+        issues.push({
+          path: [what, i, field],
+          message: `duplicate ${field} "${k}" (already used by ${what}[${first}])`,
+        });
+      } else seen.set(k, i);
+    });
+  };
+  unique("itinerary", "id");
+  unique("faq", "id");
+  unique("rules", "topic");
+  unique("places", "id");
+  return issues;
+}
+
+export const TripFileSchema = TripFileShape.superRefine((trip, ctx) => {
+  for (const issue of tripSemanticIssues(trip)) ctx.addIssue({ code: "custom", ...issue });
+});
+
+/** A trip file as written (after defaults). */
+export type TripFile = z.output<typeof TripFileSchema>;
+export type Place = z.output<typeof PlaceSchema>;
+export type ItineraryItemFile = z.output<typeof ItineraryItemSchema>;
+export type RuleTopic = z.output<typeof RuleTopicSchema>;
+export type FaqEntry = z.output<typeof FaqEntrySchema>;
+
+/** JSON Schema of the trip file, for editor completion. */
+export function tripJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(TripFileShape, { io: "input", unrepresentable: "any" }),
+    title: "Trip file",
+  };
+}
