@@ -1,3 +1,5 @@
+import { formatInZone } from "./trip/time";
+
 /**
  * What a command answers, with no platform in it. Adapters (Slack, Discord, terminal) render it
  * and own every platform limit; text here is plain text, never markup, so adapters escape it.
@@ -82,4 +84,9 @@ export function replyParts(reply: Reply): Block[][] {
     parts.at(-1)?.push(block);
   }
   return parts.filter((p) => p.length > 0);
+}
+
+/** "Sun 6 Apr 2025, 08:00 Pyongyang time": the destination's side of a moment, in words. */
+export function momentInDestination(m: Moment): string {
+  return `${formatInZone(m.at, m.zone, m.style)}${m.style === "date" ? "" : ` ${m.zoneLabel} time`}`;
 }

@@ -1,0 +1,102 @@
+import { type Block, paragraph, text } from "../reply";
+import { type Match, Matcher } from "../search/matcher";
+import type { Trip } from "../trip/model";
+import type { FaqEntry } from "../trip/schema";
+import type { CommandDefinition, Suggestion } from "./context";
+import { answer, notice, Sources } from "./format";
+
+const matchers = new WeakMap<Trip, Matcher>();
+
+export function faqMatcher(trip: Trip): Matcher {
+  let m = matchers.get(trip);
+  if (!m) {
+    m = new Matcher(
+      trip.faq.map((f) => ({
+        id: f.id,
+        fields: [
+          { text: `${f.id} ${f.keywords.join(" ")}`, weight: 3 },
+          { text: f.question, weight: 2 },
+          { text: f.answer, weight: 1 },
+        ],
+      })),
+    );
+    matchers.set(trip, m);
+  }
+  return m;
+}
+
+/** A match good enough to answer with: at least half of the question's words found. */
+const isGood = (m: Match) => m.coverage >= 0.5;
+
+/** FAQ entries that answer `question`, best first: the best, plus any nearly as good. */
+export function searchFaq(
+  trip: Trip,
+  question: string,
+): { answers: FaqEntry[]; nearest: FaqEntry[] } {
+  const matches = faqMatcher(trip).search(question, 5);
+  const byId = (id: string) => trip.faq.find((f) => f.id === id) as FaqEntry;
+  const top = matches[0];
+  if (!top || !isGood(top))
+    return { answers: [], nearest: matches.slice(0, 3).map((m) => byId(m.id)) };
+  const answers = matches.filter((m) => isGood(m) && m.score >= top.score * 0.6).slice(0, 3);
+  return { answers: answers.map((m) => byId(m.id)), nearest: [] };
+}
+
+function suggestQuestions(trip: Trip, partial: string): Suggestion[] {
+  const toSuggestion = (f: FaqEntry) => ({ label: f.question, value: f.id });
+  if (partial.trim() === "") return trip.faq.map(toSuggestion);
+  return faqMatcher(trip)
+    .search(partial, 25)
+    .map((m) => toSuggestion(trip.faq.find((f) => f.id === m.id) as FaqEntry));
+}
+
+export const faq: CommandDefinition = {
+  name: "faq",
+  aliases: ["question", "ask", "q"],
+  summary: "Answers to travellers' questions: visa, money, phones, weather…",
+  usage: "[question]",
+  examples: ["faq", "faq visa", "faq Will my phone work?"],
+  option: {
+    name: "question",
+    description: "Your question, or a word like visa",
+    suggest: suggestQuestions,
+  },
+  run({ trip, request }) {
+    const cmd = `/${trip.command} faq`;
+    const q = request.input.trim();
+    const questionList = (entries: FaqEntry[]): Block => ({
+      type: "list",
+      items: entries.map((f) => [text(f.question)]),
+    });
+    if (trip.faq.length === 0) {
+      return notice("FAQ", [paragraph("The organiser has not published any questions yet.")]);
+    }
+    if (q === "") {
+      return answer("Frequently asked questions", [
+        paragraph(`Ask any of these, or in your own words, with ${cmd} <question>:`),
+        questionList(trip.faq),
+      ]);
+    }
+    const byId = trip.faq.find((f) => f.id === q.toLowerCase());
+    const { answers, nearest } = byId ? { answers: [byId], nearest: [] } : searchFaq(trip, q);
+    if (answers.length === 0) {
+      return notice(`No answer matches "${q}" well`, [
+        paragraph(
+          nearest.length > 0 ? "Did you mean:" : `These are the questions answered so far:`,
+        ),
+        questionList(nearest.length > 0 ? nearest : trip.faq),
+        paragraph(`Ask the organiser if your question is not here.`),
+      ]);
+    }
+    const [best, ...others] = answers as [FaqEntry, ...FaqEntry[]];
+    const sources = new Sources();
+    const blocks: Block[] = [paragraph(best.answer, sources.cite(best.source))];
+    for (const other of others) {
+      blocks.push(
+        { type: "heading", text: other.question },
+        paragraph(other.answer, sources.cite(other.source)),
+      );
+    }
+    return answer(best.question, [...blocks, ...sources.block()]);
+  },
+};

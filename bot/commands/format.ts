@@ -1,0 +1,62 @@
+import { type Block, type Moment, type Reply, type Span, text } from "../reply";
+import type { ItineraryItem, Trip } from "../trip/model";
+import type { Place } from "../trip/schema";
+
+export const SHARE = { action: "share", label: "Share in channel" } as const;
+
+export function moment(trip: Trip, at: Date, style: Moment["style"], relative = false): Moment {
+  return { type: "moment", at, style, zone: trip.zone, zoneLabel: trip.zoneLabel, relative };
+}
+
+/** A private answer with a button to share it, the shape of most replies. */
+export function answer(title: string, blocks: Block[]): Reply {
+  return { title, blocks, buttons: [SHARE], visibility: "private" };
+}
+
+/** A private answer to something that went wrong or needs another try: nothing to share. */
+export function notice(title: string, blocks: Block[]): Reply {
+  return { title, blocks, buttons: [], visibility: "private" };
+}
+
+export function placeSpans(place: Place): Span[] {
+  const spans: Span[] = [text(place.name, true)];
+  if (place.description) spans.push(text(` — ${place.description}`));
+  if (place.address) spans.push(text(` (${place.address})`));
+  return spans;
+}
+
+/** "08:00 Breakfast — Hotel lobby · notes" as one list line. */
+export function itemSpans(
+  trip: Trip,
+  item: ItineraryItem,
+  style: "time" | "datetime" = "time",
+): Span[] {
+  const spans: Span[] = [moment(trip, item.startAt, style)];
+  if (item.endAt) spans.push(text("–"), moment(trip, item.endAt, "time"));
+  spans.push(text(" "), text(item.title, true));
+  if (item.place) spans.push(text(` — ${item.place}`));
+  if (item.notes) spans.push(text(`. ${item.notes}`));
+  return spans;
+}
+
+/** Sources cited once each, numbered, for the small print under facts. */
+export class Sources {
+  private readonly list: string[] = [];
+
+  cite(source: string | undefined): string {
+    if (!source) return "";
+    let i = this.list.indexOf(source);
+    if (i < 0) i = this.list.push(source) - 1;
+    return ` [${i + 1}]`;
+  }
+
+  block(): Block[] {
+    if (this.list.length === 0) return [];
+    return [
+      {
+        type: "context",
+        spans: [text(`Sources: ${this.list.map((s, i) => `[${i + 1}] ${s}`).join("  ")}`)],
+      },
+    ];
+  }
+}

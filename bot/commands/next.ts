@@ -1,0 +1,53 @@
+import { type Block, paragraph, text } from "../reply";
+import type { ItineraryItem } from "../trip/model";
+import { humanDistance } from "../trip/time";
+import type { CommandDefinition } from "./context";
+import { answer, itemSpans, moment, notice } from "./format";
+
+export const next: CommandDefinition = {
+  name: "next",
+  aliases: ["now", "upcoming"],
+  summary: "The next item on the itinerary and how long until it",
+  usage: "",
+  examples: ["next"],
+  run({ trip, now }) {
+    const t = now.getTime();
+    const ongoing = trip.itinerary.filter(
+      (i) => i.startAt.getTime() <= t && i.endAt !== undefined && i.endAt.getTime() > t,
+    );
+    const upcoming = trip.itinerary.filter((i) => i.startAt.getTime() > t);
+    const [first, then] = upcoming;
+    const blocks: Block[] = [];
+    if (ongoing.length > 0) {
+      blocks.push({ type: "heading", text: "Happening now" });
+      blocks.push({ type: "list", items: ongoing.map((i) => itemSpans(trip, i)) });
+    }
+    if (!first) {
+      const last = trip.itinerary.at(-1);
+      if (ongoing.length > 0) return answer("Happening now", blocks);
+      return notice("Nothing left on the itinerary", [
+        paragraph(
+          last
+            ? `The trip is over: the last item, ${last.title}, was ${humanDistance(now, last.startAt)}.`
+            : "The organiser has not published an itinerary yet.",
+        ),
+      ]);
+    }
+    const detail = (item: ItineraryItem): Block[] => [
+      paragraph(
+        text(item.title, true),
+        text(` ${humanDistance(now, item.startAt)}: `),
+        moment(trip, item.startAt, "datetime", true),
+        ...(item.place ? [text(` — ${item.place}`)] : []),
+      ),
+      ...(item.notes ? [paragraph(item.notes)] : []),
+    ];
+    blocks.push({ type: "heading", text: "Next" }, ...detail(first));
+    if (then)
+      blocks.push(
+        { type: "heading", text: "After that" },
+        { type: "list", items: [itemSpans(trip, then, "datetime")] },
+      );
+    return answer(`Next: ${first.title}`, blocks);
+  },
+};

@@ -1,0 +1,114 @@
+import { type Block, paragraph, type Reply, text } from "../reply";
+import { closest } from "../search/distance";
+import type { CommandDefinition } from "./context";
+import { facts } from "./facts";
+import { faq } from "./faq";
+import { answer, moment, notice } from "./format";
+import { itinerary } from "./itinerary";
+import { next } from "./next";
+import { rules } from "./rules";
+import { startSentence, when } from "./when";
+import { where } from "./where";
+
+/**
+ * Every command, defined once. Help text, Slack's text parsing and Discord's command
+ * registration all read this list.
+ */
+
+export const DEFAULT_COMMAND_NAME = "marathon";
+
+function helpBlocks(commandName: string): Block[] {
+  return [
+    {
+      type: "list",
+      items: COMMANDS.map((c) => [
+        text(`/${commandName} ${c.name}${c.usage ? ` ${c.usage}` : ""}`, true),
+        text(` — ${c.summary}`),
+      ]),
+    },
+    {
+      type: "context",
+      spans: [
+        text(
+          `Examples: ${COMMANDS.flatMap((c) => c.examples.slice(0, 2))
+            .map((e) => `/${commandName} ${e}`)
+            .join(" · ")}`,
+        ),
+      ],
+    },
+  ];
+}
+
+/** Help needs no trip, so it answers even before any trip is loaded. */
+export function helpReply(commandName = DEFAULT_COMMAND_NAME, lead?: Block[]): Reply {
+  return notice(`/${commandName}: what you can ask`, [...(lead ?? []), ...helpBlocks(commandName)]);
+}
+
+export const help: CommandDefinition = {
+  name: "help",
+  aliases: ["commands", "?"],
+  summary: "What you can ask, with examples",
+  usage: "",
+  examples: ["help"],
+  run: ({ trip }) => helpReply(trip.command),
+};
+
+/** The overview for a bare `/marathon`: the trip at a glance, then what to ask. */
+export function overviewReply(ctx: Parameters<CommandDefinition["run"]>[0]): Reply {
+  const { trip, now } = ctx;
+  const upcoming = trip.itinerary.find((i) => i.startAt.getTime() > now.getTime());
+  const lead: Block[] = [
+    paragraph(...startSentence(ctx)),
+    ...(upcoming
+      ? [
+          paragraph(
+            "Next on the itinerary: ",
+            text(upcoming.title, true),
+            " ",
+            moment(trip, upcoming.startAt, "datetime", true),
+          ),
+        ]
+      : []),
+    { type: "heading", text: "Ask" },
+  ];
+  return answer(trip.name, [...lead, ...helpBlocks(trip.command)]);
+}
+
+export const COMMANDS: readonly CommandDefinition[] = [
+  when,
+  where,
+  itinerary,
+  next,
+  facts,
+  rules,
+  faq,
+  help,
+];
+
+export function findCommand(name: string): CommandDefinition | undefined {
+  const n = name.toLowerCase();
+  return COMMANDS.find((c) => c.name === n || c.aliases.includes(n));
+}
+
+/** "itinerary day 2" → { command: "itinerary", input: "day 2" }. */
+export function parseCommandText(raw: string): { command: string; input: string } {
+  const trimmed = raw.trim().replace(/^\/\S+\s*/, "");
+  const m = /^(\S+)\s*([\s\S]*)$/.exec(trimmed);
+  return m
+    ? { command: (m[1] ?? "").toLowerCase(), input: (m[2] ?? "").trim() }
+    : { command: "", input: "" };
+}
+
+/** The help, led by the closest command name to what was typed. */
+export function unknownCommandReply(typed: string, commandName = DEFAULT_COMMAND_NAME): Reply {
+  const names = COMMANDS.flatMap((c) => [c.name, ...c.aliases]);
+  const guess = closest(typed, names);
+  const canonical = guess ? findCommand(guess)?.name : undefined;
+  const lead = [
+    paragraph(
+      text(`There is no "${typed}" command.`, true),
+      canonical ? ` Did you mean /${commandName} ${canonical}?` : "",
+    ),
+  ];
+  return { ...helpReply(commandName, lead), title: `Unknown command: ${typed}` };
+}

@@ -1,0 +1,57 @@
+import { paragraph, type Span, text } from "../reply";
+import { calendarDaysBetween, humanDistance, plural } from "../trip/time";
+import type { CommandContext, CommandDefinition } from "./context";
+import { answer, moment } from "./format";
+
+/** "Race day is in 12 days", "Race day is tomorrow", "The race was 3 days ago". */
+export function countdown({ trip, now }: Pick<CommandContext, "trip" | "now">): string {
+  const start = trip.event.startAt;
+  const days = calendarDaysBetween(now, start, trip.zone);
+  const started = now.getTime() >= start.getTime();
+  if (days > 1) return `Race day is in ${plural(days, "day")}.`;
+  if (days === 1) return "Race day is tomorrow.";
+  if (days === 0 && !started)
+    return `Race day is today: the start is ${humanDistance(now, start)}.`;
+  if (days === 0) return `The race started ${humanDistance(now, start).replace(/ ago$/, "")} ago.`;
+  return `The race was ${plural(-days, "day")} ago.`;
+}
+
+/** "<countdown> <event> starts <moment> at <place>.", in the past tense once it has started. */
+export function startSentence(ctx: Pick<CommandContext, "trip" | "now">): Span[] {
+  const { trip, now } = ctx;
+  const verb = now.getTime() >= trip.event.startAt.getTime() ? "started" : "starts";
+  return [
+    text(countdown(ctx), true),
+    text(` ${trip.event.name} ${verb} `),
+    moment(trip, trip.event.startAt, "datetime", true),
+    text(` at ${trip.event.startPlace.name}.`),
+  ];
+}
+
+export const when: CommandDefinition = {
+  name: "when",
+  aliases: ["date", "start"],
+  summary: "The race date and start time, in the destination's time and yours, with a countdown",
+  usage: "",
+  examples: ["when"],
+  run(ctx) {
+    const { trip } = ctx;
+    const { event } = trip;
+    return answer(`When: ${event.name}`, [
+      paragraph(...startSentence(ctx)),
+      {
+        type: "fields",
+        fields: [
+          { label: "Start", value: [moment(trip, event.startAt, "datetime")] },
+          { label: "Start place", value: [text(event.startPlace.name)] },
+          ...(event.finishPlace
+            ? [{ label: "Finish", value: [text(event.finishPlace.name)] }]
+            : []),
+          ...(event.distances.length > 0
+            ? [{ label: "Distances", value: [text(event.distances.join(", "))] }]
+            : []),
+        ],
+      },
+    ]);
+  },
+};

@@ -1,0 +1,40 @@
+import type { Block } from "../reply";
+import type { CommandDefinition } from "./context";
+import { answer, placeSpans, Sources } from "./format";
+
+export const where: CommandDefinition = {
+  name: "where",
+  aliases: ["places", "place"],
+  summary: "Where the race starts and finishes, and the other places on the trip",
+  usage: "",
+  examples: ["where"],
+  run({ trip }) {
+    const { event } = trip;
+    const sources = new Sources();
+    const cited = (place: typeof event.startPlace) => [
+      ...placeSpans(place),
+      { type: "text" as const, text: sources.cite(place.source ?? event.source) },
+    ];
+    const blocks: Block[] = [
+      { type: "heading", text: "The race" },
+      {
+        type: "fields",
+        fields: [
+          { label: "Start", value: cited(event.startPlace) },
+          ...(event.finishPlace ? [{ label: "Finish", value: cited(event.finishPlace) }] : []),
+        ],
+      },
+    ];
+    if (trip.places.length > 0) {
+      blocks.push({ type: "heading", text: "Other places" });
+      blocks.push({
+        type: "list",
+        items: trip.places.map((p) => [
+          ...placeSpans(p),
+          { type: "text", text: sources.cite(p.source) },
+        ]),
+      });
+    }
+    return answer(`Where: ${event.name}`, [...blocks, ...sources.block()]);
+  },
+};

@@ -1,0 +1,23 @@
+import {
+  EXAMPLE_TRIPS,
+  type LocalEnvironment,
+  loadTripFile,
+  openLocalEnvironment,
+} from "../../bot/local/environment";
+
+/**
+ * A real DynamoDB-protocol server (dynalite) on 127.0.0.1 with a fresh fact table, optionally
+ * with the example trips loaded. Each call gets its own server and table.
+ */
+export async function localTable(
+  options: { trips?: readonly string[] } = {},
+): Promise<LocalEnvironment> {
+  const env = await openLocalEnvironment({
+    tableName: `test-${Math.random().toString(36).slice(2, 10)}`,
+  });
+  for (const path of options.trips ?? []) await loadTripFile(env.store, path);
+  return env;
+}
+
+export const PYONGYANG = EXAMPLE_TRIPS[0] as string;
+export const NEW_YORK = EXAMPLE_TRIPS[1] as string;
