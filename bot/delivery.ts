@@ -1,0 +1,32 @@
+import type { Reply } from "./reply";
+
+/**
+ * Posting a Reply into a channel, as a platform's Web/REST API does it. Adapters implement it
+ * (Slack: chat.postMessage; Discord: POST /channels/{id}/messages); reminders and FAQ posts
+ * use it without knowing the platform. One call is one attempt: the caller decides on retries.
+ */
+export interface ChannelPoster {
+  readonly platform: string;
+  /**
+   * Posts `reply` publicly into `channelId`, split into as many messages as the platform's
+   * limits need, in order. `skipParts` skips parts an earlier attempt already delivered.
+   */
+  post(
+    channelId: string,
+    reply: Reply,
+    options?: { skipParts?: number; signal?: AbortSignal },
+  ): Promise<PostOutcome>;
+}
+
+export type PostOutcome =
+  | { ok: true; parts: number }
+  | {
+      ok: false;
+      /** Parts delivered before the failure (pass as skipParts when retrying). */
+      parts: number;
+      /** 429, 5xx, timeouts and dropped connections are worth another try; 4xx are not. */
+      retryable: boolean;
+      /** From Retry-After (or the platform's retry_after), when the platform said. */
+      retryAfterMs?: number;
+      reason: string;
+    };
