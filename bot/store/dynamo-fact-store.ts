@@ -63,7 +63,7 @@ export class DynamoFactStore implements FactStore {
     const pk = keys.tripPartition(file.id);
     const stored = await this.readPartition(file.id, true);
     const head = stored.head;
-    const current = head ? stored.facts.filter((f) => head.manifest.includes(f.sk)) : [];
+    const current = head ? (this.currentFacts(head, stored.facts) ?? []) : [];
     const next = tripToRecords(file);
     const changes = diffRecords(current, next);
     const revision = head?.revision ?? 0;

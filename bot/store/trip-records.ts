@@ -6,7 +6,8 @@ import { keys } from "./table";
 /**
  * A trip file split into facts: one record per itinerary item, rule topic, FAQ entry and place,
  * plus the trip settings and the event. Each record's sort key ends in a hash of its content,
- * so a load writes new content beside the old and switches over by rewriting one HEAD record.
+ * so a load writes new content beside the old and switches over by rewriting one HEAD record,
+ * whose list of sort keys also keeps the file's order.
  */
 
 export type FactKind = "settings" | "event" | "place" | "item" | "rule" | "faq";
@@ -14,8 +15,6 @@ export type FactKind = "settings" | "event" | "place" | "item" | "rule" | "faq";
 export interface FactRecord {
   kind: FactKind;
   key: string;
-  /** Position within its list, so an export keeps the file's order. */
-  order: number;
   data: Record<string, unknown>;
   hash: string;
   sk: string;
@@ -45,39 +44,27 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function record(
-  kind: FactKind,
-  key: string,
-  order: number,
-  data: Record<string, unknown>,
-): FactRecord {
-  const hash = createHash("sha256")
-    .update(canonicalJson({ order, data }))
-    .digest("hex")
-    .slice(0, 16);
+function record(kind: FactKind, key: string, data: Record<string, unknown>): FactRecord {
+  const hash = createHash("sha256").update(canonicalJson(data)).digest("hex").slice(0, 16);
   const clean = JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
-  return { kind, key, order, data: clean, hash, sk: keys.fact(kind, key, hash) };
+  return { kind, key, data: clean, hash, sk: keys.fact(kind, key, hash) };
 }
 
 export function tripToRecords(file: TripFile): FactRecord[] {
   const { event, places, itinerary, rules, faq, ...settings } = file;
   return [
-    record("settings", "trip", 0, settings),
-    record("event", "event", 0, event),
-    ...places.map((p, i) => record("place", p.id ?? `place-${i + 1}`, i, p)),
-    ...itinerary.map((x, i) => record("item", x.id, i, x)),
-    ...rules.map((r, i) => record("rule", r.topic, i, r)),
-    ...faq.map((f, i) => record("faq", f.id, i, f)),
+    record("settings", "trip", settings),
+    record("event", "event", event),
+    ...places.map((p, i) => record("place", p.id ?? `place-${i + 1}`, p)),
+    ...itinerary.map((x) => record("item", x.id, x)),
+    ...rules.map((r) => record("rule", r.topic, r)),
+    ...faq.map((f) => record("faq", f.id, f)),
   ];
 }
 
-/** Reassembles the trip file from its fact records (in any order). */
+/** Reassembles the trip file from its fact records, in the order `tripToRecords` gave them. */
 export function recordsToTrip(records: readonly FactRecord[]): TripFile | undefined {
-  const of = (kind: FactKind) =>
-    records
-      .filter((r) => r.kind === kind)
-      .sort((a, b) => a.order - b.order)
-      .map((r) => r.data);
+  const of = (kind: FactKind) => records.filter((r) => r.kind === kind).map((r) => r.data);
   const settings = of("settings")[0];
   const event = of("event")[0];
   if (!settings || !event) return undefined;
@@ -108,12 +95,20 @@ export function diffRecords(
       const fields = [...fieldNames].filter(
         (f) => canonicalJson(old.data[f]) !== canonicalJson(r.data[f]),
       );
-      if (old.order !== r.order) fields.push("position");
       changes.push({ kind: "change", fact: factLabel(r.kind, r.key), fields });
     }
   }
   for (const r of current) {
     if (!after.has(id(r))) changes.push({ kind: "remove", fact: factLabel(r.kind, r.key) });
+  }
+  // A reordered list shows in the file's order of what both versions have.
+  for (const kind of ["place", "item", "rule", "faq"] as const) {
+    const kept = (list: readonly FactRecord[], other: Set<string>) =>
+      list.filter((r) => r.kind === kind && other.has(id(r))).map(id);
+    const beforeOrder = kept(current, after).join();
+    const afterOrder = kept(next, new Set(before.keys())).join();
+    if (beforeOrder !== afterOrder)
+      changes.push({ kind: "change", fact: LABELS[kind], fields: ["order"] });
   }
   return changes;
 }

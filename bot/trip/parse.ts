@@ -70,12 +70,14 @@ function locateIssue(
       return at(node?.range?.[0] ?? 0, `unknown key "${key}"${place}`);
     });
   }
-  const { node, missing } = deepestNode(root, path);
+  const { node, missing, depth } = deepestNode(root, path);
+  // A missing key is reported at its parent's key ("event:"), where the organiser adds it.
+  const anchor = missing ? (keyNode(root, path.slice(0, depth)) ?? node) : node;
   const message =
     issue.code === "invalid_type" && missing
       ? `${where}: required ${String(issue.expected)} is missing`
       : `${where || "trip"}: ${issue.message}`;
-  return [at((node as Node | undefined)?.range?.[0] ?? 0, message)];
+  return [at((anchor as Node | undefined)?.range?.[0] ?? 0, message)];
 }
 
 function describePath(path: Path): string {
@@ -104,13 +106,26 @@ function nodeAt(root: unknown, path: Path): unknown {
   return path.reduce<unknown>((n, k) => child(n, k), root);
 }
 
-/** The node at `path`, or the nearest existing ancestor when a key is missing. */
-function deepestNode(root: unknown, path: Path): { node: unknown; missing: boolean } {
+/** The node at `path`, or the nearest existing ancestor (at `depth`) when a key is missing. */
+function deepestNode(
+  root: unknown,
+  path: Path,
+): { node: unknown; missing: boolean; depth: number } {
   let node = root;
-  for (const key of path) {
+  for (const [depth, key] of path.entries()) {
     const next = child(node, key);
-    if (next === undefined || next === null) return { node, missing: true };
+    if (next === undefined || next === null) return { node, missing: true, depth };
     node = next;
   }
-  return { node, missing: false };
+  return { node, missing: false, depth: path.length };
+}
+
+/** The key node naming the value at `path`, when that value sits in a map. */
+function keyNode(root: unknown, path: Path): unknown {
+  const last = path.at(-1);
+  if (typeof last !== "string") return undefined;
+  const parent = nodeAt(root, path.slice(0, -1));
+  return isMap(parent)
+    ? parent.items.find((p) => isScalar(p.key) && p.key.value === last)?.key
+    : undefined;
 }

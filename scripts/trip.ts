@@ -1,0 +1,169 @@
+/**
+ * The trip CLI, against TABLE_NAME and DYNAMODB_ENDPOINT:
+ *   npm run trip -- validate <file…>
+ *   npm run trip -- load <file> [--dry-run]
+ *   npm run trip -- export <trip-id> [--out <file>]
+ * With neither variable set it uses the local table that `npm start` keeps under data/.
+ */
+import { readFile, writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { stringify } from "yaml";
+import { openLocalEnvironment } from "../bot/local/environment";
+import { createDocumentClient, ensureTable } from "../bot/store/dynamo-client";
+import { DynamoFactStore } from "../bot/store/dynamo-fact-store";
+import type { FactStore, LoadResult } from "../bot/store/fact-store";
+import { formatTripError, parseTripText } from "../bot/trip/parse";
+
+export const LOCAL_DATA_PATH = "data/dynamodb";
+
+const USAGE = `Usage:
+  npm run trip -- validate <file…>          check trip files; print every error with line and column
+  npm run trip -- load <file> [--dry-run]   load a trip into the table; print what it adds, changes, removes
+  npm run trip -- export <trip-id> [--out <file>]   write a stored trip back out as YAML`;
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
+async function parseFile(path: string) {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (e) {
+    return {
+      ok: false as const,
+      errors: [`${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})`],
+    };
+  }
+  const r = parseTripText(text, path);
+  return r.ok ? r : { ok: false as const, errors: r.errors.map(formatTripError) };
+}
+
+async function withStore<T>(fn: (store: FactStore, where: string) => Promise<T>): Promise<T> {
+  const tableName = process.env.TABLE_NAME;
+  const endpoint = process.env.DYNAMODB_ENDPOINT;
+  if (!tableName && !endpoint) {
+    const env = await openLocalEnvironment({ path: LOCAL_DATA_PATH });
+    try {
+      return await fn(
+        env.store,
+        `the local table in ${LOCAL_DATA_PATH}/ (set TABLE_NAME for another)`,
+      );
+    } finally {
+      await env.close();
+    }
+  }
+  if (!tableName) throw new Error("DYNAMODB_ENDPOINT is set but TABLE_NAME is not: name the table");
+  const doc = createDocumentClient({ tableName, endpoint });
+  try {
+    // In AWS the stack owns the table; only a local server gets one created here.
+    if (endpoint) await ensureTable(doc, tableName);
+    return await fn(
+      new DynamoFactStore(doc, tableName),
+      endpoint ? `${tableName} at ${endpoint}` : tableName,
+    );
+  } finally {
+    doc.destroy();
+  }
+}
+
+export function describeLoad(result: LoadResult, dryRun: boolean): string {
+  const lines = result.changes.map((c) => {
+    const mark = c.kind === "add" ? "+" : c.kind === "change" ? "~" : "-";
+    return `  ${mark} ${c.fact}${c.fields?.length ? ` (${c.fields.join(", ")})` : ""}`;
+  });
+  const count = (k: string) => result.changes.filter((c) => c.kind === k).length;
+  if (result.changes.length === 0) {
+    lines.push(
+      `No changes: trip ${result.tripId} is already up to date (revision ${result.revision}).`,
+    );
+  } else {
+    const summary = `${count("add")} added, ${count("change")} changed, ${count("remove")} removed`;
+    lines.push(
+      dryRun
+        ? `Dry run: would apply ${summary}. Nothing was written.`
+        : `Loaded trip ${result.tripId}: ${summary} (revision ${result.revision}).`,
+    );
+  }
+  return lines.join("\n");
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      "dry-run": { type: "boolean", default: false },
+      out: { type: "string" },
+      help: { type: "boolean" },
+    },
+  });
+  const [verb, ...rest] = positionals;
+  if (values.help || !verb) {
+    console.log(USAGE);
+    return verb || values.help ? 0 : 2;
+  }
+  if (verb === "validate") {
+    if (rest.length === 0) return usage("validate needs at least one file");
+    let failed = 0;
+    for (const path of rest) {
+      const r = await parseFile(path);
+      if (r.ok)
+        console.log(
+          `${path}: valid (trip ${r.trip.id}, ${r.trip.itinerary.length} itinerary items, ${r.trip.faq.length} FAQ entries)`,
+        );
+      else {
+        failed++;
+        console.error(r.errors.join("\n"));
+      }
+    }
+    return failed > 0 ? 1 : 0;
+  }
+  if (verb === "load") {
+    const [path] = rest;
+    if (!path || rest.length > 1) return usage("load takes one file");
+    const r = await parseFile(path);
+    if (!r.ok) {
+      console.error(r.errors.join("\n"));
+      console.error(`${path}: not loaded; nothing was written.`);
+      return 1;
+    }
+    const dryRun = values["dry-run"] ?? false;
+    return withStore(async (store, where) => {
+      console.log(`${dryRun ? "Checking" : "Loading"} ${path} against ${where}`);
+      console.log(describeLoad(await store.loadTrip(r.file, { dryRun }), dryRun));
+      return 0;
+    });
+  }
+  if (verb === "export") {
+    const [id] = rest;
+    if (!id || rest.length > 1) return usage("export takes one trip id");
+    return withStore(async (store, where) => {
+      const file = await store.exportTrip(id);
+      if (!file) {
+        console.error(`There is no trip "${id}" in ${where}.`);
+        return 1;
+      }
+      const text = `# yaml-language-server: $schema=./trip.schema.json\n${stringify(file, { lineWidth: 0 })}`;
+      if (values.out) {
+        await writeFile(values.out, text);
+        console.error(`Wrote trip ${id} to ${values.out}`);
+      } else process.stdout.write(text);
+      return 0;
+    });
+  }
+  return usage(`unknown command "${verb}"`);
+}
+
+function usage(problem: string): number {
+  console.error(`${problem}\n\n${USAGE}`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exitCode = 1;
+  },
+);

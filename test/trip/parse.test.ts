@@ -1,0 +1,122 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { formatTripError, parseTripText } from "../../bot/trip/parse";
+import { tripJsonSchema } from "../../bot/trip/schema";
+import { NEW_YORK, PYONGYANG } from "../helpers/local-table";
+
+const VALID = `id: test-trip
+name: Test trip
+timeZone: Europe/Berlin
+event:
+  name: Test race
+  start: 2025-09-21 09:15
+  startPlace:
+    name: Straße des 17. Juni
+itinerary:
+  - id: start
+    start: 2025-09-21 09:15
+    title: Race
+faq:
+  - id: visa
+    question: Visa?
+    answer: No.
+`;
+
+/** Errors as "line:column message", for asserting what an organiser sees. */
+function errorsOf(text: string): string[] {
+  const r = parseTripText(text, "trip.yaml");
+  if (r.ok) throw new Error("expected errors");
+  return r.errors.map((e) => `${e.line}:${e.column} ${e.message}`);
+}
+
+const lineOf = (text: string, needle: string) =>
+  text.split("\n").findIndex((l) => l.includes(needle)) + 1;
+
+describe("trip files", () => {
+  it("accepts both example trips and a minimal one, with defaults filled in", () => {
+    for (const path of [PYONGYANG, NEW_YORK]) {
+      const r = parseTripText(readFileSync(path, "utf8"), path);
+      expect(r.ok ? [] : r.errors.map(formatTripError)).toEqual([]);
+    }
+    const r = parseTripText(VALID);
+    expect(r.ok && r.file.command).toBe("marathon");
+    expect(r.ok && r.trip.itinerary[0]?.leadMinutes).toEqual([1440, 60]);
+    expect(r.ok && r.trip.zoneLabel).toBe("Berlin");
+  });
+
+  it("reports a wrong type at the value's line and column", () => {
+    const text = VALID.replace("    title: Race", "    title: [1, 2]");
+    expect(errorsOf(text)).toEqual([
+      `${lineOf(text, "title: [1, 2]")}:12 itinerary[0].title: Invalid input: expected string, received array`,
+    ]);
+  });
+
+  it("reports an unknown key at the key itself, e.g. a misspelt field", () => {
+    const text = VALID.replace("    title: Race", "    title: Race\n    note: typo for notes");
+    expect(errorsOf(text)).toEqual([
+      `${lineOf(text, "note: typo")}:5 unknown key "note" in itinerary[0]`,
+    ]);
+  });
+
+  it("reports a missing required field at its parent", () => {
+    const text = VALID.replace("  name: Test race\n", "");
+    expect(errorsOf(text)).toEqual([
+      `${lineOf(text, "event:")}:1 event.name: required string is missing`,
+    ]);
+  });
+
+  it("reports a bad time zone", () => {
+    const text = VALID.replace("Europe/Berlin", "Europe/Berlim");
+    expect(errorsOf(text)).toEqual([
+      `3:11 timeZone: "Europe/Berlim" is not an IANA time zone (like Asia/Pyongyang or Europe/Berlin)`,
+    ]);
+  });
+
+  it("reports duplicate ids at the second one", () => {
+    const text = VALID.replace(
+      "faq:\n",
+      "faq:\n  - id: visa\n    question: Again?\n    answer: Yes.\n",
+    );
+    const dup = text.split("\n").findLastIndex((l) => l.includes("- id: visa")) + 1;
+    expect(errorsOf(text)).toEqual([
+      `${dup}:9 faq[1].id: duplicate id "visa" (already used by faq[0])`,
+    ]);
+  });
+
+  it("reports a time that does not exist or is malformed, with its line", () => {
+    const text = VALID.replace(
+      "    start: 2025-09-21 09:15",
+      "    start: 2025-03-30 02:30",
+    ).replace("  start: 2025-09-21 09:15", "  start: 21/09/2025");
+    expect(errorsOf(text)).toEqual([
+      `${lineOf(text, "21/09/2025")}:10 event.start: "21/09/2025" is not a date and time; write it as YYYY-MM-DD HH:MM in the destination's time`,
+      `${lineOf(text, "2025-03-30")}:12 itinerary[0].start: 2025-03-30 02:30 does not exist in Europe/Berlin: the clocks skip that hour on 2025-03-30`,
+    ]);
+  });
+
+  it("reports every error at once, cross-field checks included, even beside type errors", () => {
+    const text = VALID.replace("Europe/Berlin", "Nowhere/City").replace(
+      "    title: Race",
+      "    title: 7\n    colour: red",
+    );
+    expect(errorsOf(text)).toHaveLength(3);
+  });
+
+  it("reports malformed YAML with its line and column", () => {
+    const text = VALID.replace("  - id: visa", "  - id: [visa");
+    const [first] = errorsOf(text);
+    expect(first).toMatch(/^\d+:\d+ /);
+    expect(Number(first?.split(":")[0])).toBeGreaterThanOrEqual(lineOf(text, "[visa"));
+  });
+
+  it("reports a key written twice", () => {
+    const text = VALID.replace("name: Test trip", "name: Test trip\nname: Again");
+    expect(errorsOf(text)[0]).toMatch(/^3:1 Map keys must be unique/);
+  });
+
+  it("ships a JSON Schema that matches the zod schema", () => {
+    const committed = JSON.parse(readFileSync("trips/trip.schema.json", "utf8"));
+    expect(committed).toEqual(JSON.parse(JSON.stringify(tripJsonSchema())));
+    expect(Object.keys(committed.properties)).toContain("itinerary");
+  });
+});
