@@ -70,16 +70,23 @@ export class Matcher {
 
   /** Documents that match `query`, best first. */
   search(query: string, limit = 5): Match[] {
-    const queryTerms = [...new Set(terms(query))];
+    // Each query word keeps its unstemmed form too: "vis", typed halfway, stems to "vi".
+    const queryTerms = [
+      ...new Map(
+        words(query)
+          .filter((w) => !STOP_WORDS.has(w))
+          .map((w) => [stemmer(w), w] as const),
+      ),
+    ];
     if (queryTerms.length === 0) return [];
     const results: Match[] = [];
     for (const doc of this.docs) {
       let score = 0;
       let matched = 0;
-      for (const q of queryTerms) {
+      for (const [stem, word] of queryTerms) {
         let best = 0;
         for (const [t, weight] of doc.weights) {
-          const similarity = this.similarity(q, t);
+          const similarity = Math.max(this.similarity(stem, t), this.similarity(word, t));
           if (similarity > 0) best = Math.max(best, similarity * weight * (this.idf.get(t) ?? 0));
         }
         if (best > 0) matched++;
