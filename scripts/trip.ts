@@ -8,13 +8,11 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { stringify } from "yaml";
-import { openLocalEnvironment } from "../bot/local/environment";
+import { LOCAL_DATA_PATH, openLocalEnvironment } from "../bot/local/environment";
 import { createDocumentClient, ensureTable } from "../bot/store/dynamo-client";
 import { DynamoFactStore } from "../bot/store/dynamo-fact-store";
 import type { FactStore, LoadResult } from "../bot/store/fact-store";
 import { formatTripError, parseTripText } from "../bot/trip/parse";
-
-export const LOCAL_DATA_PATH = "data/dynamodb";
 
 const USAGE = `Usage:
   npm run trip -- validate <file…>          check trip files; print every error with line and column

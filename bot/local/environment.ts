@@ -10,6 +10,9 @@ import { formatTripError, parseTripText } from "../trip/parse";
 // here (the Lambda runtime is newer). The lockfile pins a release that supports Node 20.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
+/** Where `npm start` and the trip CLI keep the local table between runs (git ignores data/). */
+export const LOCAL_DATA_PATH = "data/dynamodb";
+
 export const EXAMPLE_TRIPS = [
   "trips/pyongyang-marathon-2025.yaml",
   "trips/new-york-marathon-2025.yaml",

@@ -1,0 +1,138 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { LocalDynamo } from "../../bot/store/local-dynamo";
+import { startLocalDynamo } from "../../bot/store/local-dynamo";
+import { calendarDaysBetween } from "../../bot/trip/time";
+import { NEW_YORK, PYONGYANG } from "../helpers/local-table";
+
+const run = promisify(execFile);
+
+/** Runs a package script as a user would, returning its output and exit code. */
+async function npmRun(script: string, args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run("npm", ["run", "--silent", script, "--", ...args], {
+      env: { ...process.env, ...env },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+describe("npm run trip", () => {
+  let dynamo: LocalDynamo;
+  let env: Record<string, string>;
+  let dir: string;
+  beforeAll(async () => {
+    dynamo = await startLocalDynamo();
+    env = { TABLE_NAME: "cli-test", DYNAMODB_ENDPOINT: dynamo.endpoint };
+    dir = await mkdtemp(join(tmpdir(), "trip-cli-"));
+  });
+  afterAll(() => dynamo.close());
+
+  it("validates good files and reports every error of a broken one with file, line and column", async () => {
+    const ok = await npmRun("trip", ["validate", PYONGYANG, NEW_YORK]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain(`${PYONGYANG}: valid`);
+    const broken = join(dir, "broken.yaml");
+    const text = (await readFile(NEW_YORK, "utf8"))
+      .replace("timeZone: America/New_York", "timeZone: America/Nowhere")
+      .replace("  - id: shakeout-run", "  - id: expo-bibs");
+    await writeFile(broken, text);
+    const bad = await npmRun("trip", ["validate", broken]);
+    expect(bad.code).toBe(1);
+    const lineOf = (needle: string) => text.split("\n").findIndex((l) => l.includes(needle)) + 1;
+    expect(bad.stderr).toContain(`${broken}:${lineOf("America/Nowhere")}:11: timeZone:`);
+    expect(bad.stderr).toContain(
+      `${broken}:${text.split("\n").findLastIndex((l) => l.includes("- id: expo-bibs")) + 1}:9: itinerary[1].id: duplicate id "expo-bibs"`,
+    );
+  });
+
+  it("refuses to load a broken file and writes nothing", async () => {
+    const broken = join(dir, "types.yaml");
+    await writeFile(
+      broken,
+      (await readFile(PYONGYANG, "utf8")).replace(
+        "name: Pyongyang Marathon tour 2025",
+        "name: [oops",
+      ),
+    );
+    const r = await npmRun("trip", ["load", broken], env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/types\.yaml:\d+:\d+: /);
+    expect(r.stderr).toContain("not loaded; nothing was written");
+    const exported = await npmRun("trip", ["export", "pyongyang-marathon-2025"], env);
+    expect(exported.code).toBe(1);
+    expect(exported.stderr).toContain('There is no trip "pyongyang-marathon-2025"');
+  });
+
+  it("loads, reports a second load as no change, shows an edit's diff on a dry run, and exports a file that round-trips", async () => {
+    const first = await npmRun("trip", ["load", PYONGYANG], env);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain("+ itinerary race-start");
+    expect(first.stdout).toMatch(
+      /Loaded trip pyongyang-marathon-2025: 30 added, 0 changed, 0 removed \(revision 1\)/,
+    );
+
+    const second = await npmRun("trip", ["load", PYONGYANG], env);
+    expect(second.stdout).toContain(
+      "No changes: trip pyongyang-marathon-2025 is already up to date (revision 1).",
+    );
+
+    const edited = join(dir, "edited.yaml");
+    await writeFile(
+      edited,
+      (await readFile(PYONGYANG, "utf8")).replace("title: Early dinner", "title: Pasta dinner"),
+    );
+    const dry = await npmRun("trip", ["load", edited, "--dry-run"], env);
+    expect(dry.stdout).toContain("~ itinerary pasta-dinner (title)");
+    expect(dry.stdout).toContain(
+      "Dry run: would apply 0 added, 1 changed, 0 removed. Nothing was written.",
+    );
+
+    const out = join(dir, "exported.yaml");
+    const exported = await npmRun("trip", ["export", "pyongyang-marathon-2025", "--out", out], env);
+    expect(exported.code).toBe(0);
+    expect(await readFile(out, "utf8")).toContain("title: Early dinner");
+    expect((await npmRun("trip", ["validate", out])).code).toBe(0);
+    const reload = await npmRun("trip", ["load", out], env);
+    expect(reload.stdout).toContain("No changes");
+  });
+
+  it("explains its usage", async () => {
+    const r = await npmRun("trip", ["frobnicate"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown command "frobnicate"');
+    expect(r.stderr).toContain("npm run trip -- load <file> [--dry-run]");
+  });
+});
+
+describe("npm run ask", () => {
+  it("answers `when` with the race date, the start place and a countdown from today", async () => {
+    const r = await npmRun("ask", ["--tz", "Europe/Paris", "when"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      "Sun 6 Apr 2025, 08:00 Pyongyang time (your time: Sun 6 Apr 2025, 01:00)",
+    );
+    expect(r.stdout).toContain("Kim Il Sung Stadium");
+    const days = calendarDaysBetween(
+      new Date(),
+      new Date("2025-04-05T23:00:00Z"),
+      "Asia/Pyongyang",
+    );
+    expect(r.stdout).toContain(
+      days < 0 ? `The race was ${-days} days ago.` : `Race day is in ${days} days.`,
+    );
+  });
+
+  it("answers `itinerary 2`", async () => {
+    const r = await npmRun("ask", ["itinerary 2"]);
+    expect(r.stdout).toContain("Itinerary: Day 2 — Fri 4 Apr 2025");
+    expect(r.stdout).toContain("City tour");
+  });
+});
