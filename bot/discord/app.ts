@@ -1,0 +1,170 @@
+import type { KeyObject } from "node:crypto";
+import type { APIInteraction } from "discord-api-types/v10";
+import type { CommandRequest } from "../commands/context";
+import type { Bot } from "../core";
+import type { ChannelPoster } from "../delivery";
+import { couldNotShare, type Deferrer, SHARED_UPDATE, sharedReply } from "./deferred";
+import { commandRequest, INTERACTION, shareCustomId, shareRequest } from "./interaction";
+import { DISCORD_LIMITS as L } from "./limits";
+import { clip, type DiscordMessage, EPHEMERAL, noticeMessage, renderReply } from "./render";
+import { checkSignature } from "./verify";
+
+/** Interaction callback types (discord-api-types' InteractionResponseType, without its runtime). */
+export const RESPONSE = {
+  pong: 1,
+  message: 4,
+  deferredMessage: 5,
+  deferredUpdate: 6,
+  updateMessage: 7,
+  autocomplete: 8,
+} as const;
+
+export interface HttpRequest {
+  /** Header names in lower case. */
+  headers: Record<string, string | undefined>;
+  /** The body exactly as received: the signature covers these bytes. */
+  body: Buffer;
+}
+
+export interface HttpResponse {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface DiscordAppDependencies {
+  bot: Bot;
+  publicKey: KeyObject;
+  clock: () => Date;
+  poster: ChannelPoster;
+  deferrer: Deferrer;
+  /** How long a share may spend posting before the response must leave. */
+  shareBudgetMs?: number;
+}
+
+const json = (statusCode: number, body: unknown): HttpResponse => ({
+  statusCode,
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify(body),
+});
+
+const messageResponse = (message: DiscordMessage) =>
+  json(200, { type: RESPONSE.message, data: message });
+
+/** Discord's interactions endpoint: verify, parse, answer. Never throws. */
+export function createDiscordApp(deps: DiscordAppDependencies) {
+  async function command(interaction: APIInteraction, request: CommandRequest) {
+    const reply = await deps.bot.answer(request);
+    const messages = renderReply(reply, { shareId: shareCustomId(request.command, request.input) });
+    const [first] = messages;
+    if (messages.length === 1 && first) return messageResponse(first);
+    // Several messages: follow-ups can only follow a response, so acknowledge now and send
+    // them all once it has left.
+    deps.deferrer.defer({
+      type: "follow-ups",
+      applicationId: interaction.application_id,
+      token: interaction.token,
+      messages,
+    });
+    const flags = reply.visibility === "private" ? EPHEMERAL : 0;
+    return json(200, { type: RESPONSE.deferredMessage, data: { flags } });
+  }
+
+  async function share(interaction: APIInteraction, request: CommandRequest) {
+    const reply = sharedReply(await deps.bot.answer(request), request);
+    if (renderReply(reply).length > 1) {
+      deps.deferrer.defer({
+        type: "share",
+        applicationId: interaction.application_id,
+        token: interaction.token,
+        request,
+      });
+      return json(200, { type: RESPONSE.deferredUpdate });
+    }
+    const outcome = await deps.poster.post(request.channel.id, reply, {
+      signal: AbortSignal.timeout(deps.shareBudgetMs ?? 2000),
+    });
+    if (!outcome.ok) return messageResponse(noticeMessage(couldNotShare(outcome.reason)));
+    return json(200, { type: RESPONSE.updateMessage, data: SHARED_UPDATE });
+  }
+
+  async function autocomplete(request: CommandRequest) {
+    const suggestions = await deps.bot.suggest(request);
+    const choices = suggestions
+      .filter((s) => s.value.length <= L.choiceValue && s.value.length > 0)
+      .slice(0, L.autocompleteChoices)
+      .map((s) => ({ name: clip(s.label, L.choiceName), value: s.value }));
+    return json(200, { type: RESPONSE.autocomplete, data: { choices } });
+  }
+
+  async function interact(interaction: APIInteraction): Promise<HttpResponse> {
+    switch (interaction.type) {
+      case INTERACTION.ping:
+        return json(200, { type: RESPONSE.pong });
+      case INTERACTION.autocomplete: {
+        const request = commandRequest(interaction);
+        return request
+          ? autocomplete(request)
+          : json(200, { type: RESPONSE.autocomplete, data: { choices: [] } });
+      }
+      case INTERACTION.command: {
+        const request = commandRequest(interaction);
+        return request
+          ? command(interaction, request)
+          : messageResponse(noticeMessage("This command is not one of this bot's."));
+      }
+      case INTERACTION.component: {
+        const request = shareRequest(interaction);
+        return request
+          ? share(interaction, request)
+          : messageResponse(noticeMessage("That button is no longer supported."));
+      }
+      default:
+        return json(400, { error: "unsupported interaction type" });
+    }
+  }
+
+  return {
+    async handle(request: HttpRequest): Promise<HttpResponse> {
+      try {
+        const check = checkSignature(
+          deps.publicKey,
+          request.headers["x-signature-ed25519"],
+          request.headers["x-signature-timestamp"],
+          request.body,
+          deps.clock(),
+        );
+        if (!check.ok) return json(401, { error: "invalid request signature" });
+        let interaction: APIInteraction;
+        try {
+          interaction = JSON.parse(request.body.toString("utf8"));
+        } catch {
+          return json(400, { error: "body is not JSON" });
+        }
+        if (
+          !interaction ||
+          typeof interaction !== "object" ||
+          typeof interaction.type !== "number"
+        ) {
+          return json(400, { error: "not an interaction" });
+        }
+        try {
+          return await interact(interaction);
+        } catch (e) {
+          console.error("Discord interaction failed", e);
+          // Tell the person, rather than let Discord say "the application did not respond".
+          return interaction.type === INTERACTION.autocomplete
+            ? json(200, { type: RESPONSE.autocomplete, data: { choices: [] } })
+            : messageResponse(
+                noticeMessage("Something went wrong answering that. Try again in a moment."),
+              );
+        }
+      } catch (e) {
+        console.error("Discord request failed", e);
+        return json(500, { error: "internal error" });
+      }
+    },
+  };
+}
+
+export type DiscordApp = ReturnType<typeof createDiscordApp>;

@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { COMMANDS } from "../../bot/commands/registry";
+import { EPHEMERAL } from "../../bot/discord/render";
+import { NEW_YORK, PYONGYANG } from "../helpers/local-table";
+import {
+  autocomplete,
+  type DiscordFixture,
+  discordFixture,
+  nowSeconds,
+  ping,
+  slash,
+} from "./helpers";
+
+const textOf = (json: {
+  data?: {
+    embeds?: { title?: string; description?: string; fields?: { name: string; value: string }[] }[];
+  };
+}) =>
+  (json.data?.embeds ?? [])
+    .map((e) =>
+      [e.title, e.description, ...(e.fields ?? []).flatMap((f) => [f.name, f.value])].join("\n"),
+    )
+    .join("\n");
+
+describe("Discord handler: requests Discord must be refused", () => {
+  let f: DiscordFixture;
+  beforeAll(async () => {
+    f = await discordFixture(PYONGYANG);
+  });
+  afterAll(() => f.close());
+
+  it("answers PING with PONG", async () => {
+    const r = await f.call(ping());
+    expect(r.statusCode).toBe(200);
+    expect(r.json).toEqual({ type: 1 });
+  });
+
+  it("accepts a base64-encoded body", async () => {
+    const r = await f.send(JSON.stringify(ping()), { base64: true });
+    expect(r.statusCode).toBe(200);
+    expect(JSON.parse(r.body)).toEqual({ type: 1 });
+  });
+
+  it("refuses a bad signature with 401", async () => {
+    const other = (await import("./helpers")).testKeys();
+    const r = await f.send(ping(), { privateKey: other.privateKey });
+    expect(r.statusCode).toBe(401);
+  });
+
+  it("refuses missing signature headers with 401", async () => {
+    for (const headers of [
+      { "x-signature-ed25519": undefined },
+      { "x-signature-timestamp": undefined },
+      { "x-signature-ed25519": undefined, "x-signature-timestamp": undefined },
+      { "x-signature-ed25519": "not-hex" },
+    ]) {
+      const r = await f.send(ping(), { headers });
+      expect(r.statusCode).toBe(401);
+    }
+  });
+
+  it("refuses a signature older (or newer) than five minutes with 401", async () => {
+    expect((await f.send(ping(), { timestamp: nowSeconds() - 301 })).statusCode).toBe(401);
+    expect((await f.send(ping(), { timestamp: nowSeconds() + 301 })).statusCode).toBe(401);
+    expect((await f.send(ping(), { timestamp: nowSeconds() - 299 })).statusCode).toBe(200);
+  });
+
+  it("refuses a body altered after signing with 401", async () => {
+    const r = await f.send(slash("when"), {
+      alterBody: (b) => b.replace('"when"', '"faq"'),
+    });
+    expect(r.statusCode).toBe(401);
+    const spaced = await f.send(ping(), { alterBody: (b) => `${b} ` });
+    expect(spaced.statusCode).toBe(401);
+  });
+
+  it("answers a signed body that is not JSON with 400, and never throws", async () => {
+    for (const body of ["not json", "", "{", "42", "null", '{"no":"type"}']) {
+      const r = await f.send(body);
+      expect(r.statusCode).toBe(400);
+    }
+  });
+});
+
+for (const [label, file] of [
+  ["Pyongyang", PYONGYANG],
+  ["New York", NEW_YORK],
+] as const) {
+  describe(`Discord handler: every command, ${label} trip`, () => {
+    let f: DiscordFixture;
+    beforeAll(async () => {
+      f = await discordFixture(file);
+    });
+    afterAll(() => f.close());
+
+    it("answers every subcommand privately, with mentions off and a title", async () => {
+      for (const command of COMMANDS) {
+        const r = await f.call(slash(command.name));
+        expect(r.statusCode, command.name).toBe(200);
+        expect([4, 5], command.name).toContain(r.json.type);
+        expect(r.json.data?.flags, command.name).toBe(EPHEMERAL);
+        if (r.json.type === 4) {
+          expect(r.json.data?.allowed_mentions).toEqual({ parse: [] });
+          expect(r.json.data?.embeds?.[0]?.title, command.name).toBeTruthy();
+        }
+      }
+      await f.idle();
+    });
+
+    it("/marathon when shows the start as a Discord timestamp beside the destination's time", async () => {
+      const r = await f.call(slash("when"));
+      const unix = Math.floor(f.trip.event.startAt.getTime() / 1000);
+      const text = textOf(r.json);
+      expect(text).toContain(`<t:${unix}:F>`);
+      expect(text).toContain(`<t:${unix}:R>`);
+      expect(text).toContain(`${f.trip.zoneLabel} time`);
+      expect(r.json.data?.components?.[0]?.components[0]).toMatchObject({
+        type: 2,
+        label: "Share in channel",
+        custom_id: "share:when:",
+      });
+    });
+
+    it("answers each itinerary day with that day's items", async () => {
+      for (const day of f.trip.days) {
+        const r = await f.call(slash("itinerary", { name: "day", value: String(day.number) }));
+        const text = textOf(r.json);
+        for (const item of day.items) {
+          expect(text).toContain(`<t:${Math.floor(item.startAt.getTime() / 1000)}:t>`);
+        }
+        expect(r.json.data?.components?.[0]?.components[0]?.custom_id).toBe(
+          `share:itinerary:${day.number}`,
+        );
+      }
+    });
+
+    it("answers every rules topic and FAQ entry by its id", async () => {
+      for (const topic of f.trip.rules) {
+        const r = await f.call(slash("rules", { name: "topic", value: topic.topic }));
+        expect(r.json.data?.embeds?.[0]?.title).toContain("Rules");
+      }
+      for (const entry of f.trip.faq) {
+        const r = await f.call(slash("faq", { name: "question", value: entry.id }));
+        expect(r.json.type).toBe(4);
+        expect(r.json.data?.embeds?.[0]?.description?.length).toBeGreaterThan(0);
+      }
+    });
+
+    it("suggests FAQ questions, rules topics and days from the trip, at most 25", async () => {
+      const cases = [
+        ["faq", "question", "", f.trip.faq.map((q) => q.id)],
+        ["rules", "topic", "", f.trip.rules.map((r) => r.topic)],
+        ["itinerary", "day", "", f.trip.days.map((d) => String(d.number))],
+      ] as const;
+      for (const [sub, option, typed, values] of cases) {
+        const r = await f.call(autocomplete(sub, option, typed));
+        expect(r.json.type).toBe(8);
+        const choices = r.json.data?.choices ?? [];
+        expect(choices.length).toBe(Math.min(25, values.length));
+        for (const c of choices) {
+          expect(values).toContain(c.value);
+          expect(c.name.length).toBeLessThanOrEqual(100);
+        }
+      }
+      const first = f.trip.faq[0];
+      if (first) {
+        const word = first.question.split(/\s+/).find((w) => w.length > 4) ?? first.id;
+        const r = await f.call(autocomplete("faq", "question", word));
+        expect(r.json.data?.choices?.map((c) => c.value)).toContain(first.id);
+      }
+    });
+  });
+}

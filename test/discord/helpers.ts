@@ -1,0 +1,183 @@
+import { generateKeyPairSync, type KeyObject, sign } from "node:crypto";
+import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import { createBot } from "../../bot/core";
+import { inProcessDeferrer } from "../../bot/discord/deferred";
+import { DiscordChannelPoster } from "../../bot/discord/poster";
+import type { DiscordMessage } from "../../bot/discord/render";
+import type { Trip } from "../../bot/trip/model";
+import { createDiscordHandler, type DiscordHandler } from "../../handlers/discord";
+import { localTable } from "../helpers/local-table";
+
+/** A test key pair standing in for the application's (Discord signs with the private half). */
+export function testKeys(): { publicKeyHex: string; privateKey: KeyObject } {
+  const { publicKey, privateKey } = generateKeyPairSync("ed25519");
+  const der = publicKey.export({ format: "der", type: "spki" });
+  return { publicKeyHex: der.subarray(der.length - 32).toString("hex"), privateKey };
+}
+
+export interface SignedOptions {
+  privateKey: KeyObject;
+  /** Seconds since the epoch; the signature's moment. */
+  timestamp: number;
+  /** Applied after signing, to test tampering. */
+  alterBody?: (body: string) => string;
+  base64?: boolean;
+  headers?: Record<string, string | undefined>;
+}
+
+/** An API Gateway HTTP API (v2.0) event as Discord's POST arrives through it. */
+export function signedEvent(body: string, options: SignedOptions): APIGatewayProxyEventV2 {
+  const timestamp = String(options.timestamp);
+  const signature = sign(null, Buffer.from(timestamp + body), options.privateKey).toString("hex");
+  const sent = options.alterBody ? options.alterBody(body) : body;
+  const headers: Record<string, string | undefined> = {
+    "content-type": "application/json",
+    "x-signature-ed25519": signature,
+    "x-signature-timestamp": timestamp,
+    ...options.headers,
+  };
+  return {
+    version: "2.0",
+    routeKey: "POST /discord",
+    rawPath: "/discord",
+    rawQueryString: "",
+    headers: Object.fromEntries(
+      Object.entries(headers).filter((e): e is [string, string] => e[1] !== undefined),
+    ),
+    requestContext: {
+      accountId: "123456789012",
+      apiId: "api",
+      domainName: "example.execute-api.eu-west-1.amazonaws.com",
+      domainPrefix: "example",
+      http: {
+        method: "POST",
+        path: "/discord",
+        protocol: "HTTP/1.1",
+        sourceIp: "127.0.0.1",
+        userAgent: "Discord-Interactions/1.0",
+      },
+      requestId: "req",
+      routeKey: "POST /discord",
+      stage: "$default",
+      time: "06/Apr/2025:00:00:00 +0000",
+      timeEpoch: 0,
+    },
+    body: options.base64 ? Buffer.from(sent).toString("base64") : sent,
+    isBase64Encoded: options.base64 ?? false,
+  };
+}
+
+const user = { id: "42", username: "runner", global_name: "Runner Ri" };
+let seq = 1;
+
+function interaction(type: number, data: unknown, extra: object = {}) {
+  const id = String(seq++);
+  return {
+    id,
+    application_id: "app-1",
+    type,
+    data,
+    guild_id: "guild-1",
+    channel_id: "channel-1",
+    channel: { id: "channel-1", type: 0 },
+    member: { user, nick: null, roles: [] },
+    token: `token-${id}`,
+    version: 1,
+    locale: "en-GB",
+    ...extra,
+  };
+}
+
+export const ping = () => ({ id: "p", application_id: "app-1", type: 1, token: "t", version: 1 });
+
+/** `/marathon <sub> [option:value]` */
+export function slash(sub: string, option?: { name: string; value: string }) {
+  return interaction(2, {
+    id: "cmd",
+    name: "marathon",
+    type: 1,
+    options: [{ type: 1, name: sub, ...(option ? { options: [{ type: 3, ...option }] } : {}) }],
+  });
+}
+
+export function autocomplete(sub: string, option: string, typed: string) {
+  return interaction(4, {
+    id: "cmd",
+    name: "marathon",
+    type: 1,
+    options: [
+      { type: 1, name: sub, options: [{ type: 3, name: option, value: typed, focused: true }] },
+    ],
+  });
+}
+
+export function buttonClick(customId: string) {
+  return interaction(
+    3,
+    { custom_id: customId, component_type: 2 },
+    {
+      message: { id: "m1", channel_id: "channel-1", flags: 64, content: "", embeds: [] },
+    },
+  );
+}
+
+/** What the handler answers Discord, as a test reads it. */
+export interface InteractionReply {
+  type: number;
+  error?: string;
+  data?: Partial<DiscordMessage> & { choices?: { name: string; value: string }[] };
+}
+
+export const NOW = new Date("2025-03-20T00:00:00Z");
+export const nowSeconds = () => Math.floor(NOW.getTime() / 1000);
+
+export interface DiscordFixture {
+  handler: DiscordHandler;
+  trip: Trip;
+  send(body: unknown, options?: Partial<SignedOptions>): ReturnType<DiscordHandler>;
+  /** Parsed JSON response body. */
+  call(body: unknown): Promise<{ statusCode: number; json: InteractionReply }>;
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The handler over a real local table holding `tripFile`, with an injected clock. */
+export async function discordFixture(
+  tripFile: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<DiscordFixture> {
+  const table = await localTable({ trips: [tripFile] });
+  const [summary] = await table.store.listTrips();
+  const trip = summary ? await table.store.getTrip(summary.id) : undefined;
+  if (!trip) throw new Error(`no trip loaded from ${tripFile}`);
+  const keys = testKeys();
+  const bot = createBot({ store: table.store, clock: () => NOW });
+  const rest = { baseUrl: env.DISCORD_API_URL ?? "http://127.0.0.1:9", token: "test-token" };
+  const poster = new DiscordChannelPoster(rest);
+  const deferrer = inProcessDeferrer(() => ({ bot, poster, rest }));
+  const handler = createDiscordHandler({
+    env: { DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_BOT_TOKEN: "test-token", ...env },
+    runtime: () => ({ bot, store: table.store }),
+    clock: () => NOW,
+    deferrer,
+  });
+  const send = (body: unknown, options: Partial<SignedOptions> = {}) =>
+    handler(
+      signedEvent(typeof body === "string" ? body : JSON.stringify(body), {
+        privateKey: keys.privateKey,
+        timestamp: nowSeconds(),
+        ...options,
+      }),
+    );
+  return {
+    handler,
+    trip,
+    send,
+    async call(body) {
+      const r = await send(body);
+      return { statusCode: r.statusCode, json: r.body ? JSON.parse(r.body) : undefined };
+    },
+    idle: () => deferrer.idle(),
+    close: () => table.close(),
+  };
+}
