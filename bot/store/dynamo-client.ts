@@ -5,7 +5,7 @@ import {
   ResourceNotFoundException,
 } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { TABLE_KEYS } from "./table";
+import { DUE_INDEX, TABLE_KEYS } from "./table";
 
 export interface DynamoConfig {
   tableName: string;
@@ -54,10 +54,22 @@ export async function ensureTable(
       AttributeDefinitions: [
         { AttributeName: TABLE_KEYS.partitionKey, AttributeType: "S" },
         { AttributeName: TABLE_KEYS.sortKey, AttributeType: "S" },
+        { AttributeName: DUE_INDEX.partitionKey, AttributeType: "S" },
+        { AttributeName: DUE_INDEX.sortKey, AttributeType: "S" },
       ],
       KeySchema: [
         { AttributeName: TABLE_KEYS.partitionKey, KeyType: "HASH" },
         { AttributeName: TABLE_KEYS.sortKey, KeyType: "RANGE" },
+      ],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: DUE_INDEX.name,
+          KeySchema: [
+            { AttributeName: DUE_INDEX.partitionKey, KeyType: "HASH" },
+            { AttributeName: DUE_INDEX.sortKey, KeyType: "RANGE" },
+          ],
+          Projection: { ProjectionType: "ALL" },
+        },
       ],
     }),
   );

@@ -4,6 +4,12 @@
  */
 export const TABLE_KEYS = { partitionKey: "pk", sortKey: "sk" } as const;
 
+/**
+ * The one index: reminders by the hour they fall due, so a reminders run reads only what is due
+ * (never a Scan). Only reminder schedule records carry these attributes (a sparse index).
+ */
+export const DUE_INDEX = { name: "due", partitionKey: "duePk", sortKey: "dueSk" } as const;
+
 /** Attribute DynamoDB's TTL deletes expired delivery records by (epoch seconds). */
 export const TTL_ATTRIBUTE = "expiresAt";
 
