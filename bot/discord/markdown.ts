@@ -6,11 +6,15 @@
  * there, to keep texts short.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\*_~`|<[\]]/g, "\\$&")
-    .replace(/^(\s*)([#>+-]|\d+\.)/gm, (_, space: string, mark: string) =>
-      mark.endsWith(".") ? `${space}${mark.slice(0, -1)}\\.` : `${space}\\${mark}`,
-    );
+  return (
+    text
+      // allowed_mentions already stops pings; this also stops "@everyone" looking like one.
+      .replace(/@(everyone|here)/g, "@\u200b$1")
+      .replace(/[\\*_~`|<[\]]/g, "\\$&")
+      .replace(/^(\s*)([#>+-]|\d+\.)/gm, (_, space: string, mark: string) =>
+        mark.endsWith(".") ? `${space}${mark.slice(0, -1)}\\.` : `${space}\\${mark}`,
+      )
+  );
 }
 
 /** A URL safe inside `[text](url)`: no spaces or parentheses to end it early. */

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { ChannelPoster, PostOutcome } from "../delivery";
 import type { Reply } from "../reply";
 import { renderReply } from "./render";
@@ -22,7 +23,10 @@ export class DiscordChannelPoster implements ChannelPoster {
         this.config,
         "POST",
         `/channels/${encodeURIComponent(channelId)}/messages`,
-        { body: message, ...(options.signal ? { signal: options.signal } : {}) },
+        {
+          body: { ...message, nonce: nonce(channelId, i, message), enforce_nonce: true },
+          ...(options.signal ? { signal: options.signal } : {}),
+        },
       );
       if (!result.ok) {
         return {
@@ -36,4 +40,15 @@ export class DiscordChannelPoster implements ChannelPoster {
     }
     return { ok: true, parts: messages.length };
   }
+}
+
+/**
+ * The same part of the same answer to the same channel gets the same nonce, so when an attempt
+ * whose answer was lost (timeout, dropped connection) is retried, Discord does not post it twice.
+ */
+function nonce(channelId: string, part: number, message: unknown): string {
+  return createHash("sha256")
+    .update(`${channelId}\n${part}\n${JSON.stringify(message)}`)
+    .digest("base64url")
+    .slice(0, 25);
 }
