@@ -1,6 +1,17 @@
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { createDiscordApp, type DiscordApp, type HttpResponse } from "../bot/discord/app";
-import { type Deferrer, inProcessDeferrer } from "../bot/discord/deferred";
+import {
+  type DeferredDependencies,
+  type Deferrer,
+  inProcessDeferrer,
+  runDeferredJob,
+} from "../bot/discord/deferred";
+import {
+  type DeferredInvocation,
+  isDeferredInvocation,
+  lambdaInvokeDeferrer,
+  lambdaTargetFromEnv,
+} from "../bot/discord/lambda-deferrer";
 import { DiscordChannelPoster } from "../bot/discord/poster";
 import { restConfigFromEnv } from "../bot/discord/rest";
 import { ed25519PublicKey } from "../bot/discord/verify";
@@ -12,40 +23,61 @@ export interface DiscordHandlerOptions {
   runtime?: () => Runtime;
   /** "Now", for the signature's age. */
   clock?: () => Date;
+  /** Defaults to an asynchronous self-invocation on Lambda, this process elsewhere. */
   deferrer?: Deferrer;
 }
 
-export type DiscordHandler = (event: APIGatewayProxyEventV2) => Promise<HttpResponse>;
+export type DiscordHandler = (
+  event: APIGatewayProxyEventV2 | DeferredInvocation,
+) => Promise<HttpResponse>;
+
+interface Container {
+  app: DiscordApp;
+  jobs: DeferredDependencies;
+}
 
 /** Builds the handler; dependencies are made on the first request and kept for the container. */
 export function createDiscordHandler(options: DiscordHandlerOptions = {}): DiscordHandler {
-  let app: DiscordApp | undefined;
-  const build = (): DiscordApp => {
+  let container: Container | undefined;
+  const build = (): Container => {
     const env = options.env ?? process.env;
+    const clock = options.clock ?? (() => new Date());
     const runtime = (options.runtime ?? (() => runtimeFromEnv(env)))();
     const rest = restConfigFromEnv(env);
     const poster = new DiscordChannelPoster(rest);
-    return createDiscordApp({
+    const jobs = { bot: runtime.bot, poster, rest };
+    const lambda = lambdaTargetFromEnv(env);
+    const deferrer =
+      options.deferrer ??
+      (lambda ? lambdaInvokeDeferrer(lambda, clock) : inProcessDeferrer(() => jobs));
+    const app = createDiscordApp({
       bot: runtime.bot,
       publicKey: ed25519PublicKey(env.DISCORD_PUBLIC_KEY ?? ""),
-      clock: options.clock ?? (() => new Date()),
+      clock,
       poster,
-      deferrer: options.deferrer ?? inProcessDeferrer(() => ({ bot: runtime.bot, poster, rest })),
+      deferrer,
     });
+    return { app, jobs };
   };
   return async (event) => {
     try {
-      app ??= build();
+      container ??= build();
     } catch (e) {
       console.error("Discord handler is misconfigured", e);
       return { statusCode: 500, headers: {}, body: "" };
+    }
+    if (isDeferredInvocation(event)) {
+      await runDeferredJob(event.discordDeferredJob, container.jobs).catch((e) =>
+        console.error("deferred Discord job failed", e),
+      );
+      return { statusCode: 200, headers: {}, body: "" };
     }
     const headers: Record<string, string | undefined> = {};
     for (const [name, value] of Object.entries(event.headers ?? {})) {
       headers[name.toLowerCase()] = value;
     }
     const body = Buffer.from(event.body ?? "", event.isBase64Encoded ? "base64" : "utf8");
-    return app.handle({ headers, body });
+    return container.app.handle({ headers, body });
   };
 }
 

@@ -66,6 +66,7 @@ export function createDiscordApp(deps: DiscordAppDependencies) {
       token: interaction.token,
       messages,
     });
+    await deps.deferrer.flush?.();
     const flags = reply.visibility === "private" ? EPHEMERAL : 0;
     return json(200, { type: RESPONSE.deferredMessage, data: { flags } });
   }
@@ -79,6 +80,7 @@ export function createDiscordApp(deps: DiscordAppDependencies) {
         token: interaction.token,
         request,
       });
+      await deps.deferrer.flush?.();
       return json(200, { type: RESPONSE.deferredUpdate });
     }
     const outcome = await deps.poster.post(request.channel.id, reply, {

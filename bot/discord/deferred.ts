@@ -16,6 +16,8 @@ export type DeferredJob =
 
 export interface Deferrer {
   defer(job: DeferredJob): void;
+  /** Resolves once deferred jobs are safely handed over; awaited before the response leaves. */
+  flush?(): Promise<void>;
 }
 
 export interface DeferredDependencies {

@@ -145,6 +145,7 @@ export interface DiscordFixture {
 export async function discordFixture(
   tripFile: string,
   env: NodeJS.ProcessEnv = {},
+  options: { defaultDeferrer?: boolean } = {},
 ): Promise<DiscordFixture> {
   const table = await localTable({ trips: [tripFile] });
   const [summary] = await table.store.listTrips();
@@ -159,7 +160,7 @@ export async function discordFixture(
     env: { DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_BOT_TOKEN: "test-token", ...env },
     runtime: () => ({ bot, store: table.store }),
     clock: () => NOW,
-    deferrer,
+    ...(options.defaultDeferrer ? {} : { deferrer }),
   });
   const send = (body: unknown, options: Partial<SignedOptions> = {}) =>
     handler(
