@@ -1,4 +1,4 @@
-import type { CommandRequest, Suggestion } from "./commands/context";
+import type { CommandRequest, CommandServices, Suggestion } from "./commands/context";
 import { notice } from "./commands/format";
 import {
   DEFAULT_COMMAND_NAME,
@@ -7,12 +7,18 @@ import {
   overviewReply,
   unknownCommandReply,
 } from "./commands/registry";
+import type { ChannelPoster } from "./delivery";
 import { paragraph, type Reply, text } from "./reply";
 import type { FactStore } from "./store/fact-store";
+import type { ChannelStore } from "./store/reminder-store";
 import type { Trip } from "./trip/model";
 
 export interface BotDependencies {
   store: FactStore;
+  /** Channel links and reminder subscriptions; without it every channel uses the only trip. */
+  channels?: ChannelStore;
+  /** Posting into channels, by platform ("slack", "discord"), for organisers' posts. */
+  posters?: Readonly<Record<string, ChannelPoster>>;
   /** "Now"; injected so answers are exact in tests. */
   clock: () => Date;
 }
@@ -20,15 +26,22 @@ export interface BotDependencies {
 /** The platform-neutral bot: adapters turn requests into `CommandRequest`s and render `Reply`s. */
 export interface Bot {
   answer(request: CommandRequest): Promise<Reply>;
-  /** Autocomplete for a command's option, from the channel's trip. */
+  /** Autocomplete for a command's option, from the channel's trip only. */
   suggest(request: CommandRequest): Promise<Suggestion[]>;
 }
 
-export function createBot({ store, clock }: BotDependencies): Bot {
+export function createBot({ store, channels, posters, clock }: BotDependencies): Bot {
+  /** The channel's trip: its link, else the only trip there is. Never another channel's. */
   async function tripFor(request: CommandRequest): Promise<Trip | Reply> {
     if (request.tripId) {
       return (
         (await store.getTrip(request.tripId)) ?? noTrip(`There is no trip "${request.tripId}".`)
+      );
+    }
+    const linked = await channels?.linkedTrip(request.platform, request.channel.id);
+    if (linked) {
+      return (
+        (await store.getTrip(linked)) ?? noTrip("The trip this channel was linked to is gone.")
       );
     }
     const trips = await store.listTrips();
@@ -41,14 +54,17 @@ export function createBot({ store, clock }: BotDependencies): Bot {
       ...helpReply(DEFAULT_COMMAND_NAME, [
         paragraph(
           text("This channel is not linked to a trip yet.", true),
-          " Ask an organiser to link it. The trips here: ",
-          trips.map((t) => `${t.name} (${t.id})`).join(", "),
-          ".",
+          ` An organiser links it with /${DEFAULT_COMMAND_NAME} link <trip-id>.`,
         ),
       ]),
       title: "Which trip?",
     };
   }
+
+  const services = (request: CommandRequest): CommandServices => ({
+    channels,
+    poster: posters?.[request.platform],
+  });
 
   return {
     async answer(request) {
@@ -57,11 +73,21 @@ export function createBot({ store, clock }: BotDependencies): Bot {
       const trip = await tripFor(request);
       const tripFound = "id" in trip;
       const commandName = tripFound ? trip.command : DEFAULT_COMMAND_NAME;
-      // Help and the unknown-command answer work without a trip; everything else needs one.
+      const now = clock();
+      // Help, the unknown-command answer and linking work without a trip; the rest need one.
       if (command !== "" && !definition) return unknownCommandReply(command, commandName);
       if (definition?.name === "help") return helpReply(commandName);
+      if (definition?.scope === "channel") {
+        return definition.run({
+          trip: tripFound ? trip : undefined,
+          now,
+          request,
+          services: services(request),
+          findTrip: (id) => store.getTrip(id),
+        });
+      }
       if (!tripFound) return trip;
-      const ctx = { trip, now: clock(), request };
+      const ctx = { trip, now, request, services: services(request) };
       return definition ? definition.run(ctx) : overviewReply(ctx);
     },
 

@@ -1,6 +1,8 @@
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { type Bot, createBot } from "./core";
 import { createDocumentClient, dynamoConfigFromEnv } from "./store/dynamo-client";
 import { DynamoFactStore } from "./store/dynamo-fact-store";
+import { DynamoReminderStore } from "./store/dynamo-reminder-store";
 import type { FactStore } from "./store/fact-store";
 
 export interface Runtime {
@@ -8,7 +10,22 @@ export interface Runtime {
   store: FactStore;
 }
 
+let table: { doc: DynamoDBDocumentClient; tableName: string } | undefined;
 let cached: Runtime | undefined;
+
+function tableFromEnv(env: NodeJS.ProcessEnv) {
+  if (!table) {
+    const config = dynamoConfigFromEnv(env);
+    table = { doc: createDocumentClient(config), tableName: config.tableName };
+  }
+  return table;
+}
+
+/** Channel links, subscriptions and deliveries on the table named by TABLE_NAME. */
+export function reminderStoreFromEnv(env: NodeJS.ProcessEnv = process.env): DynamoReminderStore {
+  const { doc, tableName } = tableFromEnv(env);
+  return new DynamoReminderStore(doc, tableName);
+}
 
 /**
  * The bot wired to the table named by TABLE_NAME (and DYNAMODB_ENDPOINT locally). Built once
@@ -16,9 +33,10 @@ let cached: Runtime | undefined;
  */
 export function runtimeFromEnv(env: NodeJS.ProcessEnv = process.env): Runtime {
   if (!cached) {
-    const config = dynamoConfigFromEnv(env);
-    const store = new DynamoFactStore(createDocumentClient(config), config.tableName);
-    cached = { store, bot: createBot({ store, clock: () => new Date() }) };
+    const { doc, tableName } = tableFromEnv(env);
+    const store = new DynamoFactStore(doc, tableName);
+    const channels = new DynamoReminderStore(doc, tableName);
+    cached = { store, bot: createBot({ store, channels, clock: () => new Date() }) };
   }
   return cached;
 }
@@ -26,4 +44,5 @@ export function runtimeFromEnv(env: NodeJS.ProcessEnv = process.env): Runtime {
 /** Forgets the cached runtime, for tests that change the environment between cases. */
 export function resetRuntime(): void {
   cached = undefined;
+  table = undefined;
 }

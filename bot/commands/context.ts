@@ -1,4 +1,6 @@
+import type { ChannelPoster } from "../delivery";
 import type { Reply } from "../reply";
+import type { ChannelStore } from "../store/reminder-store";
 import type { Trip } from "../trip/model";
 
 /** Who asked, where, and on which platform: everything a command may know about a request. */
@@ -7,13 +9,25 @@ export interface CommandRequest {
   command: string;
   /** The rest of what was typed, or the option's value ("day 2", "visa"). */
   input: string;
-  user: { id: string; name?: string };
+  user: {
+    id: string;
+    name?: string;
+    /** The platform says this member manages the server (Discord's Manage Server permission). */
+    canManage?: boolean;
+  };
   channel: { id: string };
-  /** "slack", "discord", "cli", …: for logs and links only; commands never branch on it. */
+  /** "slack", "discord", "cli", …: keys organiser ids and channel links; commands never branch on it. */
   platform: string;
   locale?: string;
   /** Answer from this trip (the CLI's --trip); otherwise the channel's trip. */
   tripId?: string;
+}
+
+/** What commands that change things may use; absent where the caller has none (the CLI). */
+export interface CommandServices {
+  channels?: ChannelStore;
+  /** Posts into the request's channel, on the request's platform. */
+  poster?: ChannelPoster;
 }
 
 export interface CommandContext {
@@ -21,6 +35,14 @@ export interface CommandContext {
   /** Injected, so every answer is exact in tests. */
   now: Date;
   request: CommandRequest;
+  services: CommandServices;
+}
+
+/** For commands about the channel itself (link, unlink), which may have no trip yet. */
+export interface ChannelCommandContext extends Omit<CommandContext, "trip"> {
+  /** The channel's trip, if it has one. */
+  trip?: Trip;
+  findTrip(tripId: string): Promise<Trip | undefined>;
 }
 
 export interface Suggestion {
@@ -35,7 +57,7 @@ export interface CommandOption {
   suggest?: (trip: Trip, partial: string) => Suggestion[];
 }
 
-export interface CommandDefinition {
+interface CommandInfo {
   name: string;
   aliases: readonly string[];
   /** One line, at most 100 characters (Discord's limit for descriptions). */
@@ -44,5 +66,20 @@ export interface CommandDefinition {
   usage: string;
   examples: readonly string[];
   option?: CommandOption;
-  run(ctx: CommandContext): Reply;
+  /** Only for organisers: help lists it apart. */
+  organisers?: boolean;
 }
+
+/** A question about the channel's trip. */
+export interface TripCommand extends CommandInfo {
+  scope?: "trip";
+  run(ctx: CommandContext): Reply | Promise<Reply>;
+}
+
+/** A command about the channel's link to a trip; runs with or without a trip. */
+export interface ChannelCommand extends CommandInfo {
+  scope: "channel";
+  run(ctx: ChannelCommandContext): Promise<Reply>;
+}
+
+export type CommandDefinition = TripCommand | ChannelCommand;

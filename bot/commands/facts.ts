@@ -1,8 +1,8 @@
 import { text } from "../reply";
-import type { CommandDefinition } from "./context";
+import type { TripCommand } from "./context";
 import { answer, moment, Sources } from "./format";
 
-export const facts: CommandDefinition = {
+export const facts: TripCommand = {
   name: "facts",
   aliases: ["race", "event", "about"],
   summary: "Facts about the race, each with its source",

@@ -1,9 +1,11 @@
-import { type Block, paragraph, text } from "../reply";
+import { type Block, paragraph, type Reply, text } from "../reply";
 import { type Match, Matcher } from "../search/matcher";
 import type { Trip } from "../trip/model";
 import type { FaqEntry } from "../trip/schema";
-import type { CommandDefinition, Suggestion } from "./context";
+import { plural } from "../trip/time";
+import type { CommandContext, Suggestion, TripCommand } from "./context";
 import { answer, notice, Sources } from "./format";
+import { isOrganiser, organisersOnly } from "./organisers";
 
 const matchers = new WeakMap<Trip, Matcher>();
 
@@ -50,20 +52,58 @@ function suggestQuestions(trip: Trip, partial: string): Suggestion[] {
     .map((m) => toSuggestion(trip.faq.find((f) => f.id === m.id) as FaqEntry));
 }
 
-export const faq: CommandDefinition = {
+/** The whole FAQ as one public post, a heading per question so platforms split between them. */
+export function faqPostReply(trip: Trip): Reply {
+  const sources = new Sources();
+  const blocks: Block[] = trip.faq.flatMap((f): Block[] => [
+    { type: "heading", text: f.question },
+    paragraph(f.answer, sources.cite(f.source)),
+  ]);
+  return {
+    title: `${trip.name}: questions and answers`,
+    blocks: [...blocks, ...sources.block()],
+    buttons: [],
+    visibility: "public",
+  };
+}
+
+async function postFaq({ trip, request, services }: CommandContext): Promise<Reply> {
+  if (!isOrganiser(trip, request)) return organisersOnly("post the FAQ in the channel");
+  const post = faqPostReply(trip);
+  // Without a way to post (the terminal), the post itself is the answer.
+  if (!services.poster) return post;
+  const outcome = await services.poster.post(request.channel.id, post);
+  if (!outcome.ok) {
+    return notice("The FAQ could not be posted", [
+      paragraph(
+        outcome.parts > 0 ? `Only ${outcome.parts} of its messages were posted. ` : "",
+        `The platform said: ${outcome.reason}. Try again in a minute.`,
+      ),
+    ]);
+  }
+  return notice("FAQ posted", [
+    paragraph(
+      `Posted all ${trip.faq.length} questions in this channel (${plural(outcome.parts, "message")}).`,
+    ),
+  ]);
+}
+
+export const faq: TripCommand = {
   name: "faq",
   aliases: ["question", "ask", "q"],
-  summary: "Answers to travellers' questions: visa, money, phones, weather…",
+  summary: "Answers to travellers' questions (visa, money, phones…); organisers: faq post",
   usage: "[question]",
-  examples: ["faq", "faq visa", "faq Will my phone work?"],
+  examples: ["faq", "faq visa", "faq Will my phone work?", "faq post"],
   option: {
     name: "question",
     description: "Your question, or a word like visa",
     suggest: suggestQuestions,
   },
-  run({ trip, request }) {
+  run(ctx) {
+    const { trip, request } = ctx;
     const cmd = `/${trip.command} faq`;
     const q = request.input.trim();
+    if (q.toLowerCase() === "post") return postFaq(ctx);
     const questionList = (entries: FaqEntry[]): Block => ({
       type: "list",
       items: entries.map((f) => [text(f.question)]),

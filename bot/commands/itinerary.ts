@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { type Block, paragraph, text } from "../reply";
 import type { Trip, TripDay } from "../trip/model";
 import { formatInZone, localDate } from "../trip/time";
-import type { CommandDefinition, Suggestion } from "./context";
+import type { Suggestion, TripCommand } from "./context";
 import { answer, itemSpans, notice } from "./format";
 
 export function dayLabel(trip: Trip, day: TripDay): string {
@@ -56,7 +56,7 @@ function suggestDays(trip: Trip, partial: string): Suggestion[] {
     .filter((s) => q === "" || s.label.toLowerCase().includes(q) || s.value === q);
 }
 
-export const itinerary: CommandDefinition = {
+export const itinerary: TripCommand = {
   name: "itinerary",
   aliases: ["schedule", "plan", "programme", "program", "agenda", "day"],
   summary: "The trip day by day, or one day: a day number, a date, today, tomorrow",

@@ -1,10 +1,10 @@
 import { type Block, paragraph, text } from "../reply";
 import type { ItineraryItem } from "../trip/model";
 import { humanDistance } from "../trip/time";
-import type { CommandDefinition } from "./context";
+import type { TripCommand } from "./context";
 import { answer, itemSpans, moment, notice } from "./format";
 
-export const next: CommandDefinition = {
+export const next: TripCommand = {
   name: "next",
   aliases: ["now", "upcoming"],
   summary: "The next item on the itinerary and how long until it",

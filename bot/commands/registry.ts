@@ -1,11 +1,13 @@
 import { type Block, paragraph, type Reply, text } from "../reply";
 import { closest } from "../search/distance";
-import type { CommandDefinition } from "./context";
+import type { CommandContext, CommandDefinition, TripCommand } from "./context";
 import { facts } from "./facts";
 import { faq } from "./faq";
 import { answer, moment, notice } from "./format";
 import { itinerary } from "./itinerary";
+import { link, unlink } from "./link";
 import { next } from "./next";
+import { reminders } from "./reminders";
 import { rules } from "./rules";
 import { startSentence, when } from "./when";
 import { where } from "./where";
@@ -18,22 +20,30 @@ import { where } from "./where";
 export const DEFAULT_COMMAND_NAME = "marathon";
 
 function helpBlocks(commandName: string): Block[] {
+  const line = (c: CommandDefinition) => [
+    text(`/${commandName} ${c.name}${c.usage ? ` ${c.usage}` : ""}`, true),
+    text(` — ${c.summary.replace(/^Organisers: /, "")}`),
+  ];
+  const travellers = COMMANDS.filter((c) => !c.organisers);
   return [
-    {
-      type: "list",
-      items: COMMANDS.map((c) => [
-        text(`/${commandName} ${c.name}${c.usage ? ` ${c.usage}` : ""}`, true),
-        text(` — ${c.summary}`),
-      ]),
-    },
+    { type: "list", items: travellers.map(line) },
     {
       type: "context",
       spans: [
         text(
-          `Examples: ${COMMANDS.flatMap((c) => c.examples.slice(0, 2))
+          `Examples: ${travellers
+            .flatMap((c) => c.examples.slice(0, 2))
             .map((e) => `/${commandName} ${e}`)
             .join(" · ")}`,
         ),
+      ],
+    },
+    { type: "heading", text: "For organisers" },
+    {
+      type: "list",
+      items: [
+        ...COMMANDS.filter((c) => c.organisers).map(line),
+        [text(`/${commandName} faq post`, true), text(" — post the whole FAQ in this channel")],
       ],
     },
   ];
@@ -44,7 +54,7 @@ export function helpReply(commandName = DEFAULT_COMMAND_NAME, lead?: Block[]): R
   return notice(`/${commandName}: what you can ask`, [...(lead ?? []), ...helpBlocks(commandName)]);
 }
 
-export const help: CommandDefinition = {
+export const help: TripCommand = {
   name: "help",
   aliases: ["commands", "?"],
   summary: "What you can ask, with examples",
@@ -54,7 +64,7 @@ export const help: CommandDefinition = {
 };
 
 /** The overview for a bare `/marathon`: the trip at a glance, then what to ask. */
-export function overviewReply(ctx: Parameters<CommandDefinition["run"]>[0]): Reply {
+export function overviewReply(ctx: CommandContext): Reply {
   const { trip, now } = ctx;
   const upcoming = trip.itinerary.find((i) => i.startAt.getTime() > now.getTime());
   const lead: Block[] = [

@@ -1,7 +1,7 @@
 import { paragraph, text } from "../reply";
 import { Matcher } from "../search/matcher";
 import type { Trip } from "../trip/model";
-import type { CommandDefinition, Suggestion } from "./context";
+import type { Suggestion, TripCommand } from "./context";
 import { answer, notice, Sources } from "./format";
 
 const matchers = new WeakMap<Trip, Matcher>();
@@ -37,7 +37,7 @@ function suggestTopics(trip: Trip, partial: string): Suggestion[] {
   return order.flatMap((id) => all.filter((s) => s.value === id));
 }
 
-export const rules: CommandDefinition = {
+export const rules: TripCommand = {
   name: "rules",
   aliases: ["rule", "conduct"],
   summary: "The race rules and the rules of conduct in the country, by topic",

@@ -1,6 +1,6 @@
 import { paragraph, type Span, text } from "../reply";
 import { calendarDaysBetween, humanDistance, plural } from "../trip/time";
-import type { CommandContext, CommandDefinition } from "./context";
+import type { CommandContext, TripCommand } from "./context";
 import { answer, moment } from "./format";
 
 /** "Race day is in 12 days", "Race day is tomorrow", "The race was 3 days ago". */
@@ -28,7 +28,7 @@ export function startSentence(ctx: Pick<CommandContext, "trip" | "now">): Span[]
   ];
 }
 
-export const when: CommandDefinition = {
+export const when: TripCommand = {
   name: "when",
   aliases: ["date", "start"],
   summary: "The race date and start time, in the destination's time and yours, with a countdown",

@@ -1,8 +1,8 @@
 import type { Block } from "../reply";
-import type { CommandDefinition } from "./context";
+import type { TripCommand } from "./context";
 import { answer, placeSpans, Sources } from "./format";
 
-export const where: CommandDefinition = {
+export const where: TripCommand = {
   name: "where",
   aliases: ["places", "place"],
   summary: "Where the race starts and finishes, and the other places on the trip",

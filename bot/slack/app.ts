@@ -1,9 +1,9 @@
-import { App, type AwsLambdaReceiver, LogLevel } from "@slack/bolt";
 import type { CommandRequest } from "../commands/context";
 import { parseCommandText } from "../commands/registry";
 import type { Bot } from "../core";
 import { paragraph, type Reply, text } from "../reply";
 import type { ButtonElement, SlackMessage } from "./blocks";
+import { App, type AwsLambdaReceiver, LogLevel } from "./bolt";
 import { SLACK_LIMITS } from "./limits";
 import { postJson, type SlackPoster } from "./poster";
 import { renderReply } from "./render";

@@ -1,7 +1,7 @@
-import { AwsLambdaReceiver, LogLevel } from "@slack/bolt";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import type { Bot } from "../core";
 import { createSlackApp } from "./app";
+import { AwsLambdaReceiver, LogLevel } from "./bolt";
 import type { SlackPoster } from "./poster";
 import { verifySlackRequest } from "./verify";
 

@@ -1,13 +1,14 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import {
-  BatchWriteCommand,
   type DynamoDBDocumentClient,
   PutCommand,
   QueryCommand,
   type QueryCommandInput,
 } from "@aws-sdk/lib-dynamodb";
+import { remindersOf } from "../reminders/schedule";
 import { resolveTrip, type Trip } from "../trip/model";
 import type { TripFile } from "../trip/schema";
+import { batchWrite, reminderScheduleWrites } from "./dynamo-reminder-store";
 import {
   ConcurrentLoadError,
   type FactStore,
@@ -34,6 +35,7 @@ export class DynamoFactStore implements FactStore {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
+    private readonly clock: () => Date = () => new Date(),
   ) {}
 
   async getTrip(tripId: string): Promise<Trip | undefined> {
@@ -61,18 +63,31 @@ export class DynamoFactStore implements FactStore {
 
   async loadTrip(file: TripFile, options: { dryRun?: boolean } = {}): Promise<LoadResult> {
     const pk = keys.tripPartition(file.id);
-    const stored = await this.readPartition(file.id, true);
+    const stored = await this.readPartition(file.id, true, true);
     const head = stored.head;
     const current = head ? (this.currentFacts(head, stored.facts) ?? []) : [];
     const next = tripToRecords(file);
     const changes = diffRecords(current, next);
     const revision = head?.revision ?? 0;
-    if (options.dryRun) return { tripId: file.id, changes, written: false, revision };
+    const schedule = reminderScheduleWrites(
+      remindersOf(resolveTrip(file)),
+      stored.reminders,
+      this.clock(),
+    );
+    const existing = new Set(stored.reminders.map((r) => String(r.sk)));
+    const reminders = {
+      scheduled: schedule.puts.filter((p) => !existing.has(String(p.sk))).length,
+      moved: schedule.puts.filter((p) => existing.has(String(p.sk))).length,
+      cancelled: schedule.deletes.length,
+    };
+    if (options.dryRun) return { tripId: file.id, changes, written: false, revision, reminders };
 
     const manifest = next.map((r) => r.sk);
     const present = new Set(stored.facts.map((f) => f.sk));
     if (changes.length > 0 || !head) {
-      await this.batchWrite(
+      await batchWrite(
+        this.doc,
+        this.tableName,
         next.filter((r) => !present.has(r.sk)).map((r) => ({ PutRequest: { Item: { pk, ...r } } })),
       );
       try {
@@ -84,7 +99,7 @@ export class DynamoFactStore implements FactStore {
               sk: keys.head,
               revision: revision + 1,
               manifest,
-              loadedAt: new Date().toISOString(),
+              loadedAt: this.clock().toISOString(),
             },
             ConditionExpression: head ? "revision = :expected" : "attribute_not_exists(pk)",
             ExpressionAttributeValues: head ? { ":expected": revision } : undefined,
@@ -109,15 +124,29 @@ export class DynamoFactStore implements FactStore {
         },
       }),
     );
+    // Reminders follow the itinerary now in force; a load that changed nothing still repairs a
+    // schedule that an earlier load died before writing.
+    await batchWrite(this.doc, this.tableName, [
+      ...schedule.puts.map((Item) => ({ PutRequest: { Item } })),
+      ...schedule.deletes.map((Key) => ({ DeleteRequest: { Key } })),
+    ]);
     // Facts no revision points at any more: the old versions, and leftovers of a failed load.
     const keep = new Set(manifest);
-    await this.batchWrite(
+    await batchWrite(
+      this.doc,
+      this.tableName,
       stored.facts
         .filter((f) => !keep.has(f.sk))
         .map((f) => ({ DeleteRequest: { Key: { pk, sk: f.sk } } })),
     );
     const written = changes.length > 0 || !head;
-    return { tripId: file.id, changes, written, revision: written ? revision + 1 : revision };
+    return {
+      tripId: file.id,
+      changes,
+      written,
+      revision: written ? revision + 1 : revision,
+      reminders,
+    };
   }
 
   private async readTripFile(tripId: string): Promise<TripFile | undefined> {
@@ -139,27 +168,44 @@ export class DynamoFactStore implements FactStore {
     return current.every((f) => f !== undefined) ? (current as FactRecord[]) : undefined;
   }
 
+  /**
+   * Reads a trip's partition. Facts and HEAD sort between "FACT#" and "HEAD", so a command's
+   * Query reads only those; a load also reads the reminder schedule beside them.
+   */
   private async readPartition(
     tripId: string,
     consistent: boolean,
-  ): Promise<{ head?: Head; facts: FactRecord[] }> {
+    withReminders = false,
+  ): Promise<{ head?: Head; facts: FactRecord[]; reminders: Item[] }> {
     const items = await this.queryAll({
       TableName: this.tableName,
-      KeyConditionExpression: "#pk = :pk",
-      ExpressionAttributeNames: { "#pk": TABLE_KEYS.partitionKey },
-      ExpressionAttributeValues: { ":pk": keys.tripPartition(tripId) },
+      KeyConditionExpression: withReminders
+        ? "#pk = :pk"
+        : "#pk = :pk AND #sk BETWEEN :from AND :to",
+      ExpressionAttributeNames: {
+        "#pk": TABLE_KEYS.partitionKey,
+        ...(withReminders ? {} : { "#sk": TABLE_KEYS.sortKey }),
+      },
+      ExpressionAttributeValues: {
+        ":pk": keys.tripPartition(tripId),
+        ...(withReminders ? {} : { ":from": keys.factPrefix, ":to": keys.head }),
+      },
       ConsistentRead: consistent,
     });
     let head: Head | undefined;
     const facts: FactRecord[] = [];
+    const reminders: Item[] = [];
     for (const item of items) {
-      if (item.sk === keys.head) {
+      const sk = String(item.sk);
+      if (sk === keys.head) {
         head = { revision: Number(item.revision), manifest: (item.manifest as string[]) ?? [] };
-      } else if (String(item.sk).startsWith(keys.factPrefix)) {
+      } else if (sk.startsWith(keys.factPrefix)) {
         facts.push(item as unknown as FactRecord);
+      } else if (sk.startsWith(keys.reminderPrefix)) {
+        reminders.push(item);
       }
     }
-    return { head, facts };
+    return { head, facts, reminders };
   }
 
   private async queryAll(input: QueryCommandInput): Promise<Item[]> {
@@ -171,24 +217,5 @@ export class DynamoFactStore implements FactStore {
       start = page.LastEvaluatedKey;
     } while (start);
     return items;
-  }
-
-  private async batchWrite(
-    requests: NonNullable<
-      ConstructorParameters<typeof BatchWriteCommand>[0]["RequestItems"]
-    >[string],
-  ) {
-    for (let i = 0; i < requests.length; i += 25) {
-      let pending = requests.slice(i, i + 25);
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > 8)
-          throw new Error("DynamoDB kept returning unprocessed writes; try the load again");
-        if (attempt > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
-        const out = await this.doc.send(
-          new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }),
-        );
-        pending = out.UnprocessedItems?.[this.tableName] ?? [];
-      }
-    }
   }
 }

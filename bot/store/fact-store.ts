@@ -22,6 +22,8 @@ export interface LoadResult {
   /** Nothing was written (dry run, or nothing changed). */
   written: boolean;
   revision: number;
+  /** What the load did to the reminder schedule. */
+  reminders: { scheduled: number; moved: number; cancelled: number };
 }
 
 /** The port every command and adapter reads trips through; DynamoDB implements it. */

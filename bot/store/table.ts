@@ -5,7 +5,7 @@
 export const TABLE_KEYS = { partitionKey: "pk", sortKey: "sk" } as const;
 
 /**
- * The one index: reminders by the hour they fall due, so a reminders run reads only what is due
+ * The one index: pending reminders by the day they fall due, so a reminders run reads only what is due
  * (never a Scan). Only reminder schedule records carry these attributes (a sparse index).
  */
 export const DUE_INDEX = { name: "due", partitionKey: "duePk", sortKey: "dueSk" } as const;
@@ -24,4 +24,21 @@ export const keys = {
   /** One partition listing every trip, so "which trips exist" is one Query, never a Scan. */
   tripsPartition: "TRIPS",
   tripEntry: (tripId: string) => `TRIP#${tripId}`,
+  /** A channel's link to its trip: its own partition, one GetItem per request. */
+  channel: (platform: string, channelId: string) => `CHANNEL#${platform}#${channelId}`,
+  link: "LINK",
+  /** Subscriptions live in their trip's partition, so a run reads a trip's channels in one Query. */
+  subscription: (platform: string, channelId: string) => `SUB#${platform}#${channelId}`,
+  subscriptionPrefix: "SUB#",
+  /** One reminder of one item (all channels), in the trip's partition. */
+  reminder: (itemId: string, leadMinutes: number) => `REMIND#${itemId}#${leadMinutes}`,
+  reminderPrefix: "REMIND#",
+  /** The due index's partition: the UTC day a reminder falls due. */
+  dueDay: (day: string) => `DUE#${day}`,
+  dueSort: (dueAt: string, tripId: string, itemId: string, leadMinutes: number) =>
+    `${dueAt}#${tripId}#${itemId}#${leadMinutes}`,
+  /** One delivery of one reminder to one channel: the record that makes it exactly once. */
+  delivery: (platform: string, channelId: string) => `DELIVERY#${platform}#${channelId}`,
+  deliverySort: (tripId: string, itemId: string, leadMinutes: number) =>
+    `${tripId}#${itemId}#${leadMinutes}`,
 };

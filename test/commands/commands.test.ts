@@ -276,13 +276,14 @@ describe("which trip answers", () => {
     }
   });
 
-  it("with several trips and no link, names them instead of guessing", async () => {
+  it("with several trips and no link, asks for a link instead of guessing or naming them", async () => {
     const env = await localTable({ trips: [PYONGYANG, NEW_YORK] });
     try {
       const { reply, text } = await ask(env, "2025-01-01T00:00:00Z", "when");
       expect(reply.title).toBe("Which trip?");
-      expect(text).toContain("pyongyang-marathon-2025");
-      expect(text).toContain("new-york-marathon-2025");
+      expect(text).toContain("/marathon link <trip-id>");
+      expect(text).not.toContain("pyongyang");
+      expect(text).not.toContain("New York");
       const chosen = await botAt(env, "2025-01-01T00:00:00Z").answer({
         ...request("when"),
         tripId: "new-york-marathon-2025",

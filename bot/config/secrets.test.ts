@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { loadSecrets, parseSecret, type SecretFetcher } from "./secrets";
+
+const SLACK_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:slack-AbCdEf";
+const DISCORD_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:discord-AbCdEf";
+
+const fakeSecrets = (values: Record<string, string | undefined>) => {
+  const asked: string[] = [];
+  const fetcher: SecretFetcher = async (id) => {
+    asked.push(id);
+    return values[id];
+  };
+  return { fetcher, asked };
+};
+
+const failingFetcher: SecretFetcher = async () => {
+  throw new Error("Secrets Manager must not be called");
+};
+
+describe("loadSecrets", () => {
+  it("falls back to the plain environment when no secret is named (tests, local runs)", async () => {
+    const env = { TABLE_NAME: "t", SLACK_SIGNING_SECRET: "local-secret", DISCORD_PUBLIC_KEY: "ab" };
+    expect(await loadSecrets(env, failingFetcher)).toEqual(env);
+  });
+
+  it("fills the platform settings from each named secret", async () => {
+    const { fetcher, asked } = fakeSecrets({
+      [SLACK_ARN]: JSON.stringify({ SLACK_SIGNING_SECRET: "s3cret", SLACK_BOT_TOKEN: "xoxb-1" }),
+      [DISCORD_ARN]: JSON.stringify({
+        DISCORD_PUBLIC_KEY: "abcd",
+        DISCORD_APPLICATION_ID: "123",
+        DISCORD_BOT_TOKEN: "bot-token",
+      }),
+    });
+    const env = await loadSecrets(
+      { TABLE_NAME: "t", SLACK_SECRET_ARN: SLACK_ARN, DISCORD_SECRET_ARN: DISCORD_ARN },
+      fetcher,
+    );
+    expect(asked.sort()).toEqual([DISCORD_ARN, SLACK_ARN].sort());
+    expect(env).toMatchObject({
+      TABLE_NAME: "t",
+      SLACK_SIGNING_SECRET: "s3cret",
+      SLACK_BOT_TOKEN: "xoxb-1",
+      DISCORD_PUBLIC_KEY: "abcd",
+      DISCORD_APPLICATION_ID: "123",
+      DISCORD_BOT_TOKEN: "bot-token",
+    });
+  });
+
+  it("reads only the secret a function is given", async () => {
+    const { fetcher, asked } = fakeSecrets({
+      [SLACK_ARN]: JSON.stringify({ SLACK_SIGNING_SECRET: "s3cret" }),
+    });
+    const env = await loadSecrets({ SLACK_SECRET_ARN: SLACK_ARN }, fetcher);
+    expect(asked).toEqual([SLACK_ARN]);
+    expect(env.SLACK_SIGNING_SECRET).toBe("s3cret");
+    expect(env.DISCORD_BOT_TOKEN).toBeUndefined();
+  });
+
+  it("keeps a plain variable when the secret still holds the empty placeholder", async () => {
+    const { fetcher } = fakeSecrets({
+      [SLACK_ARN]: JSON.stringify({ SLACK_SIGNING_SECRET: "", SLACK_BOT_TOKEN: "" }),
+    });
+    const env = await loadSecrets(
+      { SLACK_SECRET_ARN: SLACK_ARN, SLACK_SIGNING_SECRET: "from-env" },
+      fetcher,
+    );
+    expect(env.SLACK_SIGNING_SECRET).toBe("from-env");
+    expect(env.SLACK_BOT_TOKEN).toBeUndefined();
+  });
+
+  it("does not change the environment it was given", async () => {
+    const { fetcher } = fakeSecrets({ [SLACK_ARN]: '{"SLACK_BOT_TOKEN":"xoxb-2"}' });
+    const given = { SLACK_SECRET_ARN: SLACK_ARN };
+    await loadSecrets(given, fetcher);
+    expect(given).toEqual({ SLACK_SECRET_ARN: SLACK_ARN });
+  });
+});
+
+describe("parseSecret", () => {
+  const names = ["SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN"];
+
+  it("takes only the settings the secret may provide, trimmed", () => {
+    const text = JSON.stringify({
+      SLACK_SIGNING_SECRET: " abc \n",
+      TABLE_NAME: "not-from-a-secret",
+      other: "x",
+    });
+    expect(parseSecret("slack", text, names)).toEqual({ SLACK_SIGNING_SECRET: "abc" });
+  });
+
+  it("treats a secret with no value yet as empty", () => {
+    expect(parseSecret("slack", undefined, names)).toEqual({});
+    expect(parseSecret("slack", "  ", names)).toEqual({});
+  });
+
+  it("explains a value that is not a JSON object, without echoing it", () => {
+    expect(() => parseSecret("slack", "xoxb-plain-token", names)).toThrow(
+      /Secret slack is not JSON/,
+    );
+    expect(() => parseSecret("slack", "xoxb-plain-token", names)).not.toThrow(/xoxb/);
+    expect(() => parseSecret("slack", '["a"]', names)).toThrow(/must be a JSON object/);
+    expect(() => parseSecret("slack", '{"SLACK_BOT_TOKEN":42}', names)).toThrow(
+      /SLACK_BOT_TOKEN must be a string/,
+    );
+  });
+});

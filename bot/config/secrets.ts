@@ -1,0 +1,80 @@
+import { getSecret } from "@aws-lambda-powertools/parameters/secrets";
+
+/**
+ * Which Secrets Manager secret holds which settings. A secret's value is a JSON object whose keys
+ * are the environment variable names it stands in for, so the handlers read one shape of
+ * configuration whether it came from Secrets Manager (AWS) or the environment (tests, local runs).
+ */
+export const SECRET_SOURCES = {
+  SLACK_SECRET_ARN: ["SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN"],
+  DISCORD_SECRET_ARN: ["DISCORD_PUBLIC_KEY", "DISCORD_APPLICATION_ID", "DISCORD_BOT_TOKEN"],
+} as const;
+
+export type SecretArnVariable = keyof typeof SECRET_SOURCES;
+
+/** Returns a secret's string value (undefined when it has none yet). */
+export type SecretFetcher = (secretId: string) => Promise<string | undefined>;
+
+/**
+ * Seconds Powertools keeps a secret in memory. Long enough that a warm container never asks
+ * Secrets Manager again on the request path; short enough that a value put after the deploy
+ * reaches callers that ask again (the reminders run) within minutes, without a redeploy.
+ */
+export const SECRET_CACHE_SECONDS = 300;
+
+const powertoolsFetcher: SecretFetcher = async (secretId) => {
+  const value = await getSecret(secretId, { maxAge: SECRET_CACHE_SECONDS });
+  if (value === undefined || typeof value === "string") return value;
+  return Buffer.from(value).toString("utf8");
+};
+
+/**
+ * The settings one secret holds: only the names it may provide, only non-empty strings (the
+ * stack creates each secret with empty placeholders, which must not hide a real value). Errors
+ * name the secret and the setting, never a value.
+ */
+export function parseSecret(
+  secretId: string,
+  text: string | undefined,
+  names: readonly string[],
+): Record<string, string> {
+  if (text === undefined || text.trim() === "") return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error(`Secret ${secretId} is not JSON: store an object such as {"${names[0]}":"…"}`);
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new Error(`Secret ${secretId} must be a JSON object with the keys ${names.join(", ")}`);
+  }
+  const settings: Record<string, string> = {};
+  for (const name of names) {
+    const value = (parsed as Record<string, unknown>)[name];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== "string") throw new Error(`Secret ${secretId}: ${name} must be a string`);
+    if (value.trim() !== "") settings[name] = value.trim();
+  }
+  return settings;
+}
+
+/**
+ * The environment with the platform credentials filled in. For each `*_SECRET_ARN` variable that
+ * is set, the named secret is read (through Powertools Parameters, cached per container) and its
+ * settings override the plain variables; with none set (tests, `npm start`) this is the
+ * environment as it is. Call it once when a handler builds its dependencies.
+ */
+export async function loadSecrets(
+  env: NodeJS.ProcessEnv = process.env,
+  fetchSecret: SecretFetcher = powertoolsFetcher,
+): Promise<NodeJS.ProcessEnv> {
+  const sources = Object.entries(SECRET_SOURCES) as [SecretArnVariable, readonly string[]][];
+  const found = await Promise.all(
+    sources.map(async ([variable, names]) => {
+      const secretId = env[variable];
+      if (!secretId) return {};
+      return parseSecret(secretId, await fetchSecret(secretId), names);
+    }),
+  );
+  return Object.assign({}, env, ...found);
+}
