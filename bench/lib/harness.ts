@@ -1,0 +1,102 @@
+/**
+ * A small benchmark harness shared by the platform benches: bundle a Lambda entry as the CDK
+ * would (esbuild, minified, CommonJS for Node), run it in fresh Node processes, and summarise.
+ */
+import { spawn } from "node:child_process";
+import { stat } from "node:fs/promises";
+import { join } from "node:path";
+import { build } from "esbuild";
+
+export interface Bundle {
+  file: string;
+  bytes: number;
+}
+
+/** Bundles `entry` to `outDir/<name>.cjs`, minified, as NodejsFunction would. */
+export async function bundle(entry: string, outDir: string, name: string): Promise<Bundle> {
+  const file = join(outDir, `${name}.cjs`);
+  await build({
+    entryPoints: [entry],
+    outfile: file,
+    bundle: true,
+    minify: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    logLevel: "error",
+  });
+  return { file, bytes: (await stat(file)).size };
+}
+
+export interface ChildResult {
+  /** Wall-clock from spawn to exit, measured by the parent. */
+  wallMs: number;
+  /** What the child printed as its last line of JSON. */
+  report: Record<string, unknown>;
+}
+
+/**
+ * Runs `node <script>` in a fresh process and parses the last JSON line it prints. Async on
+ * purpose: a local DynamoDB server in this process must keep answering while the child runs.
+ */
+export function runNode(script: string, env: Record<string, string>): Promise<ChildResult> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script], {
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (c: Buffer) => {
+      out += c.toString();
+    });
+    child.stderr.on("data", (c: Buffer) => {
+      err += c.toString();
+    });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const wallMs = performance.now() - started;
+      const line = out
+        .trim()
+        .split("\n")
+        .filter((l) => l.startsWith("{"))
+        .at(-1);
+      if (code !== 0 || !line) {
+        reject(new Error(`${script} exited with ${code}:\n${err || out}`));
+        return;
+      }
+      resolve({ wallMs, report: JSON.parse(line) as Record<string, unknown> });
+    });
+  });
+}
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] as number;
+}
+
+export const median = (values: number[]) => percentile(values, 50);
+
+/** Prints rows as an aligned text table; numbers get `digits` decimals. */
+export function printTable(rows: Record<string, string | number>[], digits = 1): string {
+  const first = rows[0];
+  if (!first) return "";
+  const columns = Object.keys(first);
+  const cell = (v: string | number | undefined) =>
+    typeof v === "number" ? v.toFixed(digits) : (v ?? "");
+  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
+  const line = (values: string[]) =>
+    values
+      .map((v, i) => (i === 0 ? v.padEnd(widths[i] ?? 0) : v.padStart(widths[i] ?? 0)))
+      .join("  ");
+  const text = [
+    line(columns),
+    line(widths.map((w) => "-".repeat(w))),
+    ...rows.map((r) => line(columns.map((c) => cell(r[c])))),
+  ].join("\n");
+  console.log(text);
+  return text;
+}
