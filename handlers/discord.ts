@@ -62,22 +62,21 @@ export function createDiscordHandler(options: DiscordHandlerOptions = {}): Disco
   return async (event) => {
     try {
       container ??= build();
+      if (isDeferredInvocation(event)) {
+        await runDeferredJob(event.discordDeferredJob, container.jobs);
+        return { statusCode: 200, headers: {}, body: "" };
+      }
+      const headers: Record<string, string | undefined> = {};
+      for (const [name, value] of Object.entries(event.headers ?? {})) {
+        headers[name.toLowerCase()] = value;
+      }
+      const body = Buffer.from(event.body ?? "", event.isBase64Encoded ? "base64" : "utf8");
+      return await container.app.handle({ headers, body });
     } catch (e) {
-      console.error("Discord handler is misconfigured", e);
+      // Misconfiguration or a malformed event: answer, never throw into the Lambda runtime.
+      console.error("Discord handler failed", e);
       return { statusCode: 500, headers: {}, body: "" };
     }
-    if (isDeferredInvocation(event)) {
-      await runDeferredJob(event.discordDeferredJob, container.jobs).catch((e) =>
-        console.error("deferred Discord job failed", e),
-      );
-      return { statusCode: 200, headers: {}, body: "" };
-    }
-    const headers: Record<string, string | undefined> = {};
-    for (const [name, value] of Object.entries(event.headers ?? {})) {
-      headers[name.toLowerCase()] = value;
-    }
-    const body = Buffer.from(event.body ?? "", event.isBase64Encoded ? "base64" : "utf8");
-    return container.app.handle({ headers, body });
   };
 }
 
