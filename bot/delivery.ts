@@ -14,8 +14,22 @@ export interface ChannelPoster {
   post(
     channelId: string,
     reply: Reply,
-    options?: { skipParts?: number; signal?: AbortSignal },
+    options?: {
+      skipParts?: number;
+      signal?: AbortSignal;
+      /**
+       * The same for every attempt at one delivery (at most 25 characters), so a platform
+       * that can refuse duplicates does (Discord's nonce with enforce_nonce).
+       */
+      deliveryKey?: string;
+    },
   ): Promise<PostOutcome>;
+
+  /**
+   * Whether a post with this delivery key is already in the channel, for a delivery whose
+   * earlier attempt died mid-way. Platforms that cannot tell leave it out.
+   */
+  findDelivered?(channelId: string, deliveryKey: string, since: Date): Promise<boolean>;
 }
 
 export type PostOutcome =

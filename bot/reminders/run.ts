@@ -1,0 +1,283 @@
+import { createHash } from "node:crypto";
+import type { ChannelPoster, PostOutcome } from "../delivery";
+import type { FactStore } from "../store/fact-store";
+import type {
+  DeliveryKey,
+  ReminderStore,
+  ScheduledReminder,
+  Subscription,
+} from "../store/reminder-store";
+import type { Trip } from "../trip/model";
+import { reminderReply } from "./message";
+import { remindersOf } from "./schedule";
+
+export interface ReminderRunOptions {
+  store: FactStore;
+  reminders: ReminderStore;
+  /** By platform: "slack", "discord". */
+  posters: Readonly<Record<string, ChannelPoster | undefined>>;
+  /** "Now" for this run: the scheduled event's time. */
+  now: Date;
+  /** How long this run may take; it stops starting work in time to record what it did. */
+  budgetMs: number;
+  runId: string;
+  /** How long a claimed delivery stays this run's; longer than any run lasts. */
+  leaseMs?: number;
+  /** Channels posted to at once; each channel's reminders go out one by one, in order. */
+  concurrency?: number;
+  /** Attempts at one delivery within one run before it waits for the next run. */
+  maxAttemptsPerRun?: number;
+  log?: (level: "info" | "warn", message: string, fields: Record<string, unknown>) => void;
+}
+
+export interface RunSummary {
+  /** Deliveries (reminder × channel) this run found due. */
+  due: number;
+  sent: number;
+  /** Attempts after a failed one (429, 5xx, timeout, dropped connection). */
+  retried: number;
+  /** Deliveries that failed this run and wait for the next. */
+  deferred: number;
+  /** Given up: too late to be useful, or refused by the platform for good. */
+  missed: number;
+  /** Held by another run at the same time. */
+  busy: number;
+  /** Reminders whose item a load removed or moved but whose schedule still had the old time. */
+  rescheduled: number;
+}
+
+const RESERVE_MS = 2_000;
+
+/** A stable delivery key of at most 25 characters (Discord's nonce limit). */
+export function deliveryKeyOf(key: DeliveryKey): string {
+  return createHash("sha256")
+    .update(`${key.tripId}\n${key.itemId}\n${key.leadMinutes}\n${key.platform}\n${key.channelId}`)
+    .digest("base64url")
+    .slice(0, 25);
+}
+
+function backoffMs(attempt: number): number {
+  const base = Math.min(8_000, 250 * 2 ** (attempt - 1));
+  return base / 2 + Math.random() * (base / 2);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * One reminders run: every reminder that has fallen due goes to every channel subscribed to its
+ * trip, exactly once per (item, lead time, channel). Its reads grow with what is due: the due
+ * index, then one Query per trip with something due (facts) and one for its channels.
+ */
+export async function runReminders(options: ReminderRunOptions): Promise<RunSummary> {
+  const started = performance.now();
+  const leaseMs = options.leaseMs ?? 90_000;
+  const concurrency = options.concurrency ?? 10;
+  const maxAttempts = options.maxAttemptsPerRun ?? 6;
+  const log = options.log ?? (() => {});
+  // Time moves on from the event's "now" as the run takes real time.
+  const now = () => new Date(options.now.getTime() + (performance.now() - started));
+  const remaining = () => options.budgetMs - (performance.now() - started);
+  const summary: RunSummary = {
+    due: 0,
+    sent: 0,
+    retried: 0,
+    deferred: 0,
+    missed: 0,
+    busy: 0,
+    rescheduled: 0,
+  };
+
+  const due = await options.reminders.dueReminders(options.now);
+  const trips = new Map<string, Promise<{ trip?: Trip; channels: Subscription[] }>>();
+  const tripOf = (id: string) => {
+    let t = trips.get(id);
+    if (!t) {
+      t = Promise.all([options.store.getTrip(id), options.reminders.subscriptions(id)]).then(
+        ([trip, channels]) => ({ trip, channels }),
+      );
+      trips.set(id, t);
+    }
+    return t;
+  };
+
+  interface Job {
+    reminder: ScheduledReminder;
+    key: DeliveryKey;
+    trip: Trip;
+    startAt: Date;
+    build: () => ReturnType<typeof reminderReply>;
+  }
+  const jobsByChannel = new Map<string, Job[]>();
+  const openChannels = new Map<ScheduledReminder, number>();
+  const unresolved = new Set<ScheduledReminder>();
+
+  for (const r of due) {
+    const { trip, channels } = await tripOf(r.tripId);
+    const spec = trip
+      ? remindersOf(trip).find((s) => s.itemId === r.itemId && s.leadMinutes === r.leadMinutes)
+      : undefined;
+    if (!spec || spec.dueAt.getTime() !== r.dueAt.getTime()) {
+      // A load removed or moved the item and died before fixing the schedule: fix it here.
+      await options.reminders.reschedule(r, spec);
+      summary.rescheduled++;
+      if (!spec || spec.dueAt.getTime() > options.now.getTime()) continue;
+    }
+    const item = trip?.itinerary.find((i) => i.id === r.itemId);
+    if (!trip || !item || !spec) continue;
+    if (channels.length === 0) {
+      await options.reminders.complete(r);
+      continue;
+    }
+    openChannels.set(r, channels.length);
+    for (const c of channels) {
+      const key: DeliveryKey = {
+        tripId: r.tripId,
+        itemId: r.itemId,
+        leadMinutes: r.leadMinutes,
+        platform: c.platform,
+        channelId: c.channelId,
+      };
+      const channelKey = `${c.platform}#${c.channelId}`;
+      const jobs = jobsByChannel.get(channelKey) ?? [];
+      jobs.push({
+        reminder: r,
+        key,
+        trip,
+        startAt: item.startAt,
+        build: () => reminderReply(trip, item, r.leadMinutes, now()),
+      });
+      jobsByChannel.set(channelKey, jobs);
+      summary.due++;
+    }
+  }
+
+  const resolved = async (r: ScheduledReminder, done: boolean) => {
+    if (!done) unresolved.add(r);
+    const left = (openChannels.get(r) ?? 1) - 1;
+    openChannels.set(r, left);
+    if (left === 0 && !unresolved.has(r)) await options.reminders.complete(r);
+  };
+
+  const miss = async (job: Job, parts: number, reason: string) => {
+    if (
+      await options.reminders.finish(job.key, options.runId, {
+        state: "missed",
+        parts,
+        reason,
+        now: now(),
+      })
+    ) {
+      summary.missed++;
+      log("warn", "reminder missed", { ...job.key, reason });
+    }
+  };
+
+  async function deliver(job: Job): Promise<boolean> {
+    if (remaining() < RESERVE_MS) return false;
+    const claim = await options.reminders.claim(job.key, options.runId, now(), leaseMs);
+    if (claim.status === "busy") {
+      summary.busy++;
+      return false;
+    }
+    if (claim.status === "done") return true;
+    let parts = claim.parts;
+    if (now().getTime() >= job.startAt.getTime()) {
+      await miss(
+        job,
+        parts,
+        `too late: the item started at ${job.startAt.toISOString()} before the reminder could be posted`,
+      );
+      return true;
+    }
+    const poster = options.posters[job.key.platform];
+    const deliveryKey = deliveryKeyOf(job.key);
+    if (claim.uncertain && poster?.findDelivered) {
+      // An earlier run died after posting, perhaps: look before posting again.
+      if (await poster.findDelivered(job.key.channelId, deliveryKey, job.reminder.dueAt)) {
+        if (
+          await options.reminders.finish(job.key, options.runId, {
+            state: "sent",
+            parts,
+            now: now(),
+          })
+        )
+          summary.sent++;
+        return true;
+      }
+    }
+    for (let attempt = 1; ; attempt++) {
+      let outcome: PostOutcome;
+      if (!poster) {
+        outcome = {
+          ok: false,
+          parts,
+          retryable: true,
+          reason: `no ${job.key.platform} credentials configured`,
+        };
+      } else {
+        try {
+          outcome = await poster.post(job.key.channelId, job.build(), {
+            skipParts: parts,
+            deliveryKey,
+          });
+        } catch (e) {
+          outcome = {
+            ok: false,
+            parts,
+            retryable: true,
+            reason: e instanceof Error ? e.message : String(e),
+          };
+        }
+      }
+      if (outcome.ok) {
+        if (
+          await options.reminders.finish(job.key, options.runId, {
+            state: "sent",
+            parts: parts + outcome.parts,
+            now: now(),
+          })
+        )
+          summary.sent++;
+        return true;
+      }
+      parts += outcome.parts;
+      if (!outcome.retryable) {
+        await miss(job, parts, `refused by ${job.key.platform}: ${outcome.reason}`);
+        return true;
+      }
+      const wait = outcome.retryAfterMs ?? backoffMs(attempt);
+      const tooLate = now().getTime() + wait >= job.startAt.getTime();
+      if (attempt >= maxAttempts || remaining() - wait < RESERVE_MS || tooLate) {
+        await options.reminders.finish(job.key, options.runId, {
+          state: "retry",
+          parts,
+          reason: outcome.reason,
+          now: now(),
+        });
+        summary.deferred++;
+        log("warn", "reminder deferred to the next run", {
+          ...job.key,
+          reason: outcome.reason,
+          attempt,
+        });
+        return false;
+      }
+      summary.retried++;
+      await sleep(wait);
+    }
+  }
+
+  const queues = [...jobsByChannel.values()].map((jobs) =>
+    jobs.sort((a, b) => a.reminder.dueAt.getTime() - b.reminder.dueAt.getTime()),
+  );
+  let next = 0;
+  const workers = Array.from({ length: Math.min(concurrency, queues.length) }, async () => {
+    while (next < queues.length) {
+      const jobs = queues[next++] ?? [];
+      for (const job of jobs) await resolved(job.reminder, await deliver(job));
+    }
+  });
+  await Promise.all(workers);
+  log("info", "reminders run", { ...summary, durationMs: Math.round(performance.now() - started) });
+  return summary;
+}
