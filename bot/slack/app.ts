@@ -47,9 +47,13 @@ export interface SlackAppDependencies {
   callbackTimeoutMs?: number;
 }
 
-function request(typed: string, user: string, channel: string): CommandRequest {
+function request(
+  typed: string,
+  user: { id: string; name?: string },
+  channel: string,
+): CommandRequest {
   const { command: name, input } = parseCommandText(typed);
-  return { command: name, input, user: { id: user }, channel: { id: channel }, platform: "slack" };
+  return { command: name, input, user, channel: { id: channel }, platform: "slack" };
 }
 
 /** The reply's messages as a private reader sees them: share on each, "show more" when split. */
@@ -108,7 +112,9 @@ export function createSlackApp(deps: SlackAppDependencies): App {
     const origin = { c: command.command, t: command.text ?? "" };
     let reply: Reply;
     try {
-      reply = await deps.bot.answer(request(origin.t, command.user_id, command.channel_id));
+      reply = await deps.bot.answer(
+        request(origin.t, { id: command.user_id, name: command.user_name }, command.channel_id),
+      );
     } catch (e) {
       logger.error("answering a slash command failed", e);
       reply = failure("The trip's facts could not be read just now. Please try again.");
@@ -126,7 +132,9 @@ export function createSlackApp(deps: SlackAppDependencies): App {
     const value = decodeButtonValue(action.value);
     const channel = body.channel?.id ?? "";
     if (!value || value.p === undefined) return;
-    const reply = await deps.bot.answer(request(value.t, body.user.id, channel));
+    const reply = await deps.bot.answer(
+      request(value.t, { id: body.user.id, name: body.user.name }, channel),
+    );
     const message = privateMessages(reply, value)[value.p];
     if (!message) return;
     const sent = await postJson(
@@ -143,7 +151,9 @@ export function createSlackApp(deps: SlackAppDependencies): App {
     const value = decodeButtonValue(action.value);
     const channel = body.channel?.id;
     if (!value || !channel) return;
-    const answer = await deps.bot.answer(request(value.t, body.user.id, channel));
+    const answer = await deps.bot.answer(
+      request(value.t, { id: body.user.id, name: body.user.name }, channel),
+    );
     const who = body.user.name ?? body.user.username ?? "someone";
     const shared: Reply = {
       ...answer,

@@ -1,4 +1,5 @@
-import { type Runtime, runtimeFromEnv } from "../runtime";
+import { createBot } from "../core";
+import { type Runtime, reminderStoreFromEnv, runtimeFromEnv } from "../runtime";
 import { createSlackHandler, type SlackHandler } from "./handler";
 import { DEFAULT_SLACK_API_URL, SlackPoster } from "./poster";
 
@@ -22,16 +23,19 @@ export function slackHandlerFromEnv(options: SlackHandlerOptions = {}): SlackHan
     const signingSecret = env.SLACK_SIGNING_SECRET;
     if (!signingSecret) throw new Error("SLACK_SIGNING_SECRET is not set");
     const botToken = env.SLACK_BOT_TOKEN || undefined;
-    const runtime = options.runtime ?? runtimeFromEnv(env);
-    return createSlackHandler({
-      bot: runtime.bot,
-      signingSecret,
-      botToken,
-      poster: botToken
-        ? new SlackPoster({ token: botToken, apiUrl: env.SLACK_API_URL || DEFAULT_SLACK_API_URL })
-        : undefined,
-      nowMs: options.nowMs,
-    });
+    const poster = botToken
+      ? new SlackPoster({ token: botToken, apiUrl: env.SLACK_API_URL || DEFAULT_SLACK_API_URL })
+      : undefined;
+    // Organisers' posts (faq post) go out through this adapter's poster.
+    const bot =
+      options.runtime?.bot ??
+      createBot({
+        store: runtimeFromEnv(env).store,
+        channels: reminderStoreFromEnv(env),
+        posters: poster ? { slack: poster } : {},
+        clock: () => new Date(),
+      });
+    return createSlackHandler({ bot, signingSecret, botToken, poster, nowMs: options.nowMs });
   };
   return async (event) => {
     try {

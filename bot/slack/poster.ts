@@ -131,7 +131,7 @@ export class SlackPoster implements ChannelPoster {
   async post(
     channelId: string,
     reply: Reply,
-    options: { skipParts?: number; signal?: AbortSignal } = {},
+    options: { skipParts?: number; signal?: AbortSignal; deliveryKey?: string } = {},
   ): Promise<PostOutcome> {
     const messages = renderReply(reply);
     for (let i = options.skipParts ?? 0; i < messages.length; i++) {
@@ -144,6 +144,15 @@ export class SlackPoster implements ChannelPoster {
           link_names: false,
           unfurl_links: false,
           unfurl_media: false,
+          // Marks the message as one delivery, for anyone reading the channel's history later.
+          ...(options.deliveryKey
+            ? {
+                metadata: {
+                  event_type: "trip_bot_delivery",
+                  event_payload: { key: options.deliveryKey, part: i },
+                },
+              }
+            : {}),
         },
         options.signal,
       );
