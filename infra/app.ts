@@ -1,0 +1,25 @@
+import { App, Validations } from "aws-cdk-lib";
+import { AwsSolutionsChecks } from "cdk-nag";
+import { TripBotStack } from "./stack";
+
+/**
+ * The CDK app. The stack is environment-agnostic (no account or region in it), so `npm run synth`
+ * needs no AWS credentials; `cdk deploy` deploys it to the CLI's current account and region.
+ * Optional context: -c slackSecretArn=… -c discordSecretArn=… (existing secrets),
+ * -c alarmEmail=you@example.com.
+ */
+const app = new App();
+const context = (key: string): string | undefined => {
+  const value = app.node.tryGetContext(key);
+  return typeof value === "string" && value !== "" ? value : undefined;
+};
+
+new TripBotStack(app, "TripGroupBot", {
+  description: "Trip group bot: Slack and Discord webhooks, reminders, the fact table",
+  slackSecretArn: context("slackSecretArn"),
+  discordSecretArn: context("discordSecretArn"),
+  alarmEmail: context("alarmEmail"),
+});
+
+// Security checks on every synth: an unacknowledged AwsSolutions finding fails it.
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

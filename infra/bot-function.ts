@@ -1,0 +1,95 @@
+import { Duration, RemovalPolicy } from "aws-cdk-lib";
+import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
+import * as iam from "aws-cdk-lib/aws-iam";
+import * as lambda from "aws-cdk-lib/aws-lambda";
+import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
+import * as logs from "aws-cdk-lib/aws-logs";
+import { Construct } from "constructs";
+
+/** The newest Node.js runtime aws-cdk-lib 2.276 names; pinned, so an upgrade is a reviewed change. */
+export const RUNTIME = lambda.Runtime.NODEJS_24_X;
+export const LOG_RETENTION = logs.RetentionDays.ONE_MONTH;
+
+export interface BotFunctionProps {
+  /** Path of the handler module (exports `handler`), relative to the project root. */
+  entry: string;
+  projectRoot: string;
+  description: string;
+  memoryMb: number;
+  timeout: Duration;
+  environment: Record<string, string>;
+  /**
+   * Code to deploy instead of the esbuild bundle of `entry`. Template tests pass a stub so they
+   * never bundle; deployments leave it unset.
+   */
+  code?: lambda.Code;
+}
+
+/**
+ * One handler: a bundled Node.js function with its own role, its own log group and an alarm on
+ * its errors. The role starts with nothing but writing to that log group; the stack grants the
+ * rest (table actions, its secret) explicitly.
+ */
+export class BotFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly role: iam.Role;
+  readonly logGroup: logs.LogGroup;
+  readonly errorsAlarm: cloudwatch.Alarm;
+
+  constructor(scope: Construct, id: string, props: BotFunctionProps) {
+    super(scope, id);
+    this.logGroup = new logs.LogGroup(this, "Logs", {
+      retention: LOG_RETENTION,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    // An own role instead of AWSLambdaBasicExecutionRole, whose log permissions cover every
+    // log group in the account.
+    this.role = new iam.Role(this, "Role", {
+      assumedBy: new iam.ServicePrincipal("lambda.amazonaws.com"),
+      description: `${id}: its log group, plus what the stack grants`,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    this.fn = new NodejsFunction(this, "Function", {
+      entry: props.entry,
+      projectRoot: props.projectRoot,
+      depsLockFilePath: `${props.projectRoot}/package-lock.json`,
+      description: props.description,
+      runtime: RUNTIME,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.memoryMb,
+      timeout: props.timeout,
+      role: this.role,
+      logGroup: this.logGroup,
+      environment: {
+        ...props.environment,
+        // Stack traces point at the TypeScript sources, not at minified lines.
+        NODE_OPTIONS: "--enable-source-maps",
+      },
+      ...(props.code ? { code: props.code, handler: "index.handler" } : {}),
+      bundling: {
+        // Local esbuild (a devDependency): no Docker is needed to build or deploy.
+        forceDockerBundling: false,
+        minify: true,
+        sourceMap: true,
+        // Maps without embedded sources keep the upload small; line numbers still resolve.
+        sourcesContent: false,
+        // CommonJS output: Bolt and the discord.js packages still `require` Node built-ins,
+        // which an ES module bundle cannot do without a createRequire shim.
+        format: OutputFormat.CJS,
+        // Bundle the AWS SDK too: the versions tested here are the ones deployed, and one
+        // minified file loads faster than the runtime's copy of the SDK on a cold start.
+        externalModules: [],
+      },
+    });
+
+    this.errorsAlarm = new cloudwatch.Alarm(this, "Errors", {
+      alarmDescription: `${id} failed (an uncaught error or a timeout); see its log group`,
+      metric: this.fn.metricErrors({ period: Duration.minutes(5), statistic: "Sum" }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+  }
+}

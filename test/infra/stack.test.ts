@@ -1,0 +1,319 @@
+import { Stack } from "aws-cdk-lib";
+import { Match, Template } from "aws-cdk-lib/assertions";
+import * as lambda from "aws-cdk-lib/aws-lambda";
+import * as sqs from "aws-cdk-lib/aws-sqs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { SECRET_SOURCES } from "../../bot/config/secrets";
+import { DUE_INDEX, TABLE_KEYS, TTL_ATTRIBUTE } from "../../bot/store/table";
+import {
+  API_THROTTLE,
+  type HandlerName,
+  REMINDERS_RUN_MESSAGE,
+  ROUTES,
+  type TripBotStack,
+} from "../../infra/stack";
+import { testApp } from "./synth";
+
+type Resource = { Type: string; Properties: Record<string, unknown> } & Record<string, unknown>;
+type Statement = { Action: string | string[]; Effect: string; Resource: unknown };
+
+let stack: TripBotStack;
+let template: Template;
+const ref = (construct: { node: { defaultChild?: unknown } }) =>
+  Stack.of(stack).getLogicalId(construct.node.defaultChild as never);
+const resource = (logicalId: string) =>
+  (template.toJSON().Resources as Record<string, Resource>)[logicalId] as Resource;
+
+beforeAll(() => {
+  ({ stack } = testApp());
+  template = Template.fromStack(stack);
+});
+
+/** Every statement of every policy attached to a function's role. */
+function permissions(name: HandlerName): Statement[] {
+  const roleId = ref(stack.functions[name].role);
+  const policies = template.findResources("AWS::IAM::Policy", {
+    Properties: { Roles: Match.arrayWith([{ Ref: roleId }]) },
+  });
+  return Object.values(policies).flatMap(
+    (p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement,
+  );
+}
+
+const actionsOn = (statements: Statement[], target: unknown): string[] =>
+  statements
+    .filter((s) => JSON.stringify(s.Resource) === JSON.stringify(target))
+    .flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]))
+    .sort();
+
+describe("the fact table", () => {
+  it("has the keys, index and TTL the store uses, on demand, with PITR, retained", () => {
+    template.resourceCountIs("AWS::DynamoDB::Table", 1);
+    template.hasResource("AWS::DynamoDB::Table", {
+      DeletionPolicy: "Retain",
+      UpdateReplacePolicy: "Retain",
+      Properties: {
+        KeySchema: [
+          { AttributeName: TABLE_KEYS.partitionKey, KeyType: "HASH" },
+          { AttributeName: TABLE_KEYS.sortKey, KeyType: "RANGE" },
+        ],
+        BillingMode: "PAY_PER_REQUEST",
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
+        // Only the due-reminder lookup has an index.
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: DUE_INDEX.name,
+            KeySchema: [
+              { AttributeName: DUE_INDEX.partitionKey, KeyType: "HASH" },
+              { AttributeName: DUE_INDEX.sortKey, KeyType: "RANGE" },
+            ],
+            Projection: { ProjectionType: "ALL" },
+          },
+        ],
+      },
+    });
+  });
+});
+
+describe("the functions", () => {
+  it("run on the newest Node.js runtime aws-cdk-lib offers, on arm64", () => {
+    const version = (r: lambda.Runtime) => Number(/^nodejs(\d+)\.x$/.exec(r.name)?.[1] ?? 0);
+    const newest = lambda.Runtime.ALL.filter((r) => r.family === lambda.RuntimeFamily.NODEJS)
+      .map(version)
+      .reduce((a, b) => Math.max(a, b));
+    const functions = Object.values(template.findResources("AWS::Lambda::Function"));
+    expect(functions).toHaveLength(3);
+    for (const fn of functions) {
+      expect(fn.Properties.Runtime).toBe(`nodejs${newest}.x`);
+      expect(fn.Properties.Architectures).toEqual(["arm64"]);
+    }
+  });
+
+  const expected: Record<HandlerName, { memory: number; timeout: number; secrets: string[] }> = {
+    // Interaction handlers answer within Slack's and Discord's 3 s, cold start included.
+    slack: { memory: 1024, timeout: 10, secrets: ["SLACK_SECRET_ARN"] },
+    discord: { memory: 1024, timeout: 10, secrets: ["DISCORD_SECRET_ARN"] },
+    // A reminders run may spend ~50 s honouring rate limits; the next run starts a minute later.
+    reminders: { memory: 512, timeout: 60, secrets: ["SLACK_SECRET_ARN", "DISCORD_SECRET_ARN"] },
+  };
+
+  for (const name of Object.keys(expected) as HandlerName[]) {
+    const want = expected[name];
+    it(`${name}: memory, timeout, source maps, and the table and its secret by reference`, () => {
+      const fn = resource(ref(stack.functions[name].fn)).Properties;
+      expect(fn.MemorySize).toBe(want.memory);
+      expect(fn.Timeout).toBe(want.timeout);
+      expect(fn.Timeout as number).toBeGreaterThan(3);
+      const env = (fn.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(Object.keys(env).sort()).toEqual(
+        ["TABLE_NAME", "NODE_OPTIONS", "POWERTOOLS_SERVICE_NAME", ...want.secrets].sort(),
+      );
+      expect(env.TABLE_NAME).toEqual({ Ref: ref(stack.table) });
+      expect(env.NODE_OPTIONS).toBe("--enable-source-maps");
+      for (const variable of want.secrets) {
+        expect(env[variable]).toEqual({ Ref: expect.stringMatching(/Credentials/) });
+      }
+      expect(fn.LoggingConfig).toEqual({ LogGroup: { Ref: ref(stack.functions[name].logGroup) } });
+    });
+  }
+
+  it("never carry a credential in their environment", () => {
+    const credentialNames = Object.values(SECRET_SOURCES).flat();
+    for (const fn of Object.values(template.findResources("AWS::Lambda::Function"))) {
+      const env = Object.keys(fn.Properties.Environment.Variables);
+      expect(env.filter((v) => (credentialNames as string[]).includes(v))).toEqual([]);
+    }
+  });
+});
+
+describe("the HTTP API", () => {
+  it("routes POST /slack/events and POST /discord/interactions to their functions, nothing else", () => {
+    const routes = Object.values(template.findResources("AWS::ApiGatewayV2::Route"));
+    expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual(
+      [`POST ${ROUTES.discord}`, `POST ${ROUTES.slack}`].sort(),
+    );
+    for (const [name, path] of [
+      ["slack", ROUTES.slack],
+      ["discord", ROUTES.discord],
+    ] as const) {
+      const route = routes.find((r) => r.Properties.RouteKey === `POST ${path}`);
+      // Target is "integrations/<IntegrationId>", a Fn::Join with the integration's Ref.
+      const integrationId = JSON.stringify(route?.Properties.Target).match(/"Ref":"(\w+)"/)?.[1];
+      const integration = resource(String(integrationId)).Properties;
+      expect(integration.IntegrationUri).toEqual({
+        "Fn::GetAtt": [ref(stack.functions[name].fn), "Arn"],
+      });
+      expect(integration.PayloadFormatVersion).toBe("2.0");
+    }
+  });
+
+  it("is throttled and writes access logs to a log group", () => {
+    template.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
+      StageName: "$default",
+      AutoDeploy: true,
+      DefaultRouteSettings: {
+        ThrottlingRateLimit: API_THROTTLE.rateLimit,
+        ThrottlingBurstLimit: API_THROTTLE.burstLimit,
+      },
+      AccessLogSettings: {
+        DestinationArn: { "Fn::GetAtt": [Match.stringLikeRegexp("ApiAccessLogs"), "Arn"] },
+        Format: Match.stringLikeRegexp("\\$context\\.requestId"),
+      },
+    });
+  });
+
+  it("outputs the Slack request URL and the Discord interactions URL", () => {
+    const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(JSON.stringify(outputs.SlackRequestUrl?.Value)).toMatch(/execute-api.*\/slack\/events"/);
+    expect(JSON.stringify(outputs.DiscordInteractionsUrl?.Value)).toMatch(
+      /execute-api.*\/discord\/interactions"/,
+    );
+    for (const name of ["TableName", "SlackSecretArn", "DiscordSecretArn"]) {
+      expect(outputs[name]).toBeDefined();
+    }
+  });
+});
+
+describe("the reminders schedule", () => {
+  it("runs the reminders function every minute, and a failed run lands in a queue", () => {
+    const queue = ref(
+      stack.node.findChild("RemindersFailures") as unknown as { node: { defaultChild: unknown } },
+    );
+    const reminders = ref(stack.functions.reminders.fn);
+    template.hasResourceProperties("AWS::Events::Rule", {
+      ScheduleExpression: "rate(1 minute)",
+      Targets: [
+        Match.objectLike({
+          Arn: { "Fn::GetAtt": [reminders, "Arn"] },
+          DeadLetterConfig: { Arn: { "Fn::GetAtt": [queue, "Arn"] } },
+        }),
+      ],
+    });
+    template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", {
+      FunctionName: { Ref: reminders },
+      DestinationConfig: { OnFailure: { Destination: { "Fn::GetAtt": [queue, "Arn"] } } },
+    });
+  });
+});
+
+describe("permissions", () => {
+  const itemActions = [
+    "dynamodb:DeleteItem",
+    "dynamodb:GetItem",
+    "dynamodb:PutItem",
+    "dynamodb:Query",
+    "dynamodb:UpdateItem",
+  ];
+  const readSecret = ["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue"];
+  const tableArn = () => ({ "Fn::GetAtt": [ref(stack.table), "Arn"] });
+  const secret = (id: string) => ({ Ref: ref(stack.node.findChild(id) as never) });
+
+  it("the Slack function: table items, the Slack secret, its own logs; nothing more", () => {
+    const statements = permissions("slack");
+    expect(actionsOn(statements, tableArn())).toEqual(itemActions);
+    expect(actionsOn(statements, secret("SlackCredentials"))).toEqual(readSecret);
+    expect(actionsOn(statements, secret("DiscordCredentials"))).toEqual([]);
+    expect(statements).toHaveLength(3);
+  });
+
+  it("the Discord function: table items, the Discord secret, its own logs; nothing more", () => {
+    const statements = permissions("discord");
+    expect(actionsOn(statements, tableArn())).toEqual(itemActions);
+    expect(actionsOn(statements, secret("DiscordCredentials"))).toEqual(readSecret);
+    expect(actionsOn(statements, secret("SlackCredentials"))).toEqual([]);
+    expect(statements).toHaveLength(3);
+  });
+
+  it("the reminders function: also the due index and both secrets, and its failure queue", () => {
+    const statements = permissions("reminders");
+    expect(actionsOn(statements, tableArn())).toEqual(itemActions);
+    expect(
+      actionsOn(statements, { "Fn::Join": ["", [tableArn(), `/index/${DUE_INDEX.name}`]] }),
+    ).toEqual(["dynamodb:Query"]);
+    expect(actionsOn(statements, secret("SlackCredentials"))).toEqual(readSecret);
+    expect(actionsOn(statements, secret("DiscordCredentials"))).toEqual(readSecret);
+    expect(statements).toHaveLength(6);
+  });
+
+  it("no role can scan, use a wildcard, or has a managed policy", () => {
+    for (const name of ["slack", "discord", "reminders"] as const) {
+      for (const s of permissions(name)) {
+        const actions = Array.isArray(s.Action) ? s.Action : [s.Action];
+        expect(actions.some((a) => a.includes("*") || a === "dynamodb:Scan")).toBe(false);
+        expect(JSON.stringify(s.Resource)).not.toMatch(/"\*"|\/index\/\*/);
+      }
+      const role = resource(ref(stack.functions[name].role)).Properties;
+      expect(role.ManagedPolicyArns).toBeUndefined();
+    }
+  });
+});
+
+describe("logs and alarms", () => {
+  it("keeps every log group for a month", () => {
+    const groups = Object.values(template.findResources("AWS::Logs::LogGroup"));
+    expect(groups).toHaveLength(4);
+    for (const g of groups) expect(g.Properties.RetentionInDays).toBe(30);
+  });
+
+  it("counts missed reminders from the reminders run log line", () => {
+    template.hasResourceProperties("AWS::Logs::MetricFilter", {
+      LogGroupName: { Ref: ref(stack.functions.reminders.logGroup) },
+      FilterPattern: `{ $.message = "${REMINDERS_RUN_MESSAGE}" }`,
+      MetricTransformations: [Match.objectLike({ MetricValue: "$.missed" })],
+    });
+  });
+
+  it("alarms on each function's errors, missed reminders, stopped and failed runs, to one topic", () => {
+    const alarms = Object.values(template.findResources("AWS::CloudWatch::Alarm"));
+    const byMetric = (metric: string) => alarms.filter((a) => a.Properties.MetricName === metric);
+    expect(byMetric("Errors")).toHaveLength(3);
+    expect(byMetric("MissedReminders")).toHaveLength(1);
+    expect(byMetric("ReminderRuns")[0]?.Properties.TreatMissingData).toBe("breaching");
+    expect(byMetric("ApproximateNumberOfMessagesVisible")).toHaveLength(1);
+    for (const alarm of alarms) {
+      expect(alarm.Properties.AlarmActions).toEqual([{ Ref: ref(stack.alarmTopic) }]);
+    }
+  });
+});
+
+describe("credentials", () => {
+  it("creates one secret per platform, holding empty placeholders under the keys handlers read", () => {
+    const secrets = Object.values(template.findResources("AWS::SecretsManager::Secret"));
+    const keys = secrets.map((s) => JSON.parse(s.Properties.SecretString as string));
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        { SLACK_SIGNING_SECRET: "", SLACK_BOT_TOKEN: "" },
+        { DISCORD_PUBLIC_KEY: "", DISCORD_APPLICATION_ID: "", DISCORD_BOT_TOKEN: "" },
+      ]),
+    );
+    expect(secrets).toHaveLength(2);
+  });
+
+  it("uses existing secrets when their ARNs are given, and creates none", () => {
+    const arn = (name: string) =>
+      `arn:aws:secretsmanager:eu-west-1:123456789012:secret:${name}-AbCdEf`;
+    const { stack: own } = testApp({
+      slackSecretArn: arn("slack"),
+      discordSecretArn: arn("discord"),
+    });
+    const t = Template.fromStack(own);
+    t.resourceCountIs("AWS::SecretsManager::Secret", 0);
+    t.hasResourceProperties("AWS::Lambda::Function", {
+      Environment: { Variables: Match.objectLike({ SLACK_SECRET_ARN: arn("slack") }) },
+    });
+  });
+});
+
+describe("cdk-nag AwsSolutions", () => {
+  it("finds nothing unacknowledged in the app", () => {
+    const { app } = testApp();
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  it("is really checking: an unencrypted-in-transit queue fails the synth", () => {
+    const { app, stack: s } = testApp();
+    new sqs.Queue(s, "Careless");
+    expect(() => app.synth()).toThrow(/AwsSolutions-SQS4/);
+  });
+});
