@@ -1,4 +1,6 @@
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import { type Bot, createBot } from "../bot/core";
+import type { ChannelPoster } from "../bot/delivery";
 import { createDiscordApp, type DiscordApp, type HttpResponse } from "../bot/discord/app";
 import {
   type DeferredDependencies,
@@ -15,12 +17,23 @@ import {
 import { DiscordChannelPoster } from "../bot/discord/poster";
 import { restConfigFromEnv } from "../bot/discord/rest";
 import { ed25519PublicKey } from "../bot/discord/verify";
-import { type Runtime, runtimeFromEnv } from "../bot/runtime";
+import { reminderStoreFromEnv, runtimeFromEnv } from "../bot/runtime";
+
+/** The shared fact store and channel links, with Discord's poster for organisers' posts. */
+const defaultBot =
+  (env: NodeJS.ProcessEnv) =>
+  ({ poster, clock }: { poster: ChannelPoster; clock: () => Date }): Bot =>
+    createBot({
+      store: runtimeFromEnv(env).store,
+      channels: reminderStoreFromEnv(env),
+      posters: { discord: poster },
+      clock,
+    });
 
 export interface DiscordHandlerOptions {
   env?: NodeJS.ProcessEnv;
-  /** Defaults to the table named by the environment. */
-  runtime?: () => Runtime;
+  /** The bot, given Discord's poster (for organisers' posts); defaults to the environment's table. */
+  bot?: (deps: { poster: ChannelPoster; clock: () => Date }) => Bot;
   /** "Now", for the signature's age. */
   clock?: () => Date;
   /** Defaults to an asynchronous self-invocation on Lambda, this process elsewhere. */
@@ -42,16 +55,16 @@ export function createDiscordHandler(options: DiscordHandlerOptions = {}): Disco
   const build = (): Container => {
     const env = options.env ?? process.env;
     const clock = options.clock ?? (() => new Date());
-    const runtime = (options.runtime ?? (() => runtimeFromEnv(env)))();
     const rest = restConfigFromEnv(env);
     const poster = new DiscordChannelPoster(rest);
-    const jobs = { bot: runtime.bot, poster, rest };
+    const bot = (options.bot ?? defaultBot(env))({ poster, clock });
+    const jobs = { bot, poster, rest };
     const lambda = lambdaTargetFromEnv(env);
     const deferrer =
       options.deferrer ??
       (lambda ? lambdaInvokeDeferrer(lambda, clock) : inProcessDeferrer(() => jobs));
     const app = createDiscordApp({
-      bot: runtime.bot,
+      bot,
       publicKey: ed25519PublicKey(env.DISCORD_PUBLIC_KEY ?? ""),
       clock,
       poster,

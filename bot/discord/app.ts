@@ -51,9 +51,28 @@ const json = (statusCode: number, body: unknown): HttpResponse => ({
 const messageResponse = (message: DiscordMessage) =>
   json(200, { type: RESPONSE.message, data: message });
 
+/**
+ * Requests whose answer includes posting into the channel (`faq post`: the whole FAQ, several
+ * messages, each a REST call that may be rate-limited), so could pass the 3-second deadline.
+ * Every other command is one table read and answers directly.
+ */
+function mayTakeLong(request: CommandRequest): boolean {
+  return request.command === "faq" && request.input.trim().toLowerCase() === "post";
+}
+
 /** Discord's interactions endpoint: verify, parse, answer. Never throws. */
 export function createDiscordApp(deps: DiscordAppDependencies) {
   async function command(interaction: APIInteraction, request: CommandRequest) {
+    if (mayTakeLong(request)) {
+      deps.deferrer.defer({
+        type: "command",
+        applicationId: interaction.application_id,
+        token: interaction.token,
+        request,
+      });
+      await deps.deferrer.flush?.();
+      return json(200, { type: RESPONSE.deferredMessage, data: { flags: EPHEMERAL } });
+    }
     const reply = await deps.bot.answer(request);
     const messages = renderReply(reply, { shareId: shareCustomId(request.command, request.input) });
     const [first] = messages;

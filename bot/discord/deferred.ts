@@ -2,7 +2,7 @@ import type { CommandRequest } from "../commands/context";
 import type { Bot } from "../core";
 import type { ChannelPoster, PostOutcome } from "../delivery";
 import type { Reply } from "../reply";
-import { type DiscordMessage, noticeMessage } from "./render";
+import { type DiscordMessage, noticeMessage, renderReply } from "./render";
 import { discordRequest, type RestConfig } from "./rest";
 
 /**
@@ -12,6 +12,7 @@ import { discordRequest, type RestConfig } from "./rest";
  */
 export type DeferredJob =
   | { type: "follow-ups"; applicationId: string; token: string; messages: DiscordMessage[] }
+  | { type: "command"; applicationId: string; token: string; request: CommandRequest }
   | { type: "share"; applicationId: string; token: string; request: CommandRequest };
 
 export interface Deferrer {
@@ -65,11 +66,16 @@ export function sharedReply(reply: Reply, request: CommandRequest): Reply {
 export async function runDeferredJob(job: DeferredJob, deps: DeferredDependencies): Promise<void> {
   const send = (method: "PATCH" | "POST", path: string, body: unknown) =>
     discordRequest(deps.rest, method, `${webhook(job)}${path}`, { body, auth: false });
-  if (job.type === "follow-ups") {
-    const [first, ...rest] = job.messages;
+  const sendAll = async (messages: DiscordMessage[]) => {
+    const [first, ...rest] = messages;
     if (first) await send("PATCH", "/messages/@original", first);
     for (const message of rest) await send("POST", "", message);
-    return;
+  };
+  if (job.type === "follow-ups") return sendAll(job.messages);
+  if (job.type === "command") {
+    const reply = await deps.bot.answer(job.request);
+    // The acknowledgement was private, so the answer is too.
+    return sendAll(renderReply(reply, { visibility: "private" }));
   }
   const reply = sharedReply(await deps.bot.answer(job.request), job.request);
   const outcome = await postWithRetries(deps.poster, job.request.channel.id, reply);

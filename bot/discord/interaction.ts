@@ -22,10 +22,24 @@ interface OptionLike {
   options?: OptionLike[];
 }
 
+// Permission bits: Administrator implies every other; Manage Server marks an organiser.
+const ADMINISTRATOR = 1n << 3n;
+const MANAGE_GUILD = 1n << 5n;
+
+function canManage(permissions: string | undefined): boolean {
+  if (!permissions || !/^\d+$/.test(permissions)) return false;
+  const bits = BigInt(permissions);
+  return (bits & (ADMINISTRATOR | MANAGE_GUILD)) !== 0n;
+}
+
 function who(interaction: APIInteraction): CommandRequest["user"] {
   const user: APIUser | undefined = interaction.member?.user ?? interaction.user;
   const name = interaction.member?.nick ?? user?.global_name ?? user?.username;
-  return { id: user?.id ?? "unknown", ...(name ? { name } : {}) };
+  return {
+    id: user?.id ?? "unknown",
+    ...(name ? { name } : {}),
+    ...(canManage(interaction.member?.permissions) ? { canManage: true } : {}),
+  };
 }
 
 function base(interaction: APIInteraction): Omit<CommandRequest, "command" | "input"> {

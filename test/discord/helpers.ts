@@ -4,6 +4,7 @@ import { createBot } from "../../bot/core";
 import { inProcessDeferrer } from "../../bot/discord/deferred";
 import { DiscordChannelPoster } from "../../bot/discord/poster";
 import type { DiscordMessage } from "../../bot/discord/render";
+import { DynamoReminderStore } from "../../bot/store/dynamo-reminder-store";
 import type { Trip } from "../../bot/trip/model";
 import { createDiscordHandler, type DiscordHandler } from "../../handlers/discord";
 import { localTable } from "../helpers/local-table";
@@ -91,14 +92,27 @@ function interaction(type: number, data: unknown, extra: object = {}) {
 export const ping = () => ({ id: "p", application_id: "app-1", type: 1, token: "t", version: 1 });
 
 /** `/marathon <sub> [option:value]` */
-export function slash(sub: string, option?: { name: string; value: string }) {
-  return interaction(2, {
-    id: "cmd",
-    name: "marathon",
-    type: 1,
-    options: [{ type: 1, name: sub, ...(option ? { options: [{ type: 3, ...option }] } : {}) }],
-  });
+export function slash(
+  sub: string,
+  option?: { name: string; value: string },
+  extra: { permissions?: string } = {},
+) {
+  return interaction(
+    2,
+    {
+      id: "cmd",
+      name: "marathon",
+      type: 1,
+      options: [{ type: 1, name: sub, ...(option ? { options: [{ type: 3, ...option }] } : {}) }],
+    },
+    extra.permissions === undefined
+      ? {}
+      : { member: { user, nick: null, roles: [], permissions: extra.permissions } },
+  );
 }
+
+/** Discord's permission bitfield for a member who may Manage Server (an organiser here). */
+export const MANAGE_SERVER = String(1 << 5);
 
 export function autocomplete(sub: string, option: string, typed: string) {
   return interaction(4, {
@@ -152,13 +166,19 @@ export async function discordFixture(
   const trip = summary ? await table.store.getTrip(summary.id) : undefined;
   if (!trip) throw new Error(`no trip loaded from ${tripFile}`);
   const keys = testKeys();
-  const bot = createBot({ store: table.store, clock: () => NOW });
   const rest = { baseUrl: env.DISCORD_API_URL ?? "http://127.0.0.1:9", token: "test-token" };
   const poster = new DiscordChannelPoster(rest);
+  const channels = new DynamoReminderStore(table.doc, table.tableName);
+  const bot = createBot({
+    store: table.store,
+    channels,
+    posters: { discord: poster },
+    clock: () => NOW,
+  });
   const deferrer = inProcessDeferrer(() => ({ bot, poster, rest }));
   const handler = createDiscordHandler({
     env: { DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_BOT_TOKEN: "test-token", ...env },
-    runtime: () => ({ bot, store: table.store }),
+    bot: () => bot,
     clock: () => NOW,
     ...(options.defaultDeferrer ? {} : { deferrer }),
   });
