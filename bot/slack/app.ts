@@ -43,7 +43,7 @@ export interface SlackAppDependencies {
   /** Posts shared answers; without a bot token, sharing falls back to response_url. */
   poster?: SlackPoster;
   botToken?: string;
-  /** Deadline for each call back to Slack while a request waits (Slack allows 3 s in all). */
+  /** Time for the calls back to Slack while a request waits (Slack allows 3 s in all). */
   callbackTimeoutMs?: number;
 }
 
@@ -99,7 +99,7 @@ const failure = (message: string): Reply => ({
  * long answer. Listeners answer inside Slack's 3 seconds; nothing runs after the response.
  */
 export function createSlackApp(deps: SlackAppDependencies): App {
-  const timeoutMs = deps.callbackTimeoutMs ?? 2000;
+  const budgetMs = deps.callbackTimeoutMs ?? 2500;
   const app = new App({
     receiver: deps.receiver,
     // A fixed token needs no auth.test round trip on each cold start.
@@ -140,7 +140,7 @@ export function createSlackApp(deps: SlackAppDependencies): App {
     const sent = await postJson(
       body.response_url,
       { response_type: "ephemeral", replace_original: false, ...message },
-      { timeoutMs },
+      { timeoutMs: budgetMs },
     );
     if (!sent.ok) logger.error(`show more failed: ${sent.reason}`);
   });
@@ -164,19 +164,27 @@ export function createSlackApp(deps: SlackAppDependencies): App {
       buttons: [],
       visibility: "public",
     };
+    // Slack waits 3 s for this request in all: every call shares one budget.
+    const deadline = Date.now() + budgetMs;
+    const left = () => Math.max(200, deadline - Date.now());
     const posted = deps.poster
-      ? await deps.poster.post(channel, shared, { signal: AbortSignal.timeout(timeoutMs) })
+      ? await deps.poster.post(channel, shared, { signal: AbortSignal.timeout(left()) })
       : undefined;
     let done = posted?.ok === true;
-    if (!done && (posted?.parts ?? 0) === 0) {
-      // The bot may not be in this channel (a private one): reply through the command instead.
-      logger.warn(`chat.postMessage failed (${posted?.ok === false ? posted.reason : "no token"})`);
+    // Only when Slack refused outright (the bot is not in this private channel, or has no
+    // token) does the answer go through the command's response_url instead: after a timeout or
+    // a 5xx the post may have landed, and a second copy would be worse than a retry.
+    const refused = !posted || (!posted.ok && !posted.retryable && posted.parts === 0);
+    if (refused) {
+      logger.warn(
+        `chat.postMessage refused (${posted?.ok === false ? posted.reason : "no token"})`,
+      );
       done = true;
       for (const message of renderReply(shared)) {
         const sent = await postJson(
           body.response_url,
           { response_type: "in_channel", replace_original: false, ...message },
-          { timeoutMs },
+          { timeoutMs: left() },
         );
         if (!sent.ok) {
           done = false;
@@ -193,7 +201,7 @@ export function createSlackApp(deps: SlackAppDependencies): App {
             replace_original: false,
             text: "Sorry, that answer could not be shared just now. Please try again.",
           },
-      { timeoutMs },
+      { timeoutMs: left() },
     );
   });
 

@@ -79,16 +79,15 @@ describe("Share in channel", () => {
   });
 
   it("tells the reader privately when Slack cannot take the answer", async () => {
-    slack.schedule(
-      { kind: "serverError", to: "chat.postMessage" },
-      { kind: "serverError", to: "response" },
-    );
+    slack.schedule({ kind: "serverError", to: "chat.postMessage" });
     const posted = slack.posts().length;
     await clickShare(await ask("where"));
     expect(slack.posts().length).toBe(posted);
-    const last = slack.responses(responseId).at(-1);
-    expect(last?.response_type).toBe("ephemeral");
-    expect(String(last?.text)).toMatch(/could not be shared/);
+    // Not re-sent through response_url: after a 5xx the post may have landed after all.
+    const responses = slack.responses(responseId);
+    expect(responses).toHaveLength(1);
+    expect(responses[0]?.response_type).toBe("ephemeral");
+    expect(String(responses[0]?.text)).toMatch(/could not be shared/);
   });
 
   it("ignores a click whose button value is not one of ours", async () => {
