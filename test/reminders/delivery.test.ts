@@ -1,0 +1,183 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { ChannelPoster } from "../../bot/delivery";
+import { DiscordChannelPoster } from "../../bot/discord/poster";
+import type { LocalEnvironment } from "../../bot/local/environment";
+import { type ReminderRunOptions, runReminders } from "../../bot/reminders/run";
+import { SlackPoster } from "../../bot/slack/poster";
+import { DynamoFactStore } from "../../bot/store/dynamo-fact-store";
+import { DynamoReminderStore } from "../../bot/store/dynamo-reminder-store";
+import { type FakeDiscordApi, startFakeDiscordApi } from "../fakes/discord-api";
+import { type FakeSlackApi, startFakeSlackApi } from "../fakes/slack-api";
+import { localTable } from "../helpers/local-table";
+import { syntheticTrip } from "../helpers/synthetic-trip";
+
+/**
+ * 1,000 deliveries: 20 items with a 1-hour reminder on each of two trips, one followed by 25
+ * Slack channels and the other by 25 Discord channels, all fallen due at NOW.
+ */
+const NOW = new Date("2025-04-05T12:00:00Z");
+const ITEMS = 20;
+const CHANNELS = 25;
+
+let env: LocalEnvironment;
+let slack: FakeSlackApi;
+let discord: FakeDiscordApi;
+let reminders: DynamoReminderStore;
+let slackChannels: string[];
+let discordChannels: string[];
+
+beforeEach(async () => {
+  env = await localTable();
+  slack = await startFakeSlackApi();
+  discord = await startFakeDiscordApi();
+  reminders = new DynamoReminderStore(env.doc, env.tableName);
+  // Items start 30 to 59 minutes after NOW, so every 1-hour reminder is due and still useful.
+  const firstStart = new Date(NOW.getTime() + 30 * 60_000);
+  // Loaded at NOW, when every item is still ahead.
+  const loader = new DynamoFactStore(env.doc, env.tableName, () => NOW);
+  for (const id of ["slack-trip", "discord-trip"]) {
+    await loader.loadTrip(syntheticTrip({ id, items: ITEMS, firstStart, spacingMinutes: 1 }));
+  }
+  slackChannels = Array.from({ length: CHANNELS }, (_, i) => `C${String(i).padStart(4, "0")}`);
+  discordChannels = Array.from({ length: CHANNELS }, (_, i) => `${9000 + i}`);
+  for (const c of slackChannels)
+    await reminders.setSubscribed("slack-trip", "slack", c, true, "test");
+  for (const c of discordChannels)
+    await reminders.setSubscribed("discord-trip", "discord", c, true, "test");
+});
+
+afterEach(async () => {
+  await Promise.all([env.close(), slack.close(), discord.close()]);
+});
+
+function options(overrides: Partial<ReminderRunOptions> = {}): ReminderRunOptions {
+  return {
+    store: env.store,
+    reminders,
+    posters: {
+      slack: new SlackPoster({ token: "xoxb-test", apiUrl: slack.apiUrl, timeoutMs: 2_000 }),
+      discord: new DiscordChannelPoster({
+        baseUrl: discord.url,
+        token: "bot-test",
+        timeoutMs: 2_000,
+      }),
+    },
+    now: NOW,
+    budgetMs: 50_000,
+    runId: `run-${Math.random()}`,
+    ...overrides,
+  };
+}
+
+/** What each channel received, counted at the fake platforms. */
+function deliveredCounts() {
+  const slackCounts = slack.postsByChannel();
+  return {
+    slack: slackChannels.map((c) => slackCounts.get(c) ?? 0),
+    discord: discordChannels.map((c) => discord.posted(c).length),
+  };
+}
+
+function injectFaults() {
+  for (let i = 0; i < 4; i++) {
+    slack.schedule(
+      { kind: "rateLimit", retryAfterSeconds: 1, to: "chat.postMessage" },
+      { kind: "serverError", to: "chat.postMessage" },
+      { kind: "delay", ms: 300, to: "chat.postMessage" },
+      { kind: "drop", to: "chat.postMessage" },
+      { kind: "serverError", status: 503, to: "chat.postMessage" },
+    );
+    discord.fault({ kind: "rate-limit", retryAfter: 0.3, via: i % 2 ? "body" : "header" });
+    discord.fault({ kind: "server-error" });
+    discord.fault({ kind: "delay", ms: 300 });
+    discord.fault({ kind: "drop" });
+    discord.fault({ kind: "server-error", status: 502 });
+  }
+}
+
+describe("reminders delivered exactly once", () => {
+  it("delivers 1,000 reminders to 50 channels on both platforms once each, through 429s, 5xx, slow answers and dropped connections", async () => {
+    injectFaults();
+    const lines: Record<string, unknown>[] = [];
+    // Watch the Slack poster's attempts, to see that a 429's Retry-After is waited out.
+    const slackPoster = new SlackPoster({
+      token: "xoxb-test",
+      apiUrl: slack.apiUrl,
+      timeoutMs: 2_000,
+    });
+    const attempts: { channel: string; at: number; retryAfterMs?: number }[] = [];
+    const watched: ChannelPoster = {
+      platform: "slack",
+      async post(channel, reply, opts) {
+        const at = performance.now();
+        const outcome = await slackPoster.post(channel, reply, opts);
+        attempts.push({ channel, at, retryAfterMs: outcome.ok ? undefined : outcome.retryAfterMs });
+        return outcome;
+      },
+    };
+    const base = options();
+    const summary = await runReminders({
+      ...base,
+      posters: { ...base.posters, slack: watched },
+      log: (_level, message, fields) => lines.push({ message, ...fields }),
+    });
+    // Each injected failure (4 rounds of 429, 500, drop and 503 on each platform) cost one retry.
+    expect(summary).toMatchObject({ due: 1000, sent: 1000, missed: 0, deferred: 0, retried: 32 });
+    expect(deliveredCounts()).toEqual({
+      slack: slackChannels.map(() => ITEMS),
+      discord: discordChannels.map(() => ITEMS),
+    });
+    const limited = attempts.filter((a) => a.retryAfterMs !== undefined);
+    expect(limited).toHaveLength(4);
+    for (const l of limited) {
+      const nextTry = attempts.find((a) => a.channel === l.channel && a.at > l.at);
+      expect(nextTry && nextTry.at - l.at).toBeGreaterThanOrEqual(950);
+    }
+    // One summary line per run.
+    expect(lines.filter((l) => l.message === "reminders run")).toEqual([
+      expect.objectContaining({ due: 1000, sent: 1000, retried: summary.retried, missed: 0 }),
+    ]);
+    // Each channel got its reminders in the order they fall due.
+    const first = discord.posted(discordChannels[0] as string) as {
+      embeds?: { title?: string }[];
+    }[];
+    expect(first.map((m) => m.embeds?.[0]?.title)).toEqual(
+      Array.from({ length: ITEMS }, (_, i) => `Reminder: Item ${i}`),
+    );
+    // A later run finds nothing left to do.
+    const again = await runReminders(options({ now: new Date(NOW.getTime() + 60_000) }));
+    expect(again).toMatchObject({ due: 0, sent: 0 });
+    expect(deliveredCounts().slack.every((n) => n === ITEMS)).toBe(true);
+  });
+
+  it("delivers nothing twice when two runs start at the same minute", async () => {
+    injectFaults();
+    const [a, b] = await Promise.all([runReminders(options()), runReminders(options())]);
+    expect(a.sent + b.sent).toBe(1000);
+    expect(deliveredCounts()).toEqual({
+      slack: slackChannels.map(() => ITEMS),
+      discord: discordChannels.map(() => ITEMS),
+    });
+  });
+
+  it("records a reminder the platform refuses for good as missed, and one too late as missed", async () => {
+    slack.schedule({ kind: "slackError", error: "channel_not_found", to: "chat.postMessage" });
+    const lines: Record<string, unknown>[] = [];
+    const summary = await runReminders(
+      options({ log: (level, message, fields) => lines.push({ level, message, ...fields }) }),
+    );
+    expect(summary).toMatchObject({ sent: 999, missed: 1 });
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        level: "warn",
+        message: "reminder missed",
+        reason: expect.stringContaining("channel_not_found"),
+      }),
+    );
+    // An hour later every item has started: a fresh channel's reminders would be too late.
+    await reminders.setSubscribed("slack-trip", "slack", "CLATE", true, "test");
+    const late = await runReminders(options({ now: new Date(NOW.getTime() + 60 * 60_000) }));
+    expect(late.sent).toBe(0);
+    expect(slack.postsByChannel().get("CLATE")).toBeUndefined();
+  });
+});

@@ -1,0 +1,97 @@
+import { readFileSync } from "node:fs";
+import { afterEach, describe, expect, it } from "vitest";
+import type { LocalEnvironment } from "../../bot/local/environment";
+import { DynamoFactStore } from "../../bot/store/dynamo-fact-store";
+import { DynamoReminderStore } from "../../bot/store/dynamo-reminder-store";
+import { parseTripText } from "../../bot/trip/parse";
+import type { TripFile } from "../../bot/trip/schema";
+import { localTable, NEW_YORK } from "../helpers/local-table";
+
+let env: LocalEnvironment | undefined;
+afterEach(async () => {
+  await env?.close();
+  env = undefined;
+});
+
+const newYork = (): TripFile => {
+  const r = parseTripText(readFileSync(NEW_YORK, "utf8"), NEW_YORK);
+  if (!r.ok) throw new Error("example trip must be valid");
+  return r.file;
+};
+
+const due = async (reminders: DynamoReminderStore, iso: string) =>
+  (await reminders.dueReminders(new Date(iso)))
+    .map((r) => `${r.itemId}@${r.leadMinutes}:${r.dueAt.toISOString()}`)
+    .sort();
+
+describe("the reminder schedule follows the trip file", () => {
+  it("schedules each item at each lead time, and finds what is due without a Scan", async () => {
+    env = await localTable();
+    const store = new DynamoFactStore(
+      env.doc,
+      env.tableName,
+      () => new Date("2025-10-30T00:00:00Z"),
+    );
+    const reminders = new DynamoReminderStore(env.doc, env.tableName);
+    const loaded = await store.loadTrip(newYork());
+    // 8 items; most have 1d and 1h, the ferry 9h and 1h, the clock change 3h.
+    expect(loaded.reminders).toEqual({ scheduled: 15, moved: 0, cancelled: 0 });
+    // Expo at 11:00 EDT (15:00Z) on 31 October: due 1 day and 1 hour before.
+    expect(await due(reminders, "2025-10-31T14:00:00Z")).toEqual([
+      "expo-bibs@1440:2025-10-30T15:00:00.000Z",
+      "expo-bibs@60:2025-10-31T14:00:00.000Z",
+      "shakeout-run@1440:2025-10-31T12:00:00.000Z",
+    ]);
+    // After the change to EST the ferry's 9-hour reminder is 01:45 UTC on race day.
+    expect(await due(reminders, "2025-11-02T01:45:00Z")).toContain(
+      "ferry@540:2025-11-02T01:45:00.000Z",
+    );
+  });
+
+  it("moves pending reminders with an edited item and cancels a removed item's", async () => {
+    env = await localTable();
+    const store = new DynamoFactStore(
+      env.doc,
+      env.tableName,
+      () => new Date("2025-10-30T00:00:00Z"),
+    );
+    const reminders = new DynamoReminderStore(env.doc, env.tableName);
+    const file = newYork();
+    await store.loadTrip(file);
+    const edited = structuredClone(file);
+    const expo = edited.itinerary.find((i) => i.id === "expo-bibs");
+    if (!expo) throw new Error("example has expo-bibs");
+    expo.start = "2025-10-31 12:00";
+    edited.itinerary = edited.itinerary.filter((i) => i.id !== "shakeout-run");
+    const result = await store.loadTrip(edited);
+    expect(result.reminders).toEqual({ scheduled: 0, moved: 2, cancelled: 2 });
+    expect(await due(reminders, "2025-10-31T14:00:00Z")).toEqual([
+      "expo-bibs@1440:2025-10-30T16:00:00.000Z",
+    ]);
+    expect(await due(reminders, "2025-10-31T15:00:00Z")).toEqual([
+      "expo-bibs@1440:2025-10-30T16:00:00.000Z",
+      "expo-bibs@60:2025-10-31T15:00:00.000Z",
+    ]);
+  });
+
+  it("keeps a finished reminder finished when its item's text changes", async () => {
+    env = await localTable();
+    const store = new DynamoFactStore(
+      env.doc,
+      env.tableName,
+      () => new Date("2025-10-30T00:00:00Z"),
+    );
+    const reminders = new DynamoReminderStore(env.doc, env.tableName);
+    const file = newYork();
+    await store.loadTrip(file);
+    const [first] = await reminders.dueReminders(new Date("2025-10-30T15:00:00Z"));
+    if (!first) throw new Error("a reminder is due");
+    await reminders.complete(first);
+    const edited = structuredClone(file);
+    const expo = edited.itinerary.find((i) => i.id === "expo-bibs");
+    if (expo) expo.notes = "Bring photo ID and your confirmation email.";
+    const result = await store.loadTrip(edited);
+    expect(result.reminders).toEqual({ scheduled: 0, moved: 0, cancelled: 0 });
+    expect(await due(reminders, "2025-10-30T15:00:00Z")).toEqual([]);
+  });
+});
