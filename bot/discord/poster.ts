@@ -13,7 +13,7 @@ export class DiscordChannelPoster implements ChannelPoster {
   async post(
     channelId: string,
     reply: Reply,
-    options: { skipParts?: number; signal?: AbortSignal } = {},
+    options: { skipParts?: number; signal?: AbortSignal; deliveryKey?: string } = {},
   ): Promise<PostOutcome> {
     const messages = renderReply(reply, { visibility: "public" });
     const skip = options.skipParts ?? 0;
@@ -24,7 +24,11 @@ export class DiscordChannelPoster implements ChannelPoster {
         "POST",
         `/channels/${encodeURIComponent(channelId)}/messages`,
         {
-          body: { ...message, nonce: nonce(channelId, i, message), enforce_nonce: true },
+          body: {
+            ...message,
+            nonce: nonce(channelId, i, message, options.deliveryKey),
+            enforce_nonce: true,
+          },
           ...(options.signal ? { signal: options.signal } : {}),
         },
       );
@@ -43,12 +47,13 @@ export class DiscordChannelPoster implements ChannelPoster {
 }
 
 /**
- * The same part of the same answer to the same channel gets the same nonce, so when an attempt
- * whose answer was lost (timeout, dropped connection) is retried, Discord does not post it twice.
+ * Every attempt at one part of one delivery sends the same nonce (≤ 25 characters), and with
+ * enforce_nonce Discord returns the message it already made instead of posting it again, so an
+ * attempt whose answer was lost (timeout, dropped connection) can be retried safely. The
+ * caller's delivery key names the delivery; without one, the part's content does.
  */
-function nonce(channelId: string, part: number, message: unknown): string {
-  return createHash("sha256")
-    .update(`${channelId}\n${part}\n${JSON.stringify(message)}`)
-    .digest("base64url")
-    .slice(0, 25);
+function nonce(channelId: string, part: number, message: unknown, deliveryKey?: string): string {
+  if (deliveryKey && part === 0) return deliveryKey.slice(0, 25);
+  const basis = deliveryKey ?? `${channelId}\n${JSON.stringify(message)}`;
+  return createHash("sha256").update(`${basis}\n${part}`).digest("base64url").slice(0, 25);
 }

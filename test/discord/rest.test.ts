@@ -39,6 +39,24 @@ describe("Discord channel poster against a fake Discord REST API", () => {
     expect(api.calls[0]?.headers.authorization).toBe("Bot bot-token");
   });
 
+  it("sends one nonce per part, the same on every attempt, so Discord refuses duplicates", async () => {
+    const key = "reminder-1234567890abcdef";
+    // The first part is created, but the answer is lost on the way back.
+    api.fault({ kind: "drop-after" }, { path: /messages$/ });
+    const lost = await poster.post("c1", reply(4), { deliveryKey: key });
+    expect(lost).toMatchObject({ ok: false, retryable: true, parts: 0 });
+    const retry = await poster.post("c1", reply(4), { deliveryKey: key });
+    expect(retry.ok).toBe(true);
+    expect(api.posted("c1")).toHaveLength(retry.parts);
+    expect(api.calls.filter((c) => c.duplicate)).toHaveLength(1);
+    const sent = api.calls.map((c) => c.body as { nonce: string; enforce_nonce: boolean });
+    expect(sent[0]?.nonce).toBe(key);
+    expect(sent[1]?.nonce).toBe(key);
+    expect(sent.every((b) => b.enforce_nonce && b.nonce.length <= 25)).toBe(true);
+    const retried = sent.slice(1).map((b) => b.nonce);
+    expect(new Set(retried).size).toBe(retried.length);
+  });
+
   it("reports a 429 as retryable with the wait from Retry-After or retry_after", async () => {
     api.fault({ kind: "rate-limit", retryAfter: 2.5, via: "header" });
     expect(await poster.post("c1", reply(1))).toMatchObject({

@@ -9,7 +9,8 @@ import type { AddressInfo } from "node:net";
  *   ...
  *   api.calls                          every request, in order, faulted ones included:
  *                                      { method, path, headers, body, status, fault? }
- *   api.posted(channelId)              message bodies delivered (2xx) to POST /channels/{id}/messages
+ *   api.posted(channelId)              messages created by POST /channels/{id}/messages, in order
+ *                                      (delivered ones only: faulted and duplicate calls are not)
  *   api.webhookCalls(token?)           follow-ups and @original edits (PATCH/POST /webhooks/...)
  *   api.commands(appId, guildId?)      the command set as registered (GET/PUT .../commands)
  *   api.fault(fault, match?)           queues a fault for the next request that matches; queued
@@ -18,9 +19,15 @@ import type { AddressInfo } from "node:net";
  *        { kind: "server-error", status?: 500 }                                    → 5xx
  *        { kind: "delay", ms: 3000 }         answers normally, but only after `ms`
  *        { kind: "drop" }                    destroys the connection without an answer
+ *        { kind: "drop-after" }              does the work (e.g. creates the message), then
+ *                                            destroys the connection: the caller cannot tell
  *      match: { method?: "POST", path?: "/v10/channels/c1/messages" | /regex/ }
  *   api.reset()                        forgets calls, faults and registered commands
  *   await api.close()
+ *
+ * Like Discord, a channel message with `enforce_nonce` and a nonce already used in that
+ * channel is not created again: the first one is returned, and the call is recorded with
+ * `duplicate: true` and left out of `posted()`.
  *
  * Routes: POST /v10/channels/:id/messages; PATCH /v10/webhooks/:app/:token/messages/@original;
  * POST /v10/webhooks/:app/:token; GET and PUT /v10/applications/:app/commands and
@@ -31,7 +38,8 @@ export type Fault =
   | { kind: "rate-limit"; retryAfter: number; via?: "header" | "body" | "both" }
   | { kind: "server-error"; status?: number }
   | { kind: "delay"; ms: number }
-  | { kind: "drop" };
+  | { kind: "drop" }
+  | { kind: "drop-after" };
 
 export interface FaultMatch {
   method?: string;
@@ -46,6 +54,10 @@ export interface RecordedCall {
   /** The status answered; undefined for a dropped connection. */
   status?: number;
   fault?: Fault["kind"];
+  /** A message refused as a repeat of an earlier nonce. */
+  duplicate?: boolean;
+  /** The work was done (message created) even though the connection was then dropped. */
+  delivered?: boolean;
 }
 
 export interface FakeDiscordApi {
@@ -80,6 +92,7 @@ export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
   const calls: RecordedCall[] = [];
   let faults: { fault: Fault; match?: FaultMatch }[] = [];
   const registered = new Map<string, unknown[]>();
+  const nonces = new Map<string, unknown>();
   let nextId = 1_000_000;
   const snowflake = () => String(nextId++);
 
@@ -99,10 +112,17 @@ export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
     const { method, path } = call;
     let m = /^\/v10\/channels\/([^/]+)\/messages$/.exec(path);
     if (m && method === "POST") {
-      return {
-        status: 200,
-        body: { id: snowflake(), channel_id: m[1], ...(call.body as object) },
-      };
+      const body = call.body as { nonce?: string; enforce_nonce?: boolean };
+      const key = `${m[1]}/${body.nonce}`;
+      const earlier = body.enforce_nonce && body.nonce ? nonces.get(key) : undefined;
+      if (earlier) {
+        call.duplicate = true;
+        return { status: 200, body: earlier };
+      }
+      const message = { id: snowflake(), channel_id: m[1], ...(call.body as object) };
+      if (body.nonce) nonces.set(key, message);
+      call.delivered = true;
+      return { status: 200, body: message };
     }
     m = /^\/v10\/webhooks\/([^/]+)\/([^/]+)(\/messages\/@original)?$/.exec(path);
     if (m && (method === "POST" || (method === "PATCH" && m[3]))) {
@@ -156,6 +176,11 @@ export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
       send(res, call, fault.status ?? 500, { message: "Internal Server Error", code: 0 });
       return;
     }
+    if (fault?.kind === "drop-after") {
+      route(call);
+      req.socket.destroy();
+      return;
+    }
     if (fault?.kind === "delay") await new Promise((r) => setTimeout(r, fault.ms));
     const { status, body } = route(call);
     if (!res.destroyed) send(res, call, status, body);
@@ -168,13 +193,7 @@ export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
     calls,
     posted: (channelId) =>
       calls
-        .filter(
-          (c) =>
-            c.method === "POST" &&
-            c.path === `/v10/channels/${channelId}/messages` &&
-            c.status !== undefined &&
-            c.status < 300,
-        )
+        .filter((c) => c.delivered && c.path === `/v10/channels/${channelId}/messages`)
         .map((c) => c.body),
     webhookCalls: (token) =>
       calls.filter(
@@ -190,6 +209,7 @@ export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
       calls.length = 0;
       faults = [];
       registered.clear();
+      nonces.clear();
     },
     close: () =>
       new Promise<void>((resolve) => {
