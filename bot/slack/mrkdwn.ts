@@ -1,4 +1,5 @@
 import { type Moment, momentInDestination, type Span } from "../reply";
+import { formatInZone } from "../trip/time";
 
 /**
  * Spans → Slack mrkdwn, as unbreakable pieces: a renderer that must split text packs pieces, so
@@ -39,6 +40,31 @@ export function momentMrkdwn(m: Moment): string {
   return yours.length > 0 ? `${here} (${yours.join(", ")})` : here;
 }
 
+/**
+ * "10:00–12:00 Pyongyang time (your time: <!date…>–<!date…{time}>)": a start and end in the
+ * same zone read as one range rather than two moments with two zone labels.
+ */
+export function rangeMrkdwn(from: Moment, to: Moment): string {
+  const fallback = `${formatInZone(from.at, from.zone, from.style)}–${momentInDestination(to)}`;
+  const here = escapeText(fallback);
+  if (from.style === "date") return here;
+  const unix = (m: Moment) => Math.floor(m.at.getTime() / 1000);
+  const start = `<!date^${unix(from)}^${DATE_TOKENS[from.style]}|${escapeText(momentInDestination(from))}>`;
+  const end = `<!date^${unix(to)}^{time}|${escapeText(momentInDestination(to))}>`;
+  return `${here} (your time: ${start}–${end})`;
+}
+
+const isRange = (a: Span | undefined, dash: Span | undefined, b: Span | undefined) =>
+  a?.type === "moment" &&
+  b?.type === "moment" &&
+  dash?.type === "text" &&
+  dash.text.trim() === "–" &&
+  a.zone === b.zone &&
+  !a.relative &&
+  !b.relative &&
+  a.style !== "date" &&
+  b.style === "time";
+
 function linkMrkdwn(url: string, label: string): string {
   // `|` and `>` end the link; a URL with them (or with no scheme Slack links) stays plain text.
   if (!/^(https?:\/\/|mailto:)[^\s|<>]+$/i.test(url)) return escapeText(`${label} (${url})`);
@@ -63,8 +89,13 @@ function bold(escaped: string): string {
  */
 export function spanPieces(spans: Span[], limit: number): string[] {
   const pieces: string[] = [];
-  for (const s of spans) {
-    if (s.type === "moment") pieces.push(momentMrkdwn(s));
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i] as Span;
+    const end = spans[i + 2];
+    if (isRange(s, spans[i + 1], end) && s.type === "moment" && end?.type === "moment") {
+      pieces.push(rangeMrkdwn(s, end));
+      i += 2;
+    } else if (s.type === "moment") pieces.push(momentMrkdwn(s));
     else if (s.type === "link") pieces.push(linkMrkdwn(s.url, s.text));
     else if (!s.bold) pieces.push(...words(escapeText(s.text)));
     else {
