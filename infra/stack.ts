@@ -193,6 +193,10 @@ export class TripBotStack extends Stack {
     ];
     for (const alarm of alarms) alarm.addAlarmAction(new cwActions.SnsAction(topic));
 
+    new CfnOutput(this, "ApiUrl", {
+      description: "The API's base URL: npm run slack:manifest -- --url <this>",
+      value: api.url,
+    });
     new CfnOutput(this, "SlackRequestUrl", {
       description: "Slack app: Event Subscriptions, Interactivity and slash command Request URL",
       value: `${api.url}${ROUTES.slack.slice(1)}`,

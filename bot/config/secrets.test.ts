@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { loadSecrets, parseSecret, type SecretFetcher } from "./secrets";
+import { describe, expect, it, vi } from "vitest";
+import { loadSecrets, parseSecret, type SecretFetcher, withSecrets } from "./secrets";
 
 const SLACK_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:slack-AbCdEf";
 const DISCORD_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:discord-AbCdEf";
@@ -103,5 +103,73 @@ describe("parseSecret", () => {
     expect(() => parseSecret("slack", '{"SLACK_BOT_TOKEN":42}', names)).toThrow(
       /SLACK_BOT_TOKEN must be a string/,
     );
+  });
+});
+
+describe("withSecrets", () => {
+  const env = { TABLE_NAME: "t", SLACK_SECRET_ARN: SLACK_ARN };
+  const secretHolding = (values: (string | Error)[]) => {
+    let call = 0;
+    const fetcher: SecretFetcher = async () => {
+      const value = values[Math.min(call++, values.length - 1)];
+      if (value instanceof Error) throw value;
+      return value;
+    };
+    return fetcher;
+  };
+  const recordingBuild = () => {
+    const builtWith: (string | undefined)[] = [];
+    const build = (e: NodeJS.ProcessEnv) => {
+      builtWith.push(e.SLACK_SIGNING_SECRET);
+      return async (event: string) => `${event}:${e.SLACK_SIGNING_SECRET ?? "unset"}`;
+    };
+    return { build, builtWith };
+  };
+
+  it("builds the handler once while the secret stays the same", async () => {
+    const { build, builtWith } = recordingBuild();
+    const handler = withSecrets(build, {
+      env,
+      fetchSecret: secretHolding(['{"SLACK_SIGNING_SECRET":"a"}']),
+    });
+    expect(await handler("e1")).toBe("e1:a");
+    expect(await handler("e2")).toBe("e2:a");
+    expect(builtWith).toEqual(["a"]);
+  });
+
+  it("builds again once the secret is filled in after the container started", async () => {
+    const { build, builtWith } = recordingBuild();
+    const handler = withSecrets(build, {
+      env,
+      fetchSecret: secretHolding(['{"SLACK_SIGNING_SECRET":""}', '{"SLACK_SIGNING_SECRET":"b"}']),
+    });
+    expect(await handler("e1")).toBe("e1:unset");
+    expect(await handler("e2")).toBe("e2:b");
+    expect(builtWith).toEqual([undefined, "b"]);
+  });
+
+  it("goes on with the loaded secrets when Secrets Manager fails later, but not before", async () => {
+    const { build } = recordingBuild();
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const later = withSecrets(build, {
+      env,
+      fetchSecret: secretHolding(['{"SLACK_SIGNING_SECRET":"a"}', new Error("throttled")]),
+    });
+    expect(await later("e1")).toBe("e1:a");
+    expect(await later("e2")).toBe("e2:a");
+    expect(logged).toHaveBeenCalledOnce();
+    logged.mockRestore();
+
+    const first = withSecrets(build, { env, fetchSecret: secretHolding([new Error("down")]) });
+    await expect(first("e1")).rejects.toThrow(/down/);
+  });
+
+  it("passes the plain environment through when no secret is named", async () => {
+    const { build } = recordingBuild();
+    const handler = withSecrets(build, {
+      env: { SLACK_SIGNING_SECRET: "local" },
+      fetchSecret: failingFetcher,
+    });
+    expect(await handler("e")).toBe("e:local");
   });
 });

@@ -78,3 +78,38 @@ export async function loadSecrets(
   );
   return Object.assign({}, env, ...found);
 }
+
+const SECRET_SETTINGS: readonly string[] = Object.values(SECRET_SOURCES).flat();
+
+export interface WithSecretsOptions {
+  env?: NodeJS.ProcessEnv;
+  fetchSecret?: SecretFetcher;
+}
+
+/**
+ * A Lambda handler built from the environment with its secrets filled in. It is built on the
+ * first call and kept for the container, and built again only when a secret's value changes:
+ * each call asks `loadSecrets`, which Powertools answers from memory except once every
+ * SECRET_CACHE_SECONDS. So a container that started before the credentials were put (right after
+ * a deploy) or before a token was rotated picks the new ones up within minutes, with no redeploy.
+ * If Secrets Manager cannot be reached, a built handler goes on with what it has.
+ */
+export function withSecrets<A extends unknown[], R>(
+  build: (env: NodeJS.ProcessEnv) => (...args: A) => Promise<R>,
+  options: WithSecretsOptions = {},
+): (...args: A) => Promise<R> {
+  let built: { handler: (...args: A) => Promise<R>; fingerprint: string } | undefined;
+  return async (...args) => {
+    let env: NodeJS.ProcessEnv;
+    try {
+      env = await loadSecrets(options.env ?? process.env, options.fetchSecret);
+    } catch (e) {
+      if (!built) throw e;
+      console.error("Could not refresh secrets; going on with the ones loaded before", e);
+      return built.handler(...args);
+    }
+    const fingerprint = JSON.stringify(SECRET_SETTINGS.map((name) => env[name] ?? null));
+    if (built?.fingerprint !== fingerprint) built = { handler: build(env), fingerprint };
+    return built.handler(...args);
+  };
+}

@@ -169,7 +169,7 @@ describe("the HTTP API", () => {
     expect(JSON.stringify(outputs.DiscordInteractionsUrl?.Value)).toMatch(
       /execute-api.*\/discord\/interactions"/,
     );
-    for (const name of ["TableName", "SlackSecretArn", "DiscordSecretArn"]) {
+    for (const name of ["ApiUrl", "TableName", "SlackSecretArn", "DiscordSecretArn"]) {
       expect(outputs[name]).toBeDefined();
     }
   });
