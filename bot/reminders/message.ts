@@ -1,28 +1,33 @@
-import { moment } from "../commands/format";
-import { context, paragraph, type Reply, text } from "../reply";
-import type { ItineraryItem, Trip } from "../trip/model";
+import { context, type Moment, paragraph, type Reply, text } from "../reply";
 import { humanDistance } from "../trip/time";
-import { describeLead } from "./schedule";
+import { describeLead, type ReminderSpec } from "./schedule";
 
 /** A reminder as posted into a channel: what, when (both times), where, and the notes. */
 export function reminderReply(
-  trip: Trip,
-  item: ItineraryItem,
-  leadMinutes: number,
+  reminder: Omit<ReminderSpec, "dueAt" | "tripId" | "itemId">,
   now: Date,
 ): Reply {
+  const { content: c, startAt } = reminder;
+  const when: Moment = {
+    type: "moment",
+    at: startAt,
+    style: "datetime",
+    zone: c.zone,
+    zoneLabel: c.zoneLabel,
+    relative: true,
+  };
   return {
-    title: `Reminder: ${item.title}`,
+    title: `Reminder: ${c.title}`,
     blocks: [
       paragraph(
-        text(item.title, true),
-        ` starts ${humanDistance(now, item.startAt)}: `,
-        moment(trip, item.startAt, "datetime", true),
-        item.place ? ` — ${item.place}` : "",
+        text(c.title, true),
+        ` starts ${humanDistance(now, startAt)}: `,
+        when,
+        c.place ? ` — ${c.place}` : "",
       ),
-      ...(item.notes ? [paragraph(item.notes)] : []),
+      ...(c.notes ? [paragraph(c.notes)] : []),
       context(
-        `Reminder ${describeLead(leadMinutes)} before. The whole day: /${trip.command} itinerary ${item.day}`,
+        `${c.tripName}. Reminder ${describeLead(reminder.leadMinutes)} before; the whole day: /${c.command} itinerary ${c.day}`,
       ),
     ],
     buttons: [],

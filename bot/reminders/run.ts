@@ -7,9 +7,7 @@ import type {
   ScheduledReminder,
   Subscription,
 } from "../store/reminder-store";
-import type { Trip } from "../trip/model";
 import { reminderReply } from "./message";
-import { remindersOf } from "./schedule";
 
 export interface ReminderRunOptions {
   store: FactStore;
@@ -42,8 +40,6 @@ export interface RunSummary {
   missed: number;
   /** Held by another run at the same time. */
   busy: number;
-  /** Reminders whose item a load removed or moved but whose schedule still had the old time. */
-  rescheduled: number;
 }
 
 const RESERVE_MS = 2_000;
@@ -66,7 +62,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /**
  * One reminders run: every reminder that has fallen due goes to every channel subscribed to its
  * trip, exactly once per (item, lead time, channel). Its reads grow with what is due: the due
- * index, then one Query per trip with something due (facts) and one for its channels.
+ * index (whose records carry each message's content), then one Query per trip with something
+ * due for its channels; never the trips' facts, never a Scan.
  */
 export async function runReminders(options: ReminderRunOptions): Promise<RunSummary> {
   const started = performance.now();
@@ -84,68 +81,46 @@ export async function runReminders(options: ReminderRunOptions): Promise<RunSumm
     deferred: 0,
     missed: 0,
     busy: 0,
-    rescheduled: 0,
   };
 
   const due = await options.reminders.dueReminders(options.now);
-  const trips = new Map<string, Promise<{ trip?: Trip; channels: Subscription[] }>>();
-  const tripOf = (id: string) => {
-    let t = trips.get(id);
-    if (!t) {
-      t = Promise.all([options.store.getTrip(id), options.reminders.subscriptions(id)]).then(
-        ([trip, channels]) => ({ trip, channels }),
-      );
-      trips.set(id, t);
+  const subscriptions = new Map<string, Promise<Subscription[]>>();
+  const channelsOf = (tripId: string) => {
+    let s = subscriptions.get(tripId);
+    if (!s) {
+      s = options.reminders.subscriptions(tripId);
+      subscriptions.set(tripId, s);
     }
-    return t;
+    return s;
   };
 
   interface Job {
     reminder: ScheduledReminder;
     key: DeliveryKey;
-    trip: Trip;
-    startAt: Date;
-    build: () => ReturnType<typeof reminderReply>;
   }
   const jobsByChannel = new Map<string, Job[]>();
   const openChannels = new Map<ScheduledReminder, number>();
   const unresolved = new Set<ScheduledReminder>();
 
-  for (const r of due) {
-    const { trip, channels } = await tripOf(r.tripId);
-    const spec = trip
-      ? remindersOf(trip).find((s) => s.itemId === r.itemId && s.leadMinutes === r.leadMinutes)
-      : undefined;
-    if (!spec || spec.dueAt.getTime() !== r.dueAt.getTime()) {
-      // A load removed or moved the item and died before fixing the schedule: fix it here.
-      await options.reminders.reschedule(r, spec);
-      summary.rescheduled++;
-      if (!spec || spec.dueAt.getTime() > options.now.getTime()) continue;
-    }
-    const item = trip?.itinerary.find((i) => i.id === r.itemId);
-    if (!trip || !item || !spec) continue;
+  for (const reminder of due) {
+    const channels = await channelsOf(reminder.tripId);
     if (channels.length === 0) {
-      await options.reminders.complete(r);
+      // Nobody to tell: it is over, and a channel that subscribes later starts from here.
+      await options.reminders.complete(reminder);
       continue;
     }
-    openChannels.set(r, channels.length);
+    openChannels.set(reminder, channels.length);
     for (const c of channels) {
       const key: DeliveryKey = {
-        tripId: r.tripId,
-        itemId: r.itemId,
-        leadMinutes: r.leadMinutes,
+        tripId: reminder.tripId,
+        itemId: reminder.itemId,
+        leadMinutes: reminder.leadMinutes,
         platform: c.platform,
         channelId: c.channelId,
       };
       const channelKey = `${c.platform}#${c.channelId}`;
       const jobs = jobsByChannel.get(channelKey) ?? [];
-      jobs.push({
-        reminder: r,
-        key,
-        trip,
-        startAt: item.startAt,
-        build: () => reminderReply(trip, item, r.leadMinutes, now()),
-      });
+      jobs.push({ reminder, key });
       jobsByChannel.set(channelKey, jobs);
       summary.due++;
     }
@@ -181,11 +156,12 @@ export async function runReminders(options: ReminderRunOptions): Promise<RunSumm
     }
     if (claim.status === "done") return true;
     let parts = claim.parts;
-    if (now().getTime() >= job.startAt.getTime()) {
+    const { startAt } = job.reminder;
+    if (now().getTime() >= startAt.getTime()) {
       await miss(
         job,
         parts,
-        `too late: the item started at ${job.startAt.toISOString()} before the reminder could be posted`,
+        `too late: the item started at ${startAt.toISOString()} before the reminder could be posted`,
       );
       return true;
     }
@@ -216,7 +192,7 @@ export async function runReminders(options: ReminderRunOptions): Promise<RunSumm
         };
       } else {
         try {
-          outcome = await poster.post(job.key.channelId, job.build(), {
+          outcome = await poster.post(job.key.channelId, reminderReply(job.reminder, now()), {
             skipParts: parts,
             deliveryKey,
           });
@@ -246,7 +222,7 @@ export async function runReminders(options: ReminderRunOptions): Promise<RunSumm
         return true;
       }
       const wait = outcome.retryAfterMs ?? backoffMs(attempt);
-      const tooLate = now().getTime() + wait >= job.startAt.getTime();
+      const tooLate = now().getTime() + wait >= startAt.getTime();
       if (attempt >= maxAttempts || remaining() - wait < RESERVE_MS || tooLate) {
         await options.reminders.finish(job.key, options.runId, {
           state: "retry",

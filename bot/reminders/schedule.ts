@@ -1,5 +1,21 @@
 import type { Trip } from "../trip/model";
 
+/**
+ * What a reminder's message needs, copied onto its schedule record at load time, so a run
+ * posts it without reading the trip: a run's cost follows what is due, not the trips' size.
+ */
+export interface ReminderContent {
+  tripName: string;
+  zone: string;
+  zoneLabel: string;
+  command: string;
+  title: string;
+  place?: string;
+  notes?: string;
+  /** The item's trip day, for "the whole day: /marathon itinerary 3". */
+  day: number;
+}
+
 /** One reminder of one itinerary item, before it is fanned out to channels. */
 export interface ReminderSpec {
   tripId: string;
@@ -8,6 +24,7 @@ export interface ReminderSpec {
   dueAt: Date;
   /** When the item starts: past it, the reminder is too late to be useful. */
   startAt: Date;
+  content: ReminderContent;
 }
 
 /** Every reminder a trip's itinerary asks for: each item at each of its lead times. */
@@ -19,6 +36,16 @@ export function remindersOf(trip: Trip): ReminderSpec[] {
       leadMinutes,
       dueAt: new Date(item.startAt.getTime() - leadMinutes * 60_000),
       startAt: item.startAt,
+      content: {
+        tripName: trip.name,
+        zone: trip.zone,
+        zoneLabel: trip.zoneLabel,
+        command: trip.command,
+        title: item.title,
+        ...(item.place ? { place: item.place } : {}),
+        ...(item.notes ? { notes: item.notes } : {}),
+        day: item.day,
+      },
     })),
   );
 }

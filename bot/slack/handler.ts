@@ -93,8 +93,23 @@ export function createSlackHandler(deps: SlackHandlerDependencies): SlackHandler
 
   return async (event) => {
     try {
-      const raw = Buffer.from(event.body ?? "", event.isBase64Encoded ? "base64" : "utf8");
+      // Checked before decoding, so a huge body costs nothing; base64 is 4 characters per 3 bytes.
+      const encoded = event.body ?? "";
+      if (
+        encoded.length >
+        (event.isBase64Encoded ? 4 * Math.ceil(MAX_BODY_BYTES / 3) : MAX_BODY_BYTES * 4)
+      ) {
+        return respond(413, "Request body too large");
+      }
+      const raw = Buffer.from(encoded, event.isBase64Encoded ? "base64" : "utf8");
       if (raw.length > MAX_BODY_BYTES) return respond(413, "Request body too large");
+      // Slack's certificate check, like Bolt's receiver, is answered before the signature.
+      if (
+        /^ssl_check=1(&|$)|&ssl_check=1(&|$)/.test(raw.toString("latin1")) &&
+        !raw.includes("command=")
+      ) {
+        return respond(200);
+      }
       const verdict = verifySlackRequest({
         secret: deps.signingSecret,
         timestamp: header(event.headers, "x-slack-request-timestamp"),
@@ -107,7 +122,6 @@ export function createSlackHandler(deps: SlackHandlerDependencies): SlackHandler
       const text = raw.toString("utf8");
       const parsed = parseBody(text, header(event.headers, "content-type") ?? "");
       if (!parsed) return respond(400, "Malformed request body");
-      if (parsed.body.ssl_check !== undefined) return respond(200);
       if (parsed.body.type === "url_verification") {
         return respond(200, JSON.stringify({ challenge: parsed.body.challenge ?? "" }), {
           "content-type": "application/json",

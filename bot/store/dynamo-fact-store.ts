@@ -77,7 +77,7 @@ export class DynamoFactStore implements FactStore {
     const existing = new Set(stored.reminders.map((r) => String(r.sk)));
     const reminders = {
       scheduled: schedule.puts.filter((p) => !existing.has(String(p.sk))).length,
-      moved: schedule.puts.filter((p) => existing.has(String(p.sk))).length,
+      updated: schedule.puts.filter((p) => existing.has(String(p.sk))).length,
       cancelled: schedule.deletes.length,
     };
     if (options.dryRun) return { tripId: file.id, changes, written: false, revision, reminders };

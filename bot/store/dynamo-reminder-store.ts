@@ -18,6 +18,7 @@ import type {
   Subscription,
 } from "./reminder-store";
 import { DUE_INDEX, keys, TTL_ATTRIBUTE } from "./table";
+import { canonicalJson } from "./trip-records";
 
 type Item = Record<string, unknown>;
 
@@ -37,6 +38,8 @@ function scheduleItem(spec: ReminderSpec, pending: boolean): Item {
     itemId: spec.itemId,
     leadMinutes: spec.leadMinutes,
     dueAt,
+    startAt: spec.startAt.toISOString(),
+    content: spec.content,
     state: pending ? "pending" : "done",
     ...(pending
       ? {
@@ -49,7 +52,7 @@ function scheduleItem(spec: ReminderSpec, pending: boolean): Item {
 
 /**
  * Brings a trip's reminder schedule in line with its itinerary after a load: new reminders
- * are added, pending ones follow their item's new time, removed items' reminders are cancelled,
+ * are added, pending ones follow their item's new time and text, removed items' reminders are cancelled,
  * and reminders already finished stay finished whatever changed in the item's text.
  */
 export function reminderScheduleWrites(
@@ -64,7 +67,10 @@ export function reminderScheduleWrites(
   for (const [sk, spec] of wanted) {
     const old = have.get(sk);
     if (old?.state === "done") continue;
-    if (old && old.dueAt === spec.dueAt.toISOString()) continue;
+    const unchanged =
+      old?.dueAt === spec.dueAt.toISOString() &&
+      canonicalJson(old.content) === canonicalJson(spec.content);
+    if (unchanged) continue;
     // An item that has already started gets no reminder: it could only arrive too late.
     puts.push(scheduleItem(spec, spec.startAt.getTime() > now.getTime()));
   }
@@ -116,6 +122,8 @@ export class DynamoReminderStore implements ReminderStore, ChannelStore {
       itemId: String(i.itemId),
       leadMinutes: Number(i.leadMinutes),
       dueAt: new Date(String(i.dueAt)),
+      startAt: new Date(String(i.startAt)),
+      content: i.content as ReminderSpec["content"],
     }));
   }
 
@@ -227,27 +235,6 @@ export class DynamoReminderStore implements ReminderStore, ChannelStore {
         },
         ExpressionAttributeValues: { ":done": "done", ":dueAt": reminder.dueAt.toISOString() },
       }),
-    );
-  }
-
-  async reschedule(reminder: ScheduledReminder, next: ReminderSpec | undefined): Promise<void> {
-    const Key = {
-      pk: keys.tripPartition(reminder.tripId),
-      sk: keys.reminder(reminder.itemId, reminder.leadMinutes),
-    };
-    const condition = {
-      ConditionExpression: "dueAt = :old",
-      ExpressionAttributeValues: { ":old": reminder.dueAt.toISOString() },
-    };
-    if (!next) {
-      await this.ignoringConditionFailure(
-        new DeleteCommand({ TableName: this.tableName, Key, ...condition }),
-      );
-      return;
-    }
-    const item = scheduleItem(next, true);
-    await this.ignoringConditionFailure(
-      new PutCommand({ TableName: this.tableName, Item: item, ...condition }),
     );
   }
 

@@ -23,7 +23,7 @@ export interface LoadResult {
   written: boolean;
   revision: number;
   /** What the load did to the reminder schedule. */
-  reminders: { scheduled: number; moved: number; cancelled: number };
+  reminders: { scheduled: number; updated: number; cancelled: number };
 }
 
 /** The port every command and adapter reads trips through; DynamoDB implements it. */

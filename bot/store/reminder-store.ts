@@ -1,7 +1,7 @@
 import type { ReminderSpec } from "../reminders/schedule";
 
-/** A reminder waiting in the due index. */
-export type ScheduledReminder = Omit<ReminderSpec, "startAt">;
+/** A reminder waiting in the due index, with what its message says. */
+export type ScheduledReminder = ReminderSpec;
 
 export interface Subscription {
   tripId: string;
@@ -55,8 +55,6 @@ export interface ReminderStore {
   ): Promise<boolean>;
   /** Takes a reminder out of the due index once every channel has it (or missed it). */
   complete(reminder: ScheduledReminder): Promise<void>;
-  /** Puts a reminder at its trip's current time, or removes it when its item is gone. */
-  reschedule(reminder: ScheduledReminder, next: ReminderSpec | undefined): Promise<void>;
 }
 
 /** A channel's link to a trip and its reminder subscription. */

@@ -33,7 +33,8 @@ export function factLabel(kind: FactKind, key: string): string {
   return kind === "settings" || kind === "event" ? LABELS[kind] : `${LABELS[kind]} ${key}`;
 }
 
-function canonicalJson(value: unknown): string {
+/** JSON with object keys sorted, so equal content compares equal whatever the key order. */
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (value !== null && typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>)

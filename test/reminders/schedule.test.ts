@@ -35,7 +35,7 @@ describe("the reminder schedule follows the trip file", () => {
     const reminders = new DynamoReminderStore(env.doc, env.tableName);
     const loaded = await store.loadTrip(newYork());
     // 8 items; most have 1d and 1h, the ferry 9h and 1h, the clock change 3h.
-    expect(loaded.reminders).toEqual({ scheduled: 15, moved: 0, cancelled: 0 });
+    expect(loaded.reminders).toEqual({ scheduled: 15, updated: 0, cancelled: 0 });
     // Expo at 11:00 EDT (15:00Z) on 31 October: due 1 day and 1 hour before.
     expect(await due(reminders, "2025-10-31T14:00:00Z")).toEqual([
       "expo-bibs@1440:2025-10-30T15:00:00.000Z",
@@ -64,7 +64,7 @@ describe("the reminder schedule follows the trip file", () => {
     expo.start = "2025-10-31 12:00";
     edited.itinerary = edited.itinerary.filter((i) => i.id !== "shakeout-run");
     const result = await store.loadTrip(edited);
-    expect(result.reminders).toEqual({ scheduled: 0, moved: 2, cancelled: 2 });
+    expect(result.reminders).toEqual({ scheduled: 0, updated: 2, cancelled: 2 });
     expect(await due(reminders, "2025-10-31T14:00:00Z")).toEqual([
       "expo-bibs@1440:2025-10-30T16:00:00.000Z",
     ]);
@@ -91,7 +91,10 @@ describe("the reminder schedule follows the trip file", () => {
     const expo = edited.itinerary.find((i) => i.id === "expo-bibs");
     if (expo) expo.notes = "Bring photo ID and your confirmation email.";
     const result = await store.loadTrip(edited);
-    expect(result.reminders).toEqual({ scheduled: 0, moved: 0, cancelled: 0 });
+    // Only the expo's pending 1-hour reminder takes the new notes; the sent one stays sent.
+    expect(result.reminders).toEqual({ scheduled: 0, updated: 1, cancelled: 0 });
     expect(await due(reminders, "2025-10-30T15:00:00Z")).toEqual([]);
+    const [pending] = await reminders.dueReminders(new Date("2025-10-31T14:00:00Z"));
+    expect(pending?.content.notes).toBe("Bring photo ID and your confirmation email.");
   });
 });

@@ -35,7 +35,9 @@ async function partitionItems(e: LocalEnvironment, tripId: string) {
 
 /** The trip's facts and HEAD, without the reminder schedule stored beside them. */
 async function factItems(e: LocalEnvironment, tripId: string) {
-  return (await partitionItems(e, tripId)).filter((i) => !String(i.sk).startsWith(keys.reminderPrefix));
+  return (await partitionItems(e, tripId)).filter(
+    (i) => !String(i.sk).startsWith(keys.reminderPrefix),
+  );
 }
 
 describe("DynamoFactStore on a real DynamoDB-protocol server", () => {
@@ -68,7 +70,7 @@ describe("DynamoFactStore on a real DynamoDB-protocol server", () => {
       changes: [],
       written: false,
       revision: 1,
-      reminders: { scheduled: 0, moved: 0, cancelled: 0 },
+      reminders: { scheduled: 0, updated: 0, cancelled: 0 },
     });
     expect(await partitionItems(env, file.id)).toEqual(before);
   });
