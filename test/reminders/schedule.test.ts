@@ -94,7 +94,10 @@ describe("the reminder schedule follows the trip file", () => {
     // Only the expo's pending 1-hour reminder takes the new notes; the sent one stays sent.
     expect(result.reminders).toEqual({ scheduled: 0, updated: 1, cancelled: 0 });
     expect(await due(reminders, "2025-10-30T15:00:00Z")).toEqual([]);
-    const [pending] = await reminders.dueReminders(new Date("2025-10-31T14:00:00Z"));
+    const pending = (await reminders.dueReminders(new Date("2025-10-31T14:00:00Z"))).find(
+      (r) => r.itemId === "expo-bibs",
+    );
+    expect(pending?.leadMinutes).toBe(60);
     expect(pending?.content.notes).toBe("Bring photo ID and your confirmation email.");
   });
 });
