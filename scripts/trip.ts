@@ -81,6 +81,12 @@ export function describeLoad(result: LoadResult, dryRun: boolean): string {
         : `Loaded trip ${result.tripId}: ${summary} (revision ${result.revision}).`,
     );
   }
+  const { scheduled, updated, cancelled } = result.reminders;
+  if (scheduled + updated + cancelled > 0) {
+    lines.push(
+      `Reminders: ${scheduled} ${dryRun ? "to schedule" : "scheduled"}, ${updated} ${dryRun ? "to update" : "updated"}, ${cancelled} ${dryRun ? "to cancel" : "cancelled"}.`,
+    );
+  }
   return lines.join("\n");
 }
 
