@@ -93,14 +93,11 @@ export function createSlackHandler(deps: SlackHandlerDependencies): SlackHandler
 
   return async (event) => {
     try {
-      // Checked before decoding, so a huge body costs nothing; base64 is 4 characters per 3 bytes.
+      // Checked before decoding, so a huge body costs nothing: a UTF-8 string is at least as many
+      // bytes as characters, and base64 holds 3 bytes in 4 characters.
       const encoded = event.body ?? "";
-      if (
-        encoded.length >
-        (event.isBase64Encoded ? 4 * Math.ceil(MAX_BODY_BYTES / 3) : MAX_BODY_BYTES * 4)
-      ) {
-        return respond(413, "Request body too large");
-      }
+      const limit = event.isBase64Encoded ? 4 * Math.ceil(MAX_BODY_BYTES / 3) : MAX_BODY_BYTES;
+      if (encoded.length > limit) return respond(413, "Request body too large");
       const raw = Buffer.from(encoded, event.isBase64Encoded ? "base64" : "utf8");
       if (raw.length > MAX_BODY_BYTES) return respond(413, "Request body too large");
       // Slack's certificate check, like Bolt's receiver, is answered before the signature.
