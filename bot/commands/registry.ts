@@ -93,6 +93,9 @@ export const COMMANDS: readonly CommandDefinition[] = [
   rules,
   faq,
   help,
+  link,
+  unlink,
+  reminders,
 ];
 
 export function findCommand(name: string): CommandDefinition | undefined {

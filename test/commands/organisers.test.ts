@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CommandRequest } from "../../bot/commands/context";
+import { type Bot, createBot } from "../../bot/core";
+import { DiscordChannelPoster } from "../../bot/discord/poster";
+import type { LocalEnvironment } from "../../bot/local/environment";
+import { SlackPoster } from "../../bot/slack/poster";
+import { DynamoReminderStore } from "../../bot/store/dynamo-reminder-store";
+import { type FakeDiscordApi, startFakeDiscordApi } from "../fakes/discord-api";
+import { type FakeSlackApi, startFakeSlackApi } from "../fakes/slack-api";
+import { localTable, NEW_YORK, PYONGYANG } from "../helpers/local-table";
+
+// The New York trip file lists these organisers; the Pyongyang one lists none.
+const SLACK_ORGANISER = "U0ORGANISER";
+const DISCORD_ORGANISER = "100000000000000001";
+const NOW = new Date("2025-10-30T12:00:00Z");
+
+let env: LocalEnvironment;
+let slack: FakeSlackApi;
+let discord: FakeDiscordApi;
+let channels: DynamoReminderStore;
+let bot: Bot;
+
+beforeAll(async () => {
+  env = await localTable({ trips: [PYONGYANG, NEW_YORK] });
+  slack = await startFakeSlackApi();
+  discord = await startFakeDiscordApi();
+  channels = new DynamoReminderStore(env.doc, env.tableName);
+  bot = createBot({
+    store: env.store,
+    channels,
+    posters: {
+      slack: new SlackPoster({ token: "xoxb-test", apiUrl: slack.apiUrl }),
+      discord: new DiscordChannelPoster({ baseUrl: discord.url, token: "bot-test" }),
+    },
+    clock: () => NOW,
+  });
+});
+afterAll(async () => {
+  await Promise.all([env.close(), slack.close(), discord.close()]);
+});
+
+function ask(
+  platform: "slack" | "discord",
+  channel: string,
+  user: string,
+  text: string,
+  extra: Partial<CommandRequest["user"]> = {},
+) {
+  const [command = "", ...rest] = text.split(" ");
+  return bot.answer({
+    command,
+    input: rest.join(" "),
+    user: { id: user, ...extra },
+    channel: { id: channel },
+    platform,
+  });
+}
+
+describe("organiser commands", () => {
+  it("link: refused to others, nothing changes; an organiser links, and the channel answers from that trip", async () => {
+    const refused = await ask("slack", "C-LINK", "U-TRAVELLER", "link new-york-marathon-2025");
+    expect(refused.title).toBe("Only organisers can do that");
+    expect(await channels.linkedTrip("slack", "C-LINK")).toBeUndefined();
+    expect((await ask("slack", "C-LINK", "U-TRAVELLER", "when")).title).toBe("Which trip?");
+
+    const linked = await ask("slack", "C-LINK", SLACK_ORGANISER, "link new-york-marathon-2025");
+    expect(linked.title).toBe("Channel linked");
+    expect((await ask("slack", "C-LINK", "U-TRAVELLER", "when")).title).toBe(
+      "When: New York City Marathon 2025",
+    );
+    // The same user id means nothing on the other platform.
+    expect(
+      (await ask("discord", "D-LINK", SLACK_ORGANISER, "link new-york-marathon-2025")).title,
+    ).toBe("Only organisers can do that");
+  });
+
+  it("link: a Discord member who manages the server may link; an unknown trip id reveals nothing", async () => {
+    const byAdmin = await ask("discord", "D-ADMIN", "42", "link pyongyang-marathon-2025", {
+      canManage: true,
+    });
+    expect(byAdmin.title).toBe("Channel linked");
+    expect((await ask("discord", "D-ADMIN", "43", "facts")).title).toBe(
+      "Pyongyang International Marathon 2025",
+    );
+    const unknown = await ask("discord", "D-ADMIN", "42", "link nowhere-2030", { canManage: true });
+    expect(unknown.title).toBe('No trip "nowhere-2030"');
+    expect(JSON.stringify(unknown)).not.toContain("new-york");
+  });
+
+  it("a channel sees only its own trip, in answers and in autocomplete", async () => {
+    await ask("slack", "C-ISO", SLACK_ORGANISER, "link new-york-marathon-2025");
+    const suggestions = await bot.suggest({
+      command: "faq",
+      input: "",
+      user: { id: "U-TRAVELLER" },
+      channel: { id: "C-ISO" },
+      platform: "slack",
+    });
+    expect(suggestions.map((s) => s.value).sort()).toEqual(["bag", "time-change", "visa"]);
+    const visa = await ask("slack", "C-ISO", "U-TRAVELLER", "faq visa");
+    expect(visa.title).toBe("Do I need a visa or ESTA?");
+  });
+
+  it("unlink: refused to others; an organiser unlinks, which also stops reminders", async () => {
+    await ask("slack", "C-UN", SLACK_ORGANISER, "link new-york-marathon-2025");
+    await ask("slack", "C-UN", SLACK_ORGANISER, "reminders on");
+    expect((await ask("slack", "C-UN", "U-TRAVELLER", "unlink")).title).toBe(
+      "Only organisers can do that",
+    );
+    expect(await channels.linkedTrip("slack", "C-UN")).toBe("new-york-marathon-2025");
+    expect((await ask("slack", "C-UN", SLACK_ORGANISER, "unlink")).title).toBe("Channel unlinked");
+    expect(await channels.linkedTrip("slack", "C-UN")).toBeUndefined();
+    expect(await channels.isSubscribed("new-york-marathon-2025", "slack", "C-UN")).toBe(false);
+    expect((await ask("slack", "C-UN", SLACK_ORGANISER, "unlink")).title).toBe("Not linked");
+  });
+
+  it("reminders on/off: refused to others on both platforms; status shows what comes next", async () => {
+    await ask("discord", "D-REM", DISCORD_ORGANISER, "link new-york-marathon-2025");
+    for (const [platform, channel] of [
+      ["discord", "D-REM"],
+      ["slack", "C-LINK"],
+    ] as const) {
+      const refused = await ask(platform, channel, "U-TRAVELLER", "reminders on");
+      expect(refused.title).toBe("Only organisers can do that");
+      expect(await channels.isSubscribed("new-york-marathon-2025", platform, channel)).toBe(false);
+    }
+    expect((await ask("discord", "D-REM", "someone", "reminders status")).title).toBe(
+      "Reminders are off here",
+    );
+    const on = await ask("discord", "D-REM", DISCORD_ORGANISER, "reminders on");
+    expect(on.title).toBe("Reminders are on");
+    expect(JSON.stringify(on)).toContain("Expo and bib pick-up, 1 day before");
+    expect(await channels.isSubscribed("new-york-marathon-2025", "discord", "D-REM")).toBe(true);
+    expect((await ask("discord", "D-REM", "someone", "reminders status")).title).toBe(
+      "Reminders are on here",
+    );
+    expect((await ask("discord", "D-REM", DISCORD_ORGANISER, "reminders off")).title).toBe(
+      "Reminders are off",
+    );
+    expect(await channels.isSubscribed("new-york-marathon-2025", "discord", "D-REM")).toBe(false);
+  });
+
+  it("faq post: refused to others with nothing posted; an organiser's posts every question in order", async () => {
+    await ask("slack", "C-FAQ", SLACK_ORGANISER, "link new-york-marathon-2025");
+    const refused = await ask("slack", "C-FAQ", "U-TRAVELLER", "faq post");
+    expect(refused.title).toBe("Only organisers can do that");
+    expect(slack.postsByChannel().get("C-FAQ")).toBeUndefined();
+
+    const posted = await ask("slack", "C-FAQ", SLACK_ORGANISER, "faq post");
+    expect(posted.title).toBe("FAQ posted");
+    const text = JSON.stringify(
+      slack
+        .posts()
+        .filter((p) => p.body.channel === "C-FAQ")
+        .map((p) => p.body),
+    );
+    const order = [
+      "Can I check a bag at the start?",
+      "Does the time change on race weekend?",
+      "Do I need a visa or ESTA?",
+    ];
+    const positions = order.map((q) => text.indexOf(q));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+
+    await ask("discord", "D-FAQ", DISCORD_ORGANISER, "link new-york-marathon-2025");
+    expect((await ask("discord", "D-FAQ", DISCORD_ORGANISER, "faq post")).title).toBe("FAQ posted");
+    const discordText = JSON.stringify(discord.posted("D-FAQ"));
+    for (const q of order) expect(discordText).toContain(q);
+    expect(discordText).toContain('"allowed_mentions":{"parse":[]}');
+  });
+});
