@@ -108,9 +108,8 @@ export class TripBotStack extends Stack {
     // Interaction handlers: Slack and Discord give up after 3 s, cold start included. Lambda
     // gives CPU in proportion to memory, and a cold start here (loading the bundle, the first
     // Secrets Manager and DynamoDB calls) is CPU-bound, so 1 GB buys init time that 128-512 MB
-    // would spend. The timeout is longer than the deadline on purpose: a request past 3 s is
-    // already lost to the user, but letting it finish logs why, and lets work the handler
-    // started after answering (Discord follow-ups) complete.
+    // would spend. The timeout is no way to meet the deadline (Slack and Discord stop waiting
+    // on their own); 10 s lets a request past it finish and log why.
     const interaction = { memoryMb: 1024, timeout: Duration.seconds(10) };
 
     const slack = new BotFunction(this, "Slack", {
@@ -124,6 +123,10 @@ export class TripBotStack extends Stack {
     const discord = new BotFunction(this, "Discord", {
       ...shared,
       ...interaction,
+      // The same function also runs the work it defers past the 3-second answer, in an
+      // asynchronous invocation of itself (bot/discord/lambda-deferrer.ts): a share posts to a
+      // channel with up to three attempts and Retry-After waits of up to 10 s each.
+      timeout: Duration.seconds(30),
       entry: HANDLERS.discord,
       code: code("discord"),
       description: "Discord interactions (POST /discord/interactions)",
@@ -159,6 +162,20 @@ export class TripBotStack extends Stack {
         new iam.PolicyStatement({ actions: ITEM_ACTIONS, resources: [table.tableArn] }),
       );
     }
+    // Discord's deferred jobs: the function invokes itself. A policy of its own, because the
+    // role's default policy, which the function waits for, cannot name the function (a cycle).
+    new iam.Policy(this, "DiscordSelfInvoke", {
+      roles: [discord.role],
+      statements: [
+        new iam.PolicyStatement({
+          actions: ["lambda:InvokeFunction"],
+          resources: [discord.fn.functionArn],
+        }),
+      ],
+    });
+    // A deferred job retries its own posts and never re-posts a part; a Lambda retry of the
+    // whole job could post a part twice.
+    discord.fn.configureAsyncInvoke({ retryAttempts: 0 });
     reminders.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         actions: ["dynamodb:Query"],

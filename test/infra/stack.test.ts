@@ -25,6 +25,7 @@ const resource = (logicalId: string) =>
   (template.toJSON().Resources as Record<string, Resource>)[logicalId] as Resource;
 
 beforeAll(() => {
+  // Template.fromStack synthesizes the app: cdk-nag runs, and a dependency cycle fails it.
   ({ stack } = testApp());
   template = Template.fromStack(stack);
 });
@@ -93,7 +94,8 @@ describe("the functions", () => {
   const expected: Record<HandlerName, { memory: number; timeout: number; secrets: string[] }> = {
     // Interaction handlers answer within Slack's and Discord's 3 s, cold start included.
     slack: { memory: 1024, timeout: 10, secrets: ["SLACK_SECRET_ARN"] },
-    discord: { memory: 1024, timeout: 10, secrets: ["DISCORD_SECRET_ARN"] },
+    // Discord's handler also runs its own deferred jobs (shares, with Retry-After waits).
+    discord: { memory: 1024, timeout: 30, secrets: ["DISCORD_SECRET_ARN"] },
     // A reminders run may spend ~50 s honouring rate limits; the next run starts a minute later.
     reminders: { memory: 512, timeout: 60, secrets: ["SLACK_SECRET_ARN", "DISCORD_SECRET_ARN"] },
   };
@@ -217,12 +219,19 @@ describe("permissions", () => {
     expect(statements).toHaveLength(3);
   });
 
-  it("the Discord function: table items, the Discord secret, its own logs; nothing more", () => {
+  it("the Discord function: table items, the Discord secret, its logs, invoking itself", () => {
     const statements = permissions("discord");
     expect(actionsOn(statements, tableArn())).toEqual(itemActions);
     expect(actionsOn(statements, secret("DiscordCredentials"))).toEqual(readSecret);
     expect(actionsOn(statements, secret("SlackCredentials"))).toEqual([]);
-    expect(statements).toHaveLength(3);
+    const self = { "Fn::GetAtt": [ref(stack.functions.discord.fn), "Arn"] };
+    expect(actionsOn(statements, self)).toEqual(["lambda:InvokeFunction"]);
+    expect(statements).toHaveLength(4);
+    // Self-invoked jobs are not retried by Lambda: a retry could post a part twice.
+    template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", {
+      FunctionName: { Ref: ref(stack.functions.discord.fn) },
+      MaximumRetryAttempts: 0,
+    });
   });
 
   it("the reminders function: also the due index and both secrets, and its failure queue", () => {
