@@ -47,6 +47,11 @@ export interface SlackAppDependencies {
   callbackTimeoutMs?: number;
 }
 
+/** Slack escapes `&`, `<` and `>` in what people type; the core wants the text as typed. */
+export function unescapeSlack(value: string): string {
+  return value.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
 function request(
   typed: string,
   user: { id: string; name?: string },
@@ -109,7 +114,7 @@ export function createSlackApp(deps: SlackAppDependencies): App {
   });
 
   app.command(/^\/\S+$/, async ({ command, ack, logger }) => {
-    const origin = { c: command.command, t: command.text ?? "" };
+    const origin = { c: command.command, t: unescapeSlack(command.text ?? "") };
     let reply: Reply;
     try {
       reply = await deps.bot.answer(

@@ -190,6 +190,42 @@ describe("Slack handler: New York", () => {
   });
 });
 
+describe("Slack handler: failures", () => {
+  const failing = (answer: () => Promise<never>) =>
+    slackHandlerFromEnv({
+      env: { SLACK_SIGNING_SECRET: SECRET, TABLE_NAME: "unused" },
+      runtime: { bot: { answer, suggest: async () => [] }, store: undefined as never },
+    });
+
+  it("answers privately that something went wrong when the facts cannot be read", async () => {
+    const handler = failing(() => Promise.reject(new Error("DynamoDB is down")));
+    const res = await handler(slackEvent(commandBody("when")));
+    const answer = answerOf(res);
+    expect(answer.response_type).toBe("ephemeral");
+    expect(visibleText(answer)).toMatch(/try again/i);
+  });
+
+  it("passes what the reader typed to the core unescaped", async () => {
+    let seen = "";
+    const handler = slackHandlerFromEnv({
+      env: { SLACK_SIGNING_SECRET: SECRET, TABLE_NAME: "unused" },
+      runtime: {
+        bot: {
+          answer: async (r) => {
+            seen = r.input;
+            return { title: "ok", blocks: [], buttons: [], visibility: "private" };
+          },
+          suggest: async () => [],
+        },
+        store: undefined as never,
+      },
+    });
+    // Slack sends "faq Q&A <b>" as "faq Q&amp;A &lt;b&gt;".
+    await handler(slackEvent(commandBody("faq Q&amp;A &lt;b&gt;")));
+    expect(seen).toBe("Q&A <b>");
+  });
+});
+
 describe("Slack handler: configuration", () => {
   it("answers 500, and does not throw, when the signing secret is missing", async () => {
     const handler = slackHandlerFromEnv({ env: {} });
