@@ -183,7 +183,7 @@ export class TripBotStack extends Stack {
       }),
     );
 
-    const api = this.httpApi(slack, discord);
+    const { stage: api, serverErrors } = this.httpApi(slack, discord);
 
     const failures = this.remindersSchedule(reminders);
 
@@ -206,6 +206,7 @@ export class TripBotStack extends Stack {
       slack.errorsAlarm,
       discord.errorsAlarm,
       reminders.errorsAlarm,
+      serverErrors,
       ...this.reminderAlarms(reminders, failures),
     ];
     for (const alarm of alarms) alarm.addAlarmAction(new cwActions.SnsAction(topic));
@@ -271,7 +272,10 @@ export class TripBotStack extends Stack {
     return secret;
   }
 
-  private httpApi(slack: BotFunction, discord: BotFunction): apigwv2.HttpStage {
+  private httpApi(
+    slack: BotFunction,
+    discord: BotFunction,
+  ): { stage: apigwv2.HttpStage; serverErrors: cloudwatch.Alarm } {
     const api = new apigwv2.HttpApi(this, "Api", {
       description: "Slack and Discord webhooks of the trip group bot",
       createDefaultStage: false,
@@ -326,7 +330,17 @@ export class TripBotStack extends Stack {
           "HMAC-SHA256 v0, Discord Ed25519) with a 5-minute timestamp window; unsigned requests get 401.",
       });
     }
-    return stage;
+    // The handlers answer a missing or unreadable configuration with a 500 rather than failing
+    // (which a function's Errors alarm would see), so the API's own 5xx count is watched too.
+    const serverErrors = new cloudwatch.Alarm(this, "ApiServerErrorsAlarm", {
+      alarmDescription: "The API answered 5xx: a handler is failing or not configured",
+      metric: api.metricServerError({ period: Duration.minutes(5), statistic: "Sum" }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    return { stage, serverErrors };
   }
 
   /** Every minute; a run that fails (after Lambda accepted it, or before) lands in a queue. */

@@ -273,13 +273,15 @@ describe("logs and alarms", () => {
     });
   });
 
-  it("alarms on each function's errors, missed reminders, stopped and failed runs, to one topic", () => {
+  it("alarms on function errors, API 5xx, missed reminders, stopped and failed runs, to one topic", () => {
     const alarms = Object.values(template.findResources("AWS::CloudWatch::Alarm"));
     const byMetric = (metric: string) => alarms.filter((a) => a.Properties.MetricName === metric);
     expect(byMetric("Errors")).toHaveLength(3);
     expect(byMetric("MissedReminders")).toHaveLength(1);
     expect(byMetric("ReminderRuns")[0]?.Properties.TreatMissingData).toBe("breaching");
     expect(byMetric("ApproximateNumberOfMessagesVisible")).toHaveLength(1);
+    // A handler that is not configured answers 500 without failing: the API's 5xx count sees it.
+    expect(byMetric("5xx")).toHaveLength(1);
     for (const alarm of alarms) {
       expect(alarm.Properties.AlarmActions).toEqual([{ Ref: ref(stack.alarmTopic) }]);
     }
