@@ -131,15 +131,36 @@ export function createSlackApp(deps: SlackAppDependencies): App {
     });
   });
 
+  /** The core's answer, or a private apology through the click's response_url. */
+  async function answerOrApologise(req: CommandRequest, responseUrl: string) {
+    try {
+      return await deps.bot.answer(req);
+    } catch (e) {
+      app.logger.error("answering a button click failed", e);
+      await postJson(
+        responseUrl,
+        {
+          response_type: "ephemeral",
+          replace_original: false,
+          text: "Sorry, the trip's facts could not be read just now. Please try again.",
+        },
+        { timeoutMs: budgetMs },
+      );
+      return undefined;
+    }
+  }
+
   app.action(MORE_ACTION, async ({ ack, body, action, logger }) => {
     await ack();
     if (body.type !== "block_actions" || action.type !== "button") return;
     const value = decodeButtonValue(action.value);
     const channel = body.channel?.id ?? "";
     if (!value || value.p === undefined) return;
-    const reply = await deps.bot.answer(
+    const reply = await answerOrApologise(
       request(value.t, { id: body.user.id, name: body.user.name }, channel),
+      body.response_url,
     );
+    if (!reply) return;
     const message = privateMessages(reply, value)[value.p];
     if (!message) return;
     const sent = await postJson(
@@ -156,9 +177,11 @@ export function createSlackApp(deps: SlackAppDependencies): App {
     const value = decodeButtonValue(action.value);
     const channel = body.channel?.id;
     if (!value || !channel) return;
-    const answer = await deps.bot.answer(
+    const answer = await answerOrApologise(
       request(value.t, { id: body.user.id, name: body.user.name }, channel),
+      body.response_url,
     );
+    if (!answer) return;
     const who = body.user.name ?? body.user.username ?? "someone";
     const shared: Reply = {
       ...answer,

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMANDS, parseCommandText } from "../../bot/commands/registry";
 import { momentInDestination } from "../../bot/reply";
 import { slackHandlerFromEnv } from "../../bot/slack/from-env";
+import { startFakeSlackApi } from "../fakes/slack-api";
 import { NEW_YORK, PYONGYANG } from "../helpers/local-table";
 import { type SlackAnswer, type SlackFixture, slackFixture, visibleText } from "./setup";
-import { commandBody, SECRET, sign, slackEvent } from "./signed";
+import { buttonClickBody, commandBody, SECRET, sign, slackEvent } from "./signed";
 
 // Slack's own example from "Verifying requests from Slack".
 const EXAMPLE = {
@@ -203,6 +204,24 @@ describe("Slack handler: failures", () => {
     const answer = answerOf(res);
     expect(answer.response_type).toBe("ephemeral");
     expect(visibleText(answer)).toMatch(/try again/i);
+  });
+
+  it("apologises privately when a Share click cannot be answered", async () => {
+    const slack = await startFakeSlackApi();
+    try {
+      const handler = failing(() => Promise.reject(new Error("DynamoDB is down")));
+      const value = JSON.stringify({ c: "/marathon", t: "when" });
+      const click = buttonClickBody({
+        actionId: "share",
+        value,
+        responseUrl: slack.responseUrl("x"),
+      });
+      expect((await handler(slackEvent(click))).statusCode).toBe(200);
+      expect(slack.posts()).toHaveLength(0);
+      expect(String(slack.responses("x")[0]?.text)).toMatch(/try again/i);
+    } finally {
+      await slack.close();
+    }
   });
 
   it("passes what the reader typed to the core unescaped", async () => {
