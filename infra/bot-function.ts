@@ -1,10 +1,11 @@
-import { Duration, RemovalPolicy } from "aws-cdk-lib";
-import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
+import { type Duration, RemovalPolicy } from "aws-cdk-lib";
+import type * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as lambda from "aws-cdk-lib/aws-lambda";
 import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
+import { ALARM_PERIOD, alarmOnAny } from "./alarms";
 
 /** The newest Node.js runtime aws-cdk-lib 2.276 names; pinned, so an upgrade is a reviewed change. */
 export const RUNTIME = lambda.Runtime.NODEJS_24_X;
@@ -83,13 +84,11 @@ export class BotFunction extends Construct {
       },
     });
 
-    this.errorsAlarm = new cloudwatch.Alarm(this, "Errors", {
-      alarmDescription: `${id} failed (an uncaught error or a timeout); see its log group`,
-      metric: this.fn.metricErrors({ period: Duration.minutes(5), statistic: "Sum" }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
+    this.errorsAlarm = alarmOnAny(
+      this,
+      "Errors",
+      `${id} failed (an uncaught error or a timeout); see its log group`,
+      this.fn.metricErrors({ period: ALARM_PERIOD, statistic: "Sum" }),
+    );
   }
 }

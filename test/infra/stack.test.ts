@@ -5,13 +5,9 @@ import * as sqs from "aws-cdk-lib/aws-sqs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SECRET_SOURCES } from "../../bot/config/secrets";
 import { DUE_INDEX, TABLE_KEYS, TTL_ATTRIBUTE } from "../../bot/store/table";
-import {
-  API_THROTTLE,
-  type HandlerName,
-  REMINDERS_RUN_MESSAGE,
-  ROUTES,
-  type TripBotStack,
-} from "../../infra/stack";
+import { REMINDERS_RUN_MESSAGE } from "../../infra/reminders-schedule";
+import type { HandlerName, TripBotStack } from "../../infra/stack";
+import { API_THROTTLE, ROUTES } from "../../infra/webhooks-api";
 import { testApp } from "./synth";
 
 type Resource = { Type: string; Properties: Record<string, unknown> } & Record<string, unknown>;
@@ -159,7 +155,7 @@ describe("the HTTP API", () => {
         ThrottlingBurstLimit: API_THROTTLE.burstLimit,
       },
       AccessLogSettings: {
-        DestinationArn: { "Fn::GetAtt": [Match.stringLikeRegexp("ApiAccessLogs"), "Arn"] },
+        DestinationArn: { "Fn::GetAtt": [Match.stringLikeRegexp("AccessLogs"), "Arn"] },
         Format: Match.stringLikeRegexp("\\$context\\.requestId"),
       },
     });
@@ -179,9 +175,7 @@ describe("the HTTP API", () => {
 
 describe("the reminders schedule", () => {
   it("runs the reminders function every minute, and a failed run lands in a queue", () => {
-    const queue = ref(
-      stack.node.findChild("RemindersFailures") as unknown as { node: { defaultChild: unknown } },
-    );
+    const queue = ref(stack.reminders.failures);
     const reminders = ref(stack.functions.reminders.fn);
     template.hasResourceProperties("AWS::Events::Rule", {
       ScheduleExpression: "rate(1 minute)",

@@ -1,0 +1,98 @@
+import { RemovalPolicy, Validations } from "aws-cdk-lib";
+import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
+import * as apigwv2 from "aws-cdk-lib/aws-apigatewayv2";
+import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
+import type * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
+import type * as lambda from "aws-cdk-lib/aws-lambda";
+import * as logs from "aws-cdk-lib/aws-logs";
+import { Construct } from "constructs";
+import { ALARM_PERIOD, alarmOnAny } from "./alarms";
+import { LOG_RETENTION } from "./bot-function";
+
+export const ROUTES = { slack: "/slack/events", discord: "/discord/interactions" } as const;
+
+/**
+ * Requests per second the API accepts (steady, burst). A trip group sends a few commands a
+ * second at most; the limits keep a flood of unsigned requests from spending the account's
+ * Lambda concurrency (and money).
+ */
+export const API_THROTTLE = { rateLimit: 25, burstLimit: 50 } as const;
+
+export interface WebhooksApiProps {
+  slack: lambda.IFunction;
+  discord: lambda.IFunction;
+}
+
+/** The HTTP API Slack and Discord call: two POST routes, throttled, with access logs. */
+export class WebhooksApi extends Construct {
+  /** The base URL, ending in "/". */
+  readonly url: string;
+  readonly serverErrorsAlarm: cloudwatch.Alarm;
+
+  constructor(scope: Construct, id: string, props: WebhooksApiProps) {
+    super(scope, id);
+    const api = new apigwv2.HttpApi(this, "Http", {
+      description: "Slack and Discord webhooks of the trip group bot",
+      createDefaultStage: false,
+    });
+    const accessLogs = new logs.LogGroup(this, "AccessLogs", {
+      retention: LOG_RETENTION,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const stage = api.addStage("DefaultStage", {
+      stageName: "$default",
+      autoDeploy: true,
+      throttle: API_THROTTLE,
+      accessLogSettings: {
+        destination: new apigwv2.LogGroupLogDestination(accessLogs),
+        // JSON, so Logs Insights can filter by route and status; no headers or bodies, which
+        // carry signatures and user text.
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: "$context.requestId",
+            time: "$context.requestTime",
+            ip: "$context.identity.sourceIp",
+            userAgent: "$context.identity.userAgent",
+            route: "$context.routeKey",
+            status: "$context.status",
+            latencyMs: "$context.responseLatency",
+            integrationLatencyMs: "$context.integrationLatency",
+            integrationError: "$context.integrationErrorMessage",
+          }),
+        ),
+      },
+    });
+    this.url = stage.url;
+
+    const routes = [
+      ...api.addRoutes({
+        path: ROUTES.slack,
+        methods: [apigwv2.HttpMethod.POST],
+        integration: new HttpLambdaIntegration("SlackIntegration", props.slack),
+      }),
+      ...api.addRoutes({
+        path: ROUTES.discord,
+        methods: [apigwv2.HttpMethod.POST],
+        integration: new HttpLambdaIntegration("DiscordIntegration", props.discord),
+      }),
+    ];
+    for (const route of routes) {
+      Validations.of(route).acknowledge({
+        id: "AwsSolutions-APIG4",
+        reason:
+          "Public webhooks: Slack and Discord cannot send AWS credentials or tokens. Each request " +
+          "is authenticated in the handler by its platform signature on the raw body (Slack " +
+          "HMAC-SHA256 v0, Discord Ed25519) with a 5-minute timestamp window; unsigned requests get 401.",
+      });
+    }
+
+    // The handlers answer a missing or unreadable configuration with a 500 rather than failing
+    // (which a function's Errors alarm would see), so the API's own 5xx count is watched too.
+    this.serverErrorsAlarm = alarmOnAny(
+      this,
+      "ServerErrorsAlarm",
+      "The API answered 5xx: a handler is failing or not configured",
+      api.metricServerError({ period: ALARM_PERIOD, statistic: "Sum" }),
+    );
+  }
+}
