@@ -93,4 +93,25 @@ export function createDiscordHandler(options: DiscordHandlerOptions = {}): Disco
   };
 }
 
-export const handler = createDiscordHandler();
+const fromEnvironment = createDiscordHandler();
+let fromSecrets: DiscordHandler | undefined;
+
+/**
+ * Discord's Lambda entry point. In AWS the credentials are in the secret named by
+ * DISCORD_SECRET_ARN (read through Powertools, cached, picked up again when they change);
+ * locally and in tests they are plain variables. The secrets code is loaded only when used, so
+ * it costs nothing where there is none.
+ */
+export const handler: DiscordHandler = async (event) => {
+  if (!process.env.DISCORD_SECRET_ARN) return fromEnvironment(event);
+  try {
+    if (!fromSecrets) {
+      const { withSecrets } = await import("../bot/config/secrets");
+      fromSecrets = withSecrets((env) => createDiscordHandler({ env }));
+    }
+    return await fromSecrets(event);
+  } catch (e) {
+    console.error("Discord credentials could not be read", e);
+    return { statusCode: 500, headers: {}, body: "" };
+  }
+};
