@@ -1,6 +1,7 @@
+import type { SecretFetcher } from "../config/secrets";
 import { createBot } from "../core";
 import { type Runtime, reminderStoreFromEnv, runtimeFromEnv } from "../runtime";
-import { createSlackHandler, type SlackHandler } from "./handler";
+import { createSlackHandler, type HttpResponse, type SlackHandler } from "./handler";
 import { DEFAULT_SLACK_API_URL, SlackPoster } from "./poster";
 
 export interface SlackHandlerOptions {
@@ -9,17 +10,28 @@ export interface SlackHandlerOptions {
   runtime?: Runtime;
   /** "Now" for the signature timestamp check. */
   nowMs?: () => number;
+  /** Reads a Secrets Manager secret (tests give a fake); Powertools by default. */
+  fetchSecret?: SecretFetcher;
 }
 
+const notConfigured = (e: unknown): HttpResponse => {
+  console.error("The Slack handler is not configured:", e instanceof Error ? e.message : e);
+  return {
+    statusCode: 500,
+    headers: { "content-type": "text/plain; charset=utf-8" },
+    body: "Not configured",
+  };
+};
+
 /**
- * The Slack handler wired from the environment (SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN,
- * SLACK_API_URL, TABLE_NAME, DYNAMODB_ENDPOINT). It is built on the first request and reused for
- * the container's life; a missing setting answers 500 and is logged, never thrown.
+ * The Slack handler wired from the environment: SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (or,
+ * in AWS, the secret named by SLACK_SECRET_ARN holding them), SLACK_API_URL, TABLE_NAME,
+ * DYNAMODB_ENDPOINT. It is built on the first request and kept for the container (rebuilt only
+ * when the secret's value changes); a missing setting answers 500 and is logged, never thrown.
  */
 export function slackHandlerFromEnv(options: SlackHandlerOptions = {}): SlackHandler {
-  let built: SlackHandler | undefined;
-  const build = (): SlackHandler => {
-    const env = options.env ?? process.env;
+  const baseEnv = options.env ?? process.env;
+  const build = (env: NodeJS.ProcessEnv): SlackHandler => {
     const signingSecret = env.SLACK_SIGNING_SECRET;
     if (!signingSecret) throw new Error("SLACK_SIGNING_SECRET is not set");
     const botToken = env.SLACK_BOT_TOKEN || undefined;
@@ -37,17 +49,23 @@ export function slackHandlerFromEnv(options: SlackHandlerOptions = {}): SlackHan
       });
     return createSlackHandler({ bot, signingSecret, botToken, poster, nowMs: options.nowMs });
   };
+
+  let plain: SlackHandler | undefined;
+  let fromSecrets: SlackHandler | undefined;
   return async (event) => {
     try {
-      built ??= build();
+      if (baseEnv.SLACK_SECRET_ARN) {
+        // Loaded only where a secret is configured: local runs and tests never pay for it.
+        if (!fromSecrets) {
+          const { withSecrets } = await import("../config/secrets");
+          fromSecrets = withSecrets(build, { env: baseEnv, fetchSecret: options.fetchSecret });
+        }
+        return await fromSecrets(event);
+      }
+      plain ??= build(baseEnv);
+      return await plain(event);
     } catch (e) {
-      console.error("The Slack handler is not configured:", e instanceof Error ? e.message : e);
-      return {
-        statusCode: 500,
-        headers: { "content-type": "text/plain; charset=utf-8" },
-        body: "Not configured",
-      };
+      return notConfigured(e);
     }
-    return built(event);
   };
 }

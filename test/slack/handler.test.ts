@@ -246,6 +246,36 @@ describe("Slack handler: failures", () => {
 });
 
 describe("Slack handler: configuration", () => {
+  const bot = {
+    answer: async () => ({ title: "Hi", blocks: [], buttons: [], visibility: "private" as const }),
+    suggest: async () => [],
+  };
+
+  it("reads the signing secret and token from the secret named by SLACK_SECRET_ARN", async () => {
+    const asked: string[] = [];
+    const handler = slackHandlerFromEnv({
+      env: { SLACK_SECRET_ARN: "arn:aws:secretsmanager:eu-west-1:1:secret:slack", TABLE_NAME: "t" },
+      runtime: { bot, store: undefined as never },
+      fetchSecret: async (id) => {
+        asked.push(id);
+        return JSON.stringify({ SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: "xoxb-1" });
+      },
+    });
+    expect((await handler(slackEvent(commandBody("when")))).statusCode).toBe(200);
+    expect(asked).toEqual(["arn:aws:secretsmanager:eu-west-1:1:secret:slack"]);
+    const forged = slackEvent(commandBody("when"), { secret: "other" });
+    expect((await handler(forged)).statusCode).toBe(401);
+  });
+
+  it("answers 500 while the secret holds no signing secret yet", async () => {
+    const handler = slackHandlerFromEnv({
+      env: { SLACK_SECRET_ARN: "arn:slack", TABLE_NAME: "t" },
+      runtime: { bot, store: undefined as never },
+      fetchSecret: async () => JSON.stringify({ SLACK_SIGNING_SECRET: "", SLACK_BOT_TOKEN: "" }),
+    });
+    expect((await handler(slackEvent(commandBody("when")))).statusCode).toBe(500);
+  });
+
   it("answers 500, and does not throw, when the signing secret is missing", async () => {
     const handler = slackHandlerFromEnv({ env: {} });
     const res = await handler(slackEvent(commandBody("when"), { secret: SECRET }));
