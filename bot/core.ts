@@ -38,13 +38,16 @@ export function createBot({ store, channels, posters, clock }: BotDependencies):
         (await store.getTrip(request.tripId)) ?? noTrip(`There is no trip "${request.tripId}".`)
       );
     }
-    const linked = await channels?.linkedTrip(request.platform, request.channel.id);
+    // Both at once: on a cold start every round trip counts against the 3-second deadline.
+    const [linked, trips] = await Promise.all([
+      channels?.linkedTrip(request.platform, request.channel.id),
+      store.listTrips(),
+    ]);
     if (linked) {
       return (
         (await store.getTrip(linked)) ?? noTrip("The trip this channel was linked to is gone.")
       );
     }
-    const trips = await store.listTrips();
     const [only] = trips;
     if (trips.length === 1 && only) {
       return (await store.getTrip(only.id)) ?? noTrip("The trip could not be read; try again.");

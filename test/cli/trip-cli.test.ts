@@ -24,7 +24,8 @@ async function npmRun(script: string, args: string[], env: Record<string, string
   }
 }
 
-describe("npm run trip", () => {
+// Each case runs several `npm run` processes; on a busy machine that takes a while.
+describe("npm run trip", { timeout: 120_000 }, () => {
   let dynamo: LocalDynamo;
   let env: Record<string, string>;
   let dir: string;
@@ -112,7 +113,7 @@ describe("npm run trip", () => {
   });
 });
 
-describe("npm run ask", () => {
+describe("npm run ask", { timeout: 60_000 }, () => {
   it("answers `when` with the race date, the start place and a countdown from today", async () => {
     const r = await npmRun("ask", ["--tz", "Europe/Paris", "when"]);
     expect(r.code).toBe(0);
