@@ -11,8 +11,10 @@ export interface ManifestOptions {
 
 /**
  * A Slack app manifest: paste it at api.slack.com/apps → "From an app manifest". Commands and
- * button clicks go to one URL (the same handler); the scopes are the minimum: the slash
- * command, and chat:write to post shared answers and reminders.
+ * button clicks go to one URL (the same handler). The scopes are the minimum the bot needs:
+ * `commands` for the slash command, `chat:write` to post shared answers and reminders, and
+ * `channels:history` / `groups:history` so that a reminder run that died mid-post can check
+ * whether its message landed (SlackPoster.findDelivered) instead of posting it twice.
  */
 export function slackManifest(options: ManifestOptions) {
   const base = new URL(options.baseUrl);
@@ -48,7 +50,9 @@ export function slackManifest(options: ManifestOptions) {
         },
       ],
     },
-    oauth_config: { scopes: { bot: ["commands", "chat:write"] } },
+    oauth_config: {
+      scopes: { bot: ["commands", "chat:write", "channels:history", "groups:history"] },
+    },
     settings: {
       interactivity: { is_enabled: true, request_url: url },
       org_deploy_enabled: false,

@@ -4,6 +4,14 @@ import { renderReply } from "./render";
 
 export const DEFAULT_SLACK_API_URL = "https://slack.com/api/";
 
+/** Message metadata on each posted message: which delivery it belongs to, and which part. */
+const DELIVERY_EVENT = "trip_bot_delivery";
+interface DeliveryTag {
+  key: string;
+  part: number;
+  of: number;
+}
+
 /** Slack `error` codes that mean "try again later" rather than "this will never work". */
 const RETRYABLE_ERRORS = new Set([
   "ratelimited",
@@ -41,7 +49,7 @@ function retryAfterMs(header: string | null): number | undefined {
 export async function postJson(
   url: string,
   payload: unknown,
-  options: { token?: string; timeoutMs?: number; signal?: AbortSignal } = {},
+  options: { token?: string; timeoutMs?: number; signal?: AbortSignal; form?: boolean } = {},
 ): Promise<CallResult> {
   const timeout = AbortSignal.timeout(options.timeoutMs ?? 5000);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
@@ -50,10 +58,15 @@ export async function postJson(
     response = await fetch(url, {
       method: "POST",
       headers: {
-        "content-type": "application/json; charset=utf-8",
+        "content-type": options.form
+          ? "application/x-www-form-urlencoded"
+          : "application/json; charset=utf-8",
         ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       },
-      body: JSON.stringify(payload),
+      // Slack's read methods (conversations.history) take forms, not JSON.
+      body: options.form
+        ? new URLSearchParams(payload as Record<string, string>).toString()
+        : JSON.stringify(payload),
       signal,
     });
   } catch (e) {
@@ -120,12 +133,52 @@ export class SlackPoster implements ChannelPoster {
   }
 
   /** Calls one Web API method once. */
-  call(method: string, payload: unknown, signal?: AbortSignal): Promise<CallResult> {
+  call(method: string, payload: unknown, signal?: AbortSignal, form = false): Promise<CallResult> {
     return postJson(`${this.apiUrl}${method}`, payload, {
       token: this.options.token,
       timeoutMs: this.options.timeoutMs,
       signal,
+      form,
     });
+  }
+
+  /**
+   * Whether every message of the delivery `deliveryKey` is in the channel since `since`, read
+   * from the metadata `post` attaches (conversations.history; needs channels:history and
+   * groups:history). Throws when Slack cannot say, so the caller never mistakes "unknown" for
+   * "not delivered".
+   */
+  async findDelivered(channelId: string, deliveryKey: string, since: Date): Promise<boolean> {
+    let cursor = "";
+    // A reminder's messages are recent; a few pages cover any realistic channel.
+    for (let page = 0; page < 5; page++) {
+      const result = await this.call(
+        "conversations.history",
+        {
+          channel: channelId,
+          oldest: (Math.floor(since.getTime() / 1000) - 1).toString(),
+          include_all_metadata: "true",
+          limit: "200",
+          ...(cursor ? { cursor } : {}),
+        },
+        undefined,
+        true,
+      );
+      if (!result.ok) throw new Error(`conversations.history failed: ${result.reason}`);
+      const messages = Array.isArray(result.body.messages) ? result.body.messages : [];
+      for (const m of messages as {
+        metadata?: { event_type?: string; event_payload?: DeliveryTag };
+      }[]) {
+        const tag =
+          m.metadata?.event_type === DELIVERY_EVENT ? m.metadata.event_payload : undefined;
+        if (tag?.key === deliveryKey && tag.part === tag.of - 1) return true;
+      }
+      const next = (result.body.response_metadata as { next_cursor?: string } | undefined)
+        ?.next_cursor;
+      if (!result.body.has_more || !next) return false;
+      cursor = next;
+    }
+    return false;
   }
 
   async post(
@@ -144,12 +197,12 @@ export class SlackPoster implements ChannelPoster {
           link_names: false,
           unfurl_links: false,
           unfurl_media: false,
-          // Marks the message as one delivery, for anyone reading the channel's history later.
+          // Tags the message with its delivery, so findDelivered can tell it is there.
           ...(options.deliveryKey
             ? {
                 metadata: {
-                  event_type: "trip_bot_delivery",
-                  event_payload: { key: options.deliveryKey, part: i },
+                  event_type: DELIVERY_EVENT,
+                  event_payload: { key: options.deliveryKey, part: i, of: messages.length },
                 },
               }
             : {}),

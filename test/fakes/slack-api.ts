@@ -11,6 +11,7 @@
  *   slack.posts()                  // chat.postMessage calls that succeeded
  *   slack.postsByChannel()         // Map channel → number of delivered chat.postMessage calls
  *   slack.responses("abc")         // payloads POSTed to responseUrl("abc")
+ *   conversations.history          // answers from the delivered posts (metadata included)
  *   await slack.close();
  *
  * Faults are consumed one per matching request, first in first out, so a test controls the
@@ -45,6 +46,8 @@ export interface RecordedCall {
   outcome: Fault["kind"];
   /** Whether the request was answered as delivered (ok, or delayed and then ok). */
   delivered: boolean;
+  /** For a delivered chat.postMessage, the message's ts. */
+  ts?: string;
 }
 
 export interface FakeSlackApi {
@@ -73,7 +76,8 @@ function parse(raw: string, contentType: string | undefined): Record<string, unk
 export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: RecordedCall[] = [];
   const pending: (Fault & { to?: string })[] = [];
-  let ts = 1_700_000_000;
+  // Message timestamps run from "now", so a caller's `oldest` filters them as Slack would.
+  let ts = Math.floor(Date.now() / 1000);
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -105,8 +109,19 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         if (target === "chat.postMessage") {
           body.channel = call.body.channel;
           body.ts = `${ts++}.000100`;
+          call.ts = body.ts as string;
         }
         if (target === "auth.test") Object.assign(body, { user_id: "UBOT", bot_id: "BBOT" });
+        if (target === "conversations.history") {
+          // Newest first, as Slack answers, from the messages delivered so far.
+          const oldest = Number(call.body.oldest ?? 0);
+          body.messages = posts()
+            .filter((p) => p.body.channel === call.body.channel)
+            .map((p, i) => ({ ...p.body, ts: String(p.ts ?? i) }))
+            .filter((m) => Number(m.ts) > oldest)
+            .reverse();
+          body.has_more = false;
+        }
         res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
       };
       switch (fault.kind) {

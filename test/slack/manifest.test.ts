@@ -7,7 +7,12 @@ describe("Slack app manifest", () => {
     const url = "https://abc.execute-api.eu-west-1.amazonaws.com/slack/events";
     expect(m.features.slash_commands[0]).toMatchObject({ command: "/marathon", url });
     expect(m.settings.interactivity).toEqual({ is_enabled: true, request_url: url });
-    expect(m.oauth_config.scopes.bot).toEqual(["commands", "chat:write"]);
+    expect(m.oauth_config.scopes.bot).toEqual([
+      "commands",
+      "chat:write",
+      "channels:history",
+      "groups:history",
+    ]);
   });
 
   it("refuses a plain-http public URL, which Slack would not call", () => {

@@ -82,4 +82,28 @@ describe("SlackPoster (chat.postMessage)", () => {
       expect(headings.filter((h) => h.includes(`*Day ${d}*`))).toHaveLength(1);
     }
   });
+
+  it("tells whether a whole delivery is already in the channel", async () => {
+    const since = new Date(Date.now() - 60_000);
+    expect(await poster.post("C6", longReply, { deliveryKey: "whole" })).toMatchObject({
+      ok: true,
+    });
+    slack.schedule(
+      { kind: "ok", to: "chat.postMessage" },
+      { kind: "serverError", to: "chat.postMessage" },
+    );
+    expect(await poster.post("C6", longReply, { deliveryKey: "half" })).toMatchObject({
+      ok: false,
+      parts: 1,
+    });
+    expect(await poster.findDelivered("C6", "whole", since)).toBe(true);
+    expect(await poster.findDelivered("C6", "half", since)).toBe(false);
+    expect(await poster.findDelivered("C6", "never", since)).toBe(false);
+    expect(await poster.findDelivered("C7", "whole", since)).toBe(false);
+  });
+
+  it("throws rather than guess when Slack cannot list the channel", async () => {
+    slack.schedule({ kind: "slackError", error: "missing_scope", to: "conversations.history" });
+    await expect(poster.findDelivered("C6", "whole", new Date(0))).rejects.toThrow(/missing_scope/);
+  });
 });
