@@ -1,57 +1,79 @@
 /**
- * `npm start`: the bot on this machine, on an embedded DynamoDB kept under data/ (or in memory
- * with --memory), the example trips loaded on first start. Type a command at the prompt.
+ * `npm start`: the whole bot on this machine, with the playground page. Options: --memory (no
+ * data kept), --trip <file> (validate and load a trip file; repeatable), --data <dir> (where
+ * the table is kept; data/dynamodb by default). PORT sets the port (3000 by default).
  */
-import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
-import { parseCommandText } from "../bot/commands/registry";
-import { createBot } from "../bot/core";
-import {
-  EXAMPLE_TRIPS,
-  LOCAL_DATA_PATH,
-  loadTripFile,
-  openLocalEnvironment,
-} from "../bot/local/environment";
-import { renderText } from "../bot/text/render";
+import { LOCAL_DATA_PATH } from "../bot/local/environment";
+import { startLocalServer, TripFileInvalid } from "../bot/local/server";
 
 const { values } = parseArgs({
   options: {
     memory: { type: "boolean", default: false },
-    trip: { type: "string", default: "pyongyang-marathon-2025" },
-    tz: { type: "string", default: Intl.DateTimeFormat().resolvedOptions().timeZone },
+    trip: { type: "string", multiple: true, default: [] },
+    data: { type: "string", default: LOCAL_DATA_PATH },
   },
 });
 
-const env = await openLocalEnvironment({ path: values.memory ? undefined : LOCAL_DATA_PATH });
-if ((await env.store.listTrips()).length === 0) {
-  for (const path of EXAMPLE_TRIPS) {
-    const r = await loadTripFile(env.store, path);
-    console.log(`Loaded ${path} (trip ${r.tripId})`);
-  }
+// The reminders Lambda logs a JSON line per run, which CloudWatch wants and a terminal does not;
+// the server prints a line itself when a run sends something.
+process.env.POWERTOOLS_LOG_LEVEL ??= "WARN";
+
+const port = process.env.PORT ? Number(process.env.PORT) : 3000;
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT must be a port number, not "${process.env.PORT}"`);
+  process.exit(2);
 }
-const trips = await env.store.listTrips();
+
+let server: Awaited<ReturnType<typeof startLocalServer>>;
+try {
+  server = await startLocalServer({
+    port,
+    dataPath: values.memory ? undefined : values.data,
+    tripFiles: values.trip,
+  });
+} catch (e) {
+  if (e instanceof TripFileInvalid) {
+    console.error(`The trip file does not validate:\n${e.message}`);
+    process.exit(1);
+  }
+  if ((e as NodeJS.ErrnoException).code === "EADDRINUSE") {
+    console.error(`Port ${port} is in use: try PORT=3001 npm start`);
+    process.exit(1);
+  }
+  throw e;
+}
+
+for (const { path, result } of server.loaded) {
+  console.log(`Loaded ${path} → trip ${result.tripId} (${result.changes.length} changes)`);
+}
+const own = (p: "slack" | "discord") =>
+  server.credentials[p] === "environment" ? "your app's credentials" : "development keys";
 console.log(
   [
-    `Trip bot running on an embedded DynamoDB (${values.memory ? "in memory" : `${LOCAL_DATA_PATH}/`}) at ${env.endpoint}`,
-    `Trips: ${trips.map((t) => t.id).join(", ")}. Answering from ${values.trip}; your time zone: ${values.tz}.`,
-    "Type a command (when, itinerary 2, faq visa, help); Ctrl-D or Ctrl-C to stop.",
+    `Trip bot on ${server.url} — embedded DynamoDB ${server.dataPath ? `in ${server.dataPath}/ (kept between runs)` : "in memory"}, reminders every minute.`,
+    `Trips: ${server.trips.map((t) => t.id).join(", ")}`,
+    "",
+    `  Playground   ${server.url}/   type a command, see it as Slack and Discord show it`,
+    `  Slack        POST ${server.url}/slack/events (${own("slack")})`,
+    `  Discord      POST ${server.url}/discord/interactions (${own("discord")})`,
+    "",
+    "A real app: expose this port through a tunnel (e.g. cloudflared tunnel --url " +
+      `${server.url}) and start with its secrets set —`,
+    "  Slack: SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN; app manifest: npm run slack:manifest -- --url <tunnel>",
+    "  Discord: DISCORD_PUBLIC_KEY, DISCORD_APPLICATION_ID, DISCORD_BOT_TOKEN; Interactions Endpoint URL",
+    "  <tunnel>/discord/interactions; register the command: npm run discord:register",
+    "One command in the terminal instead: npm run ask -- when. Ctrl-C stops (nothing is lost).",
   ].join("\n"),
 );
 
-const bot = createBot({ store: env.store, clock: () => new Date() });
-const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: "/marathon " });
-rl.prompt();
-for await (const line of rl) {
-  const { command, input } = parseCommandText(line);
-  const reply = await bot.answer({
-    command,
-    input,
-    user: { id: "local" },
-    channel: { id: "local" },
-    platform: "cli",
-    tripId: values.trip,
-  });
-  console.log(renderText(reply, { readerZone: values.tz ?? "UTC", now: new Date() }));
-  rl.prompt();
-}
-await env.close();
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  console.log("\nStopping…");
+  await server.close();
+  process.exit(0);
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
