@@ -33,10 +33,11 @@ export interface ChannelPoster {
 }
 
 export type PostOutcome =
+  /** `parts`: how many of the reply's messages are in the channel, skipped ones included. */
   | { ok: true; parts: number }
   | {
       ok: false;
-      /** Parts delivered before the failure (pass as skipParts when retrying). */
+      /** Messages in the channel so far, skipped ones included (the retry's skipParts). */
       parts: number;
       /** 429, 5xx, timeouts and dropped connections are worth another try; 4xx are not. */
       retryable: boolean;

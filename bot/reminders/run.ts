@@ -209,14 +209,15 @@ export async function runReminders(options: ReminderRunOptions): Promise<RunSumm
         if (
           await options.reminders.finish(job.key, options.runId, {
             state: "sent",
-            parts: parts + outcome.parts,
+            parts: outcome.parts,
             now: now(),
           })
         )
           summary.sent++;
         return true;
       }
-      parts += outcome.parts;
+      // A running total of delivered parts, skipped ones included: the next skipParts.
+      parts = outcome.parts;
       if (!outcome.retryable) {
         await miss(job, parts, `refused by ${job.key.platform}: ${outcome.reason}`);
         return true;

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ChannelPoster } from "../../bot/delivery";
 import { DiscordChannelPoster } from "../../bot/discord/poster";
 import type { LocalEnvironment } from "../../bot/local/environment";
@@ -179,5 +179,82 @@ describe("reminders delivered exactly once", () => {
     const late = await runReminders(options({ now: new Date(NOW.getTime() + 60 * 60_000) }));
     expect(late.sent).toBe(0);
     expect(slack.postsByChannel().get("CLATE")).toBeUndefined();
+  });
+});
+
+describe("a run killed half-way", () => {
+  /**
+   * Starts a run that dies the moment one of its posts to `platform` has landed, after at least
+   * `after` posts: that post is in the channel but never recorded, and the run does nothing more,
+   * as a Lambda killed at that instant. Resolves once it is dead.
+   */
+  async function runThatDies(platform: "slack" | "discord", after: number, now: Date) {
+    let posts = 0;
+    let dead = false;
+    const hang = () => new Promise<never>(() => {});
+    const base = options({ now });
+    const dying = (poster: ChannelPoster): ChannelPoster => ({
+      platform: poster.platform,
+      async post(channel, reply, opts) {
+        if (dead) return hang();
+        const outcome = await poster.post(channel, reply, opts);
+        if (outcome.ok && ++posts >= after && poster.platform === platform) {
+          dead = true;
+          return hang();
+        }
+        return outcome;
+      },
+      ...(poster.findDelivered
+        ? {
+            findDelivered: (channel: string, key: string, since: Date) =>
+              dead
+                ? hang()
+                : (poster.findDelivered?.(channel, key, since) ?? Promise.resolve(false)),
+          }
+        : {}),
+    });
+    const dyingStore = new Proxy(reminders, {
+      get(target, name, receiver) {
+        const value = Reflect.get(target, name, receiver);
+        if (typeof value !== "function") return value;
+        return (...args: unknown[]) => (dead ? hang() : value.apply(target, args));
+      },
+    });
+    void runReminders({
+      ...base,
+      reminders: dyingStore,
+      posters: {
+        slack: dying(base.posters.slack as ChannelPoster),
+        discord: dying(base.posters.discord as ChannelPoster),
+      },
+    });
+    await vi.waitUntil(() => dead, { timeout: 60_000, interval: 20 });
+  }
+
+  const total = () => {
+    const counts = deliveredCounts();
+    return [...counts.slack, ...counts.discord].reduce((a, b) => a + b, 0);
+  };
+
+  it("is finished by the next runs, which deliver the rest once, including posts the dead run made but never recorded", {
+    timeout: 120_000,
+  }, async () => {
+    // Dies just after a Slack post lands; the next run dies just after a Discord post lands.
+    await runThatDies("slack", 100, NOW);
+    const afterFirst = total();
+    expect(afterFirst).toBeGreaterThanOrEqual(100);
+    // Claims last 90 s: the next runs, minutes later, take the dead runs' deliveries over.
+    await runThatDies("discord", 100, new Date(NOW.getTime() + 2 * 60_000));
+    expect(total()).toBeGreaterThan(afterFirst);
+    expect(total()).toBeLessThan(1000);
+
+    const last = await runReminders(options({ now: new Date(NOW.getTime() + 4 * 60_000) }));
+    expect(last.missed).toBe(0);
+    expect(deliveredCounts()).toEqual({
+      slack: slackChannels.map(() => ITEMS),
+      discord: discordChannels.map(() => ITEMS),
+    });
+    const nothingLeft = await runReminders(options({ now: new Date(NOW.getTime() + 5 * 60_000) }));
+    expect(nothingLeft).toMatchObject({ due: 0, sent: 0 });
   });
 });
