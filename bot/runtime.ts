@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { type Bot, createBot } from "./core";
+import type { ChannelPoster } from "./delivery";
 import { createDocumentClient, dynamoConfigFromEnv } from "./store/dynamo-client";
 import { DynamoFactStore } from "./store/dynamo-fact-store";
 import { DynamoReminderStore } from "./store/dynamo-reminder-store";
@@ -39,6 +40,23 @@ export function runtimeFromEnv(env: NodeJS.ProcessEnv = process.env): Runtime {
     cached = { store, bot: createBot({ store, channels, clock: () => new Date() }) };
   }
   return cached;
+}
+
+/**
+ * A bot on the environment's table that can also post into channels (an organiser's
+ * `faq post`) through the given platforms' posters. Adapters call it once per container.
+ */
+export function botFromEnv(
+  env: NodeJS.ProcessEnv,
+  posters: Readonly<Record<string, ChannelPoster>>,
+  clock: () => Date = () => new Date(),
+): Bot {
+  return createBot({
+    store: runtimeFromEnv(env).store,
+    channels: reminderStoreFromEnv(env),
+    posters,
+    clock,
+  });
 }
 
 /** Forgets the cached runtime, for tests that change the environment between cases. */

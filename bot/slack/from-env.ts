@@ -1,6 +1,5 @@
 import type { SecretFetcher } from "../config/secrets";
-import { createBot } from "../core";
-import { type Runtime, reminderStoreFromEnv, runtimeFromEnv } from "../runtime";
+import { botFromEnv, type Runtime } from "../runtime";
 import { createSlackHandler, type HttpResponse, type SlackHandler } from "./handler";
 import { DEFAULT_SLACK_API_URL, SlackPoster } from "./poster";
 
@@ -39,14 +38,7 @@ export function slackHandlerFromEnv(options: SlackHandlerOptions = {}): SlackHan
       ? new SlackPoster({ token: botToken, apiUrl: env.SLACK_API_URL || DEFAULT_SLACK_API_URL })
       : undefined;
     // Organisers' posts (faq post) go out through this adapter's poster.
-    const bot =
-      options.runtime?.bot ??
-      createBot({
-        store: runtimeFromEnv(env).store,
-        channels: reminderStoreFromEnv(env),
-        posters: poster ? { slack: poster } : {},
-        clock: () => new Date(),
-      });
+    const bot = options.runtime?.bot ?? botFromEnv(env, poster ? { slack: poster } : {});
     return createSlackHandler({ bot, signingSecret, botToken, poster, nowMs: options.nowMs });
   };
 
