@@ -15,10 +15,6 @@ const { values } = parseArgs({
   },
 });
 
-// The reminders Lambda logs a JSON line per run, which CloudWatch wants and a terminal does not;
-// the server prints a line itself when a run sends something.
-process.env.POWERTOOLS_LOG_LEVEL ??= "WARN";
-
 const port = process.env.PORT ? Number(process.env.PORT) : 3000;
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PORT must be a port number, not "${process.env.PORT}"`);

@@ -124,6 +124,9 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const discordOwn = Boolean(env.DISCORD_PUBLIC_KEY);
   env.TABLE_NAME = local.tableName;
   env.DYNAMODB_ENDPOINT = local.endpoint;
+  // The reminders Lambda logs a JSON line per run, which CloudWatch wants and a terminal does
+  // not; `log` gets a line when a run sends something.
+  env.POWERTOOLS_LOG_LEVEL ??= "WARN";
   delete env.SLACK_SECRET_ARN;
   delete env.DISCORD_SECRET_ARN;
   if (!slackOwn) {

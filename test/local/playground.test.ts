@@ -1,0 +1,85 @@
+import { mkdirSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LocalServer, startLocalServer } from "../../bot/local/server";
+import { launchChromium } from "./browser";
+
+const OUT = "test-output/playground";
+
+let server: LocalServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
+  server = await startLocalServer({ port: 0, log: () => {} });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(viewport: { width: number; height: number }, zone = "UTC"): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: "en-US" });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/?tz=${encodeURIComponent(zone)}`);
+  return page;
+}
+
+async function send(page: Page, command: string) {
+  await page.getByLabel("Command").fill(command);
+  await page.getByRole("button", { name: "Send" }).click();
+}
+
+/** The reader's times drawn from the platforms' date tokens, in one pane. */
+const readerTimes = (page: Page, pane: "Slack" | "Discord") =>
+  page.getByRole("region", { name: pane }).locator(".ts").allInnerTexts();
+
+describe("the playground in a browser", () => {
+  it("shows `when` as Slack and Discord would, in the reader's zone", async () => {
+    const page = await open({ width: 1280, height: 900 });
+    await send(page, "when");
+    const slack = page.getByRole("region", { name: "Slack" });
+    const discord = page.getByRole("region", { name: "Discord" });
+
+    // The race date, as each platform shows it to a reader in UTC (08:00 in Pyongyang is 23:00
+    // the day before in UTC), and the destination's own time beside it.
+    await expect.poll(() => slack.locator(".sk-header").first().innerText()).toContain("When");
+    await expect.poll(() => readerTimes(page, "Slack")).toContain("Apr 5, 2025 11:00 PM");
+    await expect
+      .poll(() => readerTimes(page, "Discord"))
+      .toContain("Saturday, April 5, 2025 at 11:00 PM");
+    expect(await slack.innerText()).toContain("Sun 6 Apr 2025, 08:00 Pyongyang time");
+    expect(await discord.innerText()).toContain("Sun 6 Apr 2025, 08:00 Pyongyang time");
+    await page.screenshot({ path: `${OUT}/desktop-when-utc.png`, fullPage: true });
+
+    // A reader in New York: their time changes, Pyongyang's stays.
+    await page.getByLabel("Reader's time zone").selectOption("America/New_York");
+    await expect.poll(() => readerTimes(page, "Slack")).toContain("Apr 5, 2025 7:00 PM");
+    await expect
+      .poll(() => readerTimes(page, "Discord"))
+      .toContain("Saturday, April 5, 2025 at 7:00 PM");
+    expect(await readerTimes(page, "Slack")).not.toContain("Apr 5, 2025 11:00 PM");
+    expect(await slack.innerText()).toContain("Sun 6 Apr 2025, 08:00 Pyongyang time");
+    expect(await discord.innerText()).toContain("Sun 6 Apr 2025, 08:00 Pyongyang time");
+    await page.screenshot({ path: `${OUT}/desktop-when-new-york.png`, fullPage: true });
+    await page.context().close();
+  });
+
+  it("is readable on a phone, one platform above the other", async () => {
+    const page = await open({ width: 390, height: 844 }, "Europe/Berlin");
+    await send(page, "itinerary 2");
+    const slack = page.getByRole("region", { name: "Slack" });
+    const discord = page.getByRole("region", { name: "Discord" });
+    await expect.poll(() => slack.locator(".sk-header").count()).toBeGreaterThan(0);
+    await expect.poll(() => discord.locator(".dc-embed").count()).toBeGreaterThan(0);
+    const [s, d] = [await slack.boundingBox(), await discord.boundingBox()];
+    expect(s && d && d.y >= s.y + s.height).toBe(true);
+    // Nothing wider than the screen: no sideways scrolling.
+    const width = await page.locator("html").evaluate((html) => html.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: `${OUT}/phone-itinerary.png`, fullPage: true });
+    await page.context().close();
+  });
+});
