@@ -54,6 +54,7 @@ console.log(
     `  Slack        POST ${server.url}/slack/events (${own("slack")})`,
     `  Discord      POST ${server.url}/discord/interactions (${own("discord")})`,
     "",
+    "With several trips, a channel answers once an organiser types /marathon link <trip id> in it.",
     "A real app: expose this port through a tunnel (e.g. cloudflared tunnel --url " +
       `${server.url}) and start with its secrets set —`,
     "  Slack: SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN; app manifest: npm run slack:manifest -- --url <tunnel>",
