@@ -236,7 +236,8 @@ async function loadTripFile() {
     text: $("#trip-text").value,
   });
   if (!body.ok) {
-    status.textContent = `${body.errors?.length ?? 0} problem(s): nothing was loaded.`;
+    const count = body.errors?.length ?? 0;
+    status.textContent = `${count} ${count === 1 ? "problem" : "problems"}: nothing was loaded.`;
     status.className = "bad";
     errors.innerHTML = (body.errors ?? [])
       .map(
@@ -247,7 +248,7 @@ async function loadTripFile() {
     return;
   }
   status.className = "good";
-  status.textContent = `Loaded ${body.name} (${body.tripId}): ${body.changes} change(s). The playground now answers from it.`;
+  status.textContent = `Loaded ${body.name} (${body.tripId}): ${body.changes} ${body.changes === 1 ? "change" : "changes"}. The playground now answers from it.`;
   await refreshTrips();
 }
 

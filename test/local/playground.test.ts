@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalServer, startLocalServer } from "../../bot/local/server";
@@ -80,6 +80,62 @@ describe("the playground in a browser", () => {
     const width = await page.locator("html").evaluate((html) => html.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
     await page.screenshot({ path: `${OUT}/phone-itinerary.png`, fullPage: true });
+    await page.context().close();
+  });
+
+  it("shares an answer in the channel on both platforms", async () => {
+    const page = await open({ width: 1280, height: 900 });
+    await send(page, "faq visa");
+    const slack = page.getByRole("region", { name: "Slack" });
+    const discord = page.getByRole("region", { name: "Discord" });
+    await slack.getByRole("button", { name: "Share in channel" }).click();
+    await discord.getByRole("button", { name: "Share in channel" }).click();
+    // What the channel gets: the answer, public, saying who shared it.
+    await expect.poll(() => slack.getByText("posted in the channel").count()).toBe(1);
+    await expect.poll(() => discord.getByText("posted in the channel").count()).toBe(1);
+    await expect.poll(() => slack.innerText()).toContain("Shared by you");
+    await expect.poll(() => discord.innerText()).toContain("Shared by you");
+    // Slack deletes the private answer; Discord turns it into a note.
+    await expect.poll(() => slack.getByText("Only visible to you").count()).toBe(0);
+    await expect.poll(() => discord.innerText()).toContain("Shared in the channel.");
+    await page.screenshot({ path: `${OUT}/desktop-shared.png`, fullPage: true });
+    await page.context().close();
+  });
+
+  it("previews a trip file: errors with line and column, then the trip itself", async () => {
+    const page = await open({ width: 1280, height: 900 });
+    await page.getByText("Preview a trip file").click();
+    const yaml = readFileSync("trips/new-york-marathon-2025.yaml", "utf8");
+    await page.getByLabel("File name").fill("preview.yaml");
+    await page
+      .getByLabel("Trip file text")
+      .fill(
+        yaml
+          .replace(/^id: .*$/m, "id: preview-trip")
+          .replace(/^timeZone: .*$/m, "timeZone: Nowhere/Town"),
+      );
+    await page.getByRole("button", { name: "Check and load" }).click();
+    const line = yaml.split("\n").findIndex((l) => l.startsWith("timeZone:")) + 1;
+    await expect
+      .poll(() => page.locator("#trip-errors").innerText())
+      .toMatch(new RegExp(`preview\\.yaml:${line}:\\d+`));
+    await expect.poll(() => page.getByRole("status").innerText()).toContain("nothing was loaded");
+    await page.screenshot({ path: `${OUT}/desktop-trip-errors.png`, fullPage: true });
+
+    await page
+      .getByLabel("Trip file text")
+      .fill(
+        yaml.replace(/^id: .*$/m, "id: preview-trip").replace(/^name: .*$/m, "name: Preview tour"),
+      );
+    await page.getByRole("button", { name: "Check and load" }).click();
+    await expect.poll(() => page.getByRole("status").innerText()).toContain("Loaded Preview tour");
+    await expect
+      .poll(() => page.getByLabel("Trip", { exact: true }).inputValue())
+      .toBe("preview-trip");
+    await send(page, "when");
+    await expect
+      .poll(() => page.getByRole("region", { name: "Discord" }).innerText())
+      .toContain("New York time");
     await page.context().close();
   });
 });
