@@ -1,0 +1,86 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { EXAMPLE_TRIPS, loadTripFile, openLocalEnvironment } from "../../bot/local/environment";
+import { bundle, median, percentile, printTable, runNode } from "./harness";
+
+export interface ColdStartComparison {
+  /** "Slack handler", for the heading. */
+  title: string;
+  /** The child-process driver that loads a bundle and sends it signed requests. */
+  driver: string;
+  /** Ours first, then the hello world it is compared with. */
+  targets: { name: string; entry: string }[];
+  /** Environment for both children (signing keys and the like), beside the table's. */
+  env: Record<string, string>;
+  /** "≤ 1.00": printed beside the ratio. */
+  goal: string;
+}
+
+/**
+ * Bundles each target as the Lambda would be bundled, then times cold starts (fresh processes,
+ * interleaved so drift in the machine's load hits both alike) and warm requests, against a
+ * local DynamoDB table holding the Pyongyang trip, and prints one table and the cold ratio.
+ * Options on the command line: --runs (cold starts each, default 15), --requests (warm, 2000).
+ */
+export async function compareColdStart(c: ColdStartComparison): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      runs: { type: "string", default: "15" },
+      requests: { type: "string", default: "2000" },
+    },
+  });
+  const runs = Number(values.runs);
+  const requests = Number(values.requests);
+  const env = await openLocalEnvironment({ tableName: `bench-${process.pid}` });
+  const out = await mkdtemp(join(tmpdir(), "cold-start-"));
+  try {
+    await loadTripFile(env.store, EXAMPLE_TRIPS[0] as string);
+    const common = { TABLE_NAME: env.tableName, DYNAMODB_ENDPOINT: env.endpoint, ...c.env };
+    const targets = await Promise.all(
+      c.targets.map(async (t, i) => ({ ...t, bundle: await bundle(t.entry, out, `target-${i}`) })),
+    );
+    const cold = targets.map(() => ({ wall: [] as number[], inProcess: [] as number[] }));
+    for (let i = 0; i < runs; i++) {
+      for (const [j, t] of targets.entries()) {
+        const { wallMs, report } = await runNode(c.driver, {
+          ...common,
+          BENCH_BUNDLE: t.bundle.file,
+        });
+        cold[j]?.wall.push(wallMs);
+        cold[j]?.inProcess.push(Number(report.loadMs) + Number(report.firstMs));
+      }
+    }
+    const warm: number[][] = [];
+    for (const t of targets) {
+      const { report } = await runNode(c.driver, {
+        ...common,
+        BENCH_BUNDLE: t.bundle.file,
+        BENCH_REQUESTS: String(requests + 1),
+      });
+      warm.push((report.times as number[]).slice(1));
+    }
+    console.log(`\n${c.title}, ${runs} cold starts each (median), ${requests} warm requests\n`);
+    const rows = targets.map((t, j) => ({
+      target: t.name,
+      "bundle KiB": t.bundle.bytes / 1024,
+      "cold: spawn→exit ms": median(cold[j]?.wall ?? []),
+      "cold: load+answer ms": median(cold[j]?.inProcess ?? []),
+      "warm median ms": median(warm[j] ?? []),
+      "warm p99 ms": percentile(warm[j] ?? [], 99),
+    }));
+    printTable(rows, 2);
+    const [a, b] = rows;
+    if (a && b) {
+      const ratio = a["cold: load+answer ms"] / b["cold: load+answer ms"];
+      const wallRatio = a["cold: spawn→exit ms"] / b["cold: spawn→exit ms"];
+      console.log(
+        `\ncold-start ratio (ours / hello world): ${ratio.toFixed(2)} load+answer, ${wallRatio.toFixed(2)} spawn→exit (goal ${c.goal})`,
+      );
+    }
+  } finally {
+    await rm(out, { recursive: true, force: true });
+    await env.close();
+  }
+}
