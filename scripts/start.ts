@@ -66,7 +66,8 @@ console.log(
 
 let stopping = false;
 const stop = async () => {
-  if (stopping) return;
+  // A second Ctrl-C while stopping means "now".
+  if (stopping) process.exit(130);
   stopping = true;
   console.log("\nStopping…");
   await server.close();

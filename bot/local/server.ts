@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { DynamoReminderStore } from "../store/dynamo-reminder-store";
 import type { LoadResult } from "../store/fact-store";
 import { formatTripError, parseTripText, type TripFileError } from "../trip/parse";
+import type { TripFile } from "../trip/schema";
 import { type LambdaHttpHandler, serveThroughLambda } from "./api-gateway";
 import { EXAMPLE_TRIPS, loadTripFile, openLocalEnvironment } from "./environment";
 import { PlatformSink } from "./platform-sink";
@@ -85,28 +86,30 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const log = options.log ?? ((line: string) => console.log(line));
 
   // Validate the given files first: a typo should not cost a database start.
-  const files: { path: string; text: string }[] = [];
+  const files: { path: string; file: TripFile }[] = [];
   for (const path of options.tripFiles ?? []) {
     const text = await readFile(path, "utf8");
     const parsed = parseTripText(text, path);
     if (!parsed.ok) throw new TripFileInvalid(parsed.errors);
-    files.push({ path, text });
+    files.push({ path, file: parsed.file });
   }
 
   const local = await openLocalEnvironment({ path: options.dataPath });
   const channels = new DynamoReminderStore(local.doc, local.tableName);
   const loaded: LocalServer["loaded"] = [];
   if ((await local.store.listTrips()).length === 0) {
-    for (const path of EXAMPLE_TRIPS)
+    for (const path of EXAMPLE_TRIPS) {
       loaded.push({ path, result: await loadTripFile(local.store, path) });
-    const first = loaded[0]?.result.tripId;
-    if (first) {
-      await channels.link("slack", PLAYGROUND.slack.channel, first, "npm start");
-      await channels.link("discord", PLAYGROUND.discord.channel, first, "npm start");
     }
   }
   for (const { path } of files)
     loaded.push({ path, result: await loadTripFile(local.store, path) });
+  // The playground answers from the trip just given, or on a first start the first example.
+  const shown = loaded[files.length > 0 ? loaded.length - 1 : 0]?.result.tripId;
+  if (shown) {
+    await channels.link("slack", PLAYGROUND.slack.channel, shown, "npm start");
+    await channels.link("discord", PLAYGROUND.discord.channel, shown, "npm start");
+  }
 
   const sink = new PlatformSink();
   let baseUrl = "";
