@@ -101,7 +101,6 @@ for (let run = 1; run <= RUNS; run++) {
     s.requests = 0;
     const started = performance.now();
     const summary = await runReminders({
-      store: s.env.store,
       reminders: s.reminders,
       posters: { slack: poster },
       now: new Date(T0.getTime() + run * 60_000),

@@ -3,7 +3,7 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import type { ChannelPoster } from "../delivery";
 import { DiscordChannelPoster } from "../discord/poster";
 import { restConfigFromEnv } from "../discord/rest";
-import { reminderStoreFromEnv, runtimeFromEnv } from "../runtime";
+import { reminderStoreFromEnv } from "../runtime";
 import { DEFAULT_SLACK_API_URL, SlackPoster } from "../slack/poster";
 import { type RunSummary, runReminders } from "./run";
 
@@ -53,7 +53,6 @@ export function remindersHandlerFromEnv(env: NodeJS.ProcessEnv = process.env) {
     const now = Number.isNaN(scheduled.getTime()) ? new Date() : scheduled;
     const remaining = context?.getRemainingTimeInMillis?.();
     return runReminders({
-      store: runtimeFromEnv(env).store,
       reminders: reminderStoreFromEnv(env),
       posters,
       now,

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import type { ChannelPoster, PostOutcome } from "../delivery";
-import type { FactStore } from "../store/fact-store";
 import type {
   DeliveryKey,
   ReminderStore,
@@ -10,7 +9,6 @@ import type {
 import { reminderReply } from "./message";
 
 export interface ReminderRunOptions {
-  store: FactStore;
   reminders: ReminderStore;
   /** By platform: "slack", "discord". */
   posters: Readonly<Record<string, ChannelPoster | undefined>>;

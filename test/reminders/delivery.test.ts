@@ -52,7 +52,6 @@ afterEach(async () => {
 
 function options(overrides: Partial<ReminderRunOptions> = {}): ReminderRunOptions {
   return {
-    store: env.store,
     reminders,
     posters: {
       slack: new SlackPoster({ token: "xoxb-test", apiUrl: slack.apiUrl, timeoutMs: 2_000 }),
