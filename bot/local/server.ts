@@ -39,6 +39,8 @@ export interface LocalServer {
   /** Which platforms use generated development credentials (and which the caller's own). */
   credentials: { slack: "development" | "environment"; discord: "development" | "environment" };
   sink: PlatformSink;
+  /** One reminders run now (or waits for the one under way), as the minute's run would do. */
+  runReminders(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -183,8 +185,8 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
 
   // The reminders Lambda's schedule: one run a minute, never two at once.
   let running: Promise<void> | undefined;
-  const runReminders = () => {
-    if (running) return;
+  const runReminders = (): Promise<void> => {
+    if (running) return running;
     running = reminders
       .handler({ time: new Date().toISOString(), id: randomUUID() })
       .then((s) => {
@@ -196,6 +198,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       .finally(() => {
         running = undefined;
       });
+    return running;
   };
   runReminders();
   const timer = setInterval(runReminders, REMINDERS_EVERY_MS);
@@ -210,6 +213,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       discord: discordOwn ? "environment" : "development",
     },
     sink,
+    runReminders,
     async close() {
       clearInterval(timer);
       server.close();

@@ -1,0 +1,56 @@
+import { readFileSync } from "node:fs";
+import { DateTime } from "luxon";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LocalServer, startLocalServer } from "../../bot/local/server";
+
+let server: LocalServer;
+
+beforeAll(async () => {
+  server = await startLocalServer({ port: 0, log: () => {} });
+});
+afterAll(() => server?.close());
+
+const post = async (path: string, body: unknown) =>
+  (
+    await fetch(`${server.url}/playground/api/${path}`, {
+      method: "POST",
+      body: JSON.stringify(body),
+    })
+  ).json();
+
+/** The example trip with one itinerary item starting half an hour from now, in New York. */
+function tripStartingSoon(): string {
+  const soon = DateTime.now().setZone("America/New_York").plus({ minutes: 30 });
+  const yaml = readFileSync("trips/new-york-marathon-2025.yaml", "utf8");
+  const head = yaml.slice(0, yaml.indexOf("itinerary:"));
+  const tail = yaml.slice(yaml.indexOf("\n", yaml.indexOf("clocks-go-back")));
+  const rest = tail.slice(tail.search(/\n\S/));
+  return `${head.replace(/^id: .*$/m, "id: soon-trip")}itinerary:
+  - id: team-photo
+    start: ${soon.toFormat("yyyy-MM-dd HH:mm")}
+    title: Team photo at the hotel
+    place: Group hotel, Midtown Manhattan
+${rest}`;
+}
+
+describe("reminders under npm start", () => {
+  it("posts a due reminder into a subscribed channel, through the reminders handler", async () => {
+    const loaded = await post("trip", { fileName: "soon.yaml", text: tripStartingSoon() });
+    expect(loaded).toMatchObject({ ok: true, tripId: "soon-trip" });
+    // The playground's Discord reader may manage the server, so may turn reminders on.
+    const on = (await post("ask", { text: "reminders on" })) as { discord: { body: unknown } };
+    expect(JSON.stringify(on.discord.body)).toMatch(/reminders/i);
+
+    await server.runReminders();
+    const posted = server.sink.messages.filter(
+      (m) => m.platform === "discord" && m.kind === "channel",
+    );
+    // The item's reminders (1 day and 1 hour before, both due by now) reach the channel.
+    expect(posted.length).toBeGreaterThan(0);
+    for (const m of posted) expect(JSON.stringify(m.message)).toContain("Team photo at the hotel");
+
+    // Once, and only once.
+    await server.runReminders();
+    expect(server.sink.messages.filter((m) => m.kind === "channel")).toHaveLength(posted.length);
+  });
+});
