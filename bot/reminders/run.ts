@@ -27,7 +27,7 @@ export interface ReminderRunOptions {
 }
 
 export interface RunSummary {
-  /** Deliveries (reminder × channel) this run found due. */
+  /** Deliveries (reminder × channel) due and not yet made when this run looked. */
   due: number;
   sent: number;
   /** Attempts after a failed one (429, 5xx, timeout, dropped connection). */
@@ -120,7 +120,6 @@ export async function runReminders(options: ReminderRunOptions): Promise<RunSumm
       const jobs = jobsByChannel.get(channelKey) ?? [];
       jobs.push({ reminder, key });
       jobsByChannel.set(channelKey, jobs);
-      summary.due++;
     }
   }
 
@@ -146,13 +145,20 @@ export async function runReminders(options: ReminderRunOptions): Promise<RunSumm
   };
 
   async function deliver(job: Job): Promise<boolean> {
-    if (remaining() < RESERVE_MS) return false;
+    if (remaining() < RESERVE_MS) {
+      // Out of time before even trying: the next run takes it.
+      summary.due++;
+      summary.deferred++;
+      return false;
+    }
     const claim = await options.reminders.claim(job.key, options.runId, now(), leaseMs);
+    // Already delivered to this channel (the reminder is still open for another channel).
+    if (claim.status === "done") return true;
+    summary.due++;
     if (claim.status === "busy") {
       summary.busy++;
       return false;
     }
-    if (claim.status === "done") return true;
     let parts = claim.parts;
     const { startAt } = job.reminder;
     if (now().getTime() >= startAt.getTime()) {

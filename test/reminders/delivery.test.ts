@@ -159,6 +159,19 @@ describe("reminders delivered exactly once", () => {
     });
   });
 
+  it("retries a failed post on the next run, which delivers it once", async () => {
+    slack.schedule({ kind: "serverError", to: "chat.postMessage" });
+    discord.fault({ kind: "drop" });
+    const first = await runReminders(options({ maxAttemptsPerRun: 1 }));
+    expect(first).toMatchObject({ sent: 998, deferred: 2, missed: 0 });
+    const second = await runReminders(options({ now: new Date(NOW.getTime() + 60_000) }));
+    expect(second).toMatchObject({ due: 2, sent: 2, missed: 0 });
+    expect(deliveredCounts()).toEqual({
+      slack: slackChannels.map(() => ITEMS),
+      discord: discordChannels.map(() => ITEMS),
+    });
+  });
+
   it("records a reminder the platform refuses for good as missed, and one too late as missed", async () => {
     slack.schedule({ kind: "slackError", error: "channel_not_found", to: "chat.postMessage" });
     const lines: Record<string, unknown>[] = [];
