@@ -4,6 +4,7 @@
  * the table is kept; data/dynamodb by default). PORT sets the port (3000 by default).
  */
 import { parseArgs } from "node:util";
+import { DataFolderInUse } from "../bot/local/data-lock";
 import { LOCAL_DATA_PATH } from "../bot/local/environment";
 import { startLocalServer, TripFileInvalid } from "../bot/local/server";
 
@@ -33,6 +34,10 @@ try {
     console.error(`The trip file does not validate:\n${e.message}`);
     process.exit(1);
   }
+  if (e instanceof DataFolderInUse) {
+    console.error(e.message);
+    process.exit(1);
+  }
   if ((e as NodeJS.ErrnoException).code === "EADDRINUSE") {
     console.error(`Port ${port} is in use: try PORT=3001 npm start`);
     process.exit(1);
@@ -55,11 +60,12 @@ console.log(
     `  Discord      POST ${server.url}/discord/interactions (${own("discord")})`,
     "",
     "With several trips, a channel answers once an organiser types /marathon link <trip id> in it.",
-    "A real app: expose this port through a tunnel (e.g. cloudflared tunnel --url " +
-      `${server.url}) and start with its secrets set —`,
-    "  Slack: SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN; app manifest: npm run slack:manifest -- --url <tunnel>",
-    "  Discord: DISCORD_PUBLIC_KEY, DISCORD_APPLICATION_ID, DISCORD_BOT_TOKEN; Interactions Endpoint URL",
-    "  <tunnel>/discord/interactions; register the command: npm run discord:register",
+    "A real Slack app or Discord application: expose this port through a tunnel (e.g.",
+    `cloudflared tunnel --url ${server.url}) and start with the app's secrets set.`,
+    "  Slack: SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN; npm run slack:manifest -- --url <tunnel>",
+    "  prints the app manifest.",
+    "  Discord: DISCORD_PUBLIC_KEY, DISCORD_APPLICATION_ID, DISCORD_BOT_TOKEN; Interactions",
+    "  Endpoint URL <tunnel>/discord/interactions; npm run discord:register adds /marathon.",
     "One command in the terminal instead: npm run ask -- when. Ctrl-C stops (nothing is lost).",
   ].join("\n"),
 );

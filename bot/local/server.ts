@@ -9,6 +9,7 @@ import type { LoadResult } from "../store/fact-store";
 import { formatTripError, parseTripText, type TripFileError } from "../trip/parse";
 import type { TripFile } from "../trip/schema";
 import { type LambdaHttpHandler, serveThroughLambda } from "./api-gateway";
+import { claimDataFolder } from "./data-lock";
 import { EXAMPLE_TRIPS, loadTripFile, openLocalEnvironment } from "./environment";
 import { PlatformSink } from "./platform-sink";
 import { PLAYGROUND, playgroundApi } from "./playground-api";
@@ -96,7 +97,11 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     files.push({ path, file: parsed.file });
   }
 
-  const local = await openLocalEnvironment({ path: options.dataPath });
+  const release = options.dataPath ? claimDataFolder(options.dataPath) : () => {};
+  const local = await openLocalEnvironment({ path: options.dataPath }).catch((e) => {
+    release();
+    throw e;
+  });
   const channels = new DynamoReminderStore(local.doc, local.tableName);
   const loaded: LocalServer["loaded"] = [];
   if ((await local.store.listTrips()).length === 0) {
@@ -223,6 +228,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       // Deferred Discord jobs run in this process right after their response; let them land.
       await new Promise((resolve) => setTimeout(resolve, 50));
       await local.close();
+      release();
     },
   };
 }

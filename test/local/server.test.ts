@@ -30,7 +30,8 @@ interface Started {
 }
 
 /**
- * `npm start` as a person runs it (tsx scripts/start.ts), on a free port. The signing secrets
+ * `npm start` as a person runs it (tsx scripts/start.ts, in one process so a signal reaches
+ * the server itself), on a free port. The signing secrets
  * are this test's, as for a real app pointed at the server; the platforms' APIs point nowhere.
  */
 function run(args: string[]): {
@@ -38,21 +39,17 @@ function run(args: string[]): {
   exited: Promise<number | null>;
   all: () => string;
 } {
-  const child = spawn(
-    process.execPath,
-    ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts", ...args],
-    {
-      env: {
-        ...process.env,
-        PORT: "0",
-        SLACK_SIGNING_SECRET: SECRET,
-        SLACK_API_URL: "http://127.0.0.1:9/",
-        DISCORD_PUBLIC_KEY: keys.publicKeyHex,
-        DISCORD_API_URL: "http://127.0.0.1:9",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", ...args], {
+    env: {
+      ...process.env,
+      PORT: "0",
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: "http://127.0.0.1:9/",
+      DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+      DISCORD_API_URL: "http://127.0.0.1:9",
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   running.add(child);
   let all = "";
   child.stdout?.on("data", (d) => {
@@ -186,19 +183,24 @@ describe("npm start", () => {
     });
     expect(await loaded.json()).toMatchObject({ ok: true, tripId: "our-tour" });
 
+    // A second server on the same data says so, and leaves the first alone.
+    const second = run(["--data", data]);
+    expect(await second.exited).toBe(1);
+    expect(second.all()).toContain("is in use by another npm start");
+
     expect(await first.stop()).toBe(0);
 
-    const second = await start(["--data", data]);
+    const again = await start(["--data", data]);
     try {
       // Nothing is loaded again: the table was kept.
-      expect(second.output()).not.toContain("Loaded trips/");
-      expect(second.output()).toContain("our-tour");
-      const linked = await discord(second.url, slash("when"));
+      expect(again.output()).not.toContain("Loaded trips/");
+      expect(again.output()).toContain("our-tour");
+      const linked = await discord(again.url, slash("when"));
       expect(discordText(linked.json)).toContain("New York");
-      const state = await fetch(`${second.url}/playground/api/state`);
+      const state = await fetch(`${again.url}/playground/api/state`);
       expect(((await state.json()) as { linked: string }).linked).toBe("our-tour");
     } finally {
-      expect(await second.stop()).toBe(0);
+      expect(await again.stop()).toBe(0);
     }
   });
 

@@ -1,0 +1,42 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+
+/** A second `npm start` on the same data folder (LevelDB allows one process at a time). */
+export class DataFolderInUse extends Error {
+  constructor(
+    readonly path: string,
+    readonly pid: number,
+  ) {
+    super(`${path} is in use by another npm start (process ${pid}); stop it first or use --memory`);
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Claims the data folder for this process. Without it, a second server fails deep inside
+ * dynalite with "Database is closed"; a stale claim (its process gone) is taken over.
+ */
+export function claimDataFolder(path: string): () => void {
+  // Beside the folder, not in it: the folder is LevelDB's.
+  const file = `${path.replace(/\/+$/, "")}.pid`;
+  mkdirSync(dirname(file), { recursive: true });
+  let holder = Number.NaN;
+  try {
+    holder = Number(readFileSync(file, "utf8").trim());
+  } catch {
+    // No claim yet.
+  }
+  if (Number.isInteger(holder) && holder !== process.pid && alive(holder)) {
+    throw new DataFolderInUse(path, holder);
+  }
+  writeFileSync(file, String(process.pid));
+  return () => rmSync(file, { force: true });
+}
