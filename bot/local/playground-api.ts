@@ -232,6 +232,11 @@ export function playgroundApi(deps: PlaygroundDependencies) {
     }
     if (route === "GET /state") return json(200, await state());
     if (req.method !== "POST") return json(405, { error: "method not allowed" });
+    // A page on another site cannot send JSON here without a CORS preflight, which this server
+    // never grants: it cannot load trips or send signed requests through a reader's browser.
+    if (!(req.headers["content-type"] ?? "").startsWith("application/json")) {
+      return json(415, { error: "send application/json" });
+    }
     let input: Record<string, unknown>;
     try {
       input = JSON.parse((await readBody(req)).toString("utf8") || "{}");
@@ -242,16 +247,11 @@ export function playgroundApi(deps: PlaygroundDependencies) {
     switch (route) {
       case "POST /ask":
         return json(200, await ask(str(input.text) ?? ""));
-      case "POST /click":
-        json(
-          200,
-          await click({
-            platform: str(input.platform) ?? "",
-            actionId: str(input.actionId),
-            value: str(input.value),
-          }),
-        );
-        return true;
+      case "POST /click": {
+        const platform = str(input.platform) ?? "";
+        const clicked = { platform, actionId: str(input.actionId), value: str(input.value) };
+        return json(200, await click(clicked));
+      }
       case "POST /link": {
         const tripId = str(input.tripId) ?? "";
         const exists = (await deps.store.listTrips()).some((t) => t.id === tripId);
@@ -264,8 +264,7 @@ export function playgroundApi(deps: PlaygroundDependencies) {
         return json(result.status, result.body);
       }
       default:
-        json(404, { error: "no such playground route" });
-        return true;
+        return json(404, { error: "no such playground route" });
     }
   };
 }

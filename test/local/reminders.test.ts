@@ -14,6 +14,7 @@ const post = async (path: string, body: unknown) =>
   (
     await fetch(`${server.url}/playground/api/${path}`, {
       method: "POST",
+      headers: { "content-type": "application/json" },
       body: JSON.stringify(body),
     })
   ).json();

@@ -169,6 +169,7 @@ describe("npm start", () => {
     // A trip file checked and loaded through the playground.
     const invalid = await fetch(`${first.url}/playground/api/trip`, {
       method: "POST",
+      headers: { "content-type": "application/json" },
       body: JSON.stringify({ fileName: "broken.yaml", text: "id: broken\nname: [oops\n" }),
     });
     expect(invalid.status).toBe(422);
@@ -179,6 +180,7 @@ describe("npm start", () => {
       .replace("name: Pyongyang Marathon tour 2025", "name: Our own tour");
     const loaded = await fetch(`${first.url}/playground/api/trip`, {
       method: "POST",
+      headers: { "content-type": "application/json" },
       body: JSON.stringify({ fileName: "ours.yaml", text: ours }),
     });
     expect(await loaded.json()).toMatchObject({ ok: true, tripId: "our-tour" });
