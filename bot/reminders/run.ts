@@ -38,6 +38,8 @@ export interface RunSummary {
   missed: number;
   /** Held by another run at the same time. */
   busy: number;
+  /** Dropped unsent because a later reminder of the same item was due too. */
+  superseded: number;
 }
 
 const RESERVE_MS = 2_000;
@@ -79,6 +81,7 @@ export async function runReminders(options: ReminderRunOptions): Promise<RunSumm
     deferred: 0,
     missed: 0,
     busy: 0,
+    superseded: 0,
   };
 
   const due = await options.reminders.dueReminders(options.now);
@@ -100,7 +103,20 @@ export async function runReminders(options: ReminderRunOptions): Promise<RunSumm
   const openChannels = new Map<ScheduledReminder, number>();
   const unresolved = new Set<ScheduledReminder>();
 
+  // Of one item's reminders due together (a trip loaded late, a run that was down), only the
+  // latest says anything true ("starts in 20 minutes"); the earlier ones are dropped unsent.
+  const latest = new Map<string, ScheduledReminder>();
+  for (const r of due) {
+    const item = `${r.tripId}#${r.itemId}`;
+    const kept = latest.get(item);
+    if (!kept || r.leadMinutes < kept.leadMinutes) latest.set(item, r);
+  }
   for (const reminder of due) {
+    if (latest.get(`${reminder.tripId}#${reminder.itemId}`) !== reminder) {
+      await options.reminders.complete(reminder);
+      summary.superseded++;
+      continue;
+    }
     const channels = await channelsOf(reminder.tripId);
     if (channels.length === 0) {
       // Nobody to tell: it is over, and a channel that subscribes later starts from here.

@@ -67,4 +67,31 @@ describe("handlers/reminders.ts", () => {
     expect(retried).toMatchObject({ due: 0, sent: 0 });
     expect(slack.postsByChannel().get("C1")).toBe(3);
   });
+
+  it("sends only the latest of an item's reminders that fall due together (a trip loaded late)", async () => {
+    const later = "2025-04-05T13:00:00Z";
+    const loader = new DynamoFactStore(env.doc, env.tableName, () => new Date(later));
+    await loader.loadTrip(
+      syntheticTrip({
+        id: "late-trip",
+        items: 1,
+        firstStart: new Date("2025-04-05T13:20:00Z"),
+        leads: ["1d", "1h"],
+      }),
+    );
+    await new DynamoReminderStore(env.doc, env.tableName).setSubscribed(
+      "late-trip",
+      "slack",
+      "C2",
+      true,
+      "test",
+    );
+    const { handler } = await import("../../handlers/reminders");
+    const summary = await handler(scheduledEvent(later), { awsRequestId: "req-3" });
+    expect(summary).toMatchObject({ sent: 1, superseded: 1 });
+    const posts = slack.posts().filter((p) => p.body.channel === "C2");
+    expect(posts).toHaveLength(1);
+    expect(JSON.stringify(posts[0]?.body)).toContain("Reminder 1 hour before");
+    expect(JSON.stringify(posts[0]?.body)).toContain("starts in 20 minutes");
+  });
 });
