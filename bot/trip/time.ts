@@ -7,7 +7,6 @@ import { DateTime, IANAZone } from "luxon";
 
 const WALL_CLOCK =
   /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\s*(Z|[+-]\d{2}:?\d{2}))?$/;
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function isValidTimeZone(zone: string): boolean {
   return IANAZone.isValidZone(zone);
@@ -86,11 +85,6 @@ function normaliseOffset(offset: string): string {
   return offset.includes(":") ? offset : `${offset.slice(0, 3)}:${offset.slice(3)}`;
 }
 
-export function isDateOnly(text: string): boolean {
-  const m = DATE_ONLY.exec(text);
-  return m !== null && DateTime.fromISO(text).isValid;
-}
-
 /** The calendar day ("2025-04-06") that an instant falls on at the destination. */
 export function localDate(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toISODate() ?? "";
@@ -118,11 +112,6 @@ export function formatInZone(instant: Date, zone: string, style: LocalStyle): st
 /** "+09:00" */
 export function offsetAt(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toFormat("ZZ");
-}
-
-/** The instant at local midnight starting `date` (YYYY-MM-DD) in `zone`. */
-export function startOfLocalDay(date: string, zone: string): Date {
-  return DateTime.fromISO(date, { zone }).startOf("day").toJSDate();
 }
 
 /** Whole calendar days from `now`'s local date to `instant`'s local date, at the destination. */
