@@ -82,6 +82,12 @@ export const OrganisersSchema = z.strictObject({
   discord: z.array(Text).default([]).describe("Discord user ids (snowflakes)"),
 });
 
+/**
+ * How many facts a trip may hold. A stored trip's HEAD record lists every fact's key in one
+ * DynamoDB item (400 KB at most); these caps keep it well under that, far above any real tour.
+ */
+export const MAX_FACTS = { places: 200, itinerary: 2000, rules: 200, faq: 500 } as const;
+
 const TripFileShape = z.strictObject({
   id: Id,
   name: Text,
@@ -96,10 +102,10 @@ const TripFileShape = z.strictObject({
   organisers: OrganisersSchema.default({ slack: [], discord: [] }),
   defaultReminders: z.array(LeadTime).default(["1d", "1h"]),
   event: EventSchema,
-  places: z.array(PlaceSchema).default([]),
-  itinerary: z.array(ItineraryItemSchema).default([]),
-  rules: z.array(RuleTopicSchema).default([]),
-  faq: z.array(FaqEntrySchema).default([]),
+  places: z.array(PlaceSchema).max(MAX_FACTS.places).default([]),
+  itinerary: z.array(ItineraryItemSchema).max(MAX_FACTS.itinerary).default([]),
+  rules: z.array(RuleTopicSchema).max(MAX_FACTS.rules).default([]),
+  faq: z.array(FaqEntrySchema).max(MAX_FACTS.faq).default([]),
 });
 
 export interface TripIssue {

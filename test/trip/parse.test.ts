@@ -120,3 +120,21 @@ describe("trip files", () => {
     expect(Object.keys(committed.properties)).toContain("itinerary");
   });
 });
+
+describe("trip size", () => {
+  it("refuses an itinerary longer than a stored trip can hold, where the list starts", async () => {
+    const { MAX_FACTS } = await import("../../bot/trip/schema");
+    const items = Array.from(
+      { length: MAX_FACTS.itinerary + 1 },
+      (_, i) => `  - id: item-${i}\n    start: 2025-09-21 09:15\n    title: Item ${i}`,
+    ).join("\n");
+    const text = VALID.replace(
+      "itinerary:\n  - id: start\n    start: 2025-09-21 09:15\n    title: Race\n",
+      `itinerary:\n${items}\n`,
+    );
+    const r = parseTripText(text, "big.yaml");
+    expect(r.ok ? [] : r.errors.map((e) => `${e.line}:${e.column} ${e.message}`)).toEqual([
+      `${text.split("\n").indexOf("itinerary:") + 2}:3 itinerary: Too big: expected array to have <=${MAX_FACTS.itinerary} items`,
+    ]);
+  });
+});
