@@ -294,3 +294,24 @@ describe("which trip answers", () => {
     }
   });
 });
+
+describe("every example the help gives", () => {
+  for (const path of [PYONGYANG, NEW_YORK]) {
+    it(`answers on ${path}, as the help promises`, async () => {
+      const env = await localTable({ trips: [path] });
+      try {
+        const bot = botAt(env, "2025-01-01T00:00:00Z");
+        for (const c of COMMANDS) {
+          for (const example of c.examples) {
+            const [command = "", ...rest] = example.split(" ");
+            const reply = await bot.answer(request(command, rest.join(" ")));
+            expect(reply.title, example).not.toMatch(/^Unknown command|^No trip|^Which trip/);
+            expect(reply.blocks.length, example).toBeGreaterThan(0);
+          }
+        }
+      } finally {
+        await env.close();
+      }
+    });
+  }
+});
