@@ -53,6 +53,15 @@ export function createBot({ store, channels, posters, clock }: BotDependencies):
       return (await store.getTrip(only.id)) ?? noTrip("The trip could not be read; try again.");
     }
     if (trips.length === 0) return noTrip("No trip has been loaded yet.");
+    // A workspace whose channels were all linked to one trip answers from it everywhere.
+    const used =
+      request.workspace && channels
+        ? await channels.workspaceTrips(request.platform, request.workspace.id)
+        : [];
+    const [usual] = used;
+    if (used.length === 1 && usual) {
+      return (await store.getTrip(usual)) ?? noTrip("The trip could not be read; try again.");
+    }
     return {
       ...helpReply(DEFAULT_COMMAND_NAME, [
         paragraph(

@@ -16,6 +16,8 @@ export interface CommandRequest {
     canManage?: boolean;
   };
   channel: { id: string };
+  /** The Slack workspace or Discord server the channel is in, when the platform says. */
+  workspace?: { id: string };
   /** "slack", "discord", "cli", …: keys organiser ids and channel links; commands never branch on it. */
   platform: string;
   locale?: string;

@@ -42,7 +42,13 @@ export const link: ChannelCommand = {
         paragraph(`This channel already answers from ${trip.name}.`),
       ]);
     }
-    await services.channels.link(request.platform, request.channel.id, trip.id, request.user.id);
+    await services.channels.link(
+      request.platform,
+      request.channel.id,
+      trip.id,
+      request.user.id,
+      request.workspace?.id,
+    );
     return notice("Channel linked", [
       paragraph(`This channel now answers from ${trip.name} (${trip.id}).`),
       paragraph(

@@ -65,7 +65,13 @@ export const reminders: TripCommand = {
     // A channel that answered from the only trip by default is linked to it for good, so its
     // reminders keep coming when a second trip is loaded.
     if (action === "on" && (await channels.linkedTrip(request.platform, channel)) !== trip.id) {
-      await channels.link(request.platform, channel, trip.id, request.user.id);
+      await channels.link(
+        request.platform,
+        channel,
+        trip.id,
+        request.user.id,
+        request.workspace?.id,
+      );
     }
     await channels.setSubscribed(
       trip.id,

@@ -47,6 +47,7 @@ function base(interaction: APIInteraction): Omit<CommandRequest, "command" | "in
   return {
     user: who(interaction),
     channel: { id: channelId },
+    ...(interaction.guild_id ? { workspace: { id: interaction.guild_id } } : {}),
     platform: "discord",
     ...("locale" in interaction && interaction.locale ? { locale: interaction.locale } : {}),
   };

@@ -56,9 +56,17 @@ function request(
   typed: string,
   user: { id: string; name?: string },
   channel: string,
+  team: string | undefined,
 ): CommandRequest {
   const { command: name, input } = parseCommandText(typed);
-  return { command: name, input, user, channel: { id: channel }, platform: "slack" };
+  return {
+    command: name,
+    input,
+    user,
+    channel: { id: channel },
+    ...(team ? { workspace: { id: team } } : {}),
+    platform: "slack",
+  };
 }
 
 /** The reply's messages as a private reader sees them: share on each, "show more" when split. */
@@ -118,7 +126,12 @@ export function createSlackApp(deps: SlackAppDependencies): App {
     let reply: Reply;
     try {
       reply = await deps.bot.answer(
-        request(origin.t, { id: command.user_id, name: command.user_name }, command.channel_id),
+        request(
+          origin.t,
+          { id: command.user_id, name: command.user_name },
+          command.channel_id,
+          command.team_id,
+        ),
       );
     } catch (e) {
       logger.error("answering a slash command failed", e);
@@ -157,7 +170,7 @@ export function createSlackApp(deps: SlackAppDependencies): App {
     const channel = body.channel?.id ?? "";
     if (!value || value.p === undefined) return;
     const reply = await answerOrApologise(
-      request(value.t, { id: body.user.id, name: body.user.name }, channel),
+      request(value.t, { id: body.user.id, name: body.user.name }, channel, body.team?.id),
       body.response_url,
     );
     if (!reply) return;
@@ -178,7 +191,7 @@ export function createSlackApp(deps: SlackAppDependencies): App {
     const channel = body.channel?.id;
     if (!value || !channel) return;
     const answer = await answerOrApologise(
-      request(value.t, { id: body.user.id, name: body.user.name }, channel),
+      request(value.t, { id: body.user.id, name: body.user.name }, channel, body.team?.id),
       body.response_url,
     );
     if (!answer) return;

@@ -248,8 +248,15 @@ export class DynamoReminderStore implements ReminderStore, ChannelStore {
     return out.Item ? String(out.Item.tripId) : undefined;
   }
 
-  async link(platform: string, channelId: string, tripId: string, by: string): Promise<void> {
+  async link(
+    platform: string,
+    channelId: string,
+    tripId: string,
+    by: string,
+    workspaceId?: string,
+  ): Promise<void> {
     const previous = await this.linkedTrip(platform, channelId);
+    const at = new Date().toISOString();
     await this.doc.send(
       new PutCommand({
         TableName: this.tableName,
@@ -259,11 +266,26 @@ export class DynamoReminderStore implements ReminderStore, ChannelStore {
           tripId,
           platform,
           channelId,
+          workspaceId,
           by,
-          at: new Date().toISOString(),
+          at,
         },
       }),
     );
+    if (workspaceId) {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            pk: keys.workspace(platform, workspaceId),
+            sk: keys.workspaceTrip(tripId),
+            tripId,
+            by,
+            at,
+          },
+        }),
+      );
+    }
     if (
       previous &&
       previous !== tripId &&
@@ -272,6 +294,14 @@ export class DynamoReminderStore implements ReminderStore, ChannelStore {
       await this.setSubscribed(tripId, platform, channelId, true, by);
       await this.setSubscribed(previous, platform, channelId, false, by);
     }
+  }
+
+  async workspaceTrips(platform: string, workspaceId: string): Promise<string[]> {
+    const items = await this.queryAll({
+      KeyConditionExpression: "pk = :pk",
+      ExpressionAttributeValues: { ":pk": keys.workspace(platform, workspaceId) },
+    });
+    return items.map((i) => String(i.tripId));
   }
 
   async unlink(platform: string, channelId: string): Promise<string | undefined> {

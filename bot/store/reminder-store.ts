@@ -60,8 +60,19 @@ export interface ReminderStore {
 /** A channel's link to a trip and its reminder subscription. */
 export interface ChannelStore {
   linkedTrip(platform: string, channelId: string): Promise<string | undefined>;
-  /** Links the channel (moving any reminder subscription off its previous trip). */
-  link(platform: string, channelId: string, tripId: string, by: string): Promise<void>;
+  /**
+   * Links the channel (moving any reminder subscription off its previous trip), and notes the
+   * trip as one its workspace uses.
+   */
+  link(
+    platform: string,
+    channelId: string,
+    tripId: string,
+    by: string,
+    workspaceId?: string,
+  ): Promise<void>;
+  /** The trips channels of this workspace have been linked to. */
+  workspaceTrips(platform: string, workspaceId: string): Promise<string[]>;
   /** Returns the trip it was linked to. */
   unlink(platform: string, channelId: string): Promise<string | undefined>;
   isSubscribed(tripId: string, platform: string, channelId: string): Promise<boolean>;

@@ -27,6 +27,9 @@ export const keys = {
   /** A channel's link to its trip: its own partition, one GetItem per request. */
   channel: (platform: string, channelId: string) => `CHANNEL#${platform}#${channelId}`,
   link: "LINK",
+  /** The trips a workspace's channels were linked to, so its other channels can follow. */
+  workspace: (platform: string, workspaceId: string) => `WORKSPACE#${platform}#${workspaceId}`,
+  workspaceTrip: (tripId: string) => `TRIP#${tripId}`,
   /** Subscriptions live in their trip's partition, so a run reads a trip's channels in one Query. */
   subscription: (platform: string, channelId: string) => `SUB#${platform}#${channelId}`,
   subscriptionPrefix: "SUB#",

@@ -45,6 +45,7 @@ function ask(
   user: string,
   text: string,
   extra: Partial<CommandRequest["user"]> = {},
+  workspace?: string,
 ) {
   const [command = "", ...rest] = text.split(" ");
   return bot.answer({
@@ -52,6 +53,7 @@ function ask(
     input: rest.join(" "),
     user: { id: user, ...extra },
     channel: { id: channel },
+    ...(workspace ? { workspace: { id: workspace } } : {}),
     platform,
   });
 }
@@ -168,5 +170,27 @@ describe("organiser commands", () => {
     const discordText = JSON.stringify(discord.posted("D-FAQ"));
     for (const q of order) expect(discordText).toContain(q);
     expect(discordText).toContain('"allowed_mentions":{"parse":[]}');
+  });
+
+  it("a workspace whose channels use one trip answers from it in its other channels too", async () => {
+    await ask("slack", "C-W1-A", SLACK_ORGANISER, "link new-york-marathon-2025", {}, "T-ONE");
+    const elsewhere = await ask("slack", "C-W1-B", "U-TRAVELLER", "when", {}, "T-ONE");
+    expect(elsewhere.title).toBe("When: New York City Marathon 2025");
+    // Another workspace learns nothing from it.
+    expect((await ask("slack", "C-W2", "U-TRAVELLER", "when", {}, "T-TWO")).title).toBe(
+      "Which trip?",
+    );
+    // Once the workspace uses two trips, an unlinked channel must be linked.
+    await ask(
+      "slack",
+      "C-W1-C",
+      "U-ADMIN",
+      "link pyongyang-marathon-2025",
+      { canManage: true },
+      "T-ONE",
+    );
+    expect((await ask("slack", "C-W1-B", "U-TRAVELLER", "when", {}, "T-ONE")).title).toBe(
+      "Which trip?",
+    );
   });
 });
