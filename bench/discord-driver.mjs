@@ -2,13 +2,7 @@
 // `/marathon when` interactions as API Gateway v2 events, and prints one JSON line of timings.
 // Env: BENCH_BUNDLE, BENCH_PRIVATE_KEY (PKCS#8 DER, base64), BENCH_REQUESTS (default 1).
 import { createPrivateKey, sign } from "node:crypto";
-import { createRequire } from "node:module";
-
-const require = createRequire(import.meta.url);
-const startup = performance.now();
-const loadStart = performance.now();
-const { handler } = require(process.env.BENCH_BUNDLE);
-const loadMs = performance.now() - loadStart;
+import { drive } from "./lib/drive.mjs";
 
 const key = createPrivateKey({
   key: Buffer.from(process.env.BENCH_PRIVATE_KEY, "base64"),
@@ -48,30 +42,4 @@ function event(i) {
   };
 }
 
-const n = Number(process.env.BENCH_REQUESTS ?? "1");
-const times = [];
-let status = 0;
-let bytes = 0;
-let type = 0;
-for (let i = 0; i < n; i++) {
-  const e = event(i);
-  const t = performance.now();
-  const res = await handler(e, {});
-  times.push(performance.now() - t);
-  status = res.statusCode;
-  bytes = res.body.length;
-  type = JSON.parse(res.body).type;
-  if (status !== 200 || type !== 4) break;
-}
-console.log(
-  JSON.stringify({
-    loadMs,
-    firstMs: times[0],
-    times,
-    status,
-    type,
-    bytes,
-    sinceStartMs: performance.now() - startup,
-  }),
-);
-process.exit(status === 200 && type === 4 ? 0 : 1);
+await drive(event, (res) => res.statusCode === 200 && JSON.parse(res.body).type === 4);

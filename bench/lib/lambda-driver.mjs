@@ -2,15 +2,10 @@
 // commands as API Gateway v2 events, and prints one JSON line of timings.
 // Env: BENCH_BUNDLE, BENCH_SECRET, BENCH_BODY, BENCH_REQUESTS (default 1).
 import { createHmac } from "node:crypto";
-import { createRequire } from "node:module";
+import { drive } from "./drive.mjs";
 
-const require = createRequire(import.meta.url);
-const startup = performance.now();
-const loadStart = performance.now();
-const { handler } = require(process.env.BENCH_BUNDLE);
-const loadMs = performance.now() - loadStart;
-
-function event(body) {
+function event() {
+  const body = process.env.BENCH_BODY;
   const ts = String(Math.floor(Date.now() / 1000));
   const signature = `v0=${createHmac("sha256", process.env.BENCH_SECRET).update(`v0:${ts}:${body}`).digest("hex")}`;
   return {
@@ -29,27 +24,4 @@ function event(body) {
   };
 }
 
-const n = Number(process.env.BENCH_REQUESTS ?? "1");
-const times = [];
-let status = 0;
-let bytes = 0;
-for (let i = 0; i < n; i++) {
-  const t = performance.now();
-  const res = await handler(event(process.env.BENCH_BODY), {});
-  times.push(performance.now() - t);
-  status = res.statusCode;
-  bytes = res.body.length;
-  if (status !== 200) break;
-}
-console.log(
-  JSON.stringify({
-    loadMs,
-    firstMs: times[0],
-    times,
-    status,
-    bytes,
-    sinceStartMs: performance.now() - startup,
-    uptimeMs: process.uptime() * 1000,
-  }),
-);
-process.exit(status === 200 ? 0 : 1);
+await drive(event, (res) => res.statusCode === 200);

@@ -13,6 +13,13 @@ afterEach(async () => {
   env = undefined;
 });
 
+/** A fresh table whose loads happen on 30 October 2025, before any reminder falls due. */
+async function freshTable() {
+  env = await localTable();
+  const store = new DynamoFactStore(env.doc, env.tableName, () => new Date("2025-10-30T00:00:00Z"));
+  return { store, reminders: new DynamoReminderStore(env.doc, env.tableName) };
+}
+
 const newYork = (): TripFile => {
   const r = parseTripText(readFileSync(NEW_YORK, "utf8"), NEW_YORK);
   if (!r.ok) throw new Error("example trip must be valid");
@@ -26,13 +33,7 @@ const due = async (reminders: DynamoReminderStore, iso: string) =>
 
 describe("the reminder schedule follows the trip file", () => {
   it("schedules each item at each lead time, and finds what is due without a Scan", async () => {
-    env = await localTable();
-    const store = new DynamoFactStore(
-      env.doc,
-      env.tableName,
-      () => new Date("2025-10-30T00:00:00Z"),
-    );
-    const reminders = new DynamoReminderStore(env.doc, env.tableName);
+    const { store, reminders } = await freshTable();
     const loaded = await store.loadTrip(newYork());
     // 8 items; most have 1d and 1h, the ferry 9h and 1h, the clock change 3h.
     expect(loaded.reminders).toEqual({ scheduled: 15, updated: 0, cancelled: 0 });
@@ -49,13 +50,7 @@ describe("the reminder schedule follows the trip file", () => {
   });
 
   it("moves pending reminders with an edited item and cancels a removed item's", async () => {
-    env = await localTable();
-    const store = new DynamoFactStore(
-      env.doc,
-      env.tableName,
-      () => new Date("2025-10-30T00:00:00Z"),
-    );
-    const reminders = new DynamoReminderStore(env.doc, env.tableName);
+    const { store, reminders } = await freshTable();
     const file = newYork();
     await store.loadTrip(file);
     const edited = structuredClone(file);
@@ -75,13 +70,7 @@ describe("the reminder schedule follows the trip file", () => {
   });
 
   it("keeps a finished reminder finished when its item's text changes", async () => {
-    env = await localTable();
-    const store = new DynamoFactStore(
-      env.doc,
-      env.tableName,
-      () => new Date("2025-10-30T00:00:00Z"),
-    );
-    const reminders = new DynamoReminderStore(env.doc, env.tableName);
+    const { store, reminders } = await freshTable();
     const file = newYork();
     await store.loadTrip(file);
     const [first] = await reminders.dueReminders(new Date("2025-10-30T15:00:00Z"));
