@@ -2,6 +2,7 @@ import type { CommandRequest } from "../commands/context";
 import type { Bot } from "../core";
 import type { ChannelPoster, PostOutcome } from "../delivery";
 import type { Reply } from "../reply";
+import { withRetries } from "../retry";
 import { type DiscordMessage, noticeMessage, renderReply } from "./render";
 import { discordRequest, type RestConfig } from "./rest";
 
@@ -33,7 +34,6 @@ const webhook = (job: { applicationId: string; token: string }) =>
 
 const MAX_ATTEMPTS = 3;
 const MAX_WAIT_MS = 10_000;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Posts a shared answer, retrying what is worth retrying and never re-posting a part. */
 export async function postWithRetries(
@@ -41,13 +41,21 @@ export async function postWithRetries(
   channelId: string,
   reply: Reply,
 ): Promise<PostOutcome> {
-  let outcome: PostOutcome = { ok: false, parts: 0, retryable: true, reason: "not tried" };
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    outcome = await poster.post(channelId, reply, { skipParts: outcome.parts });
-    if (outcome.ok || !outcome.retryable || attempt === MAX_ATTEMPTS) return outcome;
-    await sleep(Math.min(outcome.retryAfterMs ?? 250 * 2 ** attempt, MAX_WAIT_MS));
-  }
-  return outcome;
+  const last = await withRetries<PostOutcome>(
+    async (previous) => {
+      const outcome = await poster.post(channelId, reply, { skipParts: previous?.parts ?? 0 });
+      return outcome.ok
+        ? { ok: true, value: outcome }
+        : {
+            ok: false,
+            retryable: outcome.retryable,
+            retryAfterMs: outcome.retryAfterMs,
+            value: outcome,
+          };
+    },
+    { attempts: MAX_ATTEMPTS, maxWaitMs: MAX_WAIT_MS },
+  );
+  return last.value;
 }
 
 export function sharedReply(reply: Reply, request: CommandRequest): Reply {

@@ -1,3 +1,4 @@
+import { retryAfterMs } from "../retry";
 /**
  * A small Discord REST client on fetch: one attempt per call, every failure classified. The
  * callers (channel posts, interaction follow-ups) decide on retries, so @discordjs/rest's own
@@ -32,17 +33,6 @@ export function restConfigFromEnv(env: NodeJS.ProcessEnv = process.env): RestCon
     baseUrl: env.DISCORD_API_URL || DEFAULT_DISCORD_API_URL,
     ...(env.DISCORD_BOT_TOKEN ? { token: env.DISCORD_BOT_TOKEN } : {}),
   };
-}
-
-/** Seconds from Retry-After, or Discord's `retry_after` in the body, whichever says longer. */
-function retryAfterMs(headers: Headers, body: unknown): number | undefined {
-  const header = Number(headers.get("retry-after"));
-  const fromBody =
-    body && typeof body === "object" && "retry_after" in body
-      ? Number((body as { retry_after: unknown }).retry_after)
-      : Number.NaN;
-  const seconds = [header, fromBody].filter((n) => Number.isFinite(n) && n >= 0);
-  return seconds.length > 0 ? Math.ceil(Math.max(...seconds) * 1000) : undefined;
 }
 
 export async function discordRequest(
@@ -84,7 +74,7 @@ export async function discordRequest(
   }
   if (response.ok) return { ok: true, status: response.status, body };
   const retryable = response.status === 429 || response.status >= 500;
-  const after = retryAfterMs(response.headers, body);
+  const after = retryAfterMs(response.headers.get("retry-after"), body);
   const message =
     body && typeof body === "object" && "message" in body
       ? String((body as { message: unknown }).message)

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { ChannelPoster, PostOutcome } from "../delivery";
+import { backoffMs, sleep } from "../retry";
 import type {
   DeliveryKey,
   ReminderStore,
@@ -51,13 +52,6 @@ export function deliveryKeyOf(key: DeliveryKey): string {
     .digest("base64url")
     .slice(0, 25);
 }
-
-function backoffMs(attempt: number): number {
-  const base = Math.min(8_000, 250 * 2 ** (attempt - 1));
-  return base / 2 + Math.random() * (base / 2);
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * One reminders run: every reminder that has fallen due goes to every channel subscribed to its

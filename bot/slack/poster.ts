@@ -1,5 +1,6 @@
 import type { ChannelPoster, PostOutcome } from "../delivery";
 import type { Reply } from "../reply";
+import { retryAfterMs } from "../retry";
 import { renderReply } from "./render";
 
 export const DEFAULT_SLACK_API_URL = "https://slack.com/api/";
@@ -32,14 +33,6 @@ export interface SlackApiOptions {
   token: string;
   /** One attempt's deadline. */
   timeoutMs?: number;
-}
-
-function retryAfterMs(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds * 1000);
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
 /**
