@@ -4,11 +4,12 @@
  * should follow what is due, not the table: the time ratio should stay under 1.5, and the
  * number of DynamoDB requests per run should be the same for both tables.
  */
+
+import { loadTrip } from "../bot/loading/load-trip";
 import { type LocalEnvironment, openLocalEnvironment } from "../bot/local/environment";
 import { runReminders } from "../bot/reminders/run";
 import { SlackPoster } from "../bot/slack/poster";
-import { DynamoFactStore } from "../bot/store/dynamo-fact-store";
-import { DynamoReminderStore } from "../bot/store/dynamo-reminder-store";
+import { type ReminderStore, reminderStoreOf } from "../bot/store/stores";
 import { startFakeSlackApi } from "../test/fakes/slack-api";
 import { syntheticTrip } from "../test/helpers/synthetic-trip";
 import { median, percentile, printTable } from "./lib/harness";
@@ -23,7 +24,6 @@ async function buildTable(
   totalItems: number,
 ): Promise<{ env: LocalEnvironment; loadSeconds: number }> {
   const env = await openLocalEnvironment({ tableName: `bench-${totalItems}` });
-  const loader = new DynamoFactStore(env.doc, env.tableName, () => T0);
   const started = performance.now();
   // The measured trip: every minute from T0 + 1 min, 10 items' 1-hour reminders fall due.
   const measured = syntheticTrip({
@@ -32,7 +32,7 @@ async function buildTable(
     firstStart: new Date(T0.getTime() + 61 * 60_000),
     spacingMinutes: 1 / DUE_PER_RUN,
   });
-  await loader.loadTrip(measured);
+  await loadTrip(env.stores, measured, { now: T0 });
   // Filler trips, all falling due later the same day and on the days after.
   const fillerTrips = Math.ceil((totalItems - measured.itinerary.length) / ITEMS_PER_TRIP);
   for (let t = 0; t < fillerTrips; t++) {
@@ -41,17 +41,13 @@ async function buildTable(
       totalItems - measured.itinerary.length - t * ITEMS_PER_TRIP,
     );
     const firstStart = new Date(T0.getTime() + (3 * 60 + (t % 2000)) * 60_000);
-    await loader.loadTrip(
+    await loadTrip(
+      env.stores,
       syntheticTrip({ id: `filler-${t}`, items, firstStart, spacingMinutes: 7 }),
+      { now: T0 },
     );
     // Every trip has a channel following it, as in a busy deployment.
-    await new DynamoReminderStore(env.doc, env.tableName).setSubscribed(
-      `filler-${t}`,
-      "slack",
-      `CF${t}`,
-      true,
-      "bench",
-    );
+    await env.stores.channels.setSubscribed(`filler-${t}`, "slack", `CF${t}`, true, "bench");
   }
   return { env, loadSeconds: (performance.now() - started) / 1000 };
 }
@@ -60,7 +56,7 @@ interface Subject {
   totalItems: number;
   loadSeconds: number;
   env: LocalEnvironment;
-  reminders: DynamoReminderStore;
+  reminders: ReminderStore;
   requests: number;
   times: number[];
   requestCounts: number[];
@@ -69,8 +65,8 @@ interface Subject {
 
 async function prepare(totalItems: number): Promise<Subject> {
   const { env, loadSeconds } = await buildTable(totalItems);
-  const reminders = new DynamoReminderStore(env.doc, env.tableName);
-  await reminders.setSubscribed("measured", "slack", "CBENCH", true, "bench");
+  const reminders = reminderStoreOf(env.stores);
+  await env.stores.channels.setSubscribed("measured", "slack", "CBENCH", true, "bench");
   const subject: Subject = {
     totalItems,
     loadSeconds,

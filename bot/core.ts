@@ -9,8 +9,8 @@ import {
 } from "./commands/registry";
 import type { ChannelPoster } from "./delivery";
 import { paragraph, type Reply, text } from "./reply";
+import type { ChannelStore } from "./store/channel-store";
 import type { FactStore } from "./store/fact-store";
-import type { ChannelStore } from "./store/reminder-store";
 import type { Trip } from "./trip/model";
 
 export interface BotDependencies {

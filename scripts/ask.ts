@@ -31,7 +31,7 @@ if (Number.isNaN(now.getTime())) {
 
 const env = await openLocalEnvironment();
 try {
-  const loaded = await loadTripFile(env.store, values.trip ?? "");
+  const loaded = await loadTripFile(env.stores, values.trip ?? "");
   const bot = createBot({ store: env.store, clock: () => now });
   const { command, input } = parseCommandText(positionals.join(" "));
   const reply = await bot.answer({

@@ -8,10 +8,11 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { stringify } from "yaml";
+import { type LoadResult, loadTrip } from "../bot/loading/load-trip";
 import { LOCAL_DATA_PATH, openLocalEnvironment } from "../bot/local/environment";
 import { createDocumentClient, ensureTable } from "../bot/store/dynamo-client";
-import { DynamoFactStore } from "../bot/store/dynamo-fact-store";
-import type { FactStore, LoadResult } from "../bot/store/fact-store";
+import { dynamoStores } from "../bot/store/dynamo-stores";
+import type { Stores } from "../bot/store/stores";
 import { formatTripError, parseTripText } from "../bot/trip/parse";
 
 const USAGE = `Usage:
@@ -35,14 +36,14 @@ async function parseFile(path: string) {
   return r.ok ? r : { ok: false as const, errors: r.errors.map(formatTripError) };
 }
 
-async function withStore<T>(fn: (store: FactStore, where: string) => Promise<T>): Promise<T> {
+async function withStores<T>(fn: (stores: Stores, where: string) => Promise<T>): Promise<T> {
   const tableName = process.env.TABLE_NAME;
   const endpoint = process.env.DYNAMODB_ENDPOINT;
   if (!tableName && !endpoint) {
     const env = await openLocalEnvironment({ path: LOCAL_DATA_PATH });
     try {
       return await fn(
-        env.store,
+        env.stores,
         `the local table in ${LOCAL_DATA_PATH}/ (set TABLE_NAME for another)`,
       );
     } finally {
@@ -55,7 +56,7 @@ async function withStore<T>(fn: (store: FactStore, where: string) => Promise<T>)
     // In AWS the stack owns the table; only a local server gets one created here.
     if (endpoint) await ensureTable(doc, tableName);
     return await fn(
-      new DynamoFactStore(doc, tableName),
+      dynamoStores(doc, tableName),
       endpoint ? `${tableName} at ${endpoint}` : tableName,
     );
   } finally {
@@ -131,17 +132,17 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     const dryRun = values["dry-run"] ?? false;
-    return withStore(async (store, where) => {
+    return withStores(async (stores, where) => {
       console.log(`${dryRun ? "Checking" : "Loading"} ${path} against ${where}`);
-      console.log(describeLoad(await store.loadTrip(r.file, { dryRun }), dryRun));
+      console.log(describeLoad(await loadTrip(stores, r.file, { dryRun }), dryRun));
       return 0;
     });
   }
   if (verb === "export") {
     const [id] = rest;
     if (!id || rest.length > 1) return usage("export takes one trip id");
-    return withStore(async (store, where) => {
-      const file = await store.exportTrip(id);
+    return withStores(async (stores, where) => {
+      const file = await stores.facts.exportTrip(id);
       if (!file) {
         console.error(`There is no trip "${id}" in ${where}.`);
         return 1;

@@ -36,7 +36,7 @@ export async function compareColdStart(c: ColdStartComparison): Promise<void> {
   const env = await openLocalEnvironment({ tableName: `bench-${process.pid}` });
   const out = await mkdtemp(join(tmpdir(), "cold-start-"));
   try {
-    await loadTripFile(env.store, EXAMPLE_TRIPS[0] as string);
+    await loadTripFile(env.stores, EXAMPLE_TRIPS[0] as string);
     const common = { TABLE_NAME: env.tableName, DYNAMODB_ENDPOINT: env.endpoint, ...c.env };
     const targets = await Promise.all(
       c.targets.map(async (t, i) => ({ ...t, bundle: await bundle(t.entry, out, `target-${i}`) })),

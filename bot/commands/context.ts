@@ -1,6 +1,6 @@
 import type { ChannelPoster } from "../delivery";
 import type { Reply } from "../reply";
-import type { ChannelStore } from "../store/reminder-store";
+import type { ChannelStore } from "../store/channel-store";
 import type { Trip } from "../trip/model";
 
 /** Who asked, where, and on which platform: everything a command may know about a request. */

@@ -1,7 +1,10 @@
 import { readFile } from "node:fs/promises";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { TripLoadStores } from "../loading/load-trip";
+import { loadTrip } from "../loading/load-trip";
 import { createDocumentClient, ensureTable } from "../store/dynamo-client";
-import { DynamoFactStore } from "../store/dynamo-fact-store";
+import type { DynamoFactStore } from "../store/dynamo-fact-store";
+import { dynamoStores } from "../store/dynamo-stores";
 import { type LocalDynamo, startLocalDynamo } from "../store/local-dynamo";
 import { DEFAULT_TABLE_NAME } from "../store/table";
 import { formatTripError, parseTripText } from "../trip/parse";
@@ -20,6 +23,7 @@ export const EXAMPLE_TRIPS = [
 
 export interface LocalEnvironment {
   store: DynamoFactStore;
+  stores: ReturnType<typeof dynamoStores>;
   doc: DynamoDBDocumentClient;
   tableName: string;
   endpoint: string;
@@ -34,8 +38,10 @@ export async function openLocalEnvironment(
   const tableName = options.tableName ?? DEFAULT_TABLE_NAME;
   const doc = createDocumentClient({ tableName, endpoint: server.endpoint });
   await ensureTable(doc, tableName);
+  const stores = dynamoStores(doc, tableName);
   return {
-    store: new DynamoFactStore(doc, tableName),
+    store: stores.facts,
+    stores,
     doc,
     tableName,
     endpoint: server.endpoint,
@@ -47,8 +53,8 @@ export async function openLocalEnvironment(
 }
 
 /** Reads, validates and loads a trip file; throws with every error's line and column. */
-export async function loadTripFile(store: DynamoFactStore, path: string) {
+export async function loadTripFile(stores: TripLoadStores, path: string) {
   const parsed = parseTripText(await readFile(path, "utf8"), path);
   if (!parsed.ok) throw new Error(parsed.errors.map(formatTripError).join("\n"));
-  return store.loadTrip(parsed.file);
+  return loadTrip(stores, parsed.file);
 }

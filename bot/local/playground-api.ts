@@ -2,6 +2,7 @@ import type { KeyObject } from "node:crypto";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { DEFAULT_COMMAND_NAME, findCommand, parseCommandText } from "../commands/registry";
+import { loadTrip as loadTripInto, type TripLoadStores } from "../loading/load-trip";
 import type { DynamoFactStore } from "../store/dynamo-fact-store";
 import type { DynamoReminderStore } from "../store/dynamo-reminder-store";
 import { parseTripText } from "../trip/parse";
@@ -22,6 +23,7 @@ export interface PlaygroundDependencies {
   /** The server's own base URL: requests go to its endpoints like a platform's would. */
   baseUrl: () => string;
   store: DynamoFactStore;
+  stores: TripLoadStores;
   channels: DynamoReminderStore;
   sink: PlatformSink;
   slackSigningSecret: string;
@@ -198,7 +200,7 @@ export function playgroundApi(deps: PlaygroundDependencies) {
     const fileName = input.fileName?.trim() || "trip.yaml";
     const parsed = parseTripText(input.text ?? "", fileName);
     if (!parsed.ok) return { status: 422, body: { ok: false, errors: parsed.errors } };
-    const result = await deps.store.loadTrip(parsed.file);
+    const result = await loadTripInto(deps.stores, parsed.file);
     await linkPlayground(result.tripId);
     return {
       status: 200,

@@ -4,8 +4,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { LoadResult } from "../loading/load-trip";
 import { DynamoReminderStore } from "../store/dynamo-reminder-store";
-import type { LoadResult } from "../store/fact-store";
 import { formatTripError, parseTripText, type TripFileError } from "../trip/parse";
 import type { TripFile } from "../trip/schema";
 import { type LambdaHttpHandler, serveThroughLambda } from "./api-gateway";
@@ -106,11 +106,11 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const loaded: LocalServer["loaded"] = [];
   if ((await local.store.listTrips()).length === 0) {
     for (const path of EXAMPLE_TRIPS) {
-      loaded.push({ path, result: await loadTripFile(local.store, path) });
+      loaded.push({ path, result: await loadTripFile(local.stores, path) });
     }
   }
   for (const { path } of files)
-    loaded.push({ path, result: await loadTripFile(local.store, path) });
+    loaded.push({ path, result: await loadTripFile(local.stores, path) });
   // The playground answers from the trip just given, or on a first start the first example.
   const shown = loaded[files.length > 0 ? loaded.length - 1 : 0]?.result.tripId;
   if (shown) {
@@ -158,6 +158,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const playground = playgroundApi({
     baseUrl: () => baseUrl,
     store: local.store,
+    stores: local.stores,
     channels,
     sink,
     slackSigningSecret: env.SLACK_SIGNING_SECRET as string,

@@ -1,10 +1,11 @@
 import { context, type Moment, paragraph, type Reply, text } from "../reply";
+import type { ScheduledReminder } from "../store/reminder-schedule";
 import { humanDistance } from "../trip/time";
-import { describeLead, type ReminderSpec } from "./schedule";
+import { describeLead } from "./schedule";
 
 /** A reminder as posted into a channel: what, when (both times), where, and the notes. */
 export function reminderReply(
-  reminder: Omit<ReminderSpec, "dueAt" | "tripId" | "itemId">,
+  reminder: Omit<ScheduledReminder, "dueAt" | "tripId" | "itemId">,
   now: Date,
 ): Reply {
   const { content: c, startAt } = reminder;

@@ -1,15 +1,12 @@
-import { createHash } from "node:crypto";
-import type { ChannelPoster, PostOutcome } from "../delivery";
-import { backoffMs, sleep } from "../retry";
-import type {
-  DeliveryKey,
-  ReminderStore,
-  ScheduledReminder,
-  Subscription,
-} from "../store/reminder-store";
-import { reminderReply } from "./message";
+import type { ChannelPoster } from "../delivery";
+import type { Subscription } from "../store/channel-store";
+import type { ScheduledReminder } from "../store/reminder-schedule";
+import type { ReminderStore } from "../store/stores";
+import { type DeliveryContext, type DeliveryResult, deliver } from "./deliver";
+import { type Delivery, planRun, tripsOf } from "./plan";
 
 export interface ReminderRunOptions {
+  /** Due reminders, subscribed channels and the delivery ledger (`reminderStoreOf(stores)`). */
   reminders: ReminderStore;
   /** By platform: "slack", "discord". */
   posters: Readonly<Record<string, ChannelPoster | undefined>>;
@@ -43,15 +40,8 @@ export interface RunSummary {
   superseded: number;
 }
 
+/** Time kept back from the budget for recording what the run did. */
 const RESERVE_MS = 2_000;
-
-/** A stable delivery key of at most 25 characters (Discord's nonce limit). */
-export function deliveryKeyOf(key: DeliveryKey): string {
-  return createHash("sha256")
-    .update(`${key.tripId}\n${key.itemId}\n${key.leadMinutes}\n${key.platform}\n${key.channelId}`)
-    .digest("base64url")
-    .slice(0, 25);
-}
 
 /**
  * One reminders run: every reminder that has fallen due goes to every channel subscribed to its
@@ -61,214 +51,107 @@ export function deliveryKeyOf(key: DeliveryKey): string {
  */
 export async function runReminders(options: ReminderRunOptions): Promise<RunSummary> {
   const started = performance.now();
-  const leaseMs = options.leaseMs ?? 90_000;
-  const concurrency = options.concurrency ?? 10;
-  const maxAttempts = options.maxAttemptsPerRun ?? 6;
+  const elapsed = () => performance.now() - started;
   const log = options.log ?? (() => {});
-  // Time moves on from the event's "now" as the run takes real time.
-  const now = () => new Date(options.now.getTime() + (performance.now() - started));
-  const remaining = () => options.budgetMs - (performance.now() - started);
-  const summary: RunSummary = {
-    due: 0,
-    sent: 0,
-    retried: 0,
-    deferred: 0,
-    missed: 0,
-    busy: 0,
-    superseded: 0,
-  };
+  const store = options.reminders;
 
-  const due = await options.reminders.dueReminders(options.now);
-  const subscriptions = new Map<string, Promise<Subscription[]>>();
-  const channelsOf = (tripId: string) => {
-    let s = subscriptions.get(tripId);
-    if (!s) {
-      s = options.reminders.subscriptions(tripId);
-      subscriptions.set(tripId, s);
-    }
-    return s;
-  };
+  const due = await store.dueReminders(options.now);
+  const plan = planRun(due, await subscriptionsOf(store, tripsOf(due)));
+  for (const r of [...plan.superseded, ...plan.unheard]) await store.complete(r);
 
-  interface Job {
-    reminder: ScheduledReminder;
-    key: DeliveryKey;
-  }
-  const jobsByChannel = new Map<string, Job[]>();
-  const openChannels = new Map<ScheduledReminder, number>();
-  const unresolved = new Set<ScheduledReminder>();
-
-  // Of one item's reminders due together (a trip loaded late, a run that was down), only the
-  // latest says anything true ("starts in 20 minutes"); the earlier ones are dropped unsent.
-  const latest = new Map<string, ScheduledReminder>();
-  for (const r of due) {
-    const item = `${r.tripId}#${r.itemId}`;
-    const kept = latest.get(item);
-    if (!kept || r.leadMinutes < kept.leadMinutes) latest.set(item, r);
-  }
-  for (const reminder of due) {
-    if (latest.get(`${reminder.tripId}#${reminder.itemId}`) !== reminder) {
-      await options.reminders.complete(reminder);
-      summary.superseded++;
-      continue;
-    }
-    const channels = await channelsOf(reminder.tripId);
-    if (channels.length === 0) {
-      // Nobody to tell: it is over, and a channel that subscribes later starts from here.
-      await options.reminders.complete(reminder);
-      continue;
-    }
-    openChannels.set(reminder, channels.length);
-    for (const c of channels) {
-      const key: DeliveryKey = {
-        tripId: reminder.tripId,
-        itemId: reminder.itemId,
-        leadMinutes: reminder.leadMinutes,
-        platform: c.platform,
-        channelId: c.channelId,
-      };
-      const channelKey = `${c.platform}#${c.channelId}`;
-      const jobs = jobsByChannel.get(channelKey) ?? [];
-      jobs.push({ reminder, key });
-      jobsByChannel.set(channelKey, jobs);
-    }
-  }
-
-  const resolved = async (r: ScheduledReminder, done: boolean) => {
-    if (!done) unresolved.add(r);
-    const left = (openChannels.get(r) ?? 1) - 1;
-    openChannels.set(r, left);
-    if (left === 0 && !unresolved.has(r)) await options.reminders.complete(r);
-  };
-
-  const miss = async (job: Job, parts: number, reason: string) => {
-    if (
-      await options.reminders.finish(job.key, options.runId, {
-        state: "missed",
-        parts,
-        reason,
-        now: now(),
-      })
-    ) {
-      summary.missed++;
-      log("warn", "reminder missed", { ...job.key, reason });
-    }
-  };
-
-  async function deliver(job: Job): Promise<boolean> {
-    if (remaining() < RESERVE_MS) {
-      // Out of time before even trying: the next run takes it.
-      summary.due++;
-      summary.deferred++;
-      return false;
-    }
-    const claim = await options.reminders.claim(job.key, options.runId, now(), leaseMs);
-    // Already delivered to this channel (the reminder is still open for another channel).
-    if (claim.status === "done") return true;
-    summary.due++;
-    if (claim.status === "busy") {
-      summary.busy++;
-      return false;
-    }
-    let parts = claim.parts;
-    const { startAt } = job.reminder;
-    if (now().getTime() >= startAt.getTime()) {
-      await miss(
-        job,
-        parts,
-        `too late: the item started at ${startAt.toISOString()} before the reminder could be posted`,
-      );
-      return true;
-    }
-    const poster = options.posters[job.key.platform];
-    const deliveryKey = deliveryKeyOf(job.key);
-    if (claim.uncertain && poster?.findDelivered) {
-      // An earlier run died after posting, perhaps: look before posting again.
-      if (await poster.findDelivered(job.key.channelId, deliveryKey, job.reminder.dueAt)) {
-        if (
-          await options.reminders.finish(job.key, options.runId, {
-            state: "sent",
-            parts,
-            now: now(),
-          })
-        )
-          summary.sent++;
-        return true;
-      }
-    }
-    for (let attempt = 1; ; attempt++) {
-      let outcome: PostOutcome;
-      if (!poster) {
-        outcome = {
-          ok: false,
-          parts,
-          retryable: true,
-          reason: `no ${job.key.platform} credentials configured`,
-        };
-      } else {
-        try {
-          outcome = await poster.post(job.key.channelId, reminderReply(job.reminder, now()), {
-            skipParts: parts,
-            deliveryKey,
-          });
-        } catch (e) {
-          outcome = {
-            ok: false,
-            parts,
-            retryable: true,
-            reason: e instanceof Error ? e.message : String(e),
-          };
-        }
-      }
-      if (outcome.ok) {
-        if (
-          await options.reminders.finish(job.key, options.runId, {
-            state: "sent",
-            parts: outcome.parts,
-            now: now(),
-          })
-        )
-          summary.sent++;
-        return true;
-      }
-      // A running total of delivered parts, skipped ones included: the next skipParts.
-      parts = outcome.parts;
-      if (!outcome.retryable) {
-        await miss(job, parts, `refused by ${job.key.platform}: ${outcome.reason}`);
-        return true;
-      }
-      const wait = outcome.retryAfterMs ?? backoffMs(attempt);
-      const tooLate = now().getTime() + wait >= startAt.getTime();
-      if (attempt >= maxAttempts || remaining() - wait < RESERVE_MS || tooLate) {
-        await options.reminders.finish(job.key, options.runId, {
-          state: "retry",
-          parts,
-          reason: outcome.reason,
-          now: now(),
-        });
-        summary.deferred++;
-        log("warn", "reminder deferred to the next run", {
-          ...job.key,
-          reason: outcome.reason,
-          attempt,
-        });
-        return false;
-      }
-      summary.retried++;
-      await sleep(wait);
-    }
-  }
-
-  const queues = [...jobsByChannel.values()].map((jobs) =>
-    jobs.sort((a, b) => a.reminder.dueAt.getTime() - b.reminder.dueAt.getTime()),
-  );
-  let next = 0;
-  const workers = Array.from({ length: Math.min(concurrency, queues.length) }, async () => {
-    while (next < queues.length) {
-      const jobs = queues[next++] ?? [];
-      for (const job of jobs) await resolved(job.reminder, await deliver(job));
+  const resolved = completion(plan.channelsPer, (r) => store.complete(r));
+  const context = (d: Delivery): DeliveryContext => ({
+    ledger: store,
+    poster: options.posters[d.key.platform],
+    runId: options.runId,
+    leaseMs: options.leaseMs ?? 90_000,
+    maxAttempts: options.maxAttemptsPerRun ?? 6,
+    // Time moves on from the event's "now" as the run takes real time.
+    now: () => new Date(options.now.getTime() + elapsed()),
+    remainingMs: () => options.budgetMs - elapsed() - RESERVE_MS,
+  });
+  const results: DeliveryResult[] = [];
+  await inParallel(plan.queues, options.concurrency ?? 10, async (queue) => {
+    for (const d of queue) {
+      const result = await deliver(d, context(d));
+      results.push(result);
+      report(result, d, log);
+      await resolved(d.reminder, finished(result));
     }
   });
-  await Promise.all(workers);
-  log("info", "reminders run", { ...summary, durationMs: Math.round(performance.now() - started) });
+  const summary = { ...summarise(results), superseded: plan.superseded.length };
+  log("info", "reminders run", { ...summary, durationMs: Math.round(elapsed()) });
   return summary;
+}
+
+async function subscriptionsOf(store: ReminderStore, tripIds: readonly string[]) {
+  const lists = await Promise.all(tripIds.map((id) => store.subscriptions(id)));
+  return new Map<string, Subscription[]>(tripIds.map((id, i) => [id, lists[i] ?? []]));
+}
+
+/** Whether the delivery is over for good (sent or missed), so its reminder may close. */
+const finished = (r: DeliveryResult) =>
+  r.outcome === "already done" || r.outcome === "sent" || r.outcome === "missed";
+
+/**
+ * Marks a reminder done in the schedule once every channel it goes to has it for good; one
+ * channel left for the next run keeps it due.
+ */
+function completion(
+  channelsPer: ReadonlyMap<ScheduledReminder, number>,
+  complete: (r: ScheduledReminder) => Promise<void>,
+) {
+  const open = new Map(channelsPer);
+  const unfinished = new Set<ScheduledReminder>();
+  return async (reminder: ScheduledReminder, done: boolean) => {
+    if (!done) unfinished.add(reminder);
+    const left = (open.get(reminder) ?? 1) - 1;
+    open.set(reminder, left);
+    if (left === 0 && !unfinished.has(reminder)) await complete(reminder);
+  };
+}
+
+/** Every reminder that is not sent is logged with its reason. */
+function report(
+  result: DeliveryResult,
+  { key }: Delivery,
+  log: Required<ReminderRunOptions>["log"],
+) {
+  if (result.outcome === "missed" && result.recorded) {
+    log("warn", "reminder missed", { ...key, reason: result.reason });
+  } else if (result.outcome === "deferred") {
+    log("warn", "reminder deferred to the next run", {
+      ...key,
+      reason: result.reason,
+      attempt: result.attempts,
+    });
+  }
+}
+
+export function summarise(results: readonly DeliveryResult[]): Omit<RunSummary, "superseded"> {
+  const count = (outcome: DeliveryResult["outcome"], recordedOnly = false) =>
+    results.filter(
+      (r) => r.outcome === outcome && (!recordedOnly || ("recorded" in r && r.recorded)),
+    ).length;
+  return {
+    due: results.filter((r) => r.outcome !== "already done").length,
+    sent: count("sent", true),
+    retried: results.reduce((n, r) => n + ("retried" in r ? r.retried : 0), 0),
+    deferred: count("deferred") + count("out of time"),
+    missed: count("missed", true),
+    busy: count("busy"),
+  };
+}
+
+/** Works through `items` with at most `concurrency` at a time. */
+async function inParallel<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T) => Promise<void>,
+) {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+    while (next < items.length) await work(items[next++] as T);
+  });
+  await Promise.all(workers);
 }

@@ -1,34 +1,9 @@
+import type { ReminderRef, ScheduledReminder, ScheduleEntry } from "../store/reminder-schedule";
+import { canonicalJson } from "../store/trip-records";
 import type { Trip } from "../trip/model";
 
-/**
- * What a reminder's message needs, copied onto its schedule record at load time, so a run
- * posts it without reading the trip: a run's cost follows what is due, not the trips' size.
- */
-export interface ReminderContent {
-  tripName: string;
-  zone: string;
-  zoneLabel: string;
-  command: string;
-  title: string;
-  place?: string;
-  notes?: string;
-  /** The item's trip day, for "the whole day: /marathon itinerary 3". */
-  day: number;
-}
-
-/** One reminder of one itinerary item, before it is fanned out to channels. */
-export interface ReminderSpec {
-  tripId: string;
-  itemId: string;
-  leadMinutes: number;
-  dueAt: Date;
-  /** When the item starts: past it, the reminder is too late to be useful. */
-  startAt: Date;
-  content: ReminderContent;
-}
-
 /** Every reminder a trip's itinerary asks for: each item at each of its lead times. */
-export function remindersOf(trip: Trip): ReminderSpec[] {
+export function remindersOf(trip: Trip): ScheduledReminder[] {
   return trip.itinerary.flatMap((item) =>
     item.leadMinutes.map((leadMinutes) => ({
       tripId: trip.id,
@@ -48,6 +23,49 @@ export function remindersOf(trip: Trip): ReminderSpec[] {
       },
     })),
   );
+}
+
+/** How a load changes a trip's reminder schedule, and what it tells the organiser. */
+export interface ScheduleChange {
+  put: ScheduleEntry[];
+  cancel: ReminderRef[];
+  counts: { scheduled: number; updated: number; cancelled: number };
+}
+
+/**
+ * Brings a trip's schedule in line with its itinerary: new reminders are added, pending ones
+ * follow their item's new time and text, removed items' reminders are cancelled, and reminders
+ * already finished stay finished whatever changed in the item's text.
+ */
+export function planSchedule(
+  wanted: readonly ScheduledReminder[],
+  existing: readonly ScheduleEntry[],
+  now: Date,
+): ScheduleChange {
+  const key = (r: ReminderRef) => `${r.itemId}#${r.leadMinutes}`;
+  const have = new Map(existing.map((e) => [key(e), e]));
+  const wantedKeys = new Set(wanted.map(key));
+  const put: ScheduleEntry[] = [];
+  let updated = 0;
+  for (const spec of wanted) {
+    const old = have.get(key(spec));
+    if (old?.state === "done") continue;
+    const unchanged =
+      old?.dueAt.getTime() === spec.dueAt.getTime() &&
+      canonicalJson(old.content) === canonicalJson(spec.content);
+    if (unchanged) continue;
+    if (old) updated++;
+    // An item that has already started gets no reminder: it could only arrive too late.
+    put.push({ ...spec, state: spec.startAt.getTime() > now.getTime() ? "pending" : "done" });
+  }
+  const cancel = existing
+    .filter((e) => !wantedKeys.has(key(e)))
+    .map(({ tripId, itemId, leadMinutes }) => ({ tripId, itemId, leadMinutes }));
+  return {
+    put,
+    cancel,
+    counts: { scheduled: put.length - updated, updated, cancelled: cancel.length },
+  };
 }
 
 /** "1 day", "3 hours", "1 hour 30 minutes", "30 minutes". */

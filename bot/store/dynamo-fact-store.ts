@@ -1,28 +1,26 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import {
-  type DynamoDBDocumentClient,
-  PutCommand,
-  QueryCommand,
-  type QueryCommandInput,
-} from "@aws-sdk/lib-dynamodb";
-import { remindersOf } from "../reminders/schedule";
+import { type DynamoDBDocumentClient, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { resolveTrip, type Trip } from "../trip/model";
 import type { TripFile } from "../trip/schema";
-import { batchWrite, reminderScheduleWrites } from "./dynamo-reminder-store";
+import { batchWrite, queryAll } from "./dynamo-requests";
 import {
   ConcurrentLoadError,
   type FactStore,
-  type LoadResult,
+  type RevisionDraft,
   type TripSummary,
 } from "./fact-store";
 import { keys, TABLE_KEYS } from "./table";
 import { diffRecords, type FactRecord, recordsToTrip, tripToRecords } from "./trip-records";
 
-type Item = Record<string, unknown>;
-
 interface Head {
   revision: number;
   manifest: string[];
+}
+
+interface StoredFacts {
+  head?: Head;
+  /** Every fact record in the partition: the revision in force, older ones, a failed load's. */
+  facts: FactRecord[];
 }
 
 /**
@@ -35,7 +33,6 @@ export class DynamoFactStore implements FactStore {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
-    private readonly clock: () => Date = () => new Date(),
   ) {}
 
   async getTrip(tripId: string): Promise<Trip | undefined> {
@@ -48,7 +45,7 @@ export class DynamoFactStore implements FactStore {
   }
 
   async listTrips(): Promise<TripSummary[]> {
-    const items = await this.queryAll({
+    const items = await queryAll(this.doc, {
       TableName: this.tableName,
       KeyConditionExpression: "#pk = :pk",
       ExpressionAttributeNames: { "#pk": TABLE_KEYS.partitionKey },
@@ -61,57 +58,73 @@ export class DynamoFactStore implements FactStore {
     }));
   }
 
-  async loadTrip(file: TripFile, options: { dryRun?: boolean } = {}): Promise<LoadResult> {
-    const pk = keys.tripPartition(file.id);
-    const stored = await this.readPartition(file.id, true, true);
-    const head = stored.head;
-    const current = head ? (this.currentFacts(head, stored.facts) ?? []) : [];
+  async draftRevision(file: TripFile): Promise<RevisionDraft> {
+    const stored = await this.readFacts(file.id, true);
+    const current = stored.head ? (this.currentFacts(stored.head, stored.facts) ?? []) : [];
     const next = tripToRecords(file);
     const changes = diffRecords(current, next);
-    const revision = head?.revision ?? 0;
-    const schedule = reminderScheduleWrites(
-      remindersOf(resolveTrip(file)),
-      stored.reminders,
-      this.clock(),
-    );
-    const existing = new Set(stored.reminders.map((r) => String(r.sk)));
-    const reminders = {
-      scheduled: schedule.puts.filter((p) => !existing.has(String(p.sk))).length,
-      updated: schedule.puts.filter((p) => existing.has(String(p.sk))).length,
-      cancelled: schedule.deletes.length,
-    };
-    if (options.dryRun) return { tripId: file.id, changes, written: false, revision, reminders };
-
-    const manifest = next.map((r) => r.sk);
-    const present = new Set(stored.facts.map((f) => f.sk));
-    if (changes.length > 0 || !head) {
-      await batchWrite(
-        this.doc,
-        this.tableName,
-        next.filter((r) => !present.has(r.sk)).map((r) => ({ PutRequest: { Item: { pk, ...r } } })),
-      );
-      try {
-        await this.doc.send(
-          new PutCommand({
-            TableName: this.tableName,
-            Item: {
-              pk,
-              sk: keys.head,
-              revision: revision + 1,
-              manifest,
-              loadedAt: this.clock().toISOString(),
-            },
-            ConditionExpression: head ? "revision = :expected" : "attribute_not_exists(pk)",
-            ExpressionAttributeValues: head ? { ":expected": revision } : undefined,
-          }),
+    const revision = stored.head?.revision ?? 0;
+    const switches = changes.length > 0 || !stored.head;
+    return {
+      tripId: file.id,
+      changes,
+      revision,
+      switches,
+      commit: async () => {
+        if (switches) await this.switchTo(file.id, next, stored);
+        await this.listTrip(file);
+        // Facts no revision points at any more: the old versions, and leftovers of a failed load.
+        const keep = new Set(next.map((r) => r.sk));
+        await batchWrite(
+          this.doc,
+          this.tableName,
+          stored.facts
+            .filter((f) => !keep.has(f.sk))
+            .map((f) => ({
+              DeleteRequest: { Key: { pk: keys.tripPartition(file.id), sk: f.sk } },
+            })),
         );
-      } catch (e) {
-        if (e instanceof ConditionalCheckFailedException) throw new ConcurrentLoadError(file.id);
-        throw e;
-      }
+        return switches ? revision + 1 : revision;
+      },
+    };
+  }
+
+  /** Writes the facts HEAD does not have yet, then switches HEAD over if no load did first. */
+  private async switchTo(tripId: string, next: FactRecord[], stored: StoredFacts) {
+    const pk = keys.tripPartition(tripId);
+    const present = new Set(stored.facts.map((f) => f.sk));
+    await batchWrite(
+      this.doc,
+      this.tableName,
+      next.filter((r) => !present.has(r.sk)).map((r) => ({ PutRequest: { Item: { pk, ...r } } })),
+    );
+    const head = stored.head;
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            pk,
+            sk: keys.head,
+            revision: (head?.revision ?? 0) + 1,
+            manifest: next.map((r) => r.sk),
+            loadedAt: new Date().toISOString(),
+          },
+          ConditionExpression: head ? "revision = :expected" : "attribute_not_exists(pk)",
+          ExpressionAttributeValues: head ? { ":expected": head.revision } : undefined,
+        }),
+      );
+    } catch (e) {
+      if (e instanceof ConditionalCheckFailedException) throw new ConcurrentLoadError(tripId);
+      throw e;
     }
-    // Rewritten on every load (same content when nothing changed), so a load that died before
-    // this step still lists its trip once it is run again.
+  }
+
+  /**
+   * Rewritten on every load (same content when nothing changed), so a load that died before
+   * this step still lists its trip once it is run again.
+   */
+  private async listTrip(file: TripFile) {
     await this.doc.send(
       new PutCommand({
         TableName: this.tableName,
@@ -124,38 +137,15 @@ export class DynamoFactStore implements FactStore {
         },
       }),
     );
-    // Reminders follow the itinerary now in force; a load that changed nothing still repairs a
-    // schedule that an earlier load died before writing.
-    await batchWrite(this.doc, this.tableName, [
-      ...schedule.puts.map((Item) => ({ PutRequest: { Item } })),
-      ...schedule.deletes.map((Key) => ({ DeleteRequest: { Key } })),
-    ]);
-    // Facts no revision points at any more: the old versions, and leftovers of a failed load.
-    const keep = new Set(manifest);
-    await batchWrite(
-      this.doc,
-      this.tableName,
-      stored.facts
-        .filter((f) => !keep.has(f.sk))
-        .map((f) => ({ DeleteRequest: { Key: { pk, sk: f.sk } } })),
-    );
-    const written = changes.length > 0 || !head;
-    return {
-      tripId: file.id,
-      changes,
-      written,
-      revision: written ? revision + 1 : revision,
-      reminders,
-    };
   }
 
   private async readTripFile(tripId: string): Promise<TripFile | undefined> {
-    let stored = await this.readPartition(tripId, false);
+    let stored = await this.readFacts(tripId, false);
     if (!stored.head) return undefined;
     let facts = this.currentFacts(stored.head, stored.facts);
     if (!facts) {
       // An eventually consistent read raced a load: read again, strongly consistent.
-      stored = await this.readPartition(tripId, true);
+      stored = await this.readFacts(tripId, true);
       facts = stored.head ? this.currentFacts(stored.head, stored.facts) : undefined;
       if (!facts) return undefined;
     }
@@ -169,53 +159,28 @@ export class DynamoFactStore implements FactStore {
   }
 
   /**
-   * Reads a trip's partition. Facts and HEAD sort between "FACT#" and "HEAD", so a command's
-   * Query reads only those; a load also reads the reminder schedule beside them.
+   * Reads a trip's facts and HEAD in one Query: they sort between "FACT#" and "HEAD", apart
+   * from the reminder schedule and subscriptions kept in the same partition.
    */
-  private async readPartition(
-    tripId: string,
-    consistent: boolean,
-    withReminders = false,
-  ): Promise<{ head?: Head; facts: FactRecord[]; reminders: Item[] }> {
-    const items = await this.queryAll({
+  private async readFacts(tripId: string, consistent: boolean): Promise<StoredFacts> {
+    const items = await queryAll(this.doc, {
       TableName: this.tableName,
-      KeyConditionExpression: withReminders
-        ? "#pk = :pk"
-        : "#pk = :pk AND #sk BETWEEN :from AND :to",
-      ExpressionAttributeNames: {
-        "#pk": TABLE_KEYS.partitionKey,
-        ...(withReminders ? {} : { "#sk": TABLE_KEYS.sortKey }),
-      },
+      KeyConditionExpression: "#pk = :pk AND #sk BETWEEN :from AND :to",
+      ExpressionAttributeNames: { "#pk": TABLE_KEYS.partitionKey, "#sk": TABLE_KEYS.sortKey },
       ExpressionAttributeValues: {
         ":pk": keys.tripPartition(tripId),
-        ...(withReminders ? {} : { ":from": keys.factPrefix, ":to": keys.head }),
+        ":from": keys.factPrefix,
+        ":to": keys.head,
       },
       ConsistentRead: consistent,
     });
     let head: Head | undefined;
     const facts: FactRecord[] = [];
-    const reminders: Item[] = [];
     for (const item of items) {
-      const sk = String(item.sk);
-      if (sk === keys.head) {
+      if (item.sk === keys.head) {
         head = { revision: Number(item.revision), manifest: (item.manifest as string[]) ?? [] };
-      } else if (sk.startsWith(keys.factPrefix)) {
-        facts.push(item as unknown as FactRecord);
-      } else if (sk.startsWith(keys.reminderPrefix)) {
-        reminders.push(item);
-      }
+      } else facts.push(item as unknown as FactRecord);
     }
-    return { head, facts, reminders };
-  }
-
-  private async queryAll(input: QueryCommandInput): Promise<Item[]> {
-    const items: Item[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-      items.push(...((page.Items ?? []) as Item[]));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return items;
+    return { head, facts };
   }
 }

@@ -16,24 +16,32 @@ export interface FactChange {
   fields?: string[];
 }
 
-export interface LoadResult {
+/** A trip file compared with the revision in force, ready to become the next revision. */
+export interface RevisionDraft {
   tripId: string;
   changes: FactChange[];
-  /** Nothing was written (dry run, or nothing changed). */
-  written: boolean;
+  /** The revision in force when the draft was made; 0 before the trip's first load. */
   revision: number;
-  /** What the load did to the reminder schedule. */
-  reminders: { scheduled: number; updated: number; cancelled: number };
+  /** Committing makes a new revision: something changed, or the trip is new. */
+  switches: boolean;
+  /**
+   * Writes the new facts and switches readers over to them at once; returns the revision in
+   * force afterwards. Throws `ConcurrentLoadError` when another load switched first. Safe to
+   * repeat: a commit that died part-way leaves the previous revision whole and visible.
+   */
+  commit(): Promise<number>;
 }
 
-/** The port every command and adapter reads trips through; DynamoDB implements it. */
+/** The port every command and adapter reads trips through; DynamoDB and memory implement it. */
 export interface FactStore {
-  /** The trip with all its facts, read in one Query. */
+  /** The trip with all its facts (DynamoDB: one Query). */
   getTrip(tripId: string): Promise<Trip | undefined>;
+  /** Every trip, by id. */
   listTrips(): Promise<TripSummary[]>;
-  loadTrip(file: TripFile, options?: { dryRun?: boolean }): Promise<LoadResult>;
   /** The trip file as stored, ready to write back out. */
   exportTrip(tripId: string): Promise<TripFile | undefined>;
+  /** What loading `file` would change; writes nothing until the draft is committed. */
+  draftRevision(file: TripFile): Promise<RevisionDraft>;
 }
 
 export class ConcurrentLoadError extends Error {

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { CommandRequest } from "../../bot/commands/context";
 import { COMMANDS } from "../../bot/commands/registry";
 import { type Bot, createBot } from "../../bot/core";
-import type { LocalEnvironment } from "../../bot/local/environment";
 import type { Reply } from "../../bot/reply";
+import type { Stores } from "../../bot/store/stores";
 import { renderText } from "../../bot/text/render";
-import { localTable, NEW_YORK, PYONGYANG } from "../helpers/local-table";
+import { NEW_YORK, PYONGYANG, storesWith } from "../helpers/memory-trips";
 
 const request = (command: string, input = ""): CommandRequest => ({
   command,
@@ -15,9 +15,9 @@ const request = (command: string, input = ""): CommandRequest => ({
   platform: "test",
 });
 
-/** A bot over a real table whose clock the test sets. */
-function botAt(env: LocalEnvironment, iso: string): Bot {
-  return createBot({ store: env.store, clock: () => new Date(iso) });
+/** A bot over in-memory stores whose clock the test sets. */
+function botAt(env: Stores, iso: string): Bot {
+  return createBot({ store: env.facts, clock: () => new Date(iso) });
 }
 
 /** What a reader in `zone` would read. */
@@ -25,17 +25,16 @@ function read(reply: Reply, now: string, zone = "UTC"): string {
   return renderText(reply, { readerZone: zone, now: new Date(now) });
 }
 
-async function ask(env: LocalEnvironment, now: string, command: string, input = "", zone = "UTC") {
+async function ask(env: Stores, now: string, command: string, input = "", zone = "UTC") {
   const reply = await botAt(env, now).answer(request(command, input));
   return { reply, text: read(reply, now, zone) };
 }
 
 describe("commands on the Pyongyang trip", () => {
-  let env: LocalEnvironment;
+  let env: Stores;
   beforeAll(async () => {
-    env = await localTable({ trips: [PYONGYANG] });
+    env = await storesWith([PYONGYANG]);
   });
-  afterAll(() => env.close());
 
   const BEFORE = "2025-04-01T00:00:00Z"; // Tue 1 Apr, 09:00 in Pyongyang
 
@@ -229,11 +228,10 @@ describe("commands on the Pyongyang trip", () => {
 });
 
 describe("commands on the New York trip (daylight saving time ends on race day)", () => {
-  let env: LocalEnvironment;
+  let env: Stores;
   beforeAll(async () => {
-    env = await localTable({ trips: [NEW_YORK] });
+    env = await storesWith([NEW_YORK]);
   });
-  afterAll(() => env.close());
   const SATURDAY = "2025-11-01T12:00:00Z"; // 08:00 EDT
 
   it("when: race day is tomorrow, at 09:10 New York time", async () => {
@@ -266,51 +264,39 @@ describe("commands on the New York trip (daylight saving time ends on race day)"
 
 describe("which trip answers", () => {
   it("with no trip loaded, help still answers and questions say so", async () => {
-    const env = await localTable();
-    try {
-      expect((await ask(env, "2025-01-01T00:00:00Z", "help")).text).toContain("/marathon when");
-      const { reply } = await ask(env, "2025-01-01T00:00:00Z", "when");
-      expect(reply.title).toBe("No trip yet");
-    } finally {
-      await env.close();
-    }
+    const env = await storesWith();
+    expect((await ask(env, "2025-01-01T00:00:00Z", "help")).text).toContain("/marathon when");
+    const { reply } = await ask(env, "2025-01-01T00:00:00Z", "when");
+    expect(reply.title).toBe("No trip yet");
   });
 
   it("with several trips and no link, asks for a link instead of guessing or naming them", async () => {
-    const env = await localTable({ trips: [PYONGYANG, NEW_YORK] });
-    try {
-      const { reply, text } = await ask(env, "2025-01-01T00:00:00Z", "when");
-      expect(reply.title).toBe("Which trip?");
-      expect(text).toContain("/marathon link <trip-id>");
-      expect(text).not.toContain("pyongyang");
-      expect(text).not.toContain("New York");
-      const chosen = await botAt(env, "2025-01-01T00:00:00Z").answer({
-        ...request("when"),
-        tripId: "new-york-marathon-2025",
-      });
-      expect(chosen.title).toBe("When: New York City Marathon 2025");
-    } finally {
-      await env.close();
-    }
+    const env = await storesWith([PYONGYANG, NEW_YORK]);
+    const { reply, text } = await ask(env, "2025-01-01T00:00:00Z", "when");
+    expect(reply.title).toBe("Which trip?");
+    expect(text).toContain("/marathon link <trip-id>");
+    expect(text).not.toContain("pyongyang");
+    expect(text).not.toContain("New York");
+    const chosen = await botAt(env, "2025-01-01T00:00:00Z").answer({
+      ...request("when"),
+      tripId: "new-york-marathon-2025",
+    });
+    expect(chosen.title).toBe("When: New York City Marathon 2025");
   });
 });
 
 describe("every example the help gives", () => {
   for (const path of [PYONGYANG, NEW_YORK]) {
     it(`answers on ${path}, as the help promises`, async () => {
-      const env = await localTable({ trips: [path] });
-      try {
-        const bot = botAt(env, "2025-01-01T00:00:00Z");
-        for (const c of COMMANDS) {
-          for (const example of c.examples) {
-            const [command = "", ...rest] = example.split(" ");
-            const reply = await bot.answer(request(command, rest.join(" ")));
-            expect(reply.title, example).not.toMatch(/^Unknown command|^No trip|^Which trip/);
-            expect(reply.blocks.length, example).toBeGreaterThan(0);
-          }
+      const env = await storesWith([path]);
+      const bot = botAt(env, "2025-01-01T00:00:00Z");
+      for (const c of COMMANDS) {
+        for (const example of c.examples) {
+          const [command = "", ...rest] = example.split(" ");
+          const reply = await bot.answer(request(command, rest.join(" ")));
+          expect(reply.title, example).not.toMatch(/^Unknown command|^No trip|^Which trip/);
+          expect(reply.blocks.length, example).toBeGreaterThan(0);
         }
-      } finally {
-        await env.close();
       }
     });
   }

@@ -2,31 +2,29 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommandRequest } from "../../bot/commands/context";
 import { type Bot, createBot } from "../../bot/core";
 import { DiscordChannelPoster } from "../../bot/discord/poster";
-import type { LocalEnvironment } from "../../bot/local/environment";
 import { SlackPoster } from "../../bot/slack/poster";
-import { DynamoReminderStore } from "../../bot/store/dynamo-reminder-store";
+import type { ChannelStore } from "../../bot/store/channel-store";
 import { type FakeDiscordApi, startFakeDiscordApi } from "../fakes/discord-api";
 import { type FakeSlackApi, startFakeSlackApi } from "../fakes/slack-api";
-import { localTable, NEW_YORK, PYONGYANG } from "../helpers/local-table";
+import { NEW_YORK, PYONGYANG, storesWith } from "../helpers/memory-trips";
 
 // The New York trip file lists these organisers; the Pyongyang one lists none.
 const SLACK_ORGANISER = "U0ORGANISER";
 const DISCORD_ORGANISER = "100000000000000001";
 const NOW = new Date("2025-10-30T12:00:00Z");
 
-let env: LocalEnvironment;
 let slack: FakeSlackApi;
 let discord: FakeDiscordApi;
-let channels: DynamoReminderStore;
+let channels: ChannelStore;
 let bot: Bot;
 
 beforeAll(async () => {
-  env = await localTable({ trips: [PYONGYANG, NEW_YORK] });
+  const stores = await storesWith([PYONGYANG, NEW_YORK]);
   slack = await startFakeSlackApi();
   discord = await startFakeDiscordApi();
-  channels = new DynamoReminderStore(env.doc, env.tableName);
+  channels = stores.channels;
   bot = createBot({
-    store: env.store,
+    store: stores.facts,
     channels,
     posters: {
       slack: new SlackPoster({ token: "xoxb-test", apiUrl: slack.apiUrl }),
@@ -36,7 +34,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await Promise.all([env.close(), slack.close(), discord.close()]);
+  await Promise.all([slack.close(), discord.close()]);
 });
 
 function ask(

@@ -1,5 +1,4 @@
 import {
-  EXAMPLE_TRIPS,
   type LocalEnvironment,
   loadTripFile,
   openLocalEnvironment,
@@ -15,9 +14,8 @@ export async function localTable(
   const env = await openLocalEnvironment({
     tableName: `test-${Math.random().toString(36).slice(2, 10)}`,
   });
-  for (const path of options.trips ?? []) await loadTripFile(env.store, path);
+  for (const path of options.trips ?? []) await loadTripFile(env.stores, path);
   return env;
 }
 
-export const PYONGYANG = EXAMPLE_TRIPS[0] as string;
-export const NEW_YORK = EXAMPLE_TRIPS[1] as string;
+export { NEW_YORK, PYONGYANG } from "./memory-trips";

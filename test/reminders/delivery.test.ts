@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ChannelPoster } from "../../bot/delivery";
 import { DiscordChannelPoster } from "../../bot/discord/poster";
+import { loadTrip } from "../../bot/loading/load-trip";
 import type { LocalEnvironment } from "../../bot/local/environment";
 import { type ReminderRunOptions, runReminders } from "../../bot/reminders/run";
 import { SlackPoster } from "../../bot/slack/poster";
-import { DynamoFactStore } from "../../bot/store/dynamo-fact-store";
-import { DynamoReminderStore } from "../../bot/store/dynamo-reminder-store";
+import { type ReminderStore, reminderStoreOf } from "../../bot/store/stores";
 import { type FakeDiscordApi, startFakeDiscordApi } from "../fakes/discord-api";
 import { type FakeSlackApi, startFakeSlackApi } from "../fakes/slack-api";
 import { localTable } from "../helpers/local-table";
@@ -22,7 +22,7 @@ const CHANNELS = 25;
 let env: LocalEnvironment;
 let slack: FakeSlackApi;
 let discord: FakeDiscordApi;
-let reminders: DynamoReminderStore;
+let reminders: ReminderStore;
 let slackChannels: string[];
 let discordChannels: string[];
 
@@ -30,20 +30,20 @@ beforeEach(async () => {
   env = await localTable();
   slack = await startFakeSlackApi();
   discord = await startFakeDiscordApi();
-  reminders = new DynamoReminderStore(env.doc, env.tableName);
+  reminders = reminderStoreOf(env.stores);
   // Items start 30 to 59 minutes after NOW, so every 1-hour reminder is due and still useful.
   const firstStart = new Date(NOW.getTime() + 30 * 60_000);
   // Loaded at NOW, when every item is still ahead.
-  const loader = new DynamoFactStore(env.doc, env.tableName, () => NOW);
   for (const id of ["slack-trip", "discord-trip"]) {
-    await loader.loadTrip(syntheticTrip({ id, items: ITEMS, firstStart, spacingMinutes: 1 }));
+    const trip = syntheticTrip({ id, items: ITEMS, firstStart, spacingMinutes: 1 });
+    await loadTrip(env.stores, trip, { now: NOW });
   }
   slackChannels = Array.from({ length: CHANNELS }, (_, i) => `C${String(i).padStart(4, "0")}`);
   discordChannels = Array.from({ length: CHANNELS }, (_, i) => `${9000 + i}`);
   for (const c of slackChannels)
-    await reminders.setSubscribed("slack-trip", "slack", c, true, "test");
+    await env.stores.channels.setSubscribed("slack-trip", "slack", c, true, "test");
   for (const c of discordChannels)
-    await reminders.setSubscribed("discord-trip", "discord", c, true, "test");
+    await env.stores.channels.setSubscribed("discord-trip", "discord", c, true, "test");
 });
 
 afterEach(async () => {
@@ -187,7 +187,7 @@ describe("reminders delivered exactly once", () => {
       }),
     );
     // An hour later every item has started: a fresh channel's reminders would be too late.
-    await reminders.setSubscribed("slack-trip", "slack", "CLATE", true, "test");
+    await env.stores.channels.setSubscribed("slack-trip", "slack", "CLATE", true, "test");
     const late = await runReminders(options({ now: new Date(NOW.getTime() + 60 * 60_000) }));
     expect(late.sent).toBe(0);
     expect(slack.postsByChannel().get("CLATE")).toBeUndefined();

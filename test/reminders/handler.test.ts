@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { loadTrip } from "../../bot/loading/load-trip";
 import type { LocalEnvironment } from "../../bot/local/environment";
-import { DynamoFactStore } from "../../bot/store/dynamo-fact-store";
-import { DynamoReminderStore } from "../../bot/store/dynamo-reminder-store";
 import { type FakeDiscordApi, startFakeDiscordApi } from "../fakes/discord-api";
 import { type FakeSlackApi, startFakeSlackApi } from "../fakes/slack-api";
 import { localTable } from "../helpers/local-table";
@@ -17,11 +16,12 @@ beforeAll(async () => {
   env = await localTable();
   slack = await startFakeSlackApi();
   discord = await startFakeDiscordApi();
-  const loader = new DynamoFactStore(env.doc, env.tableName, () => new Date(NOW));
-  await loader.loadTrip(
+  await loadTrip(
+    env.stores,
     syntheticTrip({ id: "handler-trip", items: 3, firstStart: new Date("2025-04-05T12:30:00Z") }),
+    { now: new Date(NOW) },
   );
-  const channels = new DynamoReminderStore(env.doc, env.tableName);
+  const { channels } = env.stores;
   await channels.setSubscribed("handler-trip", "slack", "C1", true, "test");
   await channels.setSubscribed("handler-trip", "discord", "D1", true, "test");
   vi.stubEnv("TABLE_NAME", env.tableName);
@@ -70,22 +70,17 @@ describe("handlers/reminders.ts", () => {
 
   it("sends only the latest of an item's reminders that fall due together (a trip loaded late)", async () => {
     const later = "2025-04-05T13:00:00Z";
-    const loader = new DynamoFactStore(env.doc, env.tableName, () => new Date(later));
-    await loader.loadTrip(
+    await loadTrip(
+      env.stores,
       syntheticTrip({
         id: "late-trip",
         items: 1,
         firstStart: new Date("2025-04-05T13:20:00Z"),
         leads: ["1d", "1h"],
       }),
+      { now: new Date(later) },
     );
-    await new DynamoReminderStore(env.doc, env.tableName).setSubscribed(
-      "late-trip",
-      "slack",
-      "C2",
-      true,
-      "test",
-    );
+    await env.stores.channels.setSubscribed("late-trip", "slack", "C2", true, "test");
     const { handler } = await import("../../handlers/reminders");
     const summary = await handler(scheduledEvent(later), { awsRequestId: "req-3" });
     expect(summary).toMatchObject({ sent: 1, superseded: 1 });

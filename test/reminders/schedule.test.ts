@@ -1,38 +1,27 @@
-import { readFileSync } from "node:fs";
-import { afterEach, describe, expect, it } from "vitest";
-import type { LocalEnvironment } from "../../bot/local/environment";
-import { DynamoFactStore } from "../../bot/store/dynamo-fact-store";
-import { DynamoReminderStore } from "../../bot/store/dynamo-reminder-store";
-import { parseTripText } from "../../bot/trip/parse";
+import { describe, expect, it } from "vitest";
+import { loadTrip } from "../../bot/loading/load-trip";
+import { memoryStores } from "../../bot/store/memory-stores";
+import type { ReminderSchedule } from "../../bot/store/reminder-schedule";
 import type { TripFile } from "../../bot/trip/schema";
-import { localTable, NEW_YORK } from "../helpers/local-table";
+import { NEW_YORK, tripFile } from "../helpers/memory-trips";
 
-let env: LocalEnvironment | undefined;
-afterEach(async () => {
-  await env?.close();
-  env = undefined;
-});
-
-/** A fresh table whose loads happen on 30 October 2025, before any reminder falls due. */
+/** Fresh stores whose loads happen on 30 October 2025, before any reminder falls due. */
 async function freshTable() {
-  env = await localTable();
-  const store = new DynamoFactStore(env.doc, env.tableName, () => new Date("2025-10-30T00:00:00Z"));
-  return { store, reminders: new DynamoReminderStore(env.doc, env.tableName) };
+  const stores = memoryStores();
+  const now = new Date("2025-10-30T00:00:00Z");
+  const store = { loadTrip: (file: TripFile) => loadTrip(stores, file, { now }) };
+  return { store, reminders: stores.schedule };
 }
 
-const newYork = (): TripFile => {
-  const r = parseTripText(readFileSync(NEW_YORK, "utf8"), NEW_YORK);
-  if (!r.ok) throw new Error("example trip must be valid");
-  return r.file;
-};
+const newYork = (): TripFile => tripFile(NEW_YORK);
 
-const due = async (reminders: DynamoReminderStore, iso: string) =>
+const due = async (reminders: ReminderSchedule, iso: string) =>
   (await reminders.dueReminders(new Date(iso)))
     .map((r) => `${r.itemId}@${r.leadMinutes}:${r.dueAt.toISOString()}`)
     .sort();
 
 describe("the reminder schedule follows the trip file", () => {
-  it("schedules each item at each lead time, and finds what is due without a Scan", async () => {
+  it("schedules each item at each lead time, and finds what is due", async () => {
     const { store, reminders } = await freshTable();
     const loaded = await store.loadTrip(newYork());
     // 8 items; most have 1d and 1h, the ferry 9h and 1h, the clock change 3h.

@@ -1,20 +1,14 @@
-import { readFileSync } from "node:fs";
 import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterEach, describe, expect, it } from "vitest";
-import { parse as parseYaml, stringify } from "yaml";
+import { loadTrip } from "../../bot/loading/load-trip";
 import type { LocalEnvironment } from "../../bot/local/environment";
-import { DynamoFactStore } from "../../bot/store/dynamo-fact-store";
 import { ConcurrentLoadError } from "../../bot/store/fact-store";
 import { keys } from "../../bot/store/table";
-import { parseTripText } from "../../bot/trip/parse";
 import type { TripFile } from "../../bot/trip/schema";
-import { localTable, NEW_YORK, PYONGYANG } from "../helpers/local-table";
+import { localTable } from "../helpers/local-table";
+import { NEW_YORK, PYONGYANG, tripFile } from "../helpers/memory-trips";
 
-const fileOf = (path: string): TripFile => {
-  const r = parseTripText(readFileSync(path, "utf8"), path);
-  if (!r.ok) throw new Error("example trip must be valid");
-  return r.file;
-};
+// What every fact store does is in fact-store.test.ts; these are how DynamoDB does it.
 
 let env: LocalEnvironment | undefined;
 afterEach(async () => {
@@ -40,121 +34,86 @@ async function factItems(e: LocalEnvironment, tripId: string) {
   );
 }
 
+const factCount = (f: TripFile) =>
+  2 + f.places.length + f.itinerary.length + f.rules.length + f.faq.length;
+
+/** Counts the requests `doc` sends, by command name. */
+function countRequests(e: LocalEnvironment) {
+  const sent: string[] = [];
+  e.doc.middlewareStack.add(
+    (next, context) => async (args) => {
+      sent.push(String(context.commandName));
+      return next(args);
+    },
+    { step: "initialize", name: "countRequests" },
+  );
+  return sent;
+}
+
 describe("DynamoFactStore on a real DynamoDB-protocol server", () => {
-  it("loads a trip and reads back exactly what the file says, in one partition", async () => {
+  it("keeps a trip in one partition and reads it with one Query", async () => {
     env = await localTable();
-    const file = fileOf(PYONGYANG);
-    const result = await env.store.loadTrip(file);
-    expect(result.written).toBe(true);
-    expect(result.changes.every((c) => c.kind === "add")).toBe(true);
-    expect(result.changes).toHaveLength(
-      2 + file.places.length + file.itinerary.length + file.rules.length + file.faq.length,
-    );
-    expect(await env.store.exportTrip(file.id)).toEqual(file);
-    const trip = await env.store.getTrip(file.id);
-    expect(trip?.event.startAt.toISOString()).toBe("2025-04-05T23:00:00.000Z");
-    expect(await env.store.listTrips()).toEqual([
-      { id: file.id, name: file.name, command: "marathon" },
-    ]);
-    expect(await env.store.getTrip("no-such-trip")).toBeUndefined();
+    const file = tripFile(PYONGYANG);
+    await loadTrip(env.stores, file);
+    expect(await factItems(env, file.id)).toHaveLength(factCount(file) + 1);
+    const sent = countRequests(env);
+    expect((await env.store.getTrip(file.id))?.id).toBe(file.id);
+    expect(sent).toEqual(["QueryCommand"]);
   });
 
-  it("changes nothing when the same file is loaded twice", async () => {
+  it("writes nothing when the same file is loaded twice", async () => {
     env = await localTable();
-    const file = fileOf(NEW_YORK);
-    await env.store.loadTrip(file);
+    const file = tripFile(NEW_YORK);
+    await loadTrip(env.stores, file);
     const before = await partitionItems(env, file.id);
-    const again = await env.store.loadTrip(file);
-    expect(again).toEqual({
-      tripId: file.id,
-      changes: [],
-      written: false,
-      revision: 1,
-      reminders: { scheduled: 0, updated: 0, cancelled: 0 },
-    });
+    await loadTrip(env.stores, file);
     expect(await partitionItems(env, file.id)).toEqual(before);
   });
 
-  it("reports what an edit adds, changes and removes, and a dry run writes nothing", async () => {
+  it("deletes the old versions of edited facts once HEAD has switched", async () => {
     env = await localTable();
-    const file = fileOf(PYONGYANG);
-    await env.store.loadTrip(file);
+    const file = tripFile(PYONGYANG);
+    await loadTrip(env.stores, file);
     const edited: TripFile = structuredClone(file);
     const dinner = edited.itinerary.find((i) => i.id === "pasta-dinner");
     if (!dinner) throw new Error("example has pasta-dinner");
     dinner.start = "2025-04-05 18:30";
-    dinner.title = "Pasta dinner";
     edited.faq = edited.faq.filter((f) => f.id !== "insurance");
-    edited.rules.push({
-      topic: "running-gear",
-      title: "Running gear",
-      rules: ["Bring your own gels."],
-    });
-
-    const dry = await env.store.loadTrip(edited, { dryRun: true });
-    expect(dry.written).toBe(false);
-    expect(await env.store.exportTrip(file.id)).toEqual(file);
-
-    const real = await env.store.loadTrip(edited);
-    const expected = [
-      { kind: "change", fact: "itinerary pasta-dinner", fields: ["start", "title"] },
-      { kind: "add", fact: "rules running-gear" },
-      { kind: "remove", fact: "faq insurance" },
-    ];
-    expect(dry.changes).toEqual(expected);
-    expect(real.changes).toEqual(expected);
-    expect(real.revision).toBe(2);
-    expect(await env.store.exportTrip(file.id)).toEqual(edited);
-    // The old versions are gone: one record per fact plus HEAD.
-    const factCount =
-      2 + edited.places.length + edited.itinerary.length + edited.rules.length + edited.faq.length;
-    expect(await factItems(env, file.id)).toHaveLength(factCount + 1);
-  });
-
-  it("exports a file that validates and loads back with no changes", async () => {
-    env = await localTable();
-    await env.store.loadTrip(fileOf(PYONGYANG));
-    const exported = await env.store.exportTrip("pyongyang-marathon-2025");
-    const text = stringify(exported);
-    const reparsed = parseTripText(text, "export.yaml");
-    expect(reparsed.ok).toBe(true);
-    if (reparsed.ok) expect((await env.store.loadTrip(reparsed.file)).changes).toEqual([]);
-    expect(parseYaml(text).event.name).toBe("Pyongyang International Marathon 2025");
+    await loadTrip(env.stores, edited);
+    // One record per fact plus HEAD.
+    expect(await factItems(env, file.id)).toHaveLength(factCount(edited) + 1);
   });
 
   it("keeps the previous revision whole when a load dies before switching over, and the next load finishes", async () => {
     env = await localTable();
-    const file = fileOf(PYONGYANG);
-    await env.store.loadTrip(file);
+    const file = tripFile(PYONGYANG);
+    await loadTrip(env.stores, file);
     const edited: TripFile = structuredClone(file);
     edited.name = "Renamed tour";
     const faq0 = edited.faq[0];
     if (faq0) faq0.answer = "A new answer.";
 
-    // The same SDK client, but the write that switches HEAD over fails as a dying Lambda would.
-    const crashing = new DynamoFactStore(env.doc, env.tableName);
+    // The write that switches HEAD over fails as a dying Lambda would.
     const failHead = (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
       const input = (args as { input?: { Item?: { sk?: string } } }).input;
       if (input?.Item?.sk === keys.head) throw new Error("process killed");
       return next(args);
     };
     env.doc.middlewareStack.add(failHead as never, { step: "initialize", name: "failHead" });
-    await expect(crashing.loadTrip(edited)).rejects.toThrow("process killed");
+    await expect(loadTrip(env.stores, edited)).rejects.toThrow("process killed");
     env.doc.middlewareStack.remove("failHead");
 
     expect(await env.store.exportTrip(file.id)).toEqual(file);
-    const retry = await env.store.loadTrip(edited);
+    const retry = await loadTrip(env.stores, edited);
     expect(retry.changes.map((c) => c.fact)).toEqual(["trip settings", "faq visa"]);
     expect(await env.store.exportTrip(file.id)).toEqual(edited);
-    const factCount =
-      2 + edited.places.length + edited.itinerary.length + edited.rules.length + edited.faq.length;
-    expect(await factItems(env, file.id)).toHaveLength(factCount + 1);
+    expect(await factItems(env, file.id)).toHaveLength(factCount(edited) + 1);
   });
 
   it("refuses a load that raced another one, leaving the winner's revision", async () => {
     env = await localTable();
-    const file = fileOf(NEW_YORK);
-    await env.store.loadTrip(file);
+    const file = tripFile(NEW_YORK);
+    await loadTrip(env.stores, file);
     const mine: TripFile = { ...structuredClone(file), name: "Mine" };
     // Another load bumps the revision between this load's read and its switch-over.
     const bump = (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
@@ -174,13 +133,13 @@ describe("DynamoFactStore on a real DynamoDB-protocol server", () => {
       return next(args);
     };
     env.doc.middlewareStack.add(bump as never, { step: "initialize", name: "bump" });
-    await expect(env.store.loadTrip(mine)).rejects.toBeInstanceOf(ConcurrentLoadError);
+    await expect(loadTrip(env.stores, mine)).rejects.toBeInstanceOf(ConcurrentLoadError);
     expect((await env.store.exportTrip(file.id))?.name).toBe(file.name);
   });
 
   it("reads a trip bigger than one 1 MB Query page", async () => {
     env = await localTable();
-    const file = fileOf(PYONGYANG);
+    const file = tripFile(PYONGYANG);
     const big: TripFile = structuredClone(file);
     const notes = "Long notes. ".repeat(300);
     big.itinerary = Array.from({ length: 400 }, (_, i) => ({
@@ -189,26 +148,17 @@ describe("DynamoFactStore on a real DynamoDB-protocol server", () => {
       title: `Item ${i}`,
       notes,
     }));
-    await env.store.loadTrip(big);
+    await loadTrip(env.stores, big);
     const trip = await env.store.getTrip(big.id);
     expect(trip?.itinerary).toHaveLength(400);
   });
-});
 
-describe("reordering", () => {
-  it("reports a reordered list once and keeps the new order", async () => {
-    const e = await localTable();
-    try {
-      const file = fileOf(NEW_YORK);
-      await e.store.loadTrip(file);
-      const reordered: TripFile = { ...structuredClone(file), faq: [...file.faq].reverse() };
-      const result = await e.store.loadTrip(reordered);
-      expect(result.changes).toEqual([{ kind: "change", fact: "faq", fields: ["order"] }]);
-      expect((await e.store.exportTrip(file.id))?.faq.map((f) => f.id)).toEqual(
-        reordered.faq.map((f) => f.id),
-      );
-    } finally {
-      await e.close();
-    }
+  it("finds due reminders in the due index, one Query per day looked back, never a Scan", async () => {
+    env = await localTable();
+    await loadTrip(env.stores, tripFile(NEW_YORK), { now: new Date("2025-10-30T00:00:00Z") });
+    const sent = countRequests(env);
+    const due = await env.stores.schedule.dueReminders(new Date("2025-10-31T14:00:00Z"));
+    expect(due.map((r) => r.itemId).sort()).toEqual(["expo-bibs", "expo-bibs", "shakeout-run"]);
+    expect(sent).toEqual(["QueryCommand", "QueryCommand", "QueryCommand"]);
   });
 });

@@ -1,0 +1,128 @@
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+} from "@aws-sdk/lib-dynamodb";
+import type { ChannelStore, Subscription } from "./channel-store";
+import { queryAll } from "./dynamo-requests";
+import { keys } from "./table";
+
+/**
+ * Channel links on the fact table: a link is its channel's own item (one GetItem per request);
+ * a subscription lives in its trip's partition, so a reminders run reads a trip's channels in
+ * one Query.
+ */
+export class DynamoChannelStore implements ChannelStore {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async linkedTrip(platform: string, channelId: string): Promise<string | undefined> {
+    const out = await this.doc.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { pk: keys.channel(platform, channelId), sk: keys.link },
+      }),
+    );
+    return out.Item ? String(out.Item.tripId) : undefined;
+  }
+
+  async link(
+    platform: string,
+    channelId: string,
+    tripId: string,
+    by: string,
+    workspaceId?: string,
+  ): Promise<void> {
+    const previous = await this.linkedTrip(platform, channelId);
+    const at = new Date().toISOString();
+    const link = { tripId, platform, channelId, workspaceId, by, at };
+    await this.put({ pk: keys.channel(platform, channelId), sk: keys.link, ...link });
+    if (workspaceId) {
+      await this.put({
+        pk: keys.workspace(platform, workspaceId),
+        sk: keys.workspaceTrip(tripId),
+        tripId,
+        by,
+        at,
+      });
+    }
+    if (
+      previous &&
+      previous !== tripId &&
+      (await this.isSubscribed(previous, platform, channelId))
+    ) {
+      await this.setSubscribed(tripId, platform, channelId, true, by);
+      await this.setSubscribed(previous, platform, channelId, false, by);
+    }
+  }
+
+  async workspaceTrips(platform: string, workspaceId: string): Promise<string[]> {
+    const items = await queryAll(this.doc, {
+      TableName: this.tableName,
+      KeyConditionExpression: "pk = :pk",
+      ExpressionAttributeValues: { ":pk": keys.workspace(platform, workspaceId) },
+    });
+    return items.map((i) => String(i.tripId));
+  }
+
+  async unlink(platform: string, channelId: string): Promise<string | undefined> {
+    const out = await this.doc.send(
+      new DeleteCommand({
+        TableName: this.tableName,
+        Key: { pk: keys.channel(platform, channelId), sk: keys.link },
+        ReturnValues: "ALL_OLD",
+      }),
+    );
+    const tripId = out.Attributes ? String(out.Attributes.tripId) : undefined;
+    if (tripId) await this.setSubscribed(tripId, platform, channelId, false, "unlink");
+    return tripId;
+  }
+
+  async isSubscribed(tripId: string, platform: string, channelId: string): Promise<boolean> {
+    const out = await this.doc.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { pk: keys.tripPartition(tripId), sk: keys.subscription(platform, channelId) },
+      }),
+    );
+    return out.Item !== undefined;
+  }
+
+  async setSubscribed(
+    tripId: string,
+    platform: string,
+    channelId: string,
+    on: boolean,
+    by: string,
+  ): Promise<void> {
+    const Key = { pk: keys.tripPartition(tripId), sk: keys.subscription(platform, channelId) };
+    if (on) {
+      await this.put({ ...Key, tripId, platform, channelId, by, at: new Date().toISOString() });
+    } else {
+      await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key }));
+    }
+  }
+
+  async subscriptions(tripId: string): Promise<Subscription[]> {
+    const items = await queryAll(this.doc, {
+      TableName: this.tableName,
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+      ExpressionAttributeValues: {
+        ":pk": keys.tripPartition(tripId),
+        ":prefix": keys.subscriptionPrefix,
+      },
+    });
+    return items.map((i) => ({
+      tripId,
+      platform: String(i.platform),
+      channelId: String(i.channelId),
+    }));
+  }
+
+  private async put(Item: Record<string, unknown>) {
+    await this.doc.send(new PutCommand({ TableName: this.tableName, Item }));
+  }
+}

@@ -1,0 +1,124 @@
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  CLAIM_FROM,
+  type ClaimResult,
+  type DeliveryGuard,
+  type DeliveryKey,
+  type DeliveryLedger,
+  FINISH_FROM,
+  type FinishOutcome,
+} from "./delivery-ledger";
+import { keys, TTL_ATTRIBUTE } from "./table";
+
+/** Delivery records expire (DynamoDB TTL) well after any reminder they guard could recur. */
+const DELIVERY_TTL_DAYS = 120;
+
+/**
+ * The guards of `delivery-ledger.ts`'s state diagram as one condition expression, with the
+ * values it names (DynamoDB refuses values an expression does not use).
+ */
+function condition(guards: readonly DeliveryGuard[], at: { now: number; runId: string }) {
+  const values: Record<string, unknown> = {};
+  const alternatives = guards.map((g) => {
+    if (g.state === "absent") return "attribute_not_exists(#state)";
+    values[`:${g.state}`] = g.state;
+    const parts = [`#state = :${g.state}`];
+    if (g.leaseExpired) {
+      parts.push("leaseUntil < :now");
+      values[":now"] = at.now;
+    }
+    if (g.claimedByThisRun) {
+      parts.push("runId = :run");
+      values[":run"] = at.runId;
+    }
+    return `(${parts.join(" AND ")})`;
+  });
+  return { expression: alternatives.join(" OR "), values };
+}
+
+/** The delivery ledger on the fact table: one item per (channel, trip, item, lead time). */
+export class DynamoDeliveryLedger implements DeliveryLedger {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async claim(key: DeliveryKey, runId: string, now: Date, leaseMs: number): Promise<ClaimResult> {
+    const Key = this.key(key);
+    const allowed = condition(CLAIM_FROM, { now: now.getTime(), runId });
+    try {
+      const out = await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key,
+          UpdateExpression:
+            "SET #state = :claimed, runId = :claimant, leaseUntil = :lease, attempts = if_not_exists(attempts, :zero) + :one, parts = if_not_exists(parts, :zero), #ttl = :ttl",
+          ConditionExpression: allowed.expression,
+          ExpressionAttributeNames: { "#state": "state", "#ttl": TTL_ATTRIBUTE },
+          ExpressionAttributeValues: {
+            ...allowed.values,
+            ":claimed": "sending",
+            ":claimant": runId,
+            ":lease": now.getTime() + leaseMs,
+            ":zero": 0,
+            ":one": 1,
+            ":ttl": Math.floor(now.getTime() / 1000) + DELIVERY_TTL_DAYS * 86_400,
+          },
+          ReturnValues: "ALL_OLD",
+        }),
+      );
+      const old = out.Attributes ?? {};
+      return {
+        status: "claimed",
+        attempts: Number(old.attempts ?? 0) + 1,
+        parts: Number(old.parts ?? 0),
+        uncertain: old.state === "sending",
+      };
+    } catch (e) {
+      if (!(e instanceof ConditionalCheckFailedException)) throw e;
+      const current = await this.doc.send(
+        new GetCommand({ TableName: this.tableName, Key, ConsistentRead: true }),
+      );
+      const state = current.Item?.state;
+      return state === "sent" || state === "missed"
+        ? { status: "done", state }
+        : { status: "busy" };
+    }
+  }
+
+  async finish(key: DeliveryKey, runId: string, outcome: FinishOutcome): Promise<boolean> {
+    const allowed = condition(FINISH_FROM, { now: outcome.now.getTime(), runId });
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: this.key(key),
+          UpdateExpression:
+            "SET #state = :outcome, parts = :parts, reason = :reason, finishedAt = :at REMOVE leaseUntil",
+          ConditionExpression: allowed.expression,
+          ExpressionAttributeNames: { "#state": "state" },
+          ExpressionAttributeValues: {
+            ...allowed.values,
+            ":outcome": outcome.state,
+            ":parts": outcome.parts,
+            ":reason": outcome.reason ?? null,
+            ":at": outcome.now.toISOString(),
+          },
+        }),
+      );
+      return true;
+    } catch (e) {
+      // Our lease ran out and another run took the delivery over: its record wins.
+      if (e instanceof ConditionalCheckFailedException) return false;
+      throw e;
+    }
+  }
+
+  private key(key: DeliveryKey) {
+    return {
+      pk: keys.delivery(key.platform, key.channelId),
+      sk: keys.deliverySort(key.tripId, key.itemId, key.leadMinutes),
+    };
+  }
+}

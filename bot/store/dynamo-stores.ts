@@ -1,0 +1,16 @@
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { DynamoChannelStore } from "./dynamo-channel-store";
+import { DynamoDeliveryLedger } from "./dynamo-delivery-ledger";
+import { DynamoFactStore } from "./dynamo-fact-store";
+import { DynamoReminderSchedule } from "./dynamo-reminder-schedule";
+import type { Stores } from "./stores";
+
+/** Every port on one DynamoDB table. */
+export function dynamoStores(doc: DynamoDBDocumentClient, tableName: string) {
+  return {
+    facts: new DynamoFactStore(doc, tableName),
+    channels: new DynamoChannelStore(doc, tableName),
+    schedule: new DynamoReminderSchedule(doc, tableName),
+    ledger: new DynamoDeliveryLedger(doc, tableName),
+  } satisfies Stores;
+}

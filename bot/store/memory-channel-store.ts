@@ -1,0 +1,74 @@
+import type { ChannelStore, Subscription } from "./channel-store";
+
+const channelKey = (platform: string, channelId: string) => `${platform}#${channelId}`;
+
+/** Channel links and subscriptions in memory, for tests and one-process runs. */
+export class MemoryChannelStore implements ChannelStore {
+  private readonly links = new Map<string, string>();
+  /** By platform and workspace: the trips its channels were linked to. */
+  private readonly workspaces = new Map<string, Set<string>>();
+  /** By trip: its subscribed channels, by platform and channel id. */
+  private readonly subscribed = new Map<string, Map<string, Subscription>>();
+
+  async linkedTrip(platform: string, channelId: string): Promise<string | undefined> {
+    return this.links.get(channelKey(platform, channelId));
+  }
+
+  async link(
+    platform: string,
+    channelId: string,
+    tripId: string,
+    by: string,
+    workspaceId?: string,
+  ): Promise<void> {
+    const previous = this.links.get(channelKey(platform, channelId));
+    this.links.set(channelKey(platform, channelId), tripId);
+    if (workspaceId) {
+      const key = channelKey(platform, workspaceId);
+      this.workspaces.set(key, (this.workspaces.get(key) ?? new Set()).add(tripId));
+    }
+    if (
+      previous &&
+      previous !== tripId &&
+      (await this.isSubscribed(previous, platform, channelId))
+    ) {
+      await this.setSubscribed(tripId, platform, channelId, true, by);
+      await this.setSubscribed(previous, platform, channelId, false, by);
+    }
+  }
+
+  async workspaceTrips(platform: string, workspaceId: string): Promise<string[]> {
+    return [...(this.workspaces.get(channelKey(platform, workspaceId)) ?? [])].sort();
+  }
+
+  async unlink(platform: string, channelId: string): Promise<string | undefined> {
+    const tripId = this.links.get(channelKey(platform, channelId));
+    this.links.delete(channelKey(platform, channelId));
+    if (tripId) await this.setSubscribed(tripId, platform, channelId, false, "unlink");
+    return tripId;
+  }
+
+  async isSubscribed(tripId: string, platform: string, channelId: string): Promise<boolean> {
+    return this.subscribed.get(tripId)?.has(channelKey(platform, channelId)) ?? false;
+  }
+
+  async setSubscribed(
+    tripId: string,
+    platform: string,
+    channelId: string,
+    on: boolean,
+    _by: string,
+  ): Promise<void> {
+    const channels = this.subscribed.get(tripId) ?? new Map<string, Subscription>();
+    if (on) channels.set(channelKey(platform, channelId), { tripId, platform, channelId });
+    else channels.delete(channelKey(platform, channelId));
+    this.subscribed.set(tripId, channels);
+  }
+
+  async subscriptions(tripId: string): Promise<Subscription[]> {
+    const channels = this.subscribed.get(tripId) ?? new Map<string, Subscription>();
+    return [...channels.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, s]) => ({ ...s }));
+  }
+}

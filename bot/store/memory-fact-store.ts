@@ -1,0 +1,59 @@
+import { resolveTrip, type Trip } from "../trip/model";
+import type { TripFile } from "../trip/schema";
+import {
+  ConcurrentLoadError,
+  type FactStore,
+  type RevisionDraft,
+  type TripSummary,
+} from "./fact-store";
+import { diffRecords, recordsToTrip, tripToRecords } from "./trip-records";
+
+interface Stored {
+  revision: number;
+  /** As the DynamoDB store gives it back: through its fact records, so equal files compare equal. */
+  file: TripFile;
+}
+
+/** The fact store in memory, for tests and one-process runs. */
+export class MemoryFactStore implements FactStore {
+  private readonly trips = new Map<string, Stored>();
+
+  async getTrip(tripId: string): Promise<Trip | undefined> {
+    const stored = this.trips.get(tripId);
+    return stored ? resolveTrip(structuredClone(stored.file)) : undefined;
+  }
+
+  async exportTrip(tripId: string): Promise<TripFile | undefined> {
+    const stored = this.trips.get(tripId);
+    return stored ? structuredClone(stored.file) : undefined;
+  }
+
+  async listTrips(): Promise<TripSummary[]> {
+    return [...this.trips.values()]
+      .map(({ file }) => ({ id: file.id, name: file.name, command: file.command }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  async draftRevision(file: TripFile): Promise<RevisionDraft> {
+    const stored = this.trips.get(file.id);
+    const next = tripToRecords(file);
+    const changes = diffRecords(stored ? tripToRecords(stored.file) : [], next);
+    const revision = stored?.revision ?? 0;
+    const switches = changes.length > 0 || !stored;
+    return {
+      tripId: file.id,
+      changes,
+      revision,
+      switches,
+      commit: async () => {
+        if (!switches) return revision;
+        if ((this.trips.get(file.id)?.revision ?? 0) !== revision)
+          throw new ConcurrentLoadError(file.id);
+        const normalised = recordsToTrip(next);
+        if (!normalised) throw new Error(`Trip ${file.id} has no settings or event`);
+        this.trips.set(file.id, { revision: revision + 1, file: normalised });
+        return revision + 1;
+      },
+    };
+  }
+}

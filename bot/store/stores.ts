@@ -1,0 +1,28 @@
+import type { ChannelStore } from "./channel-store";
+import type { DeliveryLedger } from "./delivery-ledger";
+import type { FactStore } from "./fact-store";
+import type { ReminderSchedule } from "./reminder-schedule";
+
+/** Every port on one table (DynamoDB) or in one process (memory). */
+export interface Stores {
+  facts: FactStore;
+  channels: ChannelStore;
+  schedule: ReminderSchedule;
+  ledger: DeliveryLedger;
+}
+
+/** What a reminders run reads and writes: due reminders, subscribed channels, deliveries. */
+export type ReminderStore = Pick<ReminderSchedule, "dueReminders" | "complete"> &
+  Pick<ChannelStore, "subscriptions"> &
+  DeliveryLedger;
+
+/** The reminders run's view of a set of stores. */
+export function reminderStoreOf({ schedule, channels, ledger }: Stores): ReminderStore {
+  return {
+    dueReminders: (now) => schedule.dueReminders(now),
+    complete: (reminder) => schedule.complete(reminder),
+    subscriptions: (tripId) => channels.subscriptions(tripId),
+    claim: (key, runId, now, leaseMs) => ledger.claim(key, runId, now, leaseMs),
+    finish: (key, runId, outcome) => ledger.finish(key, runId, outcome),
+  };
+}
