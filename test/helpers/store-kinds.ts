@@ -5,6 +5,9 @@ import { type LocalDynamo, startLocalDynamo } from "../../bot/store/local-dynamo
 import { memoryStores } from "../../bot/store/memory-stores";
 import type { Stores } from "../../bot/store/stores";
 
+// Node 20 here; the SDK's notice about future releases needing Node 22 is noise in tests.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
 /** One implementation of every port, as a contract suite opens it. */
 export interface StoreKind {
   name: string;

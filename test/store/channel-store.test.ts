@@ -1,0 +1,66 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { storeKinds } from "../helpers/store-kinds";
+
+describe.each(storeKinds())("the ChannelStore contract, $name", (kind) => {
+  afterAll(() => kind.close());
+
+  it("links a channel to a trip, per platform, and unlinks it", async () => {
+    const { channels } = await kind.fresh();
+    expect(await channels.linkedTrip("slack", "C1")).toBeUndefined();
+    await channels.link("slack", "C1", "trip-a", "U1");
+    expect(await channels.linkedTrip("slack", "C1")).toBe("trip-a");
+    // The same channel id on another platform is another channel.
+    expect(await channels.linkedTrip("discord", "C1")).toBeUndefined();
+    await channels.link("slack", "C1", "trip-b", "U1");
+    expect(await channels.linkedTrip("slack", "C1")).toBe("trip-b");
+    expect(await channels.unlink("slack", "C1")).toBe("trip-b");
+    expect(await channels.linkedTrip("slack", "C1")).toBeUndefined();
+    expect(await channels.unlink("slack", "C1")).toBeUndefined();
+  });
+
+  it("subscribes channels to a trip's reminders and lists them", async () => {
+    const { channels } = await kind.fresh();
+    await channels.setSubscribed("trip-a", "slack", "C2", true, "U1");
+    await channels.setSubscribed("trip-a", "discord", "D1", true, "U1");
+    await channels.setSubscribed("trip-a", "slack", "C1", true, "U1");
+    await channels.setSubscribed("trip-b", "slack", "C3", true, "U1");
+    expect(await channels.isSubscribed("trip-a", "slack", "C1")).toBe(true);
+    expect(await channels.isSubscribed("trip-b", "slack", "C1")).toBe(false);
+    expect(await channels.subscriptions("trip-a")).toEqual([
+      { tripId: "trip-a", platform: "discord", channelId: "D1" },
+      { tripId: "trip-a", platform: "slack", channelId: "C1" },
+      { tripId: "trip-a", platform: "slack", channelId: "C2" },
+    ]);
+    await channels.setSubscribed("trip-a", "slack", "C1", false, "U1");
+    expect(await channels.isSubscribed("trip-a", "slack", "C1")).toBe(false);
+    expect((await channels.subscriptions("trip-a")).map((s) => s.channelId)).toEqual(["D1", "C2"]);
+    expect(await channels.subscriptions("no-trip")).toEqual([]);
+  });
+
+  it("moves a subscription with the channel's link, and unlinking ends it", async () => {
+    const { channels } = await kind.fresh();
+    await channels.link("slack", "C1", "trip-a", "U1");
+    await channels.setSubscribed("trip-a", "slack", "C1", true, "U1");
+    await channels.link("slack", "C1", "trip-b", "U1");
+    expect(await channels.isSubscribed("trip-a", "slack", "C1")).toBe(false);
+    expect(await channels.isSubscribed("trip-b", "slack", "C1")).toBe(true);
+    await channels.unlink("slack", "C1");
+    expect(await channels.isSubscribed("trip-b", "slack", "C1")).toBe(false);
+    // A channel that was not subscribed stays unsubscribed when it is linked elsewhere.
+    await channels.link("slack", "C2", "trip-a", "U1");
+    await channels.link("slack", "C2", "trip-b", "U1");
+    expect(await channels.isSubscribed("trip-b", "slack", "C2")).toBe(false);
+  });
+
+  it("remembers the trips a workspace's channels were linked to, and nobody else's", async () => {
+    const { channels } = await kind.fresh();
+    await channels.link("slack", "C1", "trip-b", "U1", "T1");
+    await channels.link("slack", "C2", "trip-a", "U1", "T1");
+    await channels.link("slack", "C3", "trip-a", "U1", "T1");
+    await channels.link("slack", "C4", "trip-c", "U1", "T2");
+    await channels.link("discord", "D1", "trip-c", "U1", "T1");
+    expect(await channels.workspaceTrips("slack", "T1")).toEqual(["trip-a", "trip-b"]);
+    expect(await channels.workspaceTrips("slack", "T2")).toEqual(["trip-c"]);
+    expect(await channels.workspaceTrips("slack", "T3")).toEqual([]);
+  });
+});
