@@ -128,7 +128,7 @@ function report(
   }
 }
 
-export function summarise(results: readonly DeliveryResult[]): Omit<RunSummary, "superseded"> {
+function summarise(results: readonly DeliveryResult[]): Omit<RunSummary, "superseded"> {
   const count = (outcome: DeliveryResult["outcome"], recordedOnly = false) =>
     results.filter(
       (r) => r.outcome === outcome && (!recordedOnly || ("recorded" in r && r.recorded)),
