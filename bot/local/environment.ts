@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import type { TripLoadStores } from "../loading/load-trip";
-import { loadTrip } from "../loading/load-trip";
+import { loadTrip, type TripLoadStores } from "../loading/load-trip";
 import { createDocumentClient, ensureTable } from "../store/dynamo-client";
 import type { DynamoFactStore } from "../store/dynamo-fact-store";
 import { dynamoStores } from "../store/dynamo-stores";
