@@ -4,12 +4,13 @@
  * should follow what is due, not the table: the time ratio should stay under 1.5, and the
  * number of DynamoDB requests per run should be the same for both tables.
  */
-import { type LocalEnvironment, openLocalEnvironment } from "../bot/local/environment";
+
 import { runReminders } from "../bot/reminders/run";
 import { SlackPoster } from "../bot/slack/poster";
+import { startFakeSlackApi } from "../bot/slack/stand-in";
 import { DynamoFactStore } from "../bot/store/dynamo-fact-store";
 import { DynamoReminderStore } from "../bot/store/dynamo-reminder-store";
-import { startFakeSlackApi } from "../test/fakes/slack-api";
+import { type LocalEnvironment, openLocalEnvironment } from "../dev/environment";
 import { syntheticTrip } from "../test/helpers/synthetic-trip";
 import { median, percentile, printTable } from "./lib/harness";
 

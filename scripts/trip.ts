@@ -8,11 +8,11 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { stringify } from "yaml";
-import { LOCAL_DATA_PATH, openLocalEnvironment } from "../bot/local/environment";
 import { createDocumentClient, ensureTable } from "../bot/store/dynamo-client";
 import { DynamoFactStore } from "../bot/store/dynamo-fact-store";
 import type { FactStore, LoadResult } from "../bot/store/fact-store";
 import { formatTripError, parseTripText } from "../bot/trip/parse";
+import { LOCAL_DATA_PATH, openLocalEnvironment } from "../dev/environment";
 
 const USAGE = `Usage:
   npm run trip -- validate <file…>          check trip files; print every error with line and column

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommandRequest } from "../../bot/commands/context";
 import { COMMANDS } from "../../bot/commands/registry";
 import { type Bot, createBot } from "../../bot/core";
-import type { LocalEnvironment } from "../../bot/local/environment";
 import type { Reply } from "../../bot/reply";
 import { renderText } from "../../bot/text/render";
+import type { LocalEnvironment } from "../../dev/environment";
 import { localTable, NEW_YORK, PYONGYANG } from "../helpers/local-table";
 
 const request = (command: string, input = ""): CommandRequest => ({

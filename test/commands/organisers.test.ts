@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommandRequest } from "../../bot/commands/context";
 import { type Bot, createBot } from "../../bot/core";
 import { DiscordChannelPoster } from "../../bot/discord/poster";
-import type { LocalEnvironment } from "../../bot/local/environment";
+import { type FakeDiscordApi, startFakeDiscordApi } from "../../bot/discord/stand-in";
 import { SlackPoster } from "../../bot/slack/poster";
+import { type FakeSlackApi, startFakeSlackApi } from "../../bot/slack/stand-in";
 import { DynamoReminderStore } from "../../bot/store/dynamo-reminder-store";
-import { type FakeDiscordApi, startFakeDiscordApi } from "../fakes/discord-api";
-import { type FakeSlackApi, startFakeSlackApi } from "../fakes/slack-api";
+import type { LocalEnvironment } from "../../dev/environment";
 import { localTable, NEW_YORK, PYONGYANG } from "../helpers/local-table";
 
 // The New York trip file lists these organisers; the Pyongyang one lists none.

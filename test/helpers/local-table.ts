@@ -3,7 +3,7 @@ import {
   type LocalEnvironment,
   loadTripFile,
   openLocalEnvironment,
-} from "../../bot/local/environment";
+} from "../../dev/environment";
 
 /**
  * A real DynamoDB-protocol server (dynalite) on 127.0.0.1 with a fresh fact table, optionally

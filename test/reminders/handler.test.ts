@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { LocalEnvironment } from "../../bot/local/environment";
+import { type FakeDiscordApi, startFakeDiscordApi } from "../../bot/discord/stand-in";
+import { type FakeSlackApi, startFakeSlackApi } from "../../bot/slack/stand-in";
 import { DynamoFactStore } from "../../bot/store/dynamo-fact-store";
 import { DynamoReminderStore } from "../../bot/store/dynamo-reminder-store";
-import { type FakeDiscordApi, startFakeDiscordApi } from "../fakes/discord-api";
-import { type FakeSlackApi, startFakeSlackApi } from "../fakes/slack-api";
+import type { LocalEnvironment } from "../../dev/environment";
 import { localTable } from "../helpers/local-table";
 import { syntheticTrip } from "../helpers/synthetic-trip";
 

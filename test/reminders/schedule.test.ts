@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import type { LocalEnvironment } from "../../bot/local/environment";
 import { DynamoFactStore } from "../../bot/store/dynamo-fact-store";
 import { DynamoReminderStore } from "../../bot/store/dynamo-reminder-store";
 import { parseTripText } from "../../bot/trip/parse";
 import type { TripFile } from "../../bot/trip/schema";
+import type { LocalEnvironment } from "../../dev/environment";
 import { localTable, NEW_YORK } from "../helpers/local-table";
 
 let env: LocalEnvironment | undefined;

@@ -2,12 +2,12 @@ import { readFileSync } from "node:fs";
 import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse as parseYaml, stringify } from "yaml";
-import type { LocalEnvironment } from "../../bot/local/environment";
 import { DynamoFactStore } from "../../bot/store/dynamo-fact-store";
 import { ConcurrentLoadError } from "../../bot/store/fact-store";
 import { keys } from "../../bot/store/table";
 import { parseTripText } from "../../bot/trip/parse";
 import type { TripFile } from "../../bot/trip/schema";
+import type { LocalEnvironment } from "../../dev/environment";
 import { localTable, NEW_YORK, PYONGYANG } from "../helpers/local-table";
 
 const fileOf = (path: string): TripFile => {

@@ -162,13 +162,15 @@ async function ask(text) {
     add("slack", { kind: "info", text: `The playground failed: ${JSON.stringify(body)}` });
     return;
   }
-  showSlack(body.slack);
-  if (body.discord) showDiscord(body.discord);
-  else
-    add("discord", {
+  const ownCredentials = (platform) =>
+    add(platform, {
       kind: "info",
-      text: "DISCORD_PUBLIC_KEY is a real application's key, so only Discord can sign requests.",
+      text: "The bot runs with this platform's own credentials, so only the platform can sign requests.",
     });
+  if (body.slack) showSlack(body.slack);
+  else ownCredentials("slack");
+  if (body.discord) showDiscord(body.discord);
+  else ownCredentials("discord");
 }
 
 async function click(button) {
@@ -180,8 +182,8 @@ async function click(button) {
     actionId: button.dataset.action,
     value: button.dataset.value,
   });
-  if (platform === "slack") showSlack(body.slack, source);
-  else showDiscord(body.discord, source);
+  if (platform === "slack" && body.slack) showSlack(body.slack, source);
+  else if (body.discord) showDiscord(body.discord, source);
   button.disabled = false;
 }
 

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type LocalServer, startLocalServer } from "../../bot/local/server";
+import { type LocalServer, startLocalServer } from "../../dev/server";
 import { launchChromium } from "./browser";
 
 const OUT = "test-output/playground";

@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { createDocumentClient, ensureTable } from "../store/dynamo-client";
-import { DynamoFactStore } from "../store/dynamo-fact-store";
-import { type LocalDynamo, startLocalDynamo } from "../store/local-dynamo";
-import { DEFAULT_TABLE_NAME } from "../store/table";
-import { formatTripError, parseTripText } from "../trip/parse";
+import { createDocumentClient, ensureTable } from "../bot/store/dynamo-client";
+import { DynamoFactStore } from "../bot/store/dynamo-fact-store";
+import { type LocalDynamo, startLocalDynamo } from "../bot/store/local-dynamo";
+import { DEFAULT_TABLE_NAME } from "../bot/store/table";
+import { formatTripError, parseTripText } from "../bot/trip/parse";
 
 // These machines run Node 20; the SDK's notice about future releases needing Node 22 is noise
 // here (the Lambda runtime is newer). The lockfile pins a release that supports Node 20.

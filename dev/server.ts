@@ -4,18 +4,17 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DynamoReminderStore } from "../store/dynamo-reminder-store";
-import type { LoadResult } from "../store/fact-store";
-import { formatTripError, parseTripText, type TripFileError } from "../trip/parse";
-import type { TripFile } from "../trip/schema";
+import { DynamoReminderStore } from "../bot/store/dynamo-reminder-store";
+import type { LoadResult } from "../bot/store/fact-store";
+import { formatTripError, parseTripText, type TripFileError } from "../bot/trip/parse";
+import type { TripFile } from "../bot/trip/schema";
 import { type LambdaHttpHandler, serveThroughLambda } from "./api-gateway";
 import { claimDataFolder } from "./data-lock";
 import { EXAMPLE_TRIPS, loadTripFile, openLocalEnvironment } from "./environment";
-import { PlatformSink } from "./platform-sink";
-import { PLAYGROUND, playgroundApi } from "./playground-api";
-import { generateDevSecrets } from "./signing";
+import { LOCAL_PLATFORMS } from "./platforms";
+import { type PlaygroundPlatform, playgroundApi } from "./playground-api";
 
-const PLAYGROUND_DIR = fileURLToPath(new URL("../../playground/", import.meta.url));
+const PLAYGROUND_DIR = fileURLToPath(new URL("./playground/", import.meta.url));
 const REMINDERS_EVERY_MS = 60_000;
 
 export interface LocalServerOptions {
@@ -37,9 +36,8 @@ export interface LocalServer {
   /** What the start loaded: the example trips on a first start, then the given files. */
   loaded: { path: string; result: LoadResult }[];
   trips: { id: string; name: string }[];
-  /** Which platforms use generated development credentials (and which the caller's own). */
-  credentials: { slack: "development" | "environment"; discord: "development" | "environment" };
-  sink: PlatformSink;
+  /** The platforms as served: each one's route and the stand-in playing its API. */
+  platforms: readonly PlaygroundPlatform[];
   /** One reminders run now (or waits for the one under way), as the minute's run would do. */
   runReminders(): Promise<void>;
   close(): Promise<void>;
@@ -113,12 +111,21 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     loaded.push({ path, result: await loadTripFile(local.store, path) });
   // The playground answers from the trip just given, or on a first start the first example.
   const shown = loaded[files.length > 0 ? loaded.length - 1 : 0]?.result.tripId;
+  const platforms = LOCAL_PLATFORMS.map((p) => {
+    const api = p.standIn();
+    return {
+      api,
+      route: p.route,
+      mountUrl: () => `${baseUrl}/_local/${api.platform}`,
+      load: p.handler,
+    };
+  });
   if (shown) {
-    await channels.link("slack", PLAYGROUND.slack.channel, shown, "npm start");
-    await channels.link("discord", PLAYGROUND.discord.channel, shown, "npm start");
+    for (const { api } of platforms) {
+      await channels.link(api.platform, api.reader.channel, shown, "npm start");
+    }
   }
 
-  const sink = new PlatformSink();
   let baseUrl = "";
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
@@ -128,54 +135,34 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   // The handlers read their configuration from the environment, as in Lambda. A platform whose
-  // signing secret the caller set keeps the caller's settings (a real app through a tunnel).
-  const secrets = generateDevSecrets();
-  const slackOwn = Boolean(env.SLACK_SIGNING_SECRET);
-  const discordOwn = Boolean(env.DISCORD_PUBLIC_KEY);
+  // credentials the caller set keeps the caller's settings (a real app through a tunnel).
+  const keep = { ...env };
   env.TABLE_NAME = local.tableName;
   env.DYNAMODB_ENDPOINT = local.endpoint;
   // The reminders Lambda logs a JSON line per run, which CloudWatch wants and a terminal does
   // not; `log` gets a line when a run sends something.
   env.POWERTOOLS_LOG_LEVEL ??= "WARN";
-  delete env.SLACK_SECRET_ARN;
-  delete env.DISCORD_SECRET_ARN;
-  if (!slackOwn) {
-    env.SLACK_SIGNING_SECRET = secrets.slackSigningSecret;
-    env.SLACK_BOT_TOKEN = "xoxb-local-development";
-    env.SLACK_API_URL = `${baseUrl}/_local/slack/api/`;
-  }
-  if (!discordOwn) {
-    env.DISCORD_PUBLIC_KEY = secrets.discordPublicKeyHex;
-    env.DISCORD_APPLICATION_ID = "local-app";
-    env.DISCORD_BOT_TOKEN = "local-development";
-    env.DISCORD_API_URL = `${baseUrl}/_local/discord`;
-  }
+  for (const name of Object.keys(env)) if (name.endsWith("_SECRET_ARN")) delete env[name];
+  for (const { api, mountUrl } of platforms) Object.assign(env, api.environment(mountUrl(), keep));
   // Loaded after the environment is set: they build their dependencies from it.
-  const slack = await import("../../handlers/slack");
-  const discord = await import("../../handlers/discord");
-  const reminders = await import("../../handlers/reminders");
+  const handlers = new Map<string, LambdaHttpHandler>();
+  for (const p of platforms) handlers.set(p.route, await p.load());
+  const reminders = await import("../handlers/reminders");
 
   const playground = playgroundApi({
     baseUrl: () => baseUrl,
     store: local.store,
     channels,
-    sink,
-    slackSigningSecret: env.SLACK_SIGNING_SECRET as string,
-    ...(discordOwn ? {} : { discordPrivateKey: secrets.discordPrivateKey }),
+    platforms,
   });
 
   const route = async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? "/", baseUrl).pathname;
-    if (req.method === "POST" && path === "/slack/events") {
-      return serveThroughLambda(slack.handler as LambdaHttpHandler, req, res);
-    }
-    if (req.method === "POST" && path === "/discord/interactions") {
-      return serveThroughLambda(discord.handler as LambdaHttpHandler, req, res);
-    }
-    if (path.startsWith("/_local/")) {
-      const rest = path.slice("/_local".length);
-      if ((await sink.slack(rest, req, res)) || (await sink.discord(rest, req, res))) return;
-    }
+    const handler = req.method === "POST" ? handlers.get(path) : undefined;
+    if (handler) return serveThroughLambda(handler, req, res);
+    const mounted = /^\/_local\/([^/]+)(\/.*)$/.exec(path);
+    const standIn = platforms.find((p) => p.api.platform === mounted?.[1]);
+    if (mounted && standIn) return standIn.api.handle(mounted[2] as string, req, res);
     if (await playground(path, req, res)) return;
     if (req.method === "GET" || req.method === "HEAD") return serveStatic(path, res);
     res.writeHead(404, { "content-type": "text/plain" }).end("Not found");
@@ -213,11 +200,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     ...(options.dataPath ? { dataPath: options.dataPath } : {}),
     loaded,
     trips: (await local.store.listTrips()).map(({ id, name }) => ({ id, name })),
-    credentials: {
-      slack: slackOwn ? "environment" : "development",
-      discord: discordOwn ? "environment" : "development",
-    },
-    sink,
+    platforms,
     runReminders,
     async close() {
       clearInterval(timer);

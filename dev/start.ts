@@ -4,9 +4,9 @@
  * the table is kept; data/dynamodb by default). PORT sets the port (3000 by default).
  */
 import { parseArgs } from "node:util";
-import { DataFolderInUse } from "../bot/local/data-lock";
-import { LOCAL_DATA_PATH } from "../bot/local/environment";
-import { startLocalServer, TripFileInvalid } from "../bot/local/server";
+import { DataFolderInUse } from "./data-lock";
+import { LOCAL_DATA_PATH } from "./environment";
+import { startLocalServer, TripFileInvalid } from "./server";
 
 const { values } = parseArgs({
   options: {
@@ -48,24 +48,23 @@ try {
 for (const { path, result } of server.loaded) {
   console.log(`Loaded ${path} → trip ${result.tripId} (${result.changes.length} changes)`);
 }
-const own = (p: "slack" | "discord") =>
-  server.credentials[p] === "environment" ? "your app's credentials" : "development keys";
+const platforms = server.platforms.map(({ api, route }) => ({ api, route }));
+const labels = platforms.map((p) => p.api.label).join(" and ");
 console.log(
   [
     `Trip bot on ${server.url} — embedded DynamoDB ${server.dataPath ? `in ${server.dataPath}/ (kept between runs)` : "in memory"}, reminders every minute.`,
     `Trips: ${server.trips.map((t) => t.id).join(", ")}`,
     "",
-    `  Playground   ${server.url}/   type a command, see it as Slack and Discord show it`,
-    `  Slack        POST ${server.url}/slack/events (${own("slack")})`,
-    `  Discord      POST ${server.url}/discord/interactions (${own("discord")})`,
+    `  Playground   ${server.url}/   type a command, see it as ${labels} show it`,
+    ...platforms.map(
+      ({ api, route }) =>
+        `  ${api.label.padEnd(12)} POST ${server.url}${route} (${api.signing ? "development keys" : "your app's credentials"})`,
+    ),
     "",
     "With several trips, a channel answers once an organiser types /marathon link <trip id> in it.",
-    "A real Slack app or Discord application: expose this port through a tunnel (e.g.",
+    "A real app: expose this port through a tunnel (e.g.",
     `cloudflared tunnel --url ${server.url}) and start with the app's secrets set.`,
-    "  Slack: SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN; npm run slack:manifest -- --url <tunnel>",
-    "  prints the app manifest.",
-    "  Discord: DISCORD_PUBLIC_KEY, DISCORD_APPLICATION_ID, DISCORD_BOT_TOKEN; Interactions",
-    "  Endpoint URL <tunnel>/discord/interactions; npm run discord:register adds /marathon.",
+    ...platforms.map(({ api, route }) => `  ${api.label}: ${api.realAppHint("<tunnel>", route)}`),
     "One command in the terminal instead: npm run ask -- when. Ctrl-C stops (nothing is lost).",
   ].join("\n"),
 );

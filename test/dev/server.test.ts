@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { PLAYGROUND } from "../../bot/local/playground-api";
+import { slackStandIn } from "../../bot/slack/stand-in";
 import { MANAGE_SERVER, ping, signedEvent, slash, testKeys } from "../discord/helpers";
 import { commandBody, SECRET, sign } from "../slack/signed";
 
@@ -30,7 +30,7 @@ interface Started {
 }
 
 /**
- * `npm start` as a person runs it (tsx scripts/start.ts, in one process so a signal reaches
+ * `npm start` as a person runs it (tsx dev/start.ts, in one process so a signal reaches
  * the server itself), on a free port. The signing secrets
  * are this test's, as for a real app pointed at the server; the platforms' APIs point nowhere.
  */
@@ -39,7 +39,7 @@ function run(args: string[]): {
   exited: Promise<number | null>;
   all: () => string;
 } {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", ...args], {
+  const child = spawn(process.execPath, ["--import", "tsx", "dev/start.ts", ...args], {
     env: {
       ...process.env,
       PORT: "0",
@@ -134,7 +134,7 @@ describe("npm start", () => {
 
     // Slack: a slash command answered in the HTTP response, as Block Kit (in the channel the
     // first start links to the first example trip; other channels ask an organiser to link).
-    const when = await slackCommand(first.url, "when", PLAYGROUND.slack.channel);
+    const when = await slackCommand(first.url, "when", slackStandIn().reader.channel);
     expect(when.status).toBe(200);
     expect(when.text).toContain("Pyongyang International Marathon 2025");
     expect(when.text).toContain("<!date^");
