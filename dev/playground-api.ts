@@ -94,9 +94,14 @@ export function playgroundApi(deps: PlaygroundDependencies) {
       deps.store.listTrips(),
       first ? deps.channels.linkedTrip(first.api.platform, first.api.reader.channel) : undefined,
     ]);
-    // Which platforms the page can drive: those whose stand-in signs (development credentials).
-    const driven = Object.fromEntries(deps.platforms.map((p) => [p.api.platform, p.api.signing]));
-    return { trips, linked: linked ?? null, platforms: driven };
+    // The page draws a pane per platform; it can drive those whose stand-in signs.
+    const platforms = deps.platforms.map(({ api }) => ({
+      name: api.platform,
+      label: api.label,
+      channel: api.reader.channel,
+      driven: api.signing,
+    }));
+    return { trips, linked: linked ?? null, platforms };
   }
 
   async function loadTrip(input: { fileName?: string; text?: string }) {
