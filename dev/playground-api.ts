@@ -49,7 +49,8 @@ async function send(url: string, request: PlatformRequest) {
  * run with its own credentials (a real app) is not driven from here: only it can sign.
  */
 export function playgroundApi(deps: PlaygroundDependencies) {
-  const newRef = () => `pg-${randomUUID().slice(0, 8)}`;
+  // Refs name response URLs and interaction tokens on the stand-ins: too long to guess.
+  const newRef = () => `pg-${randomUUID()}`;
   const toEach = async (
     make: (p: PlaygroundPlatform, ref: string) => PlatformRequest | undefined,
     only?: string,

@@ -1,20 +1,23 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { extname, join, normalize } from "node:path";
-import { fileURLToPath } from "node:url";
 import { DynamoReminderStore } from "../bot/store/dynamo-reminder-store";
 import type { LoadResult } from "../bot/store/fact-store";
 import { formatTripError, parseTripText, type TripFileError } from "../bot/trip/parse";
 import type { TripFile } from "../bot/trip/schema";
 import { type LambdaHttpHandler, serveThroughLambda } from "./api-gateway";
 import { claimDataFolder } from "./data-lock";
-import { EXAMPLE_TRIPS, loadTripFile, openLocalEnvironment } from "./environment";
+import {
+  EXAMPLE_TRIPS,
+  type LocalEnvironment,
+  loadTripFile,
+  openLocalEnvironment,
+} from "./environment";
 import { LOCAL_PLATFORMS } from "./platforms";
 import { type PlaygroundPlatform, playgroundApi } from "./playground-api";
+import { isLocalHost, serveStatic } from "./static";
 
-const PLAYGROUND_DIR = fileURLToPath(new URL("./playground/", import.meta.url));
 const REMINDERS_EVERY_MS = 60_000;
 
 export interface LocalServerOptions {
@@ -28,6 +31,12 @@ export interface LocalServerOptions {
   env?: NodeJS.ProcessEnv;
   /** Where reminder runs and failures are reported. */
   log?: (line: string) => void;
+  /**
+   * The playground page, its API and the platforms' stand-ins. On by default; off by default
+   * when a platform runs with its own credentials (a real app through a tunnel), so nothing
+   * but the real platforms can reach the bot then.
+   */
+  playground?: boolean;
 }
 
 export interface LocalServer {
@@ -38,6 +47,8 @@ export interface LocalServer {
   trips: { id: string; name: string }[];
   /** The platforms as served: each one's route and the stand-in playing its API. */
   platforms: readonly PlaygroundPlatform[];
+  /** Whether the playground page, its API and the stand-ins are served. */
+  playground: boolean;
   /** One reminders run now (or waits for the one under way), as the minute's run would do. */
   runReminders(): Promise<void>;
   close(): Promise<void>;
@@ -50,67 +61,140 @@ export class TripFileInvalid extends Error {
   }
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".yaml": "text/yaml; charset=utf-8",
-};
+/** Validates the given files first: a typo should not cost a database start. */
+async function readTripFiles(
+  paths: readonly string[],
+): Promise<{ path: string; file: TripFile }[]> {
+  const files: { path: string; file: TripFile }[] = [];
+  for (const path of paths) {
+    const parsed = parseTripText(await readFile(path, "utf8"), path);
+    if (!parsed.ok) throw new TripFileInvalid(parsed.errors);
+    files.push({ path, file: parsed.file });
+  }
+  return files;
+}
 
-async function serveStatic(path: string, res: ServerResponse): Promise<void> {
-  const relative = normalize(path === "/" ? "index.html" : path.slice(1));
-  if (relative.startsWith("..") || !CONTENT_TYPES[extname(relative)]) {
-    res.writeHead(404, { "content-type": "text/plain" }).end("Not found");
-    return;
+/** The example trips on a first start, then the given files; the trip the page shows first. */
+async function loadTrips(local: LocalEnvironment, files: { path: string }[]) {
+  const loaded: LocalServer["loaded"] = [];
+  const paths = (await local.store.listTrips()).length === 0 ? [...EXAMPLE_TRIPS] : [];
+  for (const path of [...paths, ...files.map((f) => f.path)]) {
+    loaded.push({ path, result: await loadTripFile(local.store, path) });
   }
-  try {
-    const body = await readFile(join(PLAYGROUND_DIR, relative));
-    res
-      .writeHead(200, {
-        "content-type": CONTENT_TYPES[extname(relative)] as string,
-        "cache-control": "no-cache",
-      })
-      .end(body);
-  } catch {
-    res.writeHead(404, { "content-type": "text/plain" }).end("Not found");
-  }
+  const shown = loaded[files.length > 0 ? loaded.length - 1 : 0]?.result.tripId;
+  return { loaded, shown };
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+/** The reminders Lambda's schedule: one run a minute, never two at once. */
+function everyMinute(run: () => Promise<unknown>, log: (line: string) => void) {
+  let running: Promise<void> | undefined;
+  const once = (): Promise<void> => {
+    running ??= run()
+      .then(() => undefined)
+      .catch((e) => log(`reminders run failed: ${e instanceof Error ? e.message : e}`))
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  };
+  once();
+  const timer = setInterval(once, REMINDERS_EVERY_MS);
+  return {
+    once,
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }
 
 /**
  * The whole bot on this machine: the Lambda handlers behind a Node HTTP server (through the
  * same API Gateway v2 event shape), an embedded DynamoDB, the reminders handler every minute,
- * stand-ins for Slack's and Discord's APIs, and the playground page.
+ * stand-ins for the platforms' APIs, and the playground page. Requests that arrive before
+ * everything is loaded wait for it.
  */
 export async function startLocalServer(options: LocalServerOptions = {}): Promise<LocalServer> {
   const env = options.env ?? process.env;
   const log = options.log ?? ((line: string) => console.log(line));
-
-  // Validate the given files first: a typo should not cost a database start.
-  const files: { path: string; file: TripFile }[] = [];
-  for (const path of options.tripFiles ?? []) {
-    const text = await readFile(path, "utf8");
-    const parsed = parseTripText(text, path);
-    if (!parsed.ok) throw new TripFileInvalid(parsed.errors);
-    files.push({ path, file: parsed.file });
-  }
-
+  const files = await readTripFiles(options.tripFiles ?? []);
   const release = options.dataPath ? claimDataFolder(options.dataPath) : () => {};
-  const local = await openLocalEnvironment({ path: options.dataPath }).catch((e) => {
+  let local: LocalEnvironment | undefined;
+  const server = createServer();
+  try {
+    local = await openLocalEnvironment({ path: options.dataPath });
+    const { loaded, shown } = await loadTrips(local, files);
+    let ready: (app: App) => void = () => {};
+    const app = new Promise<App>((resolve) => {
+      ready = resolve;
+    });
+    server.on("request", (req, res) => {
+      app
+        .then((a) => a.route(req, res))
+        .catch((e) => {
+          log(`request ${req.method} ${req.url} failed: ${e instanceof Error ? e.message : e}`);
+          if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+          res.end("Internal error");
+        });
+    });
+    const port = await listen(server, options.port ?? 3000);
+    const built = await buildApp({ env, local, port, shown, playground: options.playground });
+    ready(built);
+    const reminders = everyMinute(() => built.runReminders(log), log);
+    const opened = local;
+    return {
+      url: built.baseUrl,
+      ...(options.dataPath ? { dataPath: options.dataPath } : {}),
+      loaded,
+      trips: (await opened.store.listTrips()).map(({ id, name }) => ({ id, name })),
+      platforms: built.platforms,
+      playground: built.playground,
+      runReminders: reminders.once,
+      async close() {
+        server.close();
+        // Open playground feeds and keep-alive sockets would otherwise hold the server open.
+        server.closeAllConnections();
+        await reminders.stop();
+        // Deferred jobs run in this process right after their response; let them land.
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        await opened.close();
+        release();
+      },
+    };
+  } catch (e) {
+    server.close();
+    await local?.close();
     release();
     throw e;
-  });
-  const channels = new DynamoReminderStore(local.doc, local.tableName);
-  const loaded: LocalServer["loaded"] = [];
-  if ((await local.store.listTrips()).length === 0) {
-    for (const path of EXAMPLE_TRIPS) {
-      loaded.push({ path, result: await loadTripFile(local.store, path) });
-    }
   }
-  for (const { path } of files)
-    loaded.push({ path, result: await loadTripFile(local.store, path) });
-  // The playground answers from the trip just given, or on a first start the first example.
-  const shown = loaded[files.length > 0 ? loaded.length - 1 : 0]?.result.tripId;
+}
+
+interface App {
+  baseUrl: string;
+  platforms: PlaygroundPlatform[];
+  playground: boolean;
+  route(req: IncomingMessage, res: ServerResponse): Promise<void>;
+  runReminders(log: (line: string) => void): Promise<void>;
+}
+
+/** Points the handlers at the local table and the stand-ins, loads them, and routes requests. */
+async function buildApp(input: {
+  env: NodeJS.ProcessEnv;
+  local: LocalEnvironment;
+  port: number;
+  shown?: string;
+  playground?: boolean;
+}): Promise<App> {
+  const { env, local, port } = input;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const channels = new DynamoReminderStore(local.doc, local.tableName);
   const platforms = LOCAL_PLATFORMS.map((p) => {
     const api = p.standIn();
     return {
@@ -120,20 +204,6 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       load: p.handler,
     };
   });
-  if (shown) {
-    for (const { api } of platforms) {
-      await channels.link(api.platform, api.reader.channel, shown, "npm start");
-    }
-  }
-
-  let baseUrl = "";
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 3000, "127.0.0.1", () => resolve());
-  });
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
   // The handlers read their configuration from the environment, as in Lambda. A platform whose
   // credentials the caller set keeps the caller's settings (a real app through a tunnel).
   const keep = { ...env };
@@ -144,74 +214,54 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   env.POWERTOOLS_LOG_LEVEL ??= "WARN";
   for (const name of Object.keys(env)) if (name.endsWith("_SECRET_ARN")) delete env[name];
   for (const { api, mountUrl } of platforms) Object.assign(env, api.environment(mountUrl(), keep));
+  if (input.shown) {
+    for (const { api } of platforms) {
+      await channels.link(api.platform, api.reader.channel, input.shown, "npm start");
+    }
+  }
   // Loaded after the environment is set: they build their dependencies from it.
   const handlers = new Map<string, LambdaHttpHandler>();
   for (const p of platforms) handlers.set(p.route, await p.load());
-  const reminders = await import("../handlers/reminders");
-
-  const playground = playgroundApi({
+  const reminders = (await import("../handlers/reminders")).handler;
+  const playground = input.playground ?? platforms.every((p) => p.api.signing);
+  const playgroundRoutes = playgroundApi({
     baseUrl: () => baseUrl,
     store: local.store,
     channels,
     platforms,
   });
 
-  const route = async (req: IncomingMessage, res: ServerResponse) => {
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? "/", baseUrl).pathname;
+    // The platforms' routes check signatures, and a tunnel brings them with its own Host.
     const handler = req.method === "POST" ? handlers.get(path) : undefined;
     if (handler) return serveThroughLambda(handler, req, res);
+    // The rest is for this machine only: a page elsewhere that names this address (DNS
+    // rebinding) sends its own Host and is refused.
+    if (!isLocalHost(req.headers.host, port)) {
+      res.writeHead(421, { "content-type": "text/plain" }).end("Misdirected request");
+      return;
+    }
     const mounted = /^\/_local\/([^/]+)(\/.*)$/.exec(path);
-    const standIn = platforms.find((p) => p.api.platform === mounted?.[1]);
+    const standIn = platforms.find((p) => p.api.platform === mounted?.[1] && p.api.signing);
     if (mounted && standIn) return standIn.api.handle(mounted[2] as string, req, res);
-    if (await playground(path, req, res)) return;
-    if (req.method === "GET" || req.method === "HEAD") return serveStatic(path, res);
-    res.writeHead(404, { "content-type": "text/plain" }).end("Not found");
-  };
-  server.on("request", (req, res) => {
-    route(req, res).catch((e) => {
-      log(`request ${req.method} ${req.url} failed: ${e instanceof Error ? e.message : e}`);
-      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
-      res.end("Internal error");
-    });
-  });
+    if (playground && (await playgroundRoutes(path, req, res))) return;
+    if (playground && (req.method === "GET" || req.method === "HEAD"))
+      return serveStatic(path, res);
+    res
+      .writeHead(404, { "content-type": "text/plain" })
+      .end(playground ? "Not found" : PLAYGROUND_OFF);
+  }
 
-  // The reminders Lambda's schedule: one run a minute, never two at once.
-  let running: Promise<void> | undefined;
-  const runReminders = (): Promise<void> => {
-    if (running) return running;
-    running = reminders
-      .handler({ time: new Date().toISOString(), id: randomUUID() })
-      .then((s) => {
-        if (s.sent + s.missed + s.deferred > 0) {
-          log(`reminders: ${s.sent} sent, ${s.deferred} to retry, ${s.missed} missed`);
-        }
-      })
-      .catch((e) => log(`reminders run failed: ${e instanceof Error ? e.message : e}`))
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  };
-  runReminders();
-  const timer = setInterval(runReminders, REMINDERS_EVERY_MS);
+  async function runReminders(log: (line: string) => void): Promise<void> {
+    const s = await reminders({ time: new Date().toISOString(), id: randomUUID() });
+    if (s.sent + s.missed + s.deferred > 0) {
+      log(`reminders: ${s.sent} sent, ${s.deferred} to retry, ${s.missed} missed`);
+    }
+  }
 
-  return {
-    url: baseUrl,
-    ...(options.dataPath ? { dataPath: options.dataPath } : {}),
-    loaded,
-    trips: (await local.store.listTrips()).map(({ id, name }) => ({ id, name })),
-    platforms,
-    runReminders,
-    async close() {
-      clearInterval(timer);
-      server.close();
-      // Open playground feeds and keep-alive sockets would otherwise hold the server open.
-      server.closeAllConnections();
-      await running;
-      // Deferred Discord jobs run in this process right after their response; let them land.
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      await local.close();
-      release();
-    },
-  };
+  return { baseUrl, platforms, playground, route, runReminders };
 }
+
+const PLAYGROUND_OFF =
+  "The playground is off: the bot runs with a real app's credentials. Start with --playground to turn it on.";

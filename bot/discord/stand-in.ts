@@ -1,4 +1,4 @@
-import { generateKeyPairSync, type KeyObject, sign } from "node:crypto";
+import { generateKeyPairSync, type KeyObject, randomBytes, sign } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { DEFAULT_COMMAND_NAME, findCommand, parseCommandText } from "../commands/registry";
@@ -92,6 +92,12 @@ function parseBody(text: string): unknown {
 
 /** Discord's REST API under any mount: `/v10/...`. */
 class DiscordApi {
+  /**
+   * `token`: the only bot token it accepts (the local server's, made at start), and it takes
+   * JSON only — so a page on another site cannot post into it.
+   */
+  constructor(private readonly token?: string) {}
+
   readonly calls: RecordedCall[] = [];
   readonly log = new SentLog("discord");
   faults: { fault: Fault; match?: FaultMatch }[] = [];
@@ -167,9 +173,30 @@ class DiscordApi {
     return { status: 404, body: { message: "404: Not Found", code: 0 } };
   }
 
+  /** Discord's answer to a request it would refuse: no bot token (webhooks need none), no JSON. */
+  private refusal(method: string, path: string, headers: IncomingMessage["headers"]) {
+    const webhook = path.startsWith("/v10/webhooks/");
+    if (!webhook && headers.authorization !== `Bot ${this.token}`) {
+      return { status: 401, message: "401: Unauthorized" };
+    }
+    const json = (headers["content-type"] ?? "").startsWith("application/json");
+    return method !== "GET" && !json
+      ? { status: 400, message: "Send application/json" }
+      : undefined;
+  }
+
   async handle(path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? "GET";
-    const body = parseBody(await readRequestBody(req));
+    const raw = await readRequestBody(req);
+    if (this.token) {
+      const refused = this.refusal(method, path, req.headers);
+      if (refused) {
+        res.writeHead(refused.status, { "content-type": "application/json" });
+        res.end(JSON.stringify({ message: refused.message, code: 0 }));
+        return;
+      }
+    }
+    const body = parseBody(raw);
     const call: RecordedCall = { method, path, headers: req.headers, body };
     this.calls.push(call);
     const i = this.faults.findIndex((f) => matches(f.match, method, path));
@@ -261,7 +288,8 @@ const MANAGE_SERVER = String(1 << 5);
 
 /** Discord for `npm start`: the API mounted in the local server, and the local reader's side. */
 export function discordStandIn(): LocalApi {
-  const api = new DiscordApi();
+  const token = `local-${randomBytes(16).toString("hex")}`;
+  const api = new DiscordApi(token);
   const reader = { workspace: "local-guild", channel: "playground", user: "1000", userName: "you" };
   const { publicKey, privateKey } = generateKeyPairSync("ed25519");
   const der = publicKey.export({ format: "der", type: "spki" });
@@ -311,7 +339,7 @@ export function discordStandIn(): LocalApi {
       return {
         DISCORD_PUBLIC_KEY: der.subarray(der.length - 32).toString("hex"),
         DISCORD_APPLICATION_ID: "local-app",
-        DISCORD_BOT_TOKEN: "local-development",
+        DISCORD_BOT_TOKEN: token,
         DISCORD_API_URL: mountUrl,
       };
     },

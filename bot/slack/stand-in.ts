@@ -82,6 +82,12 @@ function parse(raw: string, contentType: string | undefined): Record<string, unk
 
 /** Slack's Web API and response URLs, under any mount: `api/<method>`, `response/<id>`. */
 class SlackApi {
+  /**
+   * `token`: the only bot token it accepts (the local server's, made at start), and response
+   * URLs take JSON only — so a page on another site cannot post into it.
+   */
+  constructor(private readonly token?: string) {}
+
   readonly calls: RecordedCall[] = [];
   readonly log = new SentLog("slack");
   private readonly pending: (Fault & { to?: string })[] = [];
@@ -92,6 +98,21 @@ class SlackApi {
     this.pending.push(...faults);
   }
 
+  /** Slack's answer to a request without the bot's token, or a response URL call without JSON. */
+  private refusal(target: string, req: IncomingMessage, raw: string) {
+    const type = req.headers["content-type"] ?? "";
+    if (target === "response") {
+      return type.startsWith("application/json")
+        ? undefined
+        : { status: 400, body: JSON.stringify({ ok: false, error: "invalid_payload" }) };
+    }
+    const bearer = req.headers.authorization === `Bearer ${this.token}`;
+    const inForm = parse(raw, type).token === this.token;
+    return bearer || inForm
+      ? undefined
+      : { status: 200, body: JSON.stringify({ ok: false, error: "not_authed" }) };
+  }
+
   posts(): RecordedCall[] {
     return this.calls.filter((c) => c.target === "chat.postMessage" && c.delivered);
   }
@@ -100,6 +121,11 @@ class SlackApi {
     const raw = await readRequestBody(req);
     const response = /^\/?response\/([^/]+)$/.exec(path);
     const target = response ? "response" : path.replace(/^\/?api\//, "");
+    const refused = this.token ? this.refusal(target, req, raw) : undefined;
+    if (refused) {
+      res.writeHead(refused.status, { "content-type": "application/json" }).end(refused.body);
+      return;
+    }
     const i = this.pending.findIndex((f) => f.to === undefined || f.to === target);
     const fault: Fault = i >= 0 ? (this.pending.splice(i, 1)[0] as Fault) : { kind: "ok" };
     const call: RecordedCall = {
@@ -230,7 +256,8 @@ export function slackSignatureHeaders(
 
 /** Slack for `npm start`: the API mounted in the local server, and the local reader's side. */
 export function slackStandIn(): LocalApi {
-  const api = new SlackApi();
+  const token = `xoxb-local-${randomBytes(16).toString("hex")}`;
+  const api = new SlackApi(token);
   const reader = {
     workspace: "TLOCAL",
     channel: "CPLAYGROUND",
@@ -270,7 +297,7 @@ export function slackStandIn(): LocalApi {
       if (!signing) return env;
       return {
         SLACK_SIGNING_SECRET: secret,
-        SLACK_BOT_TOKEN: "xoxb-local-development",
+        SLACK_BOT_TOKEN: token,
         SLACK_API_URL: `${mountUrl}/api/`,
       };
     },

@@ -1,6 +1,6 @@
 // Discord in the playground: messages, embeds and components drawn as Discord's client shows
 // them, and how a Discord answer arrives (the interaction response, then follow-ups and edits).
-import { esc, fmt, relative, tsSpan, withPlaceholders } from "./format.js";
+import { esc, fmt, relative, safeUrl, tsSpan, withPlaceholders } from "./format.js";
 
 /** Discord's `<t:UNIX:STYLE>` timestamps. */
 const DISCORD_TIME = {
@@ -45,7 +45,7 @@ function discordMarkdown(source) {
       [
         /\[((?:\\.|[^\]\\])+)\]\((\S+?)\)/g,
         (_, label, url) =>
-          `<a href="${esc(decodeURI(url))}" target="_blank" rel="noopener">${withPlaceholders(label, [ESCAPE], discordInline)}</a>`,
+          `<a href="${safeUrl(url)}" target="_blank" rel="noopener">${withPlaceholders(label, [ESCAPE], discordInline)}</a>`,
       ],
       ESCAPE,
       [/<@!?(\d+)>/g, (_, id) => `<span class="mention">@${esc(id)}</span>`],
@@ -53,7 +53,8 @@ function discordMarkdown(source) {
     discordInline,
   );
 }
-const hex = (color) => `#${(color ?? 0x1e1f22).toString(16).padStart(6, "0")}`;
+const hex = (color) =>
+  `#${(Number.isInteger(color) && color >= 0 && color <= 0xffffff ? color : 0x1e1f22).toString(16).padStart(6, "0")}`;
 
 function discordEmbed(embed) {
   const fields = (embed.fields ?? [])
@@ -64,7 +65,7 @@ function discordEmbed(embed) {
     .join("");
   return `<div class="dc-embed" style="border-left-color:${hex(embed.color)}">
     ${embed.author ? `<div class="dc-author">${esc(embed.author.name)}</div>` : ""}
-    ${embed.title ? `<div class="dc-title">${embed.url ? `<a href="${esc(embed.url)}">${discordMarkdown(embed.title)}</a>` : discordMarkdown(embed.title)}</div>` : ""}
+    ${embed.title ? `<div class="dc-title">${embed.url ? `<a href="${safeUrl(embed.url)}">${discordMarkdown(embed.title)}</a>` : discordMarkdown(embed.title)}</div>` : ""}
     ${embed.description ? `<div class="dc-description">${discordMarkdown(embed.description)}</div>` : ""}
     ${fields ? `<div class="dc-fields">${fields}</div>` : ""}
     ${embed.footer ? `<div class="dc-footer">${esc(embed.footer.text)}</div>` : ""}
@@ -81,7 +82,7 @@ function discordComponents(rows) {
           .filter((c) => c.type === 2)
           .map((c) =>
             c.style === 5
-              ? `<a class="dc-button link" href="${esc(c.url)}" target="_blank" rel="noopener">${esc(c.label ?? "")} ↗</a>`
+              ? `<a class="dc-button link" href="${safeUrl(c.url)}" target="_blank" rel="noopener">${esc(c.label ?? "")} ↗</a>`
               : `<button type="button" class="dc-button ${BUTTON_STYLES[c.style] ?? "secondary"}" data-platform="discord" data-action="${esc(c.custom_id ?? "")}"${c.disabled ? " disabled" : ""}>${esc(c.label ?? "")}</button>`,
           )
           .join("")}</div>`,

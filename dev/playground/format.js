@@ -7,6 +7,16 @@ export const esc = (s) =>
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c],
   );
 
+/** A link's address, escaped, or "#" for anything but http(s) (a `javascript:` link runs code). */
+export function safeUrl(url) {
+  try {
+    const parsed = new URL(String(url));
+    return parsed.protocol === "https:" || parsed.protocol === "http:" ? esc(parsed.href) : "#";
+  } catch {
+    return "#";
+  }
+}
+
 /** The reader's settings: zone and locale, as a chat client has them. */
 export const reader = { zone: "UTC", locale: "en-US" };
 

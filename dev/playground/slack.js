@@ -92,7 +92,7 @@ function slackBlock(block) {
         .filter((e) => e.type === "button")
         .map(
           (e) =>
-            `<button type="button" class="sk-button ${e.style ?? ""}" data-platform="slack" data-action="${esc(e.action_id)}" data-value="${esc(e.value ?? "")}">${esc(e.text?.text ?? "")}</button>`,
+            `<button type="button" class="sk-button ${esc(e.style ?? "")}" data-platform="slack" data-action="${esc(e.action_id)}" data-value="${esc(e.value ?? "")}">${esc(e.text?.text ?? "")}</button>`,
         )
         .join("")}</div>`;
     default:

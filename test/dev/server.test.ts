@@ -27,6 +27,8 @@ interface Started {
   output: () => string;
   /** Ctrl-C, and the exit code. */
   stop(): Promise<number | null>;
+  /** Ctrl-C twice at once (as tsx forwards one of its own), and the exit code. */
+  interruptTwice(): Promise<number | null>;
 }
 
 /**
@@ -83,6 +85,11 @@ async function start(args: string[]): Promise<Started> {
       child.kill("SIGINT");
       return exited;
     },
+    async interruptTwice() {
+      child.kill("SIGINT");
+      child.kill("SIGINT");
+      return exited;
+    },
   };
 }
 
@@ -126,7 +133,7 @@ const discordText = (json: Reply) => JSON.stringify(json.data ?? {});
 describe("npm start", () => {
   it("answers signed Slack and Discord requests through the Lambda handlers, and keeps trips and links across a restart", async () => {
     const data = tempDir();
-    const first = await start(["--data", data]);
+    const first = await start(["--data", data, "--playground"]);
     expect(first.output()).toContain("Loaded trips/pyongyang-marathon-2025.yaml");
     expect(first.output()).toMatch(/slack:manifest -- --url/);
     expect(first.output()).toMatch(/discord:register/);
@@ -192,7 +199,7 @@ describe("npm start", () => {
 
     expect(await first.stop()).toBe(0);
 
-    const again = await start(["--data", data]);
+    const again = await start(["--data", data, "--playground"]);
     try {
       // Nothing is loaded again: the table was kept.
       expect(again.output()).not.toContain("Loaded trips/");
@@ -204,6 +211,14 @@ describe("npm start", () => {
     } finally {
       expect(await again.stop()).toBe(0);
     }
+  });
+
+  it("leaves no claim on the data folder when a second Ctrl-C comes at once", async () => {
+    const data = tempDir();
+    const started = await start(["--data", join(data, "db")]);
+    expect(readFileSync(join(data, "db.pid"), "utf8").trim()).toMatch(/^\d+$/);
+    expect(await started.interruptTwice()).not.toBeNull();
+    expect(() => readFileSync(join(data, "db.pid"))).toThrow();
   });
 
   it("refuses a trip file that does not validate, with its line and column", async () => {
