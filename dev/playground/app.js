@@ -234,7 +234,7 @@ async function loadTripFile() {
   await refreshTrips();
 }
 
-/** Puts the cursor on an error's line and column in the pasted text. */
+/** Puts the cursor on an error's line and column in the pasted text, scrolled into view. */
 function jumpTo(line, column) {
   const area = $("#trip-text");
   const lines = area.value.split("\n");
@@ -243,6 +243,9 @@ function jumpTo(line, column) {
   offset += Math.max(0, column - 1);
   area.focus();
   area.setSelectionRange(offset, offset + 1);
+  // A textarea does not scroll to its selection by itself: put the line a third of the way down.
+  const lineHeight = Number.parseFloat(getComputedStyle(area).lineHeight) || 18;
+  area.scrollTop = Math.max(0, (line - 1) * lineHeight - area.clientHeight / 3);
 }
 
 async function setup() {
