@@ -6,11 +6,11 @@
  */
 
 import { loadTrip } from "../bot/loading/load-trip";
-import { type LocalEnvironment, openLocalEnvironment } from "../bot/local/environment";
 import { runReminders } from "../bot/reminders/run";
 import { SlackPoster } from "../bot/slack/poster";
+import { startFakeSlackApi } from "../bot/slack/stand-in";
 import { type ReminderStore, reminderStoreOf } from "../bot/store/stores";
-import { startFakeSlackApi } from "../test/fakes/slack-api";
+import { type LocalEnvironment, openLocalEnvironment } from "../dev/environment";
 import { syntheticTrip } from "../test/helpers/synthetic-trip";
 import { median, percentile, printTable } from "./lib/harness";
 

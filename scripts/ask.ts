@@ -5,9 +5,9 @@
 import { parseArgs } from "node:util";
 import { parseCommandText } from "../bot/commands/registry";
 import { createBot } from "../bot/core";
-import { EXAMPLE_TRIPS, loadTripFile, openLocalEnvironment } from "../bot/local/environment";
 import { renderText } from "../bot/text/render";
 import { isValidTimeZone } from "../bot/trip/time";
+import { EXAMPLE_TRIPS, loadTripFile, openLocalEnvironment } from "../dev/environment";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

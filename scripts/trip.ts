@@ -9,11 +9,11 @@ import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { stringify } from "yaml";
 import { type LoadResult, loadTrip } from "../bot/loading/load-trip";
-import { LOCAL_DATA_PATH, openLocalEnvironment } from "../bot/local/environment";
 import { createDocumentClient, ensureTable } from "../bot/store/dynamo-client";
 import { dynamoStores } from "../bot/store/dynamo-stores";
 import type { Stores } from "../bot/store/stores";
 import { formatTripError, parseTripText } from "../bot/trip/parse";
+import { LOCAL_DATA_PATH, openLocalEnvironment } from "../dev/environment";
 
 const USAGE = `Usage:
   npm run trip -- validate <file…>          check trip files; print every error with line and column

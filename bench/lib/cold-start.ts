@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { EXAMPLE_TRIPS, loadTripFile, openLocalEnvironment } from "../../bot/local/environment";
+import { EXAMPLE_TRIPS, loadTripFile, openLocalEnvironment } from "../../dev/environment";
 import { bundle, median, percentile, printTable, runNode } from "./harness";
 
 export interface ColdStartComparison {

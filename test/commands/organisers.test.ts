@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommandRequest } from "../../bot/commands/context";
 import { type Bot, createBot } from "../../bot/core";
 import { DiscordChannelPoster } from "../../bot/discord/poster";
+import { type FakeDiscordApi, startFakeDiscordApi } from "../../bot/discord/stand-in";
 import { SlackPoster } from "../../bot/slack/poster";
+import { type FakeSlackApi, startFakeSlackApi } from "../../bot/slack/stand-in";
 import type { ChannelStore } from "../../bot/store/channel-store";
-import { type FakeDiscordApi, startFakeDiscordApi } from "../fakes/discord-api";
-import { type FakeSlackApi, startFakeSlackApi } from "../fakes/slack-api";
 import { NEW_YORK, PYONGYANG, storesWith } from "../helpers/memory-trips";
 
 // The New York trip file lists these organisers; the Pyongyang one lists none.

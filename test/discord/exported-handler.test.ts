@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMANDS } from "../../bot/commands/registry";
 import type { HttpResponse } from "../../bot/discord/app";
-import type { LocalEnvironment } from "../../bot/local/environment";
 import { resetRuntime } from "../../bot/runtime";
+import type { LocalEnvironment } from "../../dev/environment";
 import { localTable, PYONGYANG } from "../helpers/local-table";
 import { autocomplete, type InteractionReply, ping, signedEvent, slash, testKeys } from "./helpers";
 

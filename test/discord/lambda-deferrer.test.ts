@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signLambdaRequest } from "../../bot/discord/lambda-deferrer";
-import { type FakeDiscordApi, startFakeDiscordApi } from "../fakes/discord-api";
+import { type FakeDiscordApi, startFakeDiscordApi } from "../../bot/discord/stand-in";
 import { type DiscordFixture, discordFixture, slash } from "./helpers";
 import { writeLongTrip } from "./long-trip";
 

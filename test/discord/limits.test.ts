@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMANDS } from "../../bot/commands/registry";
 import { DISCORD_LIMITS as L } from "../../bot/discord/limits";
 import { type DiscordMessage, embedLength } from "../../bot/discord/render";
-import { type FakeDiscordApi, startFakeDiscordApi } from "../fakes/discord-api";
+import { type FakeDiscordApi, startFakeDiscordApi } from "../../bot/discord/stand-in";
 import { NEW_YORK, PYONGYANG } from "../helpers/local-table";
 import {
   buttonClick,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { findCommand } from "../../bot/commands/registry";
-import { type FakeDiscordApi, startFakeDiscordApi } from "../fakes/discord-api";
+import { type FakeDiscordApi, startFakeDiscordApi } from "../../bot/discord/stand-in";
 import { PYONGYANG } from "../helpers/local-table";
 import { type DiscordFixture, discordFixture, MANAGE_SERVER, slash } from "./helpers";
 

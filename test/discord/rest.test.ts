@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DiscordChannelPoster } from "../../bot/discord/poster";
 import { registerCommands } from "../../bot/discord/register";
+import { type FakeDiscordApi, startFakeDiscordApi } from "../../bot/discord/stand-in";
 import type { Reply } from "../../bot/reply";
-import { type FakeDiscordApi, startFakeDiscordApi } from "../fakes/discord-api";
 
 const reply = (days: number): Reply => ({
   title: "Itinerary",

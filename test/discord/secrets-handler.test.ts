@@ -2,8 +2,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HttpResponse } from "../../bot/discord/app";
-import type { LocalEnvironment } from "../../bot/local/environment";
 import { resetRuntime } from "../../bot/runtime";
+import type { LocalEnvironment } from "../../dev/environment";
 import { localTable, PYONGYANG } from "../helpers/local-table";
 import { type InteractionReply, ping, signedEvent, slash, testKeys } from "./helpers";
 

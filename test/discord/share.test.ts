@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { EPHEMERAL } from "../../bot/discord/render";
-import { type FakeDiscordApi, startFakeDiscordApi } from "../fakes/discord-api";
+import { type FakeDiscordApi, startFakeDiscordApi } from "../../bot/discord/stand-in";
 import { PYONGYANG } from "../helpers/local-table";
 import { buttonClick, type DiscordFixture, discordFixture, slash } from "./helpers";
 import { writeLongTrip } from "./long-trip";

@@ -1,8 +1,4 @@
-import {
-  type LocalEnvironment,
-  loadTripFile,
-  openLocalEnvironment,
-} from "../../bot/local/environment";
+import { type LocalEnvironment, loadTripFile, openLocalEnvironment } from "../../dev/environment";
 
 /**
  * A real DynamoDB-protocol server (dynalite) on 127.0.0.1 with a fresh fact table, optionally

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ChannelPoster } from "../../bot/delivery";
 import { DiscordChannelPoster } from "../../bot/discord/poster";
+import { type FakeDiscordApi, startFakeDiscordApi } from "../../bot/discord/stand-in";
 import { loadTrip } from "../../bot/loading/load-trip";
-import type { LocalEnvironment } from "../../bot/local/environment";
 import { type ReminderRunOptions, runReminders } from "../../bot/reminders/run";
 import { SlackPoster } from "../../bot/slack/poster";
+import { type FakeSlackApi, startFakeSlackApi } from "../../bot/slack/stand-in";
 import { type ReminderStore, reminderStoreOf } from "../../bot/store/stores";
-import { type FakeDiscordApi, startFakeDiscordApi } from "../fakes/discord-api";
-import { type FakeSlackApi, startFakeSlackApi } from "../fakes/slack-api";
+import type { LocalEnvironment } from "../../dev/environment";
 import { localTable } from "../helpers/local-table";
 import { syntheticTrip } from "../helpers/synthetic-trip";
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { type FakeDiscordApi, startFakeDiscordApi } from "../../bot/discord/stand-in";
 import { loadTrip } from "../../bot/loading/load-trip";
-import type { LocalEnvironment } from "../../bot/local/environment";
-import { type FakeDiscordApi, startFakeDiscordApi } from "../fakes/discord-api";
-import { type FakeSlackApi, startFakeSlackApi } from "../fakes/slack-api";
+import { type FakeSlackApi, startFakeSlackApi } from "../../bot/slack/stand-in";
+import type { LocalEnvironment } from "../../dev/environment";
 import { localTable } from "../helpers/local-table";
 import { syntheticTrip } from "../helpers/synthetic-trip";
 

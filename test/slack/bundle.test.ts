@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundle, runNode } from "../../bench/lib/harness";
-import type { LocalEnvironment } from "../../bot/local/environment";
+import type { LocalEnvironment } from "../../dev/environment";
 import { localTable, PYONGYANG } from "../helpers/local-table";
 import { commandBody } from "./signed";
 

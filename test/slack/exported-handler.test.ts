@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMANDS } from "../../bot/commands/registry";
-import type { LocalEnvironment } from "../../bot/local/environment";
 import { resetRuntime } from "../../bot/runtime";
+import type { LocalEnvironment } from "../../dev/environment";
 import { handler } from "../../handlers/slack";
 import { localTable, NEW_YORK } from "../helpers/local-table";
 import { type SlackAnswer, visibleText } from "./setup";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMANDS, parseCommandText } from "../../bot/commands/registry";
 import { momentInDestination } from "../../bot/reply";
 import { slackHandlerFromEnv } from "../../bot/slack/from-env";
-import { startFakeSlackApi } from "../fakes/slack-api";
+import { startFakeSlackApi } from "../../bot/slack/stand-in";
 import { NEW_YORK, PYONGYANG } from "../helpers/local-table";
 import { type SlackAnswer, type SlackFixture, slackFixture, visibleText } from "./setup";
 import { buttonClickBody, commandBody, SECRET, sign, slackEvent } from "./signed";

@@ -7,7 +7,7 @@ import { COMMANDS, parseCommandText } from "../../bot/commands/registry";
 import type { SlackMessage } from "../../bot/slack/blocks";
 import { SLACK_LIMITS as L } from "../../bot/slack/limits";
 import { renderReply } from "../../bot/slack/render";
-import { type FakeSlackApi, startFakeSlackApi } from "../fakes/slack-api";
+import { type FakeSlackApi, startFakeSlackApi } from "../../bot/slack/stand-in";
 import { NEW_YORK, PYONGYANG } from "../helpers/local-table";
 import { type SlackAnswer, type SlackFixture, slackFixture, visibleText } from "./setup";
 import { buttonClickBody, commandBody, slackEvent } from "./signed";

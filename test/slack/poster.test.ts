@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { paragraph, type Reply } from "../../bot/reply";
 import { SlackPoster } from "../../bot/slack/poster";
-import { type FakeSlackApi, startFakeSlackApi } from "../fakes/slack-api";
+import { type FakeSlackApi, startFakeSlackApi } from "../../bot/slack/stand-in";
 
 const reply: Reply = {
   title: "Reminder: bus to the stadium",

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type FakeSlackApi, startFakeSlackApi } from "../fakes/slack-api";
+import { type FakeSlackApi, startFakeSlackApi } from "../../bot/slack/stand-in";
 import { PYONGYANG } from "../helpers/local-table";
 import { type SlackAnswer, type SlackFixture, slackFixture, visibleText } from "./setup";
 import { buttonClickBody, commandBody, slackEvent } from "./signed";

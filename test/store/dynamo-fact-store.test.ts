@@ -1,10 +1,10 @@
 import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadTrip } from "../../bot/loading/load-trip";
-import type { LocalEnvironment } from "../../bot/local/environment";
 import { ConcurrentLoadError } from "../../bot/store/fact-store";
 import { keys } from "../../bot/store/table";
 import type { TripFile } from "../../bot/trip/schema";
+import type { LocalEnvironment } from "../../dev/environment";
 import { localTable } from "../helpers/local-table";
 import { NEW_YORK, PYONGYANG, tripFile } from "../helpers/memory-trips";
 

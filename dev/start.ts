@@ -1,18 +1,22 @@
 /**
  * `npm start`: the whole bot on this machine, with the playground page. Options: --memory (no
  * data kept), --trip <file> (validate and load a trip file; repeatable), --data <dir> (where
- * the table is kept; data/dynamodb by default). PORT sets the port (3000 by default).
+ * the table is kept; data/dynamodb by default), --playground / --no-playground (the page and
+ * the platforms' stand-ins; on unless a platform runs with its own credentials). PORT sets the
+ * port (3000 by default).
  */
 import { parseArgs } from "node:util";
-import { DataFolderInUse } from "../bot/local/data-lock";
-import { LOCAL_DATA_PATH } from "../bot/local/environment";
-import { startLocalServer, TripFileInvalid } from "../bot/local/server";
+import { DataFolderInUse } from "./data-lock";
+import { LOCAL_DATA_PATH } from "./environment";
+import { type LocalServer, startLocalServer, TripFileInvalid } from "./server";
 
 const { values } = parseArgs({
   options: {
     memory: { type: "boolean", default: false },
     trip: { type: "string", multiple: true, default: [] },
     data: { type: "string", default: LOCAL_DATA_PATH },
+    playground: { type: "boolean" },
+    "no-playground": { type: "boolean" },
   },
 });
 
@@ -22,12 +26,27 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-let server: Awaited<ReturnType<typeof startLocalServer>>;
+let server: LocalServer | undefined;
+let stopping = false;
+// Installed before anything starts: a Ctrl-C at any moment ends the process through `exit`,
+// whose handlers give up the data folder. A second one (tsx forwards its own) means "now".
+const stop = async () => {
+  if (stopping || !server) process.exit(130);
+  stopping = true;
+  console.log("\nStopping…");
+  await server.close();
+  process.exit(0);
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
+
 try {
   server = await startLocalServer({
     port,
     dataPath: values.memory ? undefined : values.data,
     tripFiles: values.trip,
+    ...(values.playground ? { playground: true } : {}),
+    ...(values["no-playground"] ? { playground: false } : {}),
   });
 } catch (e) {
   if (e instanceof TripFileInvalid) {
@@ -48,36 +67,25 @@ try {
 for (const { path, result } of server.loaded) {
   console.log(`Loaded ${path} → trip ${result.tripId} (${result.changes.length} changes)`);
 }
-const own = (p: "slack" | "discord") =>
-  server.credentials[p] === "environment" ? "your app's credentials" : "development keys";
+const platforms = server.platforms.map(({ api, route }) => ({ api, route }));
+const labels = platforms.map((p) => p.api.label).join(" and ");
 console.log(
   [
     `Trip bot on ${server.url} — embedded DynamoDB ${server.dataPath ? `in ${server.dataPath}/ (kept between runs)` : "in memory"}, reminders every minute.`,
     `Trips: ${server.trips.map((t) => t.id).join(", ")}`,
     "",
-    `  Playground   ${server.url}/   type a command, see it as Slack and Discord show it`,
-    `  Slack        POST ${server.url}/slack/events (${own("slack")})`,
-    `  Discord      POST ${server.url}/discord/interactions (${own("discord")})`,
+    server.playground
+      ? `  Playground   ${server.url}/   type a command, see it as ${labels} show it`
+      : "  Playground   off (a platform runs with its own credentials; --playground turns it on)",
+    ...platforms.map(
+      ({ api, route }) =>
+        `  ${api.label.padEnd(12)} POST ${server.url}${route} (${api.signing ? "development keys" : "your app's credentials"})`,
+    ),
     "",
     "With several trips, a channel answers once an organiser types /marathon link <trip id> in it.",
-    "A real Slack app or Discord application: expose this port through a tunnel (e.g.",
+    "A real app: expose this port through a tunnel (e.g.",
     `cloudflared tunnel --url ${server.url}) and start with the app's secrets set.`,
-    "  Slack: SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN; npm run slack:manifest -- --url <tunnel>",
-    "  prints the app manifest.",
-    "  Discord: DISCORD_PUBLIC_KEY, DISCORD_APPLICATION_ID, DISCORD_BOT_TOKEN; Interactions",
-    "  Endpoint URL <tunnel>/discord/interactions; npm run discord:register adds /marathon.",
+    ...platforms.map(({ api, route }) => `  ${api.label}: ${api.realAppHint("<tunnel>", route)}`),
     "One command in the terminal instead: npm run ask -- when. Ctrl-C stops (nothing is lost).",
   ].join("\n"),
 );
-
-let stopping = false;
-const stop = async () => {
-  // A second Ctrl-C while stopping means "now".
-  if (stopping) process.exit(130);
-  stopping = true;
-  console.log("\nStopping…");
-  await server.close();
-  process.exit(0);
-};
-process.on("SIGINT", stop);
-process.on("SIGTERM", stop);

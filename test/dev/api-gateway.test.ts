@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serveThroughLambda } from "../../bot/local/api-gateway";
+import { serveThroughLambda } from "../../dev/api-gateway";
 
 let seen: APIGatewayProxyEventV2 | undefined;
 const server = createServer((req, res) =>

@@ -38,5 +38,11 @@ export function claimDataFolder(path: string): () => void {
     throw new DataFolderInUse(path, holder);
   }
   writeFileSync(file, String(process.pid));
-  return () => rmSync(file, { force: true });
+  // However the process ends (a second Ctrl-C exits at once), the claim goes with it.
+  const release = () => {
+    process.off("exit", release);
+    rmSync(file, { force: true });
+  };
+  process.on("exit", release);
+  return release;
 }

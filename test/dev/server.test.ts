@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { PLAYGROUND } from "../../bot/local/playground-api";
+import { slackStandIn } from "../../bot/slack/stand-in";
 import { MANAGE_SERVER, ping, signedEvent, slash, testKeys } from "../discord/helpers";
 import { commandBody, SECRET, sign } from "../slack/signed";
 
@@ -27,10 +27,12 @@ interface Started {
   output: () => string;
   /** Ctrl-C, and the exit code. */
   stop(): Promise<number | null>;
+  /** Ctrl-C twice at once (as tsx forwards one of its own), and the exit code. */
+  interruptTwice(): Promise<number | null>;
 }
 
 /**
- * `npm start` as a person runs it (tsx scripts/start.ts, in one process so a signal reaches
+ * `npm start` as a person runs it (tsx dev/start.ts, in one process so a signal reaches
  * the server itself), on a free port. The signing secrets
  * are this test's, as for a real app pointed at the server; the platforms' APIs point nowhere.
  */
@@ -39,7 +41,7 @@ function run(args: string[]): {
   exited: Promise<number | null>;
   all: () => string;
 } {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", ...args], {
+  const child = spawn(process.execPath, ["--import", "tsx", "dev/start.ts", ...args], {
     env: {
       ...process.env,
       PORT: "0",
@@ -80,6 +82,11 @@ async function start(args: string[]): Promise<Started> {
     url,
     output: all,
     async stop() {
+      child.kill("SIGINT");
+      return exited;
+    },
+    async interruptTwice() {
+      child.kill("SIGINT");
       child.kill("SIGINT");
       return exited;
     },
@@ -126,7 +133,7 @@ const discordText = (json: Reply) => JSON.stringify(json.data ?? {});
 describe("npm start", () => {
   it("answers signed Slack and Discord requests through the Lambda handlers, and keeps trips and links across a restart", async () => {
     const data = tempDir();
-    const first = await start(["--data", data]);
+    const first = await start(["--data", data, "--playground"]);
     expect(first.output()).toContain("Loaded trips/pyongyang-marathon-2025.yaml");
     expect(first.output()).toMatch(/slack:manifest -- --url/);
     expect(first.output()).toMatch(/discord:register/);
@@ -134,7 +141,7 @@ describe("npm start", () => {
 
     // Slack: a slash command answered in the HTTP response, as Block Kit (in the channel the
     // first start links to the first example trip; other channels ask an organiser to link).
-    const when = await slackCommand(first.url, "when", PLAYGROUND.slack.channel);
+    const when = await slackCommand(first.url, "when", slackStandIn().reader.channel);
     expect(when.status).toBe(200);
     expect(when.text).toContain("Pyongyang International Marathon 2025");
     expect(when.text).toContain("<!date^");
@@ -192,7 +199,7 @@ describe("npm start", () => {
 
     expect(await first.stop()).toBe(0);
 
-    const again = await start(["--data", data]);
+    const again = await start(["--data", data, "--playground"]);
     try {
       // Nothing is loaded again: the table was kept.
       expect(again.output()).not.toContain("Loaded trips/");
@@ -204,6 +211,14 @@ describe("npm start", () => {
     } finally {
       expect(await again.stop()).toBe(0);
     }
+  });
+
+  it("leaves no claim on the data folder when a second Ctrl-C comes at once", async () => {
+    const data = tempDir();
+    const started = await start(["--data", join(data, "db")]);
+    expect(readFileSync(join(data, "db.pid"), "utf8").trim()).toMatch(/^\d+$/);
+    expect(await started.interruptTwice()).not.toBeNull();
+    expect(() => readFileSync(join(data, "db.pid"))).toThrow();
   });
 
   it("refuses a trip file that does not validate, with its line and column", async () => {

@@ -1,8 +1,6 @@
 import { esc, reader } from "./format.js";
-import { discordMessage, slackMessage } from "./render.js";
 
 const $ = (selector) => document.querySelector(selector);
-const PLAYGROUND_CHANNELS = { slack: "CPLAYGROUND", discord: "playground" };
 
 const api = async (path, body) => {
   const response = await fetch(`/playground/api/${path}`, {
@@ -13,6 +11,9 @@ const api = async (path, body) => {
   return { status: response.status, body: await response.json() };
 };
 
+/** The platforms the server plays, each with its view module (`./<name>.js`), in order. */
+const platforms = new Map();
+
 // Every drawn message keeps its platform JSON, so a new reader zone redraws it from the source.
 const entries = new Set();
 
@@ -21,10 +22,8 @@ function draw(entry) {
     entry.el.innerHTML = `<div class="who"><span class="avatar you">Y</span><b>you</b></div><div class="typed">/marathon ${esc(entry.text)}</div>`;
   } else if (entry.kind === "info") {
     entry.el.innerHTML = `<div class="info">${esc(entry.text)}</div>`;
-  } else if (entry.platform === "slack") {
-    entry.el.innerHTML = slackMessage(entry.message, entry.options);
   } else {
-    entry.el.innerHTML = discordMessage(entry.message, entry.options);
+    entry.el.innerHTML = platforms.get(entry.platform).view.render(entry.message, entry.options);
   }
 }
 
@@ -52,11 +51,18 @@ function remove(entry) {
   entry.el.remove();
 }
 
+/** What a platform's view may do to its own pane. */
+const uiFor = (platform) => ({
+  add: (entry) => add(platform, entry),
+  replace,
+  remove,
+});
+
 const redraw = () => {
   for (const entry of entries) draw(entry);
 };
 
-// --- Messages that arrive after the response (response_url, follow-ups, channel posts) ---
+// --- Messages that arrive after the response (response URLs, follow-ups, channel posts) ---
 
 /** Which drawn message a request's later messages belong to, by the request's ref. */
 const refs = new Map();
@@ -68,43 +74,22 @@ function register(ref, target) {
   early.delete(ref);
 }
 
-function channelNote(platform, channel) {
-  return channel === PLAYGROUND_CHANNELS[platform]
-    ? "posted in the channel"
-    : `posted in ${channel}`;
-}
-
 function onSent(sent) {
-  const { platform, kind, ref, message } = sent;
-  if (kind === "channel") {
-    add(platform, { message, options: { note: channelNote(platform, sent.channel) } });
+  const platform = platforms.get(sent.platform);
+  if (!platform) return;
+  if (sent.kind === "channel") {
+    const note =
+      sent.channel === platform.channel ? "posted in the channel" : `posted in ${sent.channel}`;
+    add(sent.platform, { message: sent.message, options: { note } });
     return;
   }
-  const target = refs.get(ref);
+  const target = refs.get(sent.ref);
   if (!target) {
     // The response that tells us what this belongs to has not come back yet.
-    early.set(ref, [...(early.get(ref) ?? []), sent]);
+    early.set(sent.ref, [...(early.get(sent.ref) ?? []), sent]);
     return;
   }
-  if (platform === "slack") {
-    if (message.delete_original) {
-      if (target.source) remove(target.source);
-    } else if (message.replace_original === true && target.source) {
-      replace(target.source, message, { ephemeral: message.response_type !== "in_channel" });
-    } else {
-      add("slack", {
-        message,
-        options: { ephemeral: message.response_type !== "in_channel", note: "via response_url" },
-      });
-    }
-    return;
-  }
-  const original = target.placeholder ?? target.source;
-  if (kind === "original" && original) {
-    replace(original, { ...original.message, ...message }, { note: "" });
-  } else {
-    add("discord", { message, options: { note: "follow-up" } });
-  }
+  platform.view.later(sent, target, uiFor(sent.platform));
 }
 
 function listen() {
@@ -114,61 +99,27 @@ function listen() {
 
 // --- Asking and clicking ---
 
-function showSlack(answer, source) {
-  if (answer.status !== 200) {
-    add("slack", {
+function show(name, answer, source) {
+  if (!answer) {
+    add(name, {
       kind: "info",
-      text: `Slack handler answered HTTP ${answer.status}: ${JSON.stringify(answer.body)}`,
+      text: "The bot runs with this platform's own credentials, so only the platform can sign requests.",
     });
-  } else if (
-    answer.body &&
-    typeof answer.body === "object" &&
-    (answer.body.blocks || answer.body.text)
-  ) {
-    add("slack", {
-      message: answer.body,
-      options: { ephemeral: answer.body.response_type !== "in_channel" },
-    });
+    return;
   }
-  register(answer.ref, { source });
-}
-
-function showDiscord(answer, source) {
-  if (!answer) return;
-  const { type, data } = answer.body ?? {};
-  let placeholder;
-  if (answer.status !== 200) {
-    add("discord", {
-      kind: "info",
-      text: `Discord handler answered HTTP ${answer.status}: ${JSON.stringify(answer.body)}`,
-    });
-  } else if (type === 4) {
-    add("discord", { message: data });
-  } else if (type === 5) {
-    placeholder = add("discord", {
-      message: { content: "*Trip bot is thinking…*", flags: data?.flags ?? 0 },
-    });
-  } else if (type === 7 && source) {
-    replace(source, { ...source.message, ...data });
-  }
-  register(answer.ref, { source, placeholder });
+  const extra = platforms.get(name).view.show(answer, uiFor(name), source);
+  register(answer.ref, { source, ...extra });
 }
 
 async function ask(text) {
-  add("slack", { kind: "you", text });
-  add("discord", { kind: "you", text });
+  for (const name of platforms.keys()) add(name, { kind: "you", text });
   const { status, body } = await api("ask", { text });
   if (status !== 200) {
-    add("slack", { kind: "info", text: `The playground failed: ${JSON.stringify(body)}` });
+    const [first] = platforms.keys();
+    add(first, { kind: "info", text: `The playground failed: ${JSON.stringify(body)}` });
     return;
   }
-  showSlack(body.slack);
-  if (body.discord) showDiscord(body.discord);
-  else
-    add("discord", {
-      kind: "info",
-      text: "DISCORD_PUBLIC_KEY is a real application's key, so only Discord can sign requests.",
-    });
+  for (const name of platforms.keys()) show(name, body[name]);
 }
 
 async function click(button) {
@@ -180,9 +131,40 @@ async function click(button) {
     actionId: button.dataset.action,
     value: button.dataset.value,
   });
-  if (platform === "slack") showSlack(body.slack, source);
-  else showDiscord(body.discord, source);
+  show(platform, body[platform], source);
   button.disabled = false;
+}
+
+/** One pane per platform, and a "Show" choice for each. */
+async function setupPlatforms(state) {
+  for (const p of state.platforms) {
+    platforms.set(p.name, { ...p, view: (await import(`./${p.name}.js`)).view });
+  }
+  $("#panes").innerHTML = [...platforms.values()]
+    .map(
+      (p) => `<section class="pane ${esc(p.name)}" aria-label="${esc(p.label)}">
+      <div class="pane-head"><span class="logo ${esc(p.view.logo)}">#</span> playground <small>${esc(p.view.subtitle)}</small><button type="button" class="clear" data-clear="${esc(p.name)}">Clear</button></div>
+      <div class="log" id="${esc(p.name)}-log" aria-live="polite"></div>
+    </section>`,
+    )
+    .join("");
+  $("#show").innerHTML =
+    `<legend>Show</legend><label><input type="radio" name="show" value="all" checked> All</label>${[
+      ...platforms.values(),
+    ]
+      .map(
+        (p) =>
+          `<label><input type="radio" name="show" value="${esc(p.name)}"> ${esc(p.label)}</label>`,
+      )
+      .join("")}`;
+  for (const radio of document.querySelectorAll('input[name="show"]')) {
+    radio.addEventListener("change", () => {
+      $("#panes").dataset.show = radio.value;
+      for (const pane of document.querySelectorAll(".pane")) {
+        pane.hidden = radio.value !== "all" && !pane.classList.contains(radio.value);
+      }
+    });
+  }
 }
 
 // --- Settings ---
@@ -252,7 +234,7 @@ async function loadTripFile() {
   await refreshTrips();
 }
 
-/** Puts the cursor on an error's line and column in the pasted text. */
+/** Puts the cursor on an error's line and column in the pasted text, scrolled into view. */
 function jumpTo(line, column) {
   const area = $("#trip-text");
   const lines = area.value.split("\n");
@@ -261,11 +243,16 @@ function jumpTo(line, column) {
   offset += Math.max(0, column - 1);
   area.focus();
   area.setSelectionRange(offset, offset + 1);
+  // A textarea does not scroll to its selection by itself: put the line a third of the way down.
+  const lineHeight = Number.parseFloat(getComputedStyle(area).lineHeight) || 18;
+  area.scrollTop = Math.max(0, (line - 1) * lineHeight - area.clientHeight / 3);
 }
 
-function setup() {
+async function setup() {
   setupZones();
-  refreshTrips();
+  const state = (await api("state")).body;
+  await setupPlatforms(state);
+  refreshTrips(state);
   listen();
   $("#ask").addEventListener("submit", (event) => {
     event.preventDefault();
@@ -288,11 +275,6 @@ function setup() {
       jumpTo(Number(target.dataset.line), Number(target.dataset.column));
     }
   });
-  for (const radio of document.querySelectorAll('input[name="show"]')) {
-    radio.addEventListener("change", () => {
-      $("#panes").dataset.show = radio.value;
-    });
-  }
   $("#trip").addEventListener("change", async () => {
     await refreshTrips((await api("link", { tripId: $("#trip").value })).body);
   });

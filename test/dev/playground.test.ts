@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type LocalServer, startLocalServer } from "../../bot/local/server";
+import { type LocalServer, startLocalServer } from "../../dev/server";
 import { launchChromium } from "./browser";
 
 const OUT = "test-output/playground";
@@ -121,6 +121,22 @@ describe("the playground in a browser", () => {
       .toMatch(new RegExp(`preview\\.yaml:${line}:\\d+`));
     await expect.poll(() => page.getByRole("status").innerText()).toContain("nothing was loaded");
     await page.screenshot({ path: `${OUT}/desktop-trip-errors.png`, fullPage: true });
+
+    // An error far down the file: clicking it brings that line into view, cursor on it.
+    const lines = yaml.split("\n");
+    const deep = lines.findLastIndex((l) => /^\s+start: /.test(l));
+    lines[deep] = (lines[deep] as string).replace(/start: .*/, "start: not a time");
+    await page.getByLabel("Trip file text").fill(lines.join("\n"));
+    await page.getByRole("button", { name: "Check and load" }).click();
+    const error = page.locator("#trip-errors button", { hasText: `:${deep + 1}:` });
+    await error.click();
+    const area = page.getByLabel("Trip file text");
+    expect(await area.evaluate((a: { scrollTop: number }) => a.scrollTop)).toBeGreaterThan(0);
+    const cursorLine = await area.evaluate(
+      (a: { value: string; selectionStart: number }) =>
+        a.value.slice(0, a.selectionStart).split("\n").length,
+    );
+    expect(cursorLine).toBe(deep + 1);
 
     await page
       .getByLabel("Trip file text")

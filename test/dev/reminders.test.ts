@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type LocalServer, startLocalServer } from "../../bot/local/server";
+import { type LocalServer, startLocalServer } from "../../dev/server";
 
 let server: LocalServer;
 
@@ -43,15 +43,14 @@ describe("reminders under npm start", () => {
     expect(JSON.stringify(on.discord.body)).toMatch(/reminders/i);
 
     await server.runReminders();
-    const posted = server.sink.messages.filter(
-      (m) => m.platform === "discord" && m.kind === "channel",
-    );
+    const sent = () => server.platforms.flatMap((p) => p.api.sent);
+    const posted = sent().filter((m) => m.platform === "discord" && m.kind === "channel");
     // The item's reminders (1 day and 1 hour before, both due by now) reach the channel.
     expect(posted.length).toBeGreaterThan(0);
     for (const m of posted) expect(JSON.stringify(m.message)).toContain("Team photo at the hotel");
 
     // Once, and only once.
     await server.runReminders();
-    expect(server.sink.messages.filter((m) => m.kind === "channel")).toHaveLength(posted.length);
+    expect(sent().filter((m) => m.kind === "channel")).toHaveLength(posted.length);
   });
 });

@@ -1,12 +1,12 @@
 import { readFile } from "node:fs/promises";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { loadTrip, type TripLoadStores } from "../loading/load-trip";
-import { createDocumentClient, ensureTable } from "../store/dynamo-client";
-import type { DynamoFactStore } from "../store/dynamo-fact-store";
-import { dynamoStores } from "../store/dynamo-stores";
-import { type LocalDynamo, startLocalDynamo } from "../store/local-dynamo";
-import { DEFAULT_TABLE_NAME } from "../store/table";
-import { formatTripError, parseTripText } from "../trip/parse";
+import { loadTrip, type TripLoadStores } from "../bot/loading/load-trip";
+import { createDocumentClient, ensureTable } from "../bot/store/dynamo-client";
+import type { DynamoFactStore } from "../bot/store/dynamo-fact-store";
+import { dynamoStores } from "../bot/store/dynamo-stores";
+import { type LocalDynamo, startLocalDynamo } from "../bot/store/local-dynamo";
+import { DEFAULT_TABLE_NAME } from "../bot/store/table";
+import { formatTripError, parseTripText } from "../bot/trip/parse";
 
 // These machines run Node 20; the SDK's notice about future releases needing Node 22 is noise
 // here (the Lambda runtime is newer). The lockfile pins a release that supports Node 20.

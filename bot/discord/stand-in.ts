@@ -1,0 +1,371 @@
+import { generateKeyPairSync, type KeyObject, randomBytes, sign } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { DEFAULT_COMMAND_NAME, findCommand, parseCommandText } from "../commands/registry";
+import { type LocalApi, readRequestBody, SentLog } from "../local-api";
+
+/**
+ * Discord played on 127.0.0.1: its REST API answering the bot, and a member using /marathon or
+ * a button, signed as Discord signs. Tests start the API on its own port (`startFakeDiscordApi`);
+ * `npm start` mounts the same API in its server (`discordStandIn`).
+ *
+ *   const api = await startFakeDiscordApi();
+ *   process.env.DISCORD_API_URL = api.url;        // requests go to `${api.url}/v10/...`
+ *   ...
+ *   api.calls                          every request, in order, faulted ones included:
+ *                                      { method, path, headers, body, status, fault? }
+ *   api.posted(channelId)              messages created by POST /channels/{id}/messages, in order
+ *                                      (delivered ones only: faulted and duplicate calls are not)
+ *   api.webhookCalls(token?)           follow-ups and @original edits (PATCH/POST /webhooks/...)
+ *   api.commands(appId, guildId?)      the command set as registered (GET/PUT .../commands)
+ *   api.fault(fault, match?)           queues a fault for the next request that matches; queued
+ *                                      faults are used once each, in order:
+ *        { kind: "rate-limit", retryAfter: 1.5, via?: "header" | "body" | "both" }   → 429
+ *        { kind: "server-error", status?: 500 }                                    → 5xx
+ *        { kind: "delay", ms: 3000 }         answers normally, but only after `ms`
+ *        { kind: "drop" }                    destroys the connection without an answer
+ *        { kind: "drop-after" }              does the work (e.g. creates the message), then
+ *                                            destroys the connection: the caller cannot tell
+ *      match: { method?: "POST", path?: "/v10/channels/c1/messages" | /regex/ }
+ *   api.reset()                        forgets calls, faults and registered commands
+ *   await api.close()
+ *
+ * Like Discord, a channel message with `enforce_nonce` and a nonce already used in that
+ * channel is not created again: the first one is returned, and the call is recorded with
+ * `duplicate: true` and left out of `posted()`.
+ *
+ * Routes: POST /v10/channels/:id/messages; PATCH /v10/webhooks/:app/:token/messages/@original;
+ * POST /v10/webhooks/:app/:token; GET and PUT /v10/applications/:app/commands and
+ * /v10/applications/:app/guilds/:guild/commands. Anything else gets 404 (and is recorded).
+ */
+
+export type Fault =
+  | { kind: "rate-limit"; retryAfter: number; via?: "header" | "body" | "both" }
+  | { kind: "server-error"; status?: number }
+  | { kind: "delay"; ms: number }
+  | { kind: "drop" }
+  | { kind: "drop-after" };
+
+export interface FaultMatch {
+  method?: string;
+  path?: string | RegExp;
+}
+
+export interface RecordedCall {
+  method: string;
+  path: string;
+  headers: IncomingMessage["headers"];
+  body: unknown;
+  /** The status answered; undefined for a dropped connection. */
+  status?: number;
+  fault?: Fault["kind"];
+  /** A message refused as a repeat of an earlier nonce. */
+  duplicate?: boolean;
+  /** The work was done (message created) even though the connection was then dropped. */
+  delivered?: boolean;
+}
+
+export interface FakeDiscordApi {
+  url: string;
+  calls: RecordedCall[];
+  posted(channelId: string): unknown[];
+  webhookCalls(token?: string): RecordedCall[];
+  commands(applicationId: string, guildId?: string): unknown[] | undefined;
+  fault(fault: Fault, match?: FaultMatch): void;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+const matches = (m: FaultMatch | undefined, method: string, path: string) =>
+  !m ||
+  ((!m.method || m.method === method) &&
+    (!m.path || (typeof m.path === "string" ? m.path === path : m.path.test(path))));
+
+function parseBody(text: string): unknown {
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Discord's REST API under any mount: `/v10/...`. */
+class DiscordApi {
+  /**
+   * `token`: the only bot token it accepts (the local server's, made at start), and it takes
+   * JSON only — so a page on another site cannot post into it.
+   */
+  constructor(private readonly token?: string) {}
+
+  readonly calls: RecordedCall[] = [];
+  readonly log = new SentLog("discord");
+  faults: { fault: Fault; match?: FaultMatch }[] = [];
+  readonly registered = new Map<string, unknown[]>();
+  readonly nonces = new Map<string, unknown>();
+  private nextId = 1_000_000;
+  private snowflake = () => String(this.nextId++);
+
+  reset(): void {
+    this.calls.length = 0;
+    this.faults = [];
+    this.registered.clear();
+    this.nonces.clear();
+  }
+
+  private send(
+    res: ServerResponse,
+    call: RecordedCall,
+    status: number,
+    body: unknown,
+    headers = {},
+  ) {
+    call.status = status;
+    res.writeHead(status, { "content-type": "application/json", ...headers });
+    res.end(body === undefined ? "" : JSON.stringify(body));
+  }
+
+  private route(call: RecordedCall): { status: number; body: unknown } {
+    const { method, path } = call;
+    let m = /^\/v10\/channels\/([^/]+)\/messages$/.exec(path);
+    if (m && method === "POST") {
+      const body = call.body as { nonce?: string; enforce_nonce?: boolean };
+      const key = `${m[1]}/${body.nonce}`;
+      const earlier = body.enforce_nonce && body.nonce ? this.nonces.get(key) : undefined;
+      if (earlier) {
+        call.duplicate = true;
+        return { status: 200, body: earlier };
+      }
+      const message = { id: this.snowflake(), channel_id: m[1], ...(call.body as object) };
+      if (body.nonce) this.nonces.set(key, message);
+      call.delivered = true;
+      this.log.add({
+        kind: "channel",
+        channel: decodeURIComponent(m[1] as string),
+        message: asRecord(call.body),
+      });
+      return { status: 200, body: message };
+    }
+    m = /^\/v10\/webhooks\/([^/]+)\/([^/]+)(\/messages\/@original)?$/.exec(path);
+    if (m && (method === "POST" || (method === "PATCH" && m[3]))) {
+      const ref = decodeURIComponent(m[2] as string);
+      this.log.add({ kind: m[3] ? "original" : "follow-up", ref, message: asRecord(call.body) });
+      return { status: 200, body: { id: this.snowflake(), ...(call.body as object) } };
+    }
+    m = /^\/v10\/applications\/([^/]+)(?:\/guilds\/([^/]+))?\/commands$/.exec(path);
+    if (m) {
+      const key = `${m[1]}/${m[2] ?? ""}`;
+      if (method === "GET") return { status: 200, body: this.registered.get(key) ?? [] };
+      if (method === "PUT" && Array.isArray(call.body)) {
+        const stored = call.body.map((c) => ({
+          id: this.snowflake(),
+          application_id: m?.[1],
+          ...(m?.[2] ? { guild_id: m[2] } : {}),
+          version: this.snowflake(),
+          default_member_permissions: null,
+          nsfw: false,
+          ...(c as object),
+        }));
+        this.registered.set(key, stored);
+        return { status: 200, body: stored };
+      }
+    }
+    return { status: 404, body: { message: "404: Not Found", code: 0 } };
+  }
+
+  /** Discord's answer to a request it would refuse: no bot token (webhooks need none), no JSON. */
+  private refusal(method: string, path: string, headers: IncomingMessage["headers"]) {
+    const webhook = path.startsWith("/v10/webhooks/");
+    if (!webhook && headers.authorization !== `Bot ${this.token}`) {
+      return { status: 401, message: "401: Unauthorized" };
+    }
+    const json = (headers["content-type"] ?? "").startsWith("application/json");
+    return method !== "GET" && !json
+      ? { status: 400, message: "Send application/json" }
+      : undefined;
+  }
+
+  async handle(path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = req.method ?? "GET";
+    const raw = await readRequestBody(req);
+    if (this.token) {
+      const refused = this.refusal(method, path, req.headers);
+      if (refused) {
+        res.writeHead(refused.status, { "content-type": "application/json" });
+        res.end(JSON.stringify({ message: refused.message, code: 0 }));
+        return;
+      }
+    }
+    const body = parseBody(raw);
+    const call: RecordedCall = { method, path, headers: req.headers, body };
+    this.calls.push(call);
+    const i = this.faults.findIndex((f) => matches(f.match, method, path));
+    const fault = i >= 0 ? this.faults.splice(i, 1)[0]?.fault : undefined;
+    if (fault) call.fault = fault.kind;
+    if (fault?.kind === "drop") {
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === "rate-limit") {
+      const via = fault.via ?? "both";
+      const headers = via === "body" ? {} : { "retry-after": String(fault.retryAfter) };
+      const answer = {
+        message: "You are being rate limited.",
+        ...(via === "header" ? {} : { retry_after: fault.retryAfter }),
+        global: false,
+      };
+      this.send(res, call, 429, answer, headers);
+      return;
+    }
+    if (fault?.kind === "server-error") {
+      this.send(res, call, fault.status ?? 500, { message: "Internal Server Error", code: 0 });
+      return;
+    }
+    if (fault?.kind === "drop-after") {
+      this.route(call);
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === "delay") await new Promise((r) => setTimeout(r, fault.ms));
+    const { status, body: answer } = this.route(call);
+    if (!res.destroyed) this.send(res, call, status, answer);
+  }
+}
+
+const asRecord = (value: unknown): Record<string, unknown> =>
+  value && typeof value === "object" ? (value as Record<string, unknown>) : { value };
+
+export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
+  const api = new DiscordApi();
+  const server = createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    api.handle(path, req, res).catch(() => res.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    calls: api.calls,
+    posted: (channelId) =>
+      api.calls
+        .filter((c) => c.delivered && c.path === `/v10/channels/${channelId}/messages`)
+        .map((c) => c.body),
+    webhookCalls: (token) =>
+      api.calls.filter(
+        (c) =>
+          c.path.startsWith("/v10/webhooks/") &&
+          (token === undefined || c.path.split("/")[4] === token),
+      ),
+    commands: (applicationId, guildId) => api.registered.get(`${applicationId}/${guildId ?? ""}`),
+    fault: (fault, match) => {
+      api.faults.push({ fault, ...(match ? { match } : {}) });
+    },
+    reset: () => api.reset(),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Discord's interaction signature headers (Ed25519 over timestamp + body). */
+export function discordSignatureHeaders(
+  privateKey: KeyObject,
+  body: string | Buffer,
+  timestamp = Math.floor(Date.now() / 1000),
+): Record<string, string> {
+  const signed = Buffer.concat([Buffer.from(String(timestamp)), Buffer.from(body)]);
+  return {
+    "x-signature-ed25519": sign(null, signed, privateKey).toString("hex"),
+    "x-signature-timestamp": String(timestamp),
+  };
+}
+
+// Discord's "Manage Server" bit: the local reader may try the organisers' commands.
+const MANAGE_SERVER = String(1 << 5);
+
+/** Discord for `npm start`: the API mounted in the local server, and the local reader's side. */
+export function discordStandIn(): LocalApi {
+  const token = `local-${randomBytes(16).toString("hex")}`;
+  const api = new DiscordApi(token);
+  const reader = { workspace: "local-guild", channel: "playground", user: "1000", userName: "you" };
+  const { publicKey, privateKey } = generateKeyPairSync("ed25519");
+  const der = publicKey.export({ format: "der", type: "spki" });
+  let signing = false;
+  const signed = (interaction: Record<string, unknown>) => {
+    if (!signing) return undefined;
+    const body = JSON.stringify(interaction);
+    return {
+      headers: { "content-type": "application/json", ...discordSignatureHeaders(privateKey, body) },
+      body,
+    };
+  };
+  const base = (ref: string, type: number) => ({
+    id: ref,
+    application_id: "local-app",
+    type,
+    token: ref,
+    version: 1,
+    locale: "en-GB",
+    guild_id: reader.workspace,
+    channel_id: reader.channel,
+    channel: { id: reader.channel, type: 0 },
+    member: {
+      user: { id: reader.user, username: reader.userName, global_name: reader.userName },
+      nick: null,
+      roles: [],
+      permissions: MANAGE_SERVER,
+    },
+  });
+  return {
+    platform: "discord",
+    label: "Discord",
+    realAppHint: (tunnelUrl, route) =>
+      `DISCORD_PUBLIC_KEY, DISCORD_APPLICATION_ID, DISCORD_BOT_TOKEN; Interactions Endpoint URL ${tunnelUrl}${route}; npm run discord:register adds /marathon.`,
+    reader,
+    get signing() {
+      return signing;
+    },
+    get sent() {
+      return api.log.sent;
+    },
+    onSent: (listener) => api.log.onSent(listener),
+    environment(mountUrl, keep) {
+      signing = !keep.DISCORD_PUBLIC_KEY;
+      const env: Record<string, string> = {};
+      if (!signing) return env;
+      return {
+        DISCORD_PUBLIC_KEY: der.subarray(der.length - 32).toString("hex"),
+        DISCORD_APPLICATION_ID: "local-app",
+        DISCORD_BOT_TOKEN: token,
+        DISCORD_API_URL: mountUrl,
+      };
+    },
+    handle: (path, req, res) => api.handle(path, req, res),
+    command(text, ref) {
+      const { command, input } = parseCommandText(text);
+      const optionName = findCommand(command)?.option?.name ?? "query";
+      const sub = command
+        ? [
+            {
+              type: 1,
+              name: command,
+              ...(input ? { options: [{ type: 3, name: optionName, value: input }] } : {}),
+            },
+          ]
+        : [];
+      return signed({
+        ...base(ref, 2),
+        data: { id: "local-command", name: DEFAULT_COMMAND_NAME, type: 1, options: sub },
+      });
+    },
+    click: (button, ref) =>
+      signed({
+        ...base(ref, 3),
+        data: { custom_id: button.actionId, component_type: 2 },
+        message: { id: "m", channel_id: reader.channel, flags: 64, content: "", embeds: [] },
+      }),
+  };
+}

@@ -1,0 +1,111 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+/**
+ * How a platform is played on this machine: its Web/REST API answering the bot (posts, history,
+ * follow-ups, with the failures real networks have), and its side of a conversation (a reader
+ * typing a command or clicking a button, signed as the platform signs). Each adapter folder has
+ * one (`stand-in.ts`); tests and `npm start` use the same one.
+ */
+export interface LocalApi {
+  readonly platform: string;
+  /** The platform's name as people write it ("Slack"). */
+  readonly label: string;
+  /** For the start text: what a real app needs set, and how to point it at `tunnelUrl`. */
+  realAppHint(tunnelUrl: string, route: string): string;
+  /** Who types on the local page: one channel, one member, in one workspace or server. */
+  readonly reader: LocalReader;
+  /**
+   * Settings that point the adapter at this stand-in, mounted at `mountUrl`, with development
+   * credentials made for this process. Empty where `keep` holds the platform's own credentials
+   * (a real app reached through a tunnel): then the stand-in neither answers for the platform
+   * nor signs with its secret.
+   */
+  environment(mountUrl: string, keep: NodeJS.ProcessEnv): Record<string, string>;
+  /** Whether `environment` gave development credentials (so the stand-in may sign requests). */
+  readonly signing: boolean;
+  /** Plays the platform's API for a request under its mount (`path` is below the mount). */
+  handle(path: string, req: IncomingMessage, res: ServerResponse): Promise<void>;
+  /** The reader typing `/command <text>`; `ref` pairs later messages with it. */
+  command(text: string, ref: string, mountUrl: string): PlatformRequest | undefined;
+  /** The reader clicking a button of an answer. */
+  click(
+    button: { actionId: string; value: string },
+    ref: string,
+    mountUrl: string,
+  ): PlatformRequest | undefined;
+  /** Every message the bot sent through this stand-in, oldest first (the last 200). */
+  readonly sent: readonly SentMessage[];
+  onSent(listener: (message: SentMessage) => void): () => void;
+}
+
+export interface LocalReader {
+  workspace: string;
+  channel: string;
+  user: string;
+  userName: string;
+}
+
+/** A request as the platform would send it to the bot's route, signed. */
+export interface PlatformRequest {
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** One message the bot sent to a platform, as its stand-in received it. */
+export interface SentMessage {
+  seq: number;
+  at: string;
+  platform: string;
+  /**
+   * "channel": a post into a channel (share, FAQ post, reminder); "response": a reply through
+   * a response URL; "original" / "follow-up": an interaction's edited or added message.
+   */
+  kind: "channel" | "response" | "original" | "follow-up";
+  channel?: string;
+  /** The request it answers (a response URL's id, an interaction's token). */
+  ref?: string;
+  message: Record<string, unknown>;
+}
+
+const KEEP = 200;
+
+/** The record of what a stand-in received, shared by every platform's stand-in. */
+export class SentLog {
+  readonly sent: SentMessage[] = [];
+  private seq = 0;
+  private readonly listeners = new Set<(m: SentMessage) => void>();
+
+  constructor(private readonly platform: string) {}
+
+  add(entry: Omit<SentMessage, "seq" | "at" | "platform">): SentMessage {
+    const full = {
+      seq: ++this.seq,
+      at: new Date().toISOString(),
+      platform: this.platform,
+      ...entry,
+    };
+    this.sent.push(full);
+    if (this.sent.length > KEEP) this.sent.shift();
+    for (const listener of this.listeners) listener(full);
+    return full;
+  }
+
+  onSent(listener: (m: SentMessage) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+/** The body of a request to a stand-in, up to `limit` bytes (the rest is read and dropped). */
+export function readRequestBody(req: IncomingMessage, limit = 1024 * 1024): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}

@@ -1,0 +1,355 @@
+/**
+ * Slack played on 127.0.0.1: its Web API and response URLs answering the bot, and a member
+ * typing the slash command or clicking a button, signed as Slack signs. Tests start it on its
+ * own port (`startFakeSlackApi`); `npm start` mounts the same API in its server (`slackStandIn`).
+ *
+ *   const slack = await startFakeSlackApi();
+ *   process.env.SLACK_API_URL = slack.apiUrl;          // "http://127.0.0.1:PORT/api/"
+ *   const responseUrl = slack.responseUrl("abc");     // "http://127.0.0.1:PORT/response/abc"
+ *   slack.schedule({ kind: "rateLimit", retryAfterSeconds: 2 }, { kind: "ok" }, ...);
+ *   slack.schedule({ kind: "serverError" }, { to: "chat.postMessage" });
+ *   ... exercise the code ...
+ *   slack.calls                    // every request, in arrival order, faulted ones included
+ *   slack.posts()                  // chat.postMessage calls that succeeded
+ *   slack.postsByChannel()         // Map channel → number of delivered chat.postMessage calls
+ *   slack.responses("abc")         // payloads POSTed to responseUrl("abc")
+ *   conversations.history          // answers from the delivered posts (metadata included)
+ *   await slack.close();
+ *
+ * Faults are consumed one per matching request, first in first out, so a test controls the
+ * schedule exactly: `{ kind: "ok" }` lets one request through, `rateLimit` answers 429 with
+ * Retry-After, `serverError` answers 500 (or `status`), `delay` answers normally after `ms`,
+ * `drop` destroys the connection without an answer, `dropAfter` does the work (posts the
+ * message) and then destroys the connection, `slackError` answers 200 with
+ * `{ ok: false, error }`. A fault with `to` only applies to that Web API method (or to
+ * "response" for response_url calls); others pass it by. Requests with no fault pending get
+ * Slack's normal answer (`{ ok: true, channel, ts }` for chat.postMessage).
+ */
+import { createHmac, randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { DEFAULT_COMMAND_NAME } from "../commands/registry";
+import { type LocalApi, readRequestBody, SentLog } from "../local-api";
+
+export type Fault =
+  | { kind: "ok" }
+  | { kind: "rateLimit"; retryAfterSeconds: number }
+  | { kind: "serverError"; status?: number }
+  | { kind: "delay"; ms: number }
+  | { kind: "drop" }
+  | { kind: "dropAfter" }
+  | { kind: "slackError"; error: string };
+
+export interface RecordedCall {
+  /** "chat.postMessage", …, or "response" for a response_url. */
+  target: string;
+  /** For response_url calls, the id given to `responseUrl(id)`. */
+  responseId?: string;
+  headers: IncomingMessage["headers"];
+  /** Parsed JSON (or form fields); `raw` when neither parses. */
+  body: Record<string, unknown>;
+  raw: string;
+  /** What the fake did: "ok", or the fault's kind. */
+  outcome: Fault["kind"];
+  /** Whether the work was done (ok, delayed, or done and then dropped). */
+  delivered: boolean;
+  /** For a delivered chat.postMessage, the message's ts. */
+  ts?: string;
+}
+
+export interface FakeSlackApi {
+  apiUrl: string;
+  responseUrl(id: string): string;
+  calls: RecordedCall[];
+  schedule(...faults: (Fault & { to?: string })[]): void;
+  posts(): RecordedCall[];
+  postsByChannel(): Map<string, number>;
+  responses(id: string): Record<string, unknown>[];
+  close(): Promise<void>;
+}
+
+function parse(raw: string, contentType: string | undefined): Record<string, unknown> {
+  try {
+    if (contentType?.startsWith("application/x-www-form-urlencoded")) {
+      return Object.fromEntries(new URLSearchParams(raw));
+    }
+    const parsed: unknown = JSON.parse(raw);
+    return parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : { raw };
+  } catch {
+    return { raw };
+  }
+}
+
+/** Slack's Web API and response URLs, under any mount: `api/<method>`, `response/<id>`. */
+class SlackApi {
+  /**
+   * `token`: the only bot token it accepts (the local server's, made at start), and response
+   * URLs take JSON only — so a page on another site cannot post into it.
+   */
+  constructor(private readonly token?: string) {}
+
+  readonly calls: RecordedCall[] = [];
+  readonly log = new SentLog("slack");
+  private readonly pending: (Fault & { to?: string })[] = [];
+  // Message timestamps run from "now", so a caller's `oldest` filters them as Slack would.
+  private ts = Math.floor(Date.now() / 1000);
+
+  schedule(...faults: (Fault & { to?: string })[]): void {
+    this.pending.push(...faults);
+  }
+
+  /** Slack's answer to a request without the bot's token, or a response URL call without JSON. */
+  private refusal(target: string, req: IncomingMessage, raw: string) {
+    const type = req.headers["content-type"] ?? "";
+    if (target === "response") {
+      return type.startsWith("application/json")
+        ? undefined
+        : { status: 400, body: JSON.stringify({ ok: false, error: "invalid_payload" }) };
+    }
+    const bearer = req.headers.authorization === `Bearer ${this.token}`;
+    const inForm = parse(raw, type).token === this.token;
+    return bearer || inForm
+      ? undefined
+      : { status: 200, body: JSON.stringify({ ok: false, error: "not_authed" }) };
+  }
+
+  posts(): RecordedCall[] {
+    return this.calls.filter((c) => c.target === "chat.postMessage" && c.delivered);
+  }
+
+  async handle(path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readRequestBody(req);
+    const response = /^\/?response\/([^/]+)$/.exec(path);
+    const target = response ? "response" : path.replace(/^\/?api\//, "");
+    const refused = this.token ? this.refusal(target, req, raw) : undefined;
+    if (refused) {
+      res.writeHead(refused.status, { "content-type": "application/json" }).end(refused.body);
+      return;
+    }
+    const i = this.pending.findIndex((f) => f.to === undefined || f.to === target);
+    const fault: Fault = i >= 0 ? (this.pending.splice(i, 1)[0] as Fault) : { kind: "ok" };
+    const call: RecordedCall = {
+      target,
+      ...(response?.[1] ? { responseId: decodeURIComponent(response[1]) } : {}),
+      headers: req.headers,
+      body: parse(raw, req.headers["content-type"]),
+      raw,
+      outcome: fault.kind,
+      delivered: fault.kind === "ok" || fault.kind === "delay" || fault.kind === "dropAfter",
+    };
+    this.calls.push(call);
+    switch (fault.kind) {
+      case "ok":
+        return this.answer(call, res);
+      case "delay":
+        await new Promise((r) => setTimeout(r, fault.ms));
+        return this.answer(call, res);
+      case "dropAfter":
+        this.work(call);
+        req.socket.destroy();
+        return;
+      case "drop":
+        req.socket.destroy();
+        return;
+      case "rateLimit":
+        res
+          .writeHead(429, { "retry-after": String(fault.retryAfterSeconds) })
+          .end(JSON.stringify({ ok: false, error: "ratelimited" }));
+        return;
+      case "serverError":
+        res.writeHead(fault.status ?? 500).end("Internal Server Error");
+        return;
+      case "slackError":
+        res
+          .writeHead(200, { "content-type": "application/json" })
+          .end(JSON.stringify({ ok: false, error: fault.error }));
+        return;
+    }
+  }
+
+  /** What Slack does for a request it accepts; its answer's body. */
+  private work(call: RecordedCall): Record<string, unknown> {
+    const body: Record<string, unknown> = { ok: true };
+    if (call.target === "response") {
+      this.log.add({
+        kind: "response",
+        ...(call.responseId ? { ref: call.responseId } : {}),
+        message: call.body,
+      });
+    }
+    if (call.target === "chat.postMessage") {
+      body.channel = call.body.channel;
+      body.ts = `${this.ts++}.000100`;
+      call.ts = body.ts as string;
+      const channel = typeof call.body.channel === "string" ? call.body.channel : undefined;
+      this.log.add({ kind: "channel", ...(channel ? { channel } : {}), message: call.body });
+    }
+    if (call.target === "auth.test") Object.assign(body, { user_id: "UBOT", bot_id: "BBOT" });
+    if (call.target === "conversations.history") {
+      // Newest first, as Slack answers, from the messages delivered so far.
+      const oldest = Number(call.body.oldest ?? 0);
+      body.messages = this.posts()
+        .filter((p) => p.body.channel === call.body.channel)
+        .map((p, i) => ({ ...p.body, ts: String(p.ts ?? i) }))
+        .filter((m) => Number(m.ts) > oldest)
+        .reverse();
+      body.has_more = false;
+    }
+    return body;
+  }
+
+  private answer(call: RecordedCall, res: ServerResponse): void {
+    if (res.destroyed) return;
+    const body = this.work(call);
+    if (call.target === "response") {
+      res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+      return;
+    }
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
+  }
+}
+
+export async function startFakeSlackApi(): Promise<FakeSlackApi> {
+  const api = new SlackApi();
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
+    api.handle(path, req, res).catch(() => res.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    apiUrl: `${origin}/api/`,
+    responseUrl: (id) => `${origin}/response/${encodeURIComponent(id)}`,
+    calls: api.calls,
+    schedule: (...faults) => api.schedule(...faults),
+    posts: () => api.posts(),
+    postsByChannel() {
+      const counts = new Map<string, number>();
+      for (const p of api.posts()) {
+        const channel = String(p.body.channel);
+        counts.set(channel, (counts.get(channel) ?? 0) + 1);
+      }
+      return counts;
+    },
+    responses: (id) =>
+      api.calls.filter((c) => c.target === "response" && c.responseId === id).map((c) => c.body),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** Slack's request signature headers (HMAC-SHA256 over `v0:<timestamp>:<body>`). */
+export function slackSignatureHeaders(
+  secret: string,
+  body: string | Buffer,
+  timestamp = Math.floor(Date.now() / 1000),
+): Record<string, string> {
+  const digest = createHmac("sha256", secret).update(`v0:${timestamp}:`).update(body).digest("hex");
+  return {
+    "x-slack-request-timestamp": String(timestamp),
+    "x-slack-signature": `v0=${digest}`,
+  };
+}
+
+/** Slack for `npm start`: the API mounted in the local server, and the local reader's side. */
+export function slackStandIn(): LocalApi {
+  const token = `xoxb-local-${randomBytes(16).toString("hex")}`;
+  const api = new SlackApi(token);
+  const reader = {
+    workspace: "TLOCAL",
+    channel: "CPLAYGROUND",
+    user: "UPLAYGROUND",
+    userName: "you",
+  };
+  const secret = `local-dev-${randomBytes(24).toString("hex")}`;
+  let signing = false;
+  const signed = (form: Record<string, string>) => {
+    if (!signing) return undefined;
+    const body = new URLSearchParams(form).toString();
+    return {
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        ...slackSignatureHeaders(secret, body),
+      },
+      body,
+    };
+  };
+  const responseUrl = (mountUrl: string, ref: string) => `${mountUrl}/response/${ref}`;
+  return {
+    platform: "slack",
+    label: "Slack",
+    realAppHint: (tunnelUrl) =>
+      `SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN; npm run slack:manifest -- --url ${tunnelUrl} prints the app manifest.`,
+    reader,
+    get signing() {
+      return signing;
+    },
+    get sent() {
+      return api.log.sent;
+    },
+    onSent: (listener) => api.log.onSent(listener),
+    environment(mountUrl, keep) {
+      signing = !keep.SLACK_SIGNING_SECRET;
+      const env: Record<string, string> = {};
+      if (!signing) return env;
+      return {
+        SLACK_SIGNING_SECRET: secret,
+        SLACK_BOT_TOKEN: token,
+        SLACK_API_URL: `${mountUrl}/api/`,
+      };
+    },
+    handle: (path, req, res) => api.handle(path, req, res),
+    command: (text, ref, mountUrl) =>
+      signed({
+        token: "local",
+        team_id: reader.workspace,
+        team_domain: "playground",
+        channel_id: reader.channel,
+        channel_name: "playground",
+        user_id: reader.user,
+        user_name: reader.userName,
+        command: `/${DEFAULT_COMMAND_NAME}`,
+        text,
+        api_app_id: "ALOCAL",
+        response_url: responseUrl(mountUrl, ref),
+        trigger_id: ref,
+      }),
+    click: (button, ref, mountUrl) =>
+      signed({
+        payload: JSON.stringify({
+          type: "block_actions",
+          team: { id: reader.workspace, domain: "playground" },
+          user: {
+            id: reader.user,
+            username: reader.userName,
+            name: reader.userName,
+            team_id: reader.workspace,
+          },
+          api_app_id: "ALOCAL",
+          token: "local",
+          container: {
+            type: "message",
+            message_ts: "1.1",
+            channel_id: reader.channel,
+            is_ephemeral: true,
+          },
+          trigger_id: ref,
+          channel: { id: reader.channel, name: "playground" },
+          response_url: responseUrl(mountUrl, ref),
+          actions: [
+            {
+              type: "button",
+              action_id: button.actionId,
+              block_id: "b",
+              text: { type: "plain_text", text: "button" },
+              value: button.value,
+              action_ts: "1.2",
+            },
+          ],
+        }),
+      }),
+  };
+}

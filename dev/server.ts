@@ -1,0 +1,268 @@
+import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { LoadResult } from "../bot/loading/load-trip";
+import { DynamoReminderStore } from "../bot/store/dynamo-reminder-store";
+import { formatTripError, parseTripText, type TripFileError } from "../bot/trip/parse";
+import type { TripFile } from "../bot/trip/schema";
+import { type LambdaHttpHandler, serveThroughLambda } from "./api-gateway";
+import { claimDataFolder } from "./data-lock";
+import {
+  EXAMPLE_TRIPS,
+  type LocalEnvironment,
+  loadTripFile,
+  openLocalEnvironment,
+} from "./environment";
+import { LOCAL_PLATFORMS } from "./platforms";
+import { type PlaygroundPlatform, playgroundApi } from "./playground-api";
+import { isLocalHost, serveStatic } from "./static";
+
+const REMINDERS_EVERY_MS = 60_000;
+
+export interface LocalServerOptions {
+  /** Where dynalite keeps the table; in memory when undefined. */
+  dataPath?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Trip files to validate and load after the example trips. */
+  tripFiles?: readonly string[];
+  /** The environment the handlers read (it is changed): process.env, which they read too. */
+  env?: NodeJS.ProcessEnv;
+  /** Where reminder runs and failures are reported. */
+  log?: (line: string) => void;
+  /**
+   * The playground page, its API and the platforms' stand-ins. On by default; off by default
+   * when a platform runs with its own credentials (a real app through a tunnel), so nothing
+   * but the real platforms can reach the bot then.
+   */
+  playground?: boolean;
+}
+
+export interface LocalServer {
+  url: string;
+  dataPath?: string;
+  /** What the start loaded: the example trips on a first start, then the given files. */
+  loaded: { path: string; result: LoadResult }[];
+  trips: { id: string; name: string }[];
+  /** The platforms as served: each one's route and the stand-in playing its API. */
+  platforms: readonly PlaygroundPlatform[];
+  /** Whether the playground page, its API and the stand-ins are served. */
+  playground: boolean;
+  /** One reminders run now (or waits for the one under way), as the minute's run would do. */
+  runReminders(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A trip file that does not validate, with every error's line and column. */
+export class TripFileInvalid extends Error {
+  constructor(readonly errors: TripFileError[]) {
+    super(errors.map(formatTripError).join("\n"));
+  }
+}
+
+/** Validates the given files first: a typo should not cost a database start. */
+async function readTripFiles(
+  paths: readonly string[],
+): Promise<{ path: string; file: TripFile }[]> {
+  const files: { path: string; file: TripFile }[] = [];
+  for (const path of paths) {
+    const parsed = parseTripText(await readFile(path, "utf8"), path);
+    if (!parsed.ok) throw new TripFileInvalid(parsed.errors);
+    files.push({ path, file: parsed.file });
+  }
+  return files;
+}
+
+/** The example trips on a first start, then the given files; the trip the page shows first. */
+async function loadTrips(local: LocalEnvironment, files: { path: string }[]) {
+  const loaded: LocalServer["loaded"] = [];
+  const paths = (await local.store.listTrips()).length === 0 ? [...EXAMPLE_TRIPS] : [];
+  for (const path of [...paths, ...files.map((f) => f.path)]) {
+    loaded.push({ path, result: await loadTripFile(local.stores, path) });
+  }
+  const shown = loaded[files.length > 0 ? loaded.length - 1 : 0]?.result.tripId;
+  return { loaded, shown };
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+/** The reminders Lambda's schedule: one run a minute, never two at once. */
+function everyMinute(run: () => Promise<unknown>, log: (line: string) => void) {
+  let running: Promise<void> | undefined;
+  const once = (): Promise<void> => {
+    running ??= run()
+      .then(() => undefined)
+      .catch((e) => log(`reminders run failed: ${e instanceof Error ? e.message : e}`))
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  };
+  once();
+  const timer = setInterval(once, REMINDERS_EVERY_MS);
+  return {
+    once,
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
+/**
+ * The whole bot on this machine: the Lambda handlers behind a Node HTTP server (through the
+ * same API Gateway v2 event shape), an embedded DynamoDB, the reminders handler every minute,
+ * stand-ins for the platforms' APIs, and the playground page. Requests that arrive before
+ * everything is loaded wait for it.
+ */
+export async function startLocalServer(options: LocalServerOptions = {}): Promise<LocalServer> {
+  const env = options.env ?? process.env;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const files = await readTripFiles(options.tripFiles ?? []);
+  const release = options.dataPath ? claimDataFolder(options.dataPath) : () => {};
+  let local: LocalEnvironment | undefined;
+  const server = createServer();
+  try {
+    local = await openLocalEnvironment({ path: options.dataPath });
+    const { loaded, shown } = await loadTrips(local, files);
+    let ready: (app: App) => void = () => {};
+    const app = new Promise<App>((resolve) => {
+      ready = resolve;
+    });
+    server.on("request", (req, res) => {
+      app
+        .then((a) => a.route(req, res))
+        .catch((e) => {
+          log(`request ${req.method} ${req.url} failed: ${e instanceof Error ? e.message : e}`);
+          if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+          res.end("Internal error");
+        });
+    });
+    const port = await listen(server, options.port ?? 3000);
+    const built = await buildApp({ env, local, port, shown, playground: options.playground });
+    ready(built);
+    const reminders = everyMinute(() => built.runReminders(log), log);
+    const opened = local;
+    return {
+      url: built.baseUrl,
+      ...(options.dataPath ? { dataPath: options.dataPath } : {}),
+      loaded,
+      trips: (await opened.store.listTrips()).map(({ id, name }) => ({ id, name })),
+      platforms: built.platforms,
+      playground: built.playground,
+      runReminders: reminders.once,
+      async close() {
+        server.close();
+        // Open playground feeds and keep-alive sockets would otherwise hold the server open.
+        server.closeAllConnections();
+        await reminders.stop();
+        // Deferred jobs run in this process right after their response; let them land.
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        await opened.close();
+        release();
+      },
+    };
+  } catch (e) {
+    server.close();
+    await local?.close();
+    release();
+    throw e;
+  }
+}
+
+interface App {
+  baseUrl: string;
+  platforms: PlaygroundPlatform[];
+  playground: boolean;
+  route(req: IncomingMessage, res: ServerResponse): Promise<void>;
+  runReminders(log: (line: string) => void): Promise<void>;
+}
+
+/** Points the handlers at the local table and the stand-ins, loads them, and routes requests. */
+async function buildApp(input: {
+  env: NodeJS.ProcessEnv;
+  local: LocalEnvironment;
+  port: number;
+  shown?: string;
+  playground?: boolean;
+}): Promise<App> {
+  const { env, local, port } = input;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const channels = new DynamoReminderStore(local.doc, local.tableName);
+  const platforms = LOCAL_PLATFORMS.map((p) => {
+    const api = p.standIn();
+    return {
+      api,
+      route: p.route,
+      mountUrl: () => `${baseUrl}/_local/${api.platform}`,
+      load: p.handler,
+    };
+  });
+  // The handlers read their configuration from the environment, as in Lambda. A platform whose
+  // credentials the caller set keeps the caller's settings (a real app through a tunnel).
+  const keep = { ...env };
+  env.TABLE_NAME = local.tableName;
+  env.DYNAMODB_ENDPOINT = local.endpoint;
+  // The reminders Lambda logs a JSON line per run, which CloudWatch wants and a terminal does
+  // not; `log` gets a line when a run sends something.
+  env.POWERTOOLS_LOG_LEVEL ??= "WARN";
+  for (const name of Object.keys(env)) if (name.endsWith("_SECRET_ARN")) delete env[name];
+  for (const { api, mountUrl } of platforms) Object.assign(env, api.environment(mountUrl(), keep));
+  if (input.shown) {
+    for (const { api } of platforms) {
+      await channels.link(api.platform, api.reader.channel, input.shown, "npm start");
+    }
+  }
+  // Loaded after the environment is set: they build their dependencies from it.
+  const handlers = new Map<string, LambdaHttpHandler>();
+  for (const p of platforms) handlers.set(p.route, await p.load());
+  const reminders = (await import("../handlers/reminders")).handler;
+  const playground = input.playground ?? platforms.every((p) => p.api.signing);
+  const playgroundRoutes = playgroundApi({
+    baseUrl: () => baseUrl,
+    store: local.store,
+    stores: local.stores,
+    channels,
+    platforms,
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? "/", baseUrl).pathname;
+    // The platforms' routes check signatures, and a tunnel brings them with its own Host.
+    const handler = req.method === "POST" ? handlers.get(path) : undefined;
+    if (handler) return serveThroughLambda(handler, req, res);
+    // The rest is for this machine only: a page elsewhere that names this address (DNS
+    // rebinding) sends its own Host and is refused.
+    if (!isLocalHost(req.headers.host, port)) {
+      res.writeHead(421, { "content-type": "text/plain" }).end("Misdirected request");
+      return;
+    }
+    const mounted = /^\/_local\/([^/]+)(\/.*)$/.exec(path);
+    const standIn = platforms.find((p) => p.api.platform === mounted?.[1] && p.api.signing);
+    if (mounted && standIn) return standIn.api.handle(mounted[2] as string, req, res);
+    if (playground && (await playgroundRoutes(path, req, res))) return;
+    if (playground && (req.method === "GET" || req.method === "HEAD"))
+      return serveStatic(path, res);
+    res
+      .writeHead(404, { "content-type": "text/plain" })
+      .end(playground ? "Not found" : PLAYGROUND_OFF);
+  }
+
+  async function runReminders(log: (line: string) => void): Promise<void> {
+    const s = await reminders({ time: new Date().toISOString(), id: randomUUID() });
+    if (s.sent + s.missed + s.deferred > 0) {
+      log(`reminders: ${s.sent} sent, ${s.deferred} to retry, ${s.missed} missed`);
+    }
+  }
+
+  return { baseUrl, platforms, playground, route, runReminders };
+}
+
+const PLAYGROUND_OFF =
+  "The playground is off: the bot runs with a real app's credentials. Start with --playground to turn it on.";
