@@ -1,66 +1,57 @@
-import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { type Bot, createBot } from "./core";
 import type { ChannelPoster } from "./delivery";
+import { PLATFORMS, type Platform } from "./platforms";
 import { createDocumentClient, dynamoConfigFromEnv } from "./store/dynamo-client";
 import { DynamoFactStore } from "./store/dynamo-fact-store";
 import { DynamoReminderStore } from "./store/dynamo-reminder-store";
 import type { FactStore } from "./store/fact-store";
 
+/** Posters by platform name, for the platforms whose bot tokens are configured. */
+export type Posters = Readonly<Record<string, ChannelPoster>>;
+
+/**
+ * The composition root: everything a function needs, wired from its environment (TABLE_NAME,
+ * DYNAMODB_ENDPOINT, each platform's credentials). The handlers build it once per container,
+ * on their first event, and keep it; nothing here is a module singleton.
+ */
 export interface Runtime {
-  bot: Bot;
   store: FactStore;
+  /** Channel links, subscriptions, the reminder schedule and deliveries. */
+  reminders: DynamoReminderStore;
+  posters: Posters;
+  bot: Bot;
 }
 
-let table: { doc: DynamoDBDocumentClient; tableName: string } | undefined;
-let cached: Runtime | undefined;
-
-function tableFromEnv(env: NodeJS.ProcessEnv) {
-  if (!table) {
-    const config = dynamoConfigFromEnv(env);
-    table = { doc: createDocumentClient(config), tableName: config.tableName };
-  }
-  return table;
+export interface RuntimeOptions {
+  /** Which platforms may post; by default every platform in the list. */
+  platforms?: readonly Platform[];
+  clock?: () => Date;
 }
 
-/** Channel links, subscriptions and deliveries on the table named by TABLE_NAME. */
-export function reminderStoreFromEnv(env: NodeJS.ProcessEnv = process.env): DynamoReminderStore {
-  const { doc, tableName } = tableFromEnv(env);
-  return new DynamoReminderStore(doc, tableName);
-}
-
-/**
- * The bot wired to the table named by TABLE_NAME (and DYNAMODB_ENDPOINT locally). Built once
- * per Lambda container, on first use, and reused by every request that container serves.
- */
-export function runtimeFromEnv(env: NodeJS.ProcessEnv = process.env): Runtime {
-  if (!cached) {
-    const { doc, tableName } = tableFromEnv(env);
-    const store = new DynamoFactStore(doc, tableName);
-    const channels = new DynamoReminderStore(doc, tableName);
-    cached = { store, bot: createBot({ store, channels, clock: () => new Date() }) };
-  }
-  return cached;
-}
-
-/**
- * A bot on the environment's table that can also post into channels (an organiser's
- * `faq post`) through the given platforms' posters. Adapters call it once per container.
- */
-export function botFromEnv(
+/** The posters of the given platforms whose bot tokens the environment holds. */
+export function postersFromEnv(
   env: NodeJS.ProcessEnv,
-  posters: Readonly<Record<string, ChannelPoster>>,
-  clock: () => Date = () => new Date(),
-): Bot {
-  return createBot({
-    store: runtimeFromEnv(env).store,
-    channels: reminderStoreFromEnv(env),
-    posters,
-    clock,
-  });
+  platforms: readonly Platform[] = PLATFORMS,
+): Posters {
+  const posters: Record<string, ChannelPoster> = {};
+  for (const platform of platforms) {
+    const poster = platform.poster(env);
+    if (poster) posters[platform.name] = poster;
+  }
+  return posters;
 }
 
-/** Forgets the cached runtime, for tests that change the environment between cases. */
-export function resetRuntime(): void {
-  cached = undefined;
-  table = undefined;
+export function createRuntime(env: NodeJS.ProcessEnv, options: RuntimeOptions = {}): Runtime {
+  const config = dynamoConfigFromEnv(env);
+  const doc = createDocumentClient(config);
+  const store = new DynamoFactStore(doc, config.tableName);
+  const reminders = new DynamoReminderStore(doc, config.tableName);
+  const posters = postersFromEnv(env, options.platforms);
+  const bot = createBot({
+    store,
+    channels: reminders,
+    posters,
+    clock: options.clock ?? (() => new Date()),
+  });
+  return { store, reminders, posters, bot };
 }

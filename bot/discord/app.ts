@@ -1,9 +1,13 @@
 import type { KeyObject } from "node:crypto";
+import type { Logger } from "@aws-lambda-powertools/logger";
 import type { APIInteraction } from "discord-api-types/v10";
+import type { AfterResponse } from "../after-response";
 import type { CommandRequest } from "../commands/context";
+import { takesLong } from "../commands/registry";
 import type { Bot } from "../core";
 import type { ChannelPoster } from "../delivery";
-import { couldNotShare, type Deferrer, SHARED_UPDATE, sharedReply } from "./deferred";
+import type { HttpRequest, HttpResponse } from "../platforms";
+import { couldNotShare, type DeferredJob, SHARED_UPDATE, sharedReply } from "./deferred";
 import { commandRequest, INTERACTION, shareCustomId, shareRequest } from "./interaction";
 import { DISCORD_LIMITS as L } from "./limits";
 import { clip, type DiscordMessage, EPHEMERAL, noticeMessage, renderReply } from "./render";
@@ -19,25 +23,14 @@ export const RESPONSE = {
   autocomplete: 8,
 } as const;
 
-export interface HttpRequest {
-  /** Header names in lower case. */
-  headers: Record<string, string | undefined>;
-  /** The body exactly as received: the signature covers these bytes. */
-  body: Buffer;
-}
-
-export interface HttpResponse {
-  statusCode: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
 export interface DiscordAppDependencies {
   bot: Bot;
   publicKey: KeyObject;
   clock: () => Date;
   poster: ChannelPoster;
-  deferrer: Deferrer;
+  /** Follow-ups and slow answers, once the interaction's response has left. */
+  later: AfterResponse;
+  logger: Logger;
   /** How long a share may spend posting before the response must leave. */
   shareBudgetMs?: number;
 }
@@ -51,26 +44,19 @@ const json = (statusCode: number, body: unknown): HttpResponse => ({
 const messageResponse = (message: DiscordMessage) =>
   json(200, { type: RESPONSE.message, data: message });
 
-/**
- * Requests whose answer includes posting into the channel (`faq post`: the whole FAQ, several
- * messages, each a REST call that may be rate-limited), so could pass the 3-second deadline.
- * Every other command is one table read and answers directly.
- */
-function mayTakeLong(request: CommandRequest): boolean {
-  return request.command === "faq" && request.input.trim().toLowerCase() === "post";
-}
-
 /** Discord's interactions endpoint: verify, parse, answer. Never throws. */
 export function createDiscordApp(deps: DiscordAppDependencies) {
+  const defer = (job: DeferredJob) => deps.later.defer(job);
+
   async function command(interaction: APIInteraction, request: CommandRequest) {
-    if (mayTakeLong(request)) {
-      deps.deferrer.defer({
+    // A command whose definition says it may pass the 3-second deadline is acknowledged now.
+    if (takesLong(request)) {
+      defer({
         type: "command",
         applicationId: interaction.application_id,
         token: interaction.token,
         request,
       });
-      await deps.deferrer.flush?.();
       return json(200, { type: RESPONSE.deferredMessage, data: { flags: EPHEMERAL } });
     }
     const reply = await deps.bot.answer(request);
@@ -79,13 +65,12 @@ export function createDiscordApp(deps: DiscordAppDependencies) {
     if (messages.length === 1 && first) return messageResponse(first);
     // Several messages: follow-ups can only follow a response, so acknowledge now and send
     // them all once it has left.
-    deps.deferrer.defer({
+    defer({
       type: "follow-ups",
       applicationId: interaction.application_id,
       token: interaction.token,
       messages,
     });
-    await deps.deferrer.flush?.();
     const flags = reply.visibility === "private" ? EPHEMERAL : 0;
     return json(200, { type: RESPONSE.deferredMessage, data: { flags } });
   }
@@ -93,13 +78,12 @@ export function createDiscordApp(deps: DiscordAppDependencies) {
   async function share(interaction: APIInteraction, request: CommandRequest) {
     const reply = sharedReply(await deps.bot.answer(request), request);
     if (renderReply(reply).length > 1) {
-      deps.deferrer.defer({
+      defer({
         type: "share",
         applicationId: interaction.application_id,
         token: interaction.token,
         request,
       });
-      await deps.deferrer.flush?.();
       return json(200, { type: RESPONSE.deferredUpdate });
     }
     const outcome = await deps.poster.post(request.channel.id, reply, {
@@ -171,8 +155,8 @@ export function createDiscordApp(deps: DiscordAppDependencies) {
         }
         try {
           return await interact(interaction);
-        } catch (e) {
-          console.error("Discord interaction failed", e);
+        } catch (error) {
+          deps.logger.error("Discord interaction failed", { error });
           // Tell the person, rather than let Discord say "the application did not respond".
           return interaction.type === INTERACTION.autocomplete
             ? json(200, { type: RESPONSE.autocomplete, data: { choices: [] } })
@@ -180,8 +164,8 @@ export function createDiscordApp(deps: DiscordAppDependencies) {
                 noticeMessage("Something went wrong answering that. Try again in a moment."),
               );
         }
-      } catch (e) {
-        console.error("Discord request failed", e);
+      } catch (error) {
+        deps.logger.error("Discord request failed", { error });
         return json(500, { error: "internal error" });
       }
     },

@@ -1,26 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { Logger } from "@aws-lambda-powertools/logger";
-import type { ChannelPoster } from "../delivery";
-import { DiscordChannelPoster } from "../discord/poster";
-import { restConfigFromEnv } from "../discord/rest";
-import { reminderStoreFromEnv } from "../runtime";
-import { DEFAULT_SLACK_API_URL, SlackPoster } from "../slack/poster";
+import { MetricUnit } from "@aws-lambda-powertools/metrics";
+import type { Context } from "aws-lambda";
+import { withSecrets } from "../config/secrets";
+import type { Platform } from "../platforms";
+import { createRuntime, type Runtime } from "../runtime";
+import { createTelemetry, METRIC, publishMetrics, type Telemetry } from "../telemetry";
 import { type RunSummary, runReminders } from "./run";
-
-/** The platforms' posters whose bot tokens are configured. */
-export function postersFromEnv(
-  env: NodeJS.ProcessEnv = process.env,
-): Record<string, ChannelPoster> {
-  const posters: Record<string, ChannelPoster> = {};
-  if (env.SLACK_BOT_TOKEN) {
-    posters.slack = new SlackPoster({
-      token: env.SLACK_BOT_TOKEN,
-      apiUrl: env.SLACK_API_URL || DEFAULT_SLACK_API_URL,
-    });
-  }
-  if (env.DISCORD_BOT_TOKEN) posters.discord = new DiscordChannelPoster(restConfigFromEnv(env));
-  return posters;
-}
 
 export interface ScheduledEvent {
   /** When EventBridge scheduled this run: the run's "now". */
@@ -28,38 +13,66 @@ export interface ScheduledEvent {
   id?: string;
 }
 
-export interface RunContext {
-  awsRequestId?: string;
-  getRemainingTimeInMillis?: () => number;
-}
-
 /** Room left, at the end of a Lambda's time, for recording what the run did. */
 const LAMBDA_RESERVE_MS = 5_000;
 const DEFAULT_BUDGET_MS = 50_000;
 
+export interface RemindersHandlerOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Whose channels to post to; by default every platform in the list. */
+  platforms?: readonly Platform[];
+  telemetry?: Telemetry;
+}
+
+/** The run's "now": the event's time when it has a valid one. */
+function runTime(event: ScheduledEvent): Date {
+  const scheduled = event.time ? new Date(event.time) : new Date();
+  return Number.isNaN(scheduled.getTime()) ? new Date() : scheduled;
+}
+
 /**
- * The reminders handler, wired from the environment once per container: one run per scheduled
- * event, whose summary is logged as one JSON line ("reminders run": due, sent, retried, missed).
+ * The reminders handler: one run per scheduled event, posting through every platform whose
+ * bot token is configured (in AWS, from each platform's secret). Dependencies are built once
+ * per container (again only when a secret changes); the run's summary is logged as one JSON
+ * line ("reminders run": due, sent, retried, missed) and sent/missed are emitted as metrics.
  */
-export function remindersHandlerFromEnv(env: NodeJS.ProcessEnv = process.env) {
-  let built: { posters: Record<string, ChannelPoster>; logger: Logger } | undefined;
-  return async (event: ScheduledEvent, context?: RunContext): Promise<RunSummary> => {
-    built ??= {
-      posters: postersFromEnv(env),
-      logger: new Logger({ serviceName: "trip-bot-reminders" }),
-    };
-    const { logger, posters } = built;
-    const scheduled = event.time ? new Date(event.time) : new Date();
-    const now = Number.isNaN(scheduled.getTime()) ? new Date() : scheduled;
-    const remaining = context?.getRemainingTimeInMillis?.();
-    return runReminders({
-      reminders: reminderStoreFromEnv(env),
-      posters,
-      now,
-      budgetMs:
-        remaining === undefined ? DEFAULT_BUDGET_MS : Math.max(0, remaining - LAMBDA_RESERVE_MS),
-      runId: context?.awsRequestId ?? event.id ?? randomUUID(),
-      log: (level, message, fields) => logger[level](message, fields),
-    });
+export function remindersHandler(options: RemindersHandlerOptions = {}) {
+  const { logger, metrics } = options.telemetry ?? createTelemetry("trip-bot-reminders");
+  const run = withSecrets(
+    (env) => {
+      let runtime: Runtime | undefined;
+      return async (event: ScheduledEvent, context?: Partial<Context>): Promise<RunSummary> => {
+        runtime ??= createRuntime(env, { platforms: options.platforms });
+        const remaining = context?.getRemainingTimeInMillis?.();
+        return runReminders({
+          reminders: runtime.reminders,
+          posters: runtime.posters,
+          now: runTime(event),
+          budgetMs:
+            remaining === undefined
+              ? DEFAULT_BUDGET_MS
+              : Math.max(0, remaining - LAMBDA_RESERVE_MS),
+          runId: context?.awsRequestId ?? event.id ?? randomUUID(),
+          log: (level, message, fields) => logger[level](message, fields),
+        });
+      };
+    },
+    {
+      env: options.env,
+      platforms: options.platforms,
+      onStale: (error) =>
+        logger.warn("could not refresh secrets; going on with the old ones", { error }),
+    },
+  );
+  return async (event: ScheduledEvent, context?: Partial<Context>): Promise<RunSummary> => {
+    if (context?.awsRequestId) logger.addContext(context as Context);
+    try {
+      const summary = await run(event, context);
+      metrics.addMetric(METRIC.remindersSent, MetricUnit.Count, summary.sent);
+      metrics.addMetric(METRIC.remindersMissed, MetricUnit.Count, summary.missed);
+      return summary;
+    } finally {
+      publishMetrics(metrics);
+    }
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PLATFORMS } from "../platforms";
 import { isValidTimeZone, parseLeadTime, wallClockToInstant } from "./time";
 
 /**
@@ -77,10 +78,12 @@ export const FaqEntrySchema = z.strictObject({
   source: Source,
 });
 
-export const OrganisersSchema = z.strictObject({
-  slack: z.array(Text).default([]).describe("Slack user ids (U…)"),
-  discord: z.array(Text).default([]).describe("Discord user ids (snowflakes)"),
-});
+/** Organisers' user ids on each platform in the list, keyed by the platform's name. */
+export const OrganisersSchema = z.strictObject(
+  Object.fromEntries(
+    PLATFORMS.map((p) => [p.name, z.array(Text).default([]).describe(p.userIds)]),
+  ) as Record<string, z.ZodDefault<z.ZodArray<typeof Text>>>,
+);
 
 /**
  * How many facts a trip may hold. A stored trip's HEAD record lists every fact's key in one
@@ -99,7 +102,7 @@ const TripFileShape = z.strictObject({
     .string()
     .regex(/^[a-z0-9_-]{1,32}$/, "a slash-command name: 1–32 lowercase letters, digits, - or _")
     .default("marathon"),
-  organisers: OrganisersSchema.default({ slack: [], discord: [] }),
+  organisers: OrganisersSchema.default(Object.fromEntries(PLATFORMS.map((p) => [p.name, []]))),
   defaultReminders: z.array(LeadTime).default(["1d", "1h"]),
   event: EventSchema,
   places: z.array(PlaceSchema).max(MAX_FACTS.places).default([]),
