@@ -29,10 +29,11 @@ export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..
 export const REMINDERS = "reminders";
 
 /** Every function's entry module: one per platform, and the reminders run. */
-export const HANDLERS: Readonly<Record<string, string>> = {
-  ...Object.fromEntries(PLATFORMS.map((p) => [p.name, handlerEntry(p)])),
+export const handlersOf = (platforms: readonly Platform[]): Readonly<Record<string, string>> => ({
+  ...Object.fromEntries(platforms.map((p) => [p.name, handlerEntry(p)])),
   [REMINDERS]: "handlers/reminders.ts",
-};
+});
+export const HANDLERS = handlersOf(PLATFORMS);
 export type HandlerName = string;
 
 /** "a, b and c" */
@@ -40,6 +41,8 @@ const listed = (items: readonly string[]) =>
   items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 
 export interface TripBotStackProps extends StackProps {
+  /** The platforms to serve; by default the one list. */
+  platforms?: readonly Platform[];
   /** Existing Secrets Manager secrets to use instead of creating them (complete ARNs), by platform. */
   existingSecretArns?: Readonly<Record<string, string | undefined>>;
   /** An address that receives every alarm (it must confirm the subscription). */
@@ -86,19 +89,21 @@ export class TripBotStack extends Stack {
     });
     this.table = table;
 
+    const platforms = props.platforms ?? PLATFORMS;
+    const entries = handlersOf(platforms);
     const secrets = new Map<Platform, secretsmanager.ISecret>(
-      PLATFORMS.map((p) => [p, platformSecret(this, p, props.existingSecretArns?.[p.name])]),
+      platforms.map((p) => [p, platformSecret(this, p, props.existingSecretArns?.[p.name])]),
     );
     const secretOf = (p: Platform) => secrets.get(p) as secretsmanager.ISecret;
 
     const common = (name: HandlerName) => ({
-      entry: HANDLERS[name] as string,
+      entry: entries[name] as string,
       code: props.handlerCode?.(name),
       projectRoot: PROJECT_ROOT,
     });
     const environment = { TABLE_NAME: table.tableName, POWERTOOLS_SERVICE_NAME: "trip-group-bot" };
     const functions: Record<HandlerName, BotFunction> = {};
-    for (const platform of PLATFORMS) {
+    for (const platform of platforms) {
       functions[platform.name] = this.webhookFunction(platform, secretOf(platform), {
         ...common(platform.name),
         environment,
@@ -109,12 +114,12 @@ export class TripBotStack extends Stack {
     // its retries before the next run, a minute later, picks up what is still due.
     const reminders = new BotFunction(this, "Reminders", {
       ...common(REMINDERS),
-      description: `Posts due itinerary reminders to ${listed(PLATFORMS.map((p) => p.title))}, every minute`,
+      description: `Posts due itinerary reminders to ${listed(platforms.map((p) => p.title))}, every minute`,
       memoryMb: 512,
       timeout: Duration.seconds(60),
       environment: {
         ...environment,
-        ...Object.fromEntries(PLATFORMS.map((p) => [secretArnVariable(p), secretOf(p).secretArn])),
+        ...Object.fromEntries(platforms.map((p) => [secretArnVariable(p), secretOf(p).secretArn])),
       },
     });
     functions[REMINDERS] = reminders;
@@ -122,7 +127,7 @@ export class TripBotStack extends Stack {
 
     // Least privilege: each function touches items, never the table itself; only the
     // reminders run reads the due index and every platform's secret.
-    for (const platform of PLATFORMS) secretOf(platform).grantRead(reminders.role);
+    for (const platform of platforms) secretOf(platform).grantRead(reminders.role);
     for (const fn of Object.values(functions)) {
       fn.role.addToPrincipalPolicy(
         new iam.PolicyStatement({ actions: ITEM_ACTIONS, resources: [table.tableArn] }),
@@ -136,7 +141,7 @@ export class TripBotStack extends Stack {
     );
 
     this.api = new WebhooksApi(this, "Api", {
-      webhooks: PLATFORMS.map((platform) => ({
+      webhooks: platforms.map((platform) => ({
         platform,
         fn: (functions[platform.name] as BotFunction).fn,
       })),
@@ -165,7 +170,7 @@ export class TripBotStack extends Stack {
       alarm.addAlarmAction(new cwActions.SnsAction(this.alarmTopic));
     }
 
-    this.outputs(secretOf);
+    this.outputs(platforms, secretOf);
   }
 
   /**
@@ -219,7 +224,10 @@ export class TripBotStack extends Stack {
     return fn;
   }
 
-  private outputs(secretOf: (platform: Platform) => secretsmanager.ISecret): void {
+  private outputs(
+    platforms: readonly Platform[],
+    secretOf: (platform: Platform) => secretsmanager.ISecret,
+  ): void {
     const output = (id: string, description: string, value: string) =>
       new CfnOutput(this, id, { description, value });
     output(
@@ -227,7 +235,7 @@ export class TripBotStack extends Stack {
       "The API's base URL: the platforms' setup scripts take it as --url",
       this.api.url,
     );
-    for (const platform of PLATFORMS) {
+    for (const platform of platforms) {
       output(
         platform.endpoint.output,
         platform.endpoint.description,

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import type { Context } from "aws-lambda";
-import { withSecrets } from "../config/secrets";
+import { type SecretFetcher, withSecrets } from "../config/secrets";
 import type { Platform } from "../platforms";
 import { createRuntime, type Runtime } from "../runtime";
 import { createTelemetry, METRIC, publishMetrics, type Telemetry } from "../telemetry";
@@ -21,6 +21,8 @@ export interface RemindersHandlerOptions {
   env?: NodeJS.ProcessEnv;
   /** Whose channels to post to; by default every platform in the list. */
   platforms?: readonly Platform[];
+  /** Reads a Secrets Manager secret (tests give a fake); Powertools by default. */
+  fetchSecret?: SecretFetcher;
   telemetry?: Telemetry;
 }
 
@@ -59,6 +61,7 @@ export function remindersHandler(options: RemindersHandlerOptions = {}) {
     },
     {
       env: options.env,
+      fetchSecret: options.fetchSecret,
       platforms: options.platforms,
       onStale: (error) =>
         logger.warn("could not refresh secrets; going on with the old ones", { error }),
