@@ -1,6 +1,6 @@
 import { type Bot, createBot } from "./core";
 import type { ChannelPoster } from "./delivery";
-import { PLATFORMS, type Platform } from "./platforms";
+import type { Platform } from "./platform";
 import { createDocumentClient, dynamoConfigFromEnv } from "./store/dynamo-client";
 import { DynamoFactStore } from "./store/dynamo-fact-store";
 import { DynamoReminderStore } from "./store/dynamo-reminder-store";
@@ -23,16 +23,13 @@ export interface Runtime {
 }
 
 export interface RuntimeOptions {
-  /** Which platforms may post; by default every platform in the list. */
-  platforms?: readonly Platform[];
+  /** Which platforms may post (the reminders run: all of them; a webhook: its own). */
+  platforms: readonly Platform[];
   clock?: () => Date;
 }
 
 /** The posters of the given platforms whose bot tokens the environment holds. */
-export function postersFromEnv(
-  env: NodeJS.ProcessEnv,
-  platforms: readonly Platform[] = PLATFORMS,
-): Posters {
+export function postersFromEnv(env: NodeJS.ProcessEnv, platforms: readonly Platform[]): Posters {
   const posters: Record<string, ChannelPoster> = {};
   for (const platform of platforms) {
     const poster = platform.poster(env);
@@ -41,7 +38,7 @@ export function postersFromEnv(
   return posters;
 }
 
-export function createRuntime(env: NodeJS.ProcessEnv, options: RuntimeOptions = {}): Runtime {
+export function createRuntime(env: NodeJS.ProcessEnv, options: RuntimeOptions): Runtime {
   const config = dynamoConfigFromEnv(env);
   const doc = createDocumentClient(config);
   const store = new DynamoFactStore(doc, config.tableName);

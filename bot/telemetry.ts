@@ -18,7 +18,7 @@ export interface Telemetry {
   metrics: Metrics;
 }
 
-/** One Powertools Logger and Metrics per function: "trip-bot-slack", "trip-bot-reminders". */
+/** One Powertools Logger and Metrics per function: "trip-bot-<platform>", "trip-bot-reminders". */
 export function createTelemetry(service: string): Telemetry {
   return {
     logger: new Logger({ serviceName: service }),

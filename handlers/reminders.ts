@@ -1,4 +1,4 @@
-import { remindersHandler } from "../bot/reminders/from-env";
+import { remindersHandler } from "../bot/lambda/reminders";
 
 /**
  * The reminders Lambda (EventBridge, every minute; the event's `time` is "now"). It posts

@@ -1,5 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { loadSecrets, parseSecret, type SecretFetcher, withSecrets } from "./secrets";
+import { PLATFORMS } from "../platforms";
+import {
+  loadSecrets as loadFor,
+  parseSecret,
+  type SecretFetcher,
+  type WithSecretsOptions,
+  withSecrets as withFor,
+} from "./secrets";
+
+/** The loader as every function uses it, over the platform list. */
+const loadSecrets = (env: NodeJS.ProcessEnv, fetcher: SecretFetcher) =>
+  loadFor(env, fetcher, PLATFORMS);
+const withSecrets = <A extends unknown[], R>(
+  build: (env: NodeJS.ProcessEnv) => (...args: A) => Promise<R>,
+  options: Omit<WithSecretsOptions, "platforms">,
+) => withFor(build, { ...options, platforms: PLATFORMS });
 
 const SLACK_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:slack-AbCdEf";
 const DISCORD_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:discord-AbCdEf";

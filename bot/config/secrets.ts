@@ -1,4 +1,4 @@
-import { PLATFORMS, type Platform, secretArnVariable } from "../platforms";
+import { type Platform, secretArnVariable } from "../platform";
 
 /**
  * Which Secrets Manager secret holds which settings: one secret per platform, named by the
@@ -8,7 +8,7 @@ import { PLATFORMS, type Platform, secretArnVariable } from "../platforms";
  * (tests, local runs).
  */
 export function secretSources(
-  platforms: readonly Pick<Platform, "name" | "secrets">[] = PLATFORMS,
+  platforms: readonly Pick<Platform, "name" | "secrets">[],
 ): Record<string, readonly string[]> {
   return Object.fromEntries(platforms.map((p) => [secretArnVariable(p), p.secrets]));
 }
@@ -70,7 +70,7 @@ export function parseSecret(
 export async function loadSecrets(
   env: NodeJS.ProcessEnv = process.env,
   fetchSecret: SecretFetcher = powertoolsFetcher,
-  platforms: readonly Platform[] = PLATFORMS,
+  platforms: readonly Pick<Platform, "name" | "secrets">[],
 ): Promise<NodeJS.ProcessEnv> {
   const sources = Object.entries(secretSources(platforms));
   const found = await Promise.all(
@@ -86,8 +86,8 @@ export async function loadSecrets(
 export interface WithSecretsOptions {
   env?: NodeJS.ProcessEnv;
   fetchSecret?: SecretFetcher;
-  /** Whose secrets to read; by default every platform's (a function is given only its own ARNs). */
-  platforms?: readonly Platform[];
+  /** Whose secrets to read (a function is given only its own platforms' ARNs). */
+  platforms: readonly Pick<Platform, "name" | "secrets">[];
   /** Told when a refresh fails and the loaded secrets are kept. */
   onStale?: (error: unknown) => void;
 }
@@ -102,9 +102,9 @@ export interface WithSecretsOptions {
  */
 export function withSecrets<A extends unknown[], R>(
   build: (env: NodeJS.ProcessEnv) => (...args: A) => Promise<R>,
-  options: WithSecretsOptions = {},
+  options: WithSecretsOptions,
 ): (...args: A) => Promise<R> {
-  const platforms = options.platforms ?? PLATFORMS;
+  const { platforms } = options;
   const settings = platforms.flatMap((p) => p.secrets);
   let built: { handler: (...args: A) => Promise<R>; fingerprint: string } | undefined;
   return async (...args) => {

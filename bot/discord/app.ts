@@ -6,7 +6,7 @@ import type { CommandRequest } from "../commands/context";
 import { takesLong } from "../commands/registry";
 import type { Bot } from "../core";
 import type { ChannelPoster } from "../delivery";
-import type { HttpRequest, HttpResponse } from "../platforms";
+import type { HttpRequest, HttpResponse } from "../platform";
 import { couldNotShare, type DeferredJob, SHARED_UPDATE, sharedReply } from "./deferred";
 import { commandRequest, INTERACTION, shareCustomId, shareRequest } from "./interaction";
 import { DISCORD_LIMITS as L } from "./limits";

@@ -1,4 +1,4 @@
-import type { PlatformDependencies, PlatformHttp } from "../platforms";
+import type { PlatformDependencies, PlatformHttp } from "../platform";
 import { createDiscordApp } from "./app";
 import { isDeferredJob, runDeferredJob } from "./deferred";
 import { DiscordChannelPoster } from "./poster";

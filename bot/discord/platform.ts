@@ -1,4 +1,4 @@
-import type { Platform } from "../platforms";
+import type { Platform } from "../platform";
 import { DiscordChannelPoster } from "./poster";
 import { restConfigFromEnv } from "./rest";
 

@@ -6,7 +6,7 @@ import {
 } from "../after-response";
 import { type SecretFetcher, withSecrets } from "../config/secrets";
 import type { Bot } from "../core";
-import type { HttpRequest, HttpResponse, Platform, PlatformHttp } from "../platforms";
+import type { HttpRequest, HttpResponse, Platform, PlatformHttp } from "../platform";
 import { createRuntime, type Posters } from "../runtime";
 import { createTelemetry, measuredBot, publishMetrics, type Telemetry } from "../telemetry";
 import {

@@ -91,7 +91,7 @@ export function createSlackApp(deps: SlackAppDependencies): App {
       { response_type: "ephemeral", replace_original: false, ...message },
       { timeoutMs: budgetMs },
     );
-    if (!sent.ok) deps.logger.error(`show more failed: ${sent.reason}`);
+    if (!sent.ok) deps.logger.error("show more failed", sent.reason);
   });
 
   app.action(SHARE_ACTION, shareListener(deps));

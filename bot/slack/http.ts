@@ -1,4 +1,4 @@
-import type { HttpRequest, HttpResponse, PlatformDependencies, PlatformHttp } from "../platforms";
+import type { HttpRequest, HttpResponse, PlatformDependencies, PlatformHttp } from "../platform";
 import { createSlackApp } from "./app";
 import { AwsLambdaReceiver, LogLevel } from "./bolt";
 import { runSlackJob } from "./jobs";

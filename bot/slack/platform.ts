@@ -1,4 +1,4 @@
-import type { Platform } from "../platforms";
+import type { Platform } from "../platform";
 import { DEFAULT_SLACK_API_URL, SlackPoster } from "./poster";
 
 /**

@@ -2,10 +2,11 @@ import { randomUUID } from "node:crypto";
 import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import type { Context } from "aws-lambda";
 import { type SecretFetcher, withSecrets } from "../config/secrets";
-import type { Platform } from "../platforms";
+import type { Platform } from "../platform";
+import { PLATFORMS } from "../platforms";
+import { type RunSummary, runReminders } from "../reminders/run";
 import { createRuntime, type Runtime } from "../runtime";
 import { createTelemetry, METRIC, publishMetrics, type Telemetry } from "../telemetry";
-import { type RunSummary, runReminders } from "./run";
 
 export interface ScheduledEvent {
   /** When EventBridge scheduled this run: the run's "now". */
@@ -40,11 +41,12 @@ function runTime(event: ScheduledEvent): Date {
  */
 export function remindersHandler(options: RemindersHandlerOptions = {}) {
   const { logger, metrics } = options.telemetry ?? createTelemetry("trip-bot-reminders");
+  const platforms = options.platforms ?? PLATFORMS;
   const run = withSecrets(
     (env) => {
       let runtime: Runtime | undefined;
       return async (event: ScheduledEvent, context?: Partial<Context>): Promise<RunSummary> => {
-        runtime ??= createRuntime(env, { platforms: options.platforms });
+        runtime ??= createRuntime(env, { platforms });
         const remaining = context?.getRemainingTimeInMillis?.();
         return runReminders({
           reminders: runtime.reminders,
@@ -62,7 +64,7 @@ export function remindersHandler(options: RemindersHandlerOptions = {}) {
     {
       env: options.env,
       fetchSecret: options.fetchSecret,
-      platforms: options.platforms,
+      platforms,
       onStale: (error) =>
         logger.warn("could not refresh secrets; going on with the old ones", { error }),
     },
