@@ -60,6 +60,46 @@ const ITEM_ACTIONS = [
   "dynamodb:DeleteItem",
 ];
 
+/** The one fact table: trips, channel links, the reminder schedule and deliveries. */
+function factTable(scope: Construct): dynamodb.Table {
+  const table = new dynamodb.Table(scope, "Facts", {
+    partitionKey: { name: TABLE_KEYS.partitionKey, type: dynamodb.AttributeType.STRING },
+    sortKey: { name: TABLE_KEYS.sortKey, type: dynamodb.AttributeType.STRING },
+    billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+    pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+    timeToLiveAttribute: TTL_ATTRIBUTE,
+    // The trips and the delivery records that make reminders exactly-once outlive the stack.
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+  // The only index: the reminders run's lookup of what is due.
+  table.addGlobalSecondaryIndex({
+    indexName: DUE_INDEX.name,
+    partitionKey: { name: DUE_INDEX.partitionKey, type: dynamodb.AttributeType.STRING },
+    sortKey: { name: DUE_INDEX.sortKey, type: dynamodb.AttributeType.STRING },
+    projectionType: dynamodb.ProjectionType.ALL,
+  });
+  return table;
+}
+
+/** Where every alarm goes; an address given at deploy time receives them by e-mail. */
+function alarmTopic(scope: Construct, email: string | undefined): sns.Topic {
+  const topic = new sns.Topic(scope, "Alarms", {
+    displayName: "Trip group bot alarms",
+    enforceSSL: true,
+  });
+  Validations.of(topic).acknowledge({
+    id: "AwsSolutions-SNS2",
+    reason:
+      "Alarm notifications carry only alarm names and states, no trip or user data; CloudWatch " +
+      "cannot publish to a topic encrypted with the AWS managed SNS key, and a customer " +
+      "managed key for this alone is cost without benefit.",
+  });
+  if (email) {
+    topic.addSubscription(new subscriptions.EmailSubscription(email));
+  }
+  return topic;
+}
+
 export class TripBotStack extends Stack {
   readonly table: dynamodb.Table;
   /** Every function, by handler name: each platform's, and "reminders". */
@@ -71,22 +111,7 @@ export class TripBotStack extends Stack {
   constructor(scope: Construct, id: string, props: TripBotStackProps = {}) {
     super(scope, id, props);
 
-    const table = new dynamodb.Table(this, "Facts", {
-      partitionKey: { name: TABLE_KEYS.partitionKey, type: dynamodb.AttributeType.STRING },
-      sortKey: { name: TABLE_KEYS.sortKey, type: dynamodb.AttributeType.STRING },
-      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      timeToLiveAttribute: TTL_ATTRIBUTE,
-      // The trips and the delivery records that make reminders exactly-once outlive the stack.
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    // The only index: the reminders run's lookup of what is due.
-    table.addGlobalSecondaryIndex({
-      indexName: DUE_INDEX.name,
-      partitionKey: { name: DUE_INDEX.partitionKey, type: dynamodb.AttributeType.STRING },
-      sortKey: { name: DUE_INDEX.sortKey, type: dynamodb.AttributeType.STRING },
-      projectionType: dynamodb.ProjectionType.ALL,
-    });
+    const table = factTable(this);
     this.table = table;
 
     const platforms = props.platforms ?? PLATFORMS;
@@ -148,20 +173,7 @@ export class TripBotStack extends Stack {
     });
     this.reminders = new RemindersSchedule(this, "RemindersSchedule", reminders);
 
-    this.alarmTopic = new sns.Topic(this, "Alarms", {
-      displayName: "Trip group bot alarms",
-      enforceSSL: true,
-    });
-    Validations.of(this.alarmTopic).acknowledge({
-      id: "AwsSolutions-SNS2",
-      reason:
-        "Alarm notifications carry only alarm names and states, no trip or user data; CloudWatch " +
-        "cannot publish to a topic encrypted with the AWS managed SNS key, and a customer " +
-        "managed key for this alone is cost without benefit.",
-    });
-    if (props.alarmEmail) {
-      this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
-    }
+    this.alarmTopic = alarmTopic(this, props.alarmEmail);
     for (const alarm of [
       ...Object.values(functions).map((f) => f.errorsAlarm),
       this.api.serverErrorsAlarm,
