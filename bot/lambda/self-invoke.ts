@@ -1,4 +1,3 @@
-import { InvokeCommand, LambdaClient } from "@aws-sdk/client-lambda";
 import type { AfterResponse } from "../after-response";
 
 /** The event a function sends itself: one deferred job, run instead of a request. */
@@ -30,16 +29,31 @@ export function selfInvokeAfterResponse(
   target: NonNullable<ReturnType<typeof selfInvokeTarget>>,
   onError: (error: unknown) => void,
 ): AfterResponse {
-  const client = new LambdaClient({
-    region: target.region,
-    ...(target.endpoint ? { endpoint: target.endpoint } : {}),
-    // One quick attempt: the answer is waiting on it, and a retry could run the job twice.
-    maxAttempts: 1,
-  });
+  // The SDK's Lambda client is loaded on the first job: most requests defer nothing, and a cold
+  // start should not pay for it.
+  const load = async () => {
+    const { LambdaClient, InvokeCommand } = await import("@aws-sdk/client-lambda");
+    const lambda = new LambdaClient({
+      region: target.region,
+      ...(target.endpoint ? { endpoint: target.endpoint } : {}),
+      // One quick attempt: the answer is waiting on it, and a retry could run the job twice.
+      maxAttempts: 1,
+    });
+    return { lambda, InvokeCommand };
+  };
+  let client: ReturnType<typeof load> | undefined;
   const pending: Promise<void>[] = [];
   const invoke = async (job: unknown) => {
     const payload: SelfInvocation = { afterResponse: job };
-    const result = await client.send(
+    if (!client) {
+      client = load();
+      // A failed load is tried again by the next job.
+      client.catch(() => {
+        client = undefined;
+      });
+    }
+    const { lambda, InvokeCommand } = await client;
+    const result = await lambda.send(
       new InvokeCommand({
         FunctionName: target.functionName,
         InvocationType: "Event",
