@@ -1,10 +1,14 @@
+import type { Logger } from "@aws-lambda-powertools/logger";
+import type { Metrics } from "@aws-lambda-powertools/metrics";
+import type { AfterResponse, AfterResponseFactory } from "./after-response";
 import { type Bot, createBot } from "./core";
 import type { ChannelPoster } from "./delivery";
-import type { Platform } from "./platform";
+import type { Platform, PlatformHttp } from "./platform";
 import { createDocumentClient, dynamoConfigFromEnv } from "./store/dynamo-client";
 import { DynamoFactStore } from "./store/dynamo-fact-store";
 import { DynamoReminderStore } from "./store/dynamo-reminder-store";
 import type { FactStore } from "./store/fact-store";
+import { measuredBot } from "./telemetry";
 
 /** Posters by platform name, for the platforms whose bot tokens are configured. */
 export type Posters = Readonly<Record<string, ChannelPoster>>;
@@ -51,4 +55,50 @@ export function createRuntime(env: NodeJS.ProcessEnv, options: RuntimeOptions): 
     clock: options.clock ?? (() => new Date()),
   });
   return { store, reminders, posters, bot };
+}
+
+/** A platform's endpoint and the service that runs what it defers, ready for any transport. */
+export interface Endpoint {
+  http: PlatformHttp;
+  later: AfterResponse;
+}
+
+export interface EndpointOptions {
+  clock?: () => Date;
+  /** The bot to answer with, given the posters; by default the environment's table. */
+  bot?: (posters: Posters) => Bot;
+  /** Where work after the response goes (in AWS a self-invocation, elsewhere this process). */
+  later: AfterResponseFactory;
+  logger: Logger;
+  metrics: Metrics;
+}
+
+/**
+ * One platform's endpoint wired from the environment (its secrets filled in): its poster, the
+ * bot on the table (counted and timed), and the after-the-response service, which runs the
+ * jobs this endpoint defers. Lambda builds it once per container; a local server may too.
+ */
+export async function composeEndpoint(
+  platform: Platform,
+  env: NodeJS.ProcessEnv,
+  options: EndpointOptions,
+): Promise<Endpoint> {
+  const clock = options.clock ?? (() => new Date());
+  const poster = platform.poster(env);
+  const posters: Posters = poster ? { [platform.name]: poster } : {};
+  const bot = options.bot?.(posters) ?? createRuntime(env, { platforms: [platform], clock }).bot;
+  let http: PlatformHttp | undefined;
+  const later = options.later(async (job) => {
+    if (!http) throw new Error("a job arrived before the endpoint was built");
+    await http.runLater(job);
+  });
+  http = await platform.http({
+    bot: measuredBot(bot, options.metrics),
+    env,
+    poster,
+    clock,
+    later,
+    logger: options.logger,
+  });
+  return { http, later };
 }

@@ -1,14 +1,10 @@
 import type { APIGatewayProxyEventV2, Context } from "aws-lambda";
-import {
-  type AfterResponse,
-  type AfterResponseFactory,
-  inProcessAfterResponse,
-} from "../after-response";
+import { type AfterResponseFactory, inProcessAfterResponse } from "../after-response";
 import { type SecretFetcher, withSecrets } from "../config/secrets";
 import type { Bot } from "../core";
-import type { HttpRequest, HttpResponse, Platform, PlatformHttp } from "../platform";
-import { createRuntime, type Posters } from "../runtime";
-import { createTelemetry, measuredBot, publishMetrics, type Telemetry } from "../telemetry";
+import type { HttpRequest, HttpResponse, Platform } from "../platform";
+import { composeEndpoint, type Endpoint, type Posters } from "../runtime";
+import { createTelemetry, publishMetrics, type Telemetry } from "../telemetry";
 import {
   isSelfInvocation,
   type SelfInvocation,
@@ -32,11 +28,6 @@ export interface LambdaHttpOptions {
 
 export type LambdaEvent = APIGatewayProxyEventV2 | SelfInvocation;
 export type LambdaHttpHandler = (event: LambdaEvent, context?: Context) => Promise<HttpResponse>;
-
-interface Container {
-  http: PlatformHttp;
-  later: AfterResponse;
-}
 
 const text = (statusCode: number, body: string): HttpResponse => ({
   statusCode,
@@ -79,32 +70,23 @@ export function lambdaHttp(platform: Platform, options: LambdaHttpOptions = {}):
   const { logger, metrics } = options.telemetry ?? createTelemetry(`trip-bot-${platform.name}`);
   const onError = (message: string) => (error: unknown) => logger.error(message, { error });
 
-  async function compose(env: NodeJS.ProcessEnv): Promise<Container> {
-    const clock = options.clock ?? (() => new Date());
-    const poster = platform.poster(env);
-    const posters: Posters = poster ? { [platform.name]: poster } : {};
-    const bot = options.bot?.(posters) ?? createRuntime(env, { platforms: [platform], clock }).bot;
-    let http: PlatformHttp | undefined;
-    const run = async (job: unknown) => {
-      if (!http) throw new Error("a job arrived before the endpoint was built");
-      await http.runLater(job);
-    };
-    const target = selfInvokeTarget(env);
-    const later =
-      options.later?.(run) ??
-      (target
+  /** In Lambda a job goes to a second invocation of this function; elsewhere it runs here. */
+  const laterFor =
+    (env: NodeJS.ProcessEnv): AfterResponseFactory =>
+    (run) => {
+      const target = selfInvokeTarget(env);
+      return target
         ? selfInvokeAfterResponse(target, onError("could not hand a job to Lambda"))
-        : inProcessAfterResponse(run, onError("a job after the response failed")));
-    http = await platform.http({
-      bot: measuredBot(bot, metrics),
-      env,
-      poster,
-      clock,
-      later,
+        : inProcessAfterResponse(run, onError("a job after the response failed"));
+    };
+  const compose = (env: NodeJS.ProcessEnv) =>
+    composeEndpoint(platform, env, {
+      clock: options.clock,
+      bot: options.bot,
+      later: options.later ?? laterFor(env),
       logger,
+      metrics,
     });
-    return { http, later };
-  }
 
   const serve = withSecrets(
     (env) => {
@@ -121,7 +103,7 @@ export function lambdaHttp(platform: Platform, options: LambdaHttpOptions = {}):
     },
   );
 
-  async function answer({ http, later }: Container, event: LambdaEvent): Promise<HttpResponse> {
+  async function answer({ http, later }: Endpoint, event: LambdaEvent): Promise<HttpResponse> {
     if (isSelfInvocation(event)) {
       await http.runLater(event.afterResponse);
       return { statusCode: 200, headers: {}, body: "" };
