@@ -8,8 +8,6 @@ import type { IncomingMessage, ServerResponse } from "node:http";
  */
 export interface LocalApi {
   readonly platform: string;
-  /** The platform's name as people write it ("Slack"). */
-  readonly label: string;
   /** For the start text: what a real app needs set, and how to point it at `tunnelUrl`. */
   realAppHint(tunnelUrl: string, route: string): string;
   /** Who types on the local page: one channel, one member, in one workspace or server. */

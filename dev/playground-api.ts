@@ -10,6 +10,8 @@ import { readBody } from "./api-gateway";
 /** A platform as the playground drives it: its stand-in, the route its requests go to. */
 export interface PlaygroundPlatform {
   api: LocalApi;
+  /** "Slack", as people write it. */
+  title: string;
   route: string;
   /** Where its stand-in is mounted on the local server. */
   mountUrl: () => string;
@@ -98,9 +100,9 @@ export function playgroundApi(deps: PlaygroundDependencies) {
       first ? deps.channels.linkedTrip(first.api.platform, first.api.reader.channel) : undefined,
     ]);
     // The page draws a pane per platform; it can drive those whose stand-in signs.
-    const platforms = deps.platforms.map(({ api }) => ({
+    const platforms = deps.platforms.map(({ api, title }) => ({
       name: api.platform,
-      label: api.label,
+      label: title,
       channel: api.reader.channel,
       driven: api.signing,
     }));

@@ -2,7 +2,10 @@ import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { lambdaHttp } from "../bot/lambda/http";
+import { remindersHandler } from "../bot/lambda/reminders";
 import type { LoadResult } from "../bot/loading/load-trip";
+import { PLATFORMS, secretArnVariable } from "../bot/platforms";
 import { DynamoReminderStore } from "../bot/store/dynamo-reminder-store";
 import { formatTripError, parseTripText, type TripFileError } from "../bot/trip/parse";
 import type { TripFile } from "../bot/trip/schema";
@@ -14,7 +17,6 @@ import {
   loadTripFile,
   openLocalEnvironment,
 } from "./environment";
-import { LOCAL_PLATFORMS } from "./platforms";
 import { type PlaygroundPlatform, playgroundApi } from "./playground-api";
 import { isLocalHost, serveStatic } from "./static";
 
@@ -195,15 +197,21 @@ async function buildApp(input: {
   const { env, local, port } = input;
   const baseUrl = `http://127.0.0.1:${port}`;
   const channels = new DynamoReminderStore(local.doc, local.tableName);
-  const platforms = LOCAL_PLATFORMS.map((p) => {
-    const api = p.standIn();
-    return {
-      api,
-      route: p.route,
-      mountUrl: () => `${baseUrl}/_local/${api.platform}`,
-      load: p.handler,
-    };
-  });
+  const served = await Promise.all(
+    PLATFORMS.map(async (platform) => ({ platform, api: await platform.standIn?.() })),
+  );
+  const platforms: PlaygroundPlatform[] = served.flatMap(({ platform, api }) =>
+    api
+      ? [
+          {
+            api,
+            title: platform.title,
+            route: platform.route,
+            mountUrl: () => `${baseUrl}/_local/${api.platform}`,
+          },
+        ]
+      : [],
+  );
   // The handlers read their configuration from the environment, as in Lambda. A platform whose
   // credentials the caller set keeps the caller's settings (a real app through a tunnel).
   const keep = { ...env };
@@ -212,17 +220,21 @@ async function buildApp(input: {
   // The reminders Lambda logs a JSON line per run, which CloudWatch wants and a terminal does
   // not; `log` gets a line when a run sends something.
   env.POWERTOOLS_LOG_LEVEL ??= "WARN";
-  for (const name of Object.keys(env)) if (name.endsWith("_SECRET_ARN")) delete env[name];
+  for (const { platform } of served) delete env[secretArnVariable(platform)];
   for (const { api, mountUrl } of platforms) Object.assign(env, api.environment(mountUrl(), keep));
   if (input.shown) {
     for (const { api } of platforms) {
       await channels.link(api.platform, api.reader.channel, input.shown, "npm start");
     }
   }
-  // Loaded after the environment is set: they build their dependencies from it.
-  const handlers = new Map<string, LambdaHttpHandler>();
-  for (const p of platforms) handlers.set(p.route, await p.load());
-  const reminders = (await import("../handlers/reminders")).handler;
+  // The same handlers as the Lambdas', built once the environment is set.
+  const handlers = new Map<string, LambdaHttpHandler>(
+    served.map(({ platform }) => [
+      platform.route,
+      lambdaHttp(platform, { env }) as LambdaHttpHandler,
+    ]),
+  );
+  const reminders = remindersHandler({ env });
   const playground = input.playground ?? platforms.every((p) => p.api.signing);
   const playgroundRoutes = playgroundApi({
     baseUrl: () => baseUrl,

@@ -67,8 +67,8 @@ try {
 for (const { path, result } of server.loaded) {
   console.log(`Loaded ${path} → trip ${result.tripId} (${result.changes.length} changes)`);
 }
-const platforms = server.platforms.map(({ api, route }) => ({ api, route }));
-const labels = platforms.map((p) => p.api.label).join(" and ");
+const platforms = server.platforms;
+const labels = platforms.map((p) => p.title).join(" and ");
 console.log(
   [
     `Trip bot on ${server.url} — embedded DynamoDB ${server.dataPath ? `in ${server.dataPath}/ (kept between runs)` : "in memory"}, reminders every minute.`,
@@ -78,14 +78,16 @@ console.log(
       ? `  Playground   ${server.url}/   type a command, see it as ${labels} show it`
       : "  Playground   off (a platform runs with its own credentials; --playground turns it on)",
     ...platforms.map(
-      ({ api, route }) =>
-        `  ${api.label.padEnd(12)} POST ${server.url}${route} (${api.signing ? "development keys" : "your app's credentials"})`,
+      ({ api, title, route }) =>
+        `  ${title.padEnd(12)} POST ${server.url}${route} (${api.signing ? "development keys" : "your app's credentials"})`,
     ),
     "",
     "With several trips, a channel answers once an organiser types /marathon link <trip id> in it.",
     "A real app: expose this port through a tunnel (e.g.",
     `cloudflared tunnel --url ${server.url}) and start with the app's secrets set.`,
-    ...platforms.map(({ api, route }) => `  ${api.label}: ${api.realAppHint("<tunnel>", route)}`),
+    ...platforms.map(
+      ({ api, title, route }) => `  ${title}: ${api.realAppHint("<tunnel>", route)}`,
+    ),
     "One command in the terminal instead: npm run ask -- when. Ctrl-C stops (nothing is lost).",
   ].join("\n"),
 );

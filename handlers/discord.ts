@@ -1,10 +1,5 @@
-import { discordHandlerFromEnv } from "../bot/discord/from-env";
+import { discord } from "../bot/discord/platform";
+import { lambdaHttp } from "../bot/lambda/http";
 
-export {
-  createDiscordHandler,
-  type DiscordHandler,
-  type DiscordHandlerOptions,
-} from "../bot/discord/from-env";
-
-/** Discord's Lambda entry point (API Gateway HTTP API, payload v2.0); see bot/discord/from-env.ts. */
-export const handler = discordHandlerFromEnv();
+/** Discord's Lambda entry point (API Gateway HTTP API, payload v2.0), and its own deferred jobs. */
+export const handler = lambdaHttp(discord);

@@ -1,9 +1,7 @@
-import { withSecrets } from "../bot/config/secrets";
-import { remindersHandlerFromEnv } from "../bot/reminders/from-env";
+import { remindersHandler } from "../bot/lambda/reminders";
 
 /**
- * The reminders Lambda (EventBridge, every minute; the event's `time` is "now"). In AWS the bot
- * tokens come from the secrets named by SLACK_SECRET_ARN and DISCORD_SECRET_ARN; locally and in
- * tests from plain variables.
+ * The reminders Lambda (EventBridge, every minute; the event's `time` is "now"). It posts
+ * through every platform in the list whose bot token it has (in AWS, from their secrets).
  */
-export const handler = withSecrets((env) => remindersHandlerFromEnv(env));
+export const handler = remindersHandler();

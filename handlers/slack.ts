@@ -1,4 +1,5 @@
-import { slackHandlerFromEnv } from "../bot/slack/from-env";
+import { lambdaHttp } from "../bot/lambda/http";
+import { slack } from "../bot/slack/platform";
 
-/** Slack's Lambda entry point (API Gateway HTTP API, payload v2.0); see bot/slack/handler.ts. */
-export const handler = slackHandlerFromEnv();
+/** Slack's Lambda entry point (API Gateway HTTP API, payload v2.0). */
+export const handler = lambdaHttp(slack);

@@ -1,12 +1,13 @@
 import { App, Validations } from "aws-cdk-lib";
 import { AwsSolutionsChecks } from "cdk-nag";
+import { PLATFORMS } from "../bot/platforms";
 import { TripBotStack } from "./stack";
 
 /**
  * The CDK app. The stack is environment-agnostic (no account or region in it), so `npm run synth`
  * needs no AWS credentials; `cdk deploy` deploys it to the CLI's current account and region.
- * Optional context: -c slackSecretArn=… -c discordSecretArn=… (existing secrets),
- * -c alarmEmail=you@example.com.
+ * Optional context: -c <platform>SecretArn=… for each platform's existing secret (e.g.
+ * -c slackSecretArn=arn:…), -c alarmEmail=you@example.com.
  */
 const app = new App();
 const context = (key: string): string | undefined => {
@@ -15,9 +16,10 @@ const context = (key: string): string | undefined => {
 };
 
 new TripBotStack(app, "TripGroupBot", {
-  description: "Trip group bot: Slack and Discord webhooks, reminders, the fact table",
-  slackSecretArn: context("slackSecretArn"),
-  discordSecretArn: context("discordSecretArn"),
+  description: `Trip group bot: ${PLATFORMS.map((p) => p.title).join(" and ")} webhooks, reminders, the fact table`,
+  existingSecretArns: Object.fromEntries(
+    PLATFORMS.map((p) => [p.name, context(`${p.name}SecretArn`)]),
+  ),
   alarmEmail: context("alarmEmail"),
 });
 

@@ -1,39 +1,32 @@
 import { SecretValue, Validations } from "aws-cdk-lib";
 import * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
 import type { Construct } from "constructs";
-import { SECRET_SOURCES, type SecretArnVariable } from "../bot/config/secrets";
-
-const PLATFORM: Record<SecretArnVariable, string> = {
-  SLACK_SECRET_ARN: "Slack",
-  DISCORD_SECRET_ARN: "Discord",
-};
+import type { Platform } from "../bot/platforms";
 
 /**
- * A platform's credentials: the existing secret named by its complete ARN, or one created here
- * holding empty placeholders under the keys the handlers read (bot/config/secrets.ts).
- * CloudFormation sets a secret's value only when it creates it, so values put later survive
- * every deploy.
+ * A platform's credentials (`<Title>Credentials`): the existing secret named by its complete
+ * ARN, or one created here holding empty placeholders under the keys the handlers read (the
+ * platform's `secrets`). CloudFormation sets a secret's value only when it creates it, so values
+ * put later survive every deploy.
  */
 export function platformSecret(
   scope: Construct,
-  id: string,
-  arnVariable: SecretArnVariable,
+  platform: Platform,
   existingArn?: string,
 ): secretsmanager.ISecret {
+  const id = `${platform.title}Credentials`;
   if (existingArn) return secretsmanager.Secret.fromSecretCompleteArn(scope, id, existingArn);
-  const platform = PLATFORM[arnVariable];
-  const names = SECRET_SOURCES[arnVariable];
   const secret = new secretsmanager.Secret(scope, id, {
-    description: `${platform} credentials of the trip group bot: ${names.join(", ")}`,
+    description: `${platform.title} credentials of the trip group bot: ${platform.secrets.join(", ")}`,
     secretObjectValue: Object.fromEntries(
-      names.map((name) => [name, SecretValue.unsafePlainText("")]),
+      platform.secrets.map((name) => [name, SecretValue.unsafePlainText("")]),
     ),
   });
   Validations.of(secret).acknowledge({
     id: "AwsSolutions-SMG4",
     reason:
-      `${platform} issues these credentials in its developer portal; no AWS rotation function ` +
-      "can create new ones. They are rotated there and put here by hand.",
+      `${platform.title} issues these credentials in its developer portal; no AWS rotation ` +
+      "function can create new ones. They are rotated there and put here by hand.",
   });
   return secret;
 }

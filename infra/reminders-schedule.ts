@@ -6,12 +6,12 @@ import { SqsDestination } from "aws-cdk-lib/aws-lambda-destinations";
 import * as logs from "aws-cdk-lib/aws-logs";
 import * as sqs from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
+import { METRICS_NAMESPACE } from "../bot/telemetry";
 import { ALARM_PERIOD, alarmOnAny } from "./alarms";
 import type { BotFunction } from "./bot-function";
 
 /** The log line the reminders handler writes once per run (Powertools Logger, JSON). */
 export const REMINDERS_RUN_MESSAGE = "reminders run";
-export const METRICS_NAMESPACE = "TripGroupBot";
 
 /**
  * Runs the reminders function every minute. A run that fails, whether Lambda refused it or it

@@ -12,28 +12,39 @@ import * as cwActions from "aws-cdk-lib/aws-cloudwatch-actions";
 import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import * as iam from "aws-cdk-lib/aws-iam";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
+import type * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
 import * as sns from "aws-cdk-lib/aws-sns";
 import * as subscriptions from "aws-cdk-lib/aws-sns-subscriptions";
 import type { Construct } from "constructs";
+import { handlerEntry, PLATFORMS, type Platform, secretArnVariable } from "../bot/platforms";
 import { DUE_INDEX, TABLE_KEYS, TTL_ATTRIBUTE } from "../bot/store/table";
 import { BotFunction } from "./bot-function";
 import { platformSecret } from "./credentials";
 import { RemindersSchedule } from "./reminders-schedule";
-import { ROUTES, WebhooksApi } from "./webhooks-api";
+import { WebhooksApi } from "./webhooks-api";
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
-export const HANDLERS = {
-  slack: "handlers/slack.ts",
-  discord: "handlers/discord.ts",
-  reminders: "handlers/reminders.ts",
-} as const;
-export type HandlerName = keyof typeof HANDLERS;
+/** The reminders function's name beside the platforms' (which are named after them). */
+export const REMINDERS = "reminders";
+
+/** Every function's entry module: one per platform, and the reminders run. */
+export const handlersOf = (platforms: readonly Platform[]): Readonly<Record<string, string>> => ({
+  ...Object.fromEntries(platforms.map((p) => [p.name, handlerEntry(p)])),
+  [REMINDERS]: "handlers/reminders.ts",
+});
+export const HANDLERS = handlersOf(PLATFORMS);
+export type HandlerName = string;
+
+/** "a, b and c" */
+const listed = (items: readonly string[]) =>
+  items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 
 export interface TripBotStackProps extends StackProps {
-  /** Existing Secrets Manager secrets to use instead of creating them (complete ARNs). */
-  slackSecretArn?: string;
-  discordSecretArn?: string;
+  /** The platforms to serve; by default the one list. */
+  platforms?: readonly Platform[];
+  /** Existing Secrets Manager secrets to use instead of creating them (complete ARNs), by platform. */
+  existingSecretArns?: Readonly<Record<string, string | undefined>>;
   /** An address that receives every alarm (it must confirm the subscription). */
   alarmEmail?: string;
   /** Stub code per handler instead of esbuild bundles, for template tests. */
@@ -49,9 +60,50 @@ const ITEM_ACTIONS = [
   "dynamodb:DeleteItem",
 ];
 
+/** The one fact table: trips, channel links, the reminder schedule and deliveries. */
+function factTable(scope: Construct): dynamodb.Table {
+  const table = new dynamodb.Table(scope, "Facts", {
+    partitionKey: { name: TABLE_KEYS.partitionKey, type: dynamodb.AttributeType.STRING },
+    sortKey: { name: TABLE_KEYS.sortKey, type: dynamodb.AttributeType.STRING },
+    billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+    pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+    timeToLiveAttribute: TTL_ATTRIBUTE,
+    // The trips and the delivery records that make reminders exactly-once outlive the stack.
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+  // The only index: the reminders run's lookup of what is due.
+  table.addGlobalSecondaryIndex({
+    indexName: DUE_INDEX.name,
+    partitionKey: { name: DUE_INDEX.partitionKey, type: dynamodb.AttributeType.STRING },
+    sortKey: { name: DUE_INDEX.sortKey, type: dynamodb.AttributeType.STRING },
+    projectionType: dynamodb.ProjectionType.ALL,
+  });
+  return table;
+}
+
+/** Where every alarm goes; an address given at deploy time receives them by e-mail. */
+function alarmTopic(scope: Construct, email: string | undefined): sns.Topic {
+  const topic = new sns.Topic(scope, "Alarms", {
+    displayName: "Trip group bot alarms",
+    enforceSSL: true,
+  });
+  Validations.of(topic).acknowledge({
+    id: "AwsSolutions-SNS2",
+    reason:
+      "Alarm notifications carry only alarm names and states, no trip or user data; CloudWatch " +
+      "cannot publish to a topic encrypted with the AWS managed SNS key, and a customer " +
+      "managed key for this alone is cost without benefit.",
+  });
+  if (email) {
+    topic.addSubscription(new subscriptions.EmailSubscription(email));
+  }
+  return topic;
+}
+
 export class TripBotStack extends Stack {
   readonly table: dynamodb.Table;
-  readonly functions: Record<HandlerName, BotFunction>;
+  /** Every function, by handler name: each platform's, and "reminders". */
+  readonly functions: Readonly<Record<HandlerName, BotFunction>>;
   readonly api: WebhooksApi;
   readonly reminders: RemindersSchedule;
   readonly alarmTopic: sns.Topic;
@@ -59,90 +111,49 @@ export class TripBotStack extends Stack {
   constructor(scope: Construct, id: string, props: TripBotStackProps = {}) {
     super(scope, id, props);
 
-    const table = new dynamodb.Table(this, "Facts", {
-      partitionKey: { name: TABLE_KEYS.partitionKey, type: dynamodb.AttributeType.STRING },
-      sortKey: { name: TABLE_KEYS.sortKey, type: dynamodb.AttributeType.STRING },
-      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      timeToLiveAttribute: TTL_ATTRIBUTE,
-      // The trips and the delivery records that make reminders exactly-once outlive the stack.
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    // The only index: the reminders run's lookup of what is due.
-    table.addGlobalSecondaryIndex({
-      indexName: DUE_INDEX.name,
-      partitionKey: { name: DUE_INDEX.partitionKey, type: dynamodb.AttributeType.STRING },
-      sortKey: { name: DUE_INDEX.sortKey, type: dynamodb.AttributeType.STRING },
-      projectionType: dynamodb.ProjectionType.ALL,
-    });
+    const table = factTable(this);
     this.table = table;
 
-    const slackSecret = platformSecret(
-      this,
-      "SlackCredentials",
-      "SLACK_SECRET_ARN",
-      props.slackSecretArn,
+    const platforms = props.platforms ?? PLATFORMS;
+    const entries = handlersOf(platforms);
+    const secrets = new Map<Platform, secretsmanager.ISecret>(
+      platforms.map((p) => [p, platformSecret(this, p, props.existingSecretArns?.[p.name])]),
     );
-    const discordSecret = platformSecret(
-      this,
-      "DiscordCredentials",
-      "DISCORD_SECRET_ARN",
-      props.discordSecretArn,
-    );
+    const secretOf = (p: Platform) => secrets.get(p) as secretsmanager.ISecret;
 
     const common = (name: HandlerName) => ({
-      entry: HANDLERS[name],
+      entry: entries[name] as string,
       code: props.handlerCode?.(name),
       projectRoot: PROJECT_ROOT,
     });
     const environment = { TABLE_NAME: table.tableName, POWERTOOLS_SERVICE_NAME: "trip-group-bot" };
-    // Interaction handlers: Slack and Discord give up after 3 s, cold start included. Lambda
-    // gives CPU in proportion to memory, and a cold start here (loading the bundle, the first
-    // Secrets Manager and DynamoDB calls) is CPU-bound, so 1 GB buys init time that 128-512 MB
-    // would spend. The timeout is no way to meet the deadline (Slack and Discord stop waiting
-    // on their own); 10 s lets a request past it finish and log why.
-    const interactionMemoryMb = 1024;
-
-    const slack = new BotFunction(this, "Slack", {
-      ...common("slack"),
-      description: "Slack slash commands and interactivity (POST /slack/events)",
-      memoryMb: interactionMemoryMb,
-      timeout: Duration.seconds(10),
-      environment: { ...environment, SLACK_SECRET_ARN: slackSecret.secretArn },
-    });
-    const discord = new BotFunction(this, "Discord", {
-      ...common("discord"),
-      description: "Discord interactions (POST /discord/interactions) and their deferred jobs",
-      memoryMb: interactionMemoryMb,
-      // The same function also runs the work it defers past the 3-second answer, in an
-      // asynchronous invocation of itself (bot/discord/lambda-deferrer.ts): a share posts to a
-      // channel with up to three attempts and Retry-After waits of up to 10 s each.
-      timeout: Duration.seconds(30),
-      environment: { ...environment, DISCORD_SECRET_ARN: discordSecret.secretArn },
-    });
+    const functions: Record<HandlerName, BotFunction> = {};
+    for (const platform of platforms) {
+      functions[platform.name] = this.webhookFunction(platform, secretOf(platform), {
+        ...common(platform.name),
+        environment,
+      });
+    }
     // Reminders: network-bound (DynamoDB, then the platforms' APIs), so 512 MB. A run honours
     // 429 Retry-After and retries failed posts for up to ~50 s, so it gets 60 s: it can finish
     // its retries before the next run, a minute later, picks up what is still due.
     const reminders = new BotFunction(this, "Reminders", {
-      ...common("reminders"),
-      description: "Posts due itinerary reminders to Slack and Discord, every minute",
+      ...common(REMINDERS),
+      description: `Posts due itinerary reminders to ${listed(platforms.map((p) => p.title))}, every minute`,
       memoryMb: 512,
       timeout: Duration.seconds(60),
       environment: {
         ...environment,
-        SLACK_SECRET_ARN: slackSecret.secretArn,
-        DISCORD_SECRET_ARN: discordSecret.secretArn,
+        ...Object.fromEntries(platforms.map((p) => [secretArnVariable(p), secretOf(p).secretArn])),
       },
     });
-    this.functions = { slack, discord, reminders };
+    functions[REMINDERS] = reminders;
+    this.functions = functions;
 
-    // Least privilege: each function reads only its own platform's secret, and touches items,
-    // never the table itself; only the reminders run reads the due index.
-    slackSecret.grantRead(slack.role);
-    discordSecret.grantRead(discord.role);
-    slackSecret.grantRead(reminders.role);
-    discordSecret.grantRead(reminders.role);
-    for (const fn of [slack, discord, reminders]) {
+    // Least privilege: each function touches items, never the table itself; only the
+    // reminders run reads the due index and every platform's secret.
+    for (const platform of platforms) secretOf(platform).grantRead(reminders.role);
+    for (const fn of Object.values(functions)) {
       fn.role.addToPrincipalPolicy(
         new iam.PolicyStatement({ actions: ITEM_ACTIONS, resources: [table.tableArn] }),
       );
@@ -153,76 +164,102 @@ export class TripBotStack extends Stack {
         resources: [`${table.tableArn}/index/${DUE_INDEX.name}`],
       }),
     );
-    // Discord's deferred jobs: the function invokes itself. A policy of its own, because the
-    // role's default policy, which the function waits for, cannot name the function (a cycle).
-    new iam.Policy(this, "DiscordSelfInvoke", {
-      roles: [discord.role],
-      statements: [
-        new iam.PolicyStatement({
-          actions: ["lambda:InvokeFunction"],
-          resources: [discord.fn.functionArn],
-        }),
-      ],
-    });
-    // A deferred job retries its own posts and never re-posts a part; a Lambda retry of the
-    // whole job could post a part twice.
-    discord.fn.configureAsyncInvoke({ retryAttempts: 0 });
 
-    this.api = new WebhooksApi(this, "Api", { slack: slack.fn, discord: discord.fn });
+    this.api = new WebhooksApi(this, "Api", {
+      webhooks: platforms.map((platform) => ({
+        platform,
+        fn: (functions[platform.name] as BotFunction).fn,
+      })),
+    });
     this.reminders = new RemindersSchedule(this, "RemindersSchedule", reminders);
 
-    this.alarmTopic = new sns.Topic(this, "Alarms", {
-      displayName: "Trip group bot alarms",
-      enforceSSL: true,
-    });
-    Validations.of(this.alarmTopic).acknowledge({
-      id: "AwsSolutions-SNS2",
-      reason:
-        "Alarm notifications carry only alarm names and states, no trip or user data; CloudWatch " +
-        "cannot publish to a topic encrypted with the AWS managed SNS key, and a customer " +
-        "managed key for this alone is cost without benefit.",
-    });
-    if (props.alarmEmail) {
-      this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
-    }
+    this.alarmTopic = alarmTopic(this, props.alarmEmail);
     for (const alarm of [
-      slack.errorsAlarm,
-      discord.errorsAlarm,
-      reminders.errorsAlarm,
+      ...Object.values(functions).map((f) => f.errorsAlarm),
       this.api.serverErrorsAlarm,
       ...this.reminders.alarms,
     ]) {
       alarm.addAlarmAction(new cwActions.SnsAction(this.alarmTopic));
     }
 
-    this.outputs(slackSecret.secretArn, discordSecret.secretArn);
+    this.outputs(platforms, secretOf);
   }
 
-  private outputs(slackSecretArn: string, discordSecretArn: string): void {
+  /**
+   * A platform's webhook function. Platforms give up after 3 s, cold start included. Lambda
+   * gives CPU in proportion to memory, and a cold start here (loading the bundle, the first
+   * Secrets Manager and DynamoDB calls) is CPU-bound, so 1 GB buys init time that 128-512 MB
+   * would spend. The same function runs the work it defers past its answer, in an asynchronous
+   * invocation of itself (bot/lambda/self-invoke.ts): a long post retries with Retry-After
+   * waits of up to 10 s each, so it gets 30 s.
+   */
+  /** One function by handler name; throws for a name that is not one. */
+  fn(name: HandlerName): BotFunction {
+    const found = this.functions[name];
+    if (!found) throw new Error(`no function "${name}"; there are ${Object.keys(this.functions)}`);
+    return found;
+  }
+
+  private webhookFunction(
+    platform: Platform,
+    secret: secretsmanager.ISecret,
+    props: {
+      entry: string;
+      code?: lambda.Code;
+      projectRoot: string;
+      environment: Record<string, string>;
+    },
+  ): BotFunction {
+    const fn = new BotFunction(this, platform.title, {
+      ...props,
+      description: `${platform.title} webhook (POST ${platform.route}) and the work it defers`,
+      memoryMb: 1024,
+      timeout: Duration.seconds(30),
+      environment: { ...props.environment, [secretArnVariable(platform)]: secret.secretArn },
+    });
+    // Its own platform's secret only.
+    secret.grantRead(fn.role);
+    // A policy of its own, because the role's default policy, which the function waits for,
+    // cannot name the function (a cycle).
+    new iam.Policy(this, `${platform.title}SelfInvoke`, {
+      roles: [fn.role],
+      statements: [
+        new iam.PolicyStatement({
+          actions: ["lambda:InvokeFunction"],
+          resources: [fn.fn.functionArn],
+        }),
+      ],
+    });
+    // A deferred job retries its own posts and never re-posts a part; a Lambda retry of the
+    // whole job could post a part twice.
+    fn.fn.configureAsyncInvoke({ retryAttempts: 0 });
+    return fn;
+  }
+
+  private outputs(
+    platforms: readonly Platform[],
+    secretOf: (platform: Platform) => secretsmanager.ISecret,
+  ): void {
     const output = (id: string, description: string, value: string) =>
       new CfnOutput(this, id, { description, value });
-    output("ApiUrl", "The API's base URL: npm run slack:manifest -- --url <this>", this.api.url);
     output(
-      "SlackRequestUrl",
-      "Slack app: slash command and interactivity Request URL",
-      `${this.api.url}${ROUTES.slack.slice(1)}`,
+      "ApiUrl",
+      "The API's base URL: the platforms' setup scripts take it as --url",
+      this.api.url,
     );
-    output(
-      "DiscordInteractionsUrl",
-      "Discord application: Interactions Endpoint URL",
-      `${this.api.url}${ROUTES.discord.slice(1)}`,
-    );
+    for (const platform of platforms) {
+      output(
+        platform.endpoint.output,
+        platform.endpoint.description,
+        `${this.api.url}${platform.route.slice(1)}`,
+      );
+      output(
+        `${platform.title}SecretArn`,
+        `Put ${listed(platform.secrets)} here (JSON)`,
+        secretOf(platform).secretArn,
+      );
+    }
     output("TableName", "The fact table: TABLE_NAME for npm run trip", this.table.tableName);
-    output(
-      "SlackSecretArn",
-      "Put SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN here (JSON)",
-      slackSecretArn,
-    );
-    output(
-      "DiscordSecretArn",
-      "Put DISCORD_PUBLIC_KEY, DISCORD_APPLICATION_ID and DISCORD_BOT_TOKEN here (JSON)",
-      discordSecretArn,
-    );
     output("AlarmTopicArn", "Subscribe to receive alarms", this.alarmTopic.topicArn);
   }
 }

@@ -6,10 +6,14 @@ import type * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
+import { PLATFORMS, type Platform } from "../bot/platforms";
 import { ALARM_PERIOD, alarmOnAny } from "./alarms";
 import { LOG_RETENTION } from "./bot-function";
 
-export const ROUTES = { slack: "/slack/events", discord: "/discord/interactions" } as const;
+/** Each platform's webhook path, by platform name. */
+export const ROUTES: Readonly<Record<string, string>> = Object.fromEntries(
+  PLATFORMS.map((p) => [p.name, p.route]),
+);
 
 /**
  * Requests per second the API accepts (steady, burst). A trip group sends a few commands a
@@ -19,11 +23,11 @@ export const ROUTES = { slack: "/slack/events", discord: "/discord/interactions"
 export const API_THROTTLE = { rateLimit: 25, burstLimit: 50 } as const;
 
 export interface WebhooksApiProps {
-  slack: lambda.IFunction;
-  discord: lambda.IFunction;
+  /** Each platform with the function behind its route. */
+  webhooks: readonly { platform: Platform; fn: lambda.IFunction }[];
 }
 
-/** The HTTP API Slack and Discord call: two POST routes, throttled, with access logs. */
+/** The HTTP API the platforms call: one POST route each, throttled, with access logs. */
 export class WebhooksApi extends Construct {
   /** The base URL, ending in "/". */
   readonly url: string;
@@ -32,7 +36,7 @@ export class WebhooksApi extends Construct {
   constructor(scope: Construct, id: string, props: WebhooksApiProps) {
     super(scope, id);
     const api = new apigwv2.HttpApi(this, "Http", {
-      description: "Slack and Discord webhooks of the trip group bot",
+      description: `${props.webhooks.map((w) => w.platform.title).join(" and ")} webhooks of the trip group bot`,
       createDefaultStage: false,
     });
     const accessLogs = new logs.LogGroup(this, "AccessLogs", {
@@ -64,25 +68,20 @@ export class WebhooksApi extends Construct {
     });
     this.url = stage.url;
 
-    const routes = [
-      ...api.addRoutes({
-        path: ROUTES.slack,
+    const routes = props.webhooks.flatMap(({ platform, fn }) =>
+      api.addRoutes({
+        path: platform.route,
         methods: [apigwv2.HttpMethod.POST],
-        integration: new HttpLambdaIntegration("SlackIntegration", props.slack),
+        integration: new HttpLambdaIntegration(`${platform.title}Integration`, fn),
       }),
-      ...api.addRoutes({
-        path: ROUTES.discord,
-        methods: [apigwv2.HttpMethod.POST],
-        integration: new HttpLambdaIntegration("DiscordIntegration", props.discord),
-      }),
-    ];
+    );
     for (const route of routes) {
       Validations.of(route).acknowledge({
         id: "AwsSolutions-APIG4",
         reason:
-          "Public webhooks: Slack and Discord cannot send AWS credentials or tokens. Each request " +
-          "is authenticated in the handler by its platform signature on the raw body (Slack " +
-          "HMAC-SHA256 v0, Discord Ed25519) with a 5-minute timestamp window; unsigned requests get 401.",
+          "Public webhooks: chat platforms cannot send AWS credentials or tokens. Each request " +
+          "is authenticated in the handler by its platform's signature on the raw body, with a " +
+          "5-minute timestamp window; unsigned requests get 401.",
       });
     }
 

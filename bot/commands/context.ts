@@ -70,6 +70,12 @@ interface CommandInfo {
   option?: CommandOption;
   /** Only for organisers: help lists it apart. */
   organisers?: boolean;
+  /**
+   * Whether answering this input may pass the platforms' 3-second deadline (it posts into the
+   * channel, several messages, each maybe rate-limited). Adapters then answer at once and
+   * finish through the "after the response" service.
+   */
+  takesLong?: (input: string) => boolean;
 }
 
 /** A question about the channel's trip. */

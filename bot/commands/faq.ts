@@ -94,6 +94,7 @@ export const faq: TripCommand = {
   summary: "Answers to travellers' questions (visa, money, phones…); organisers: faq post",
   usage: "[question]",
   examples: ["faq", "faq visa", "faq Will my phone work?", "faq post"],
+  takesLong: (input) => input.trim().toLowerCase() === "post",
   option: {
     name: "question",
     description: "Your question, or a word like visa",

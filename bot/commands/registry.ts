@@ -103,6 +103,11 @@ export function findCommand(name: string): CommandDefinition | undefined {
   return COMMANDS.find((c) => c.name === n || c.aliases.includes(n));
 }
 
+/** Whether a request may take longer than a platform waits (its definition says). */
+export function takesLong(request: { command: string; input: string }): boolean {
+  return findCommand(request.command.trim())?.takesLong?.(request.input) ?? false;
+}
+
 /** "itinerary day 2" → { command: "itinerary", input: "day 2" }. */
 export function parseCommandText(raw: string): { command: string; input: string } {
   const trimmed = raw.trim().replace(/^\/\S+\s*/, "");

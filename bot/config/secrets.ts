@@ -1,16 +1,17 @@
-import { getSecret } from "@aws-lambda-powertools/parameters/secrets";
+import { type Platform, secretArnVariable } from "../platform";
 
 /**
- * Which Secrets Manager secret holds which settings. A secret's value is a JSON object whose keys
- * are the environment variable names it stands in for, so the handlers read one shape of
- * configuration whether it came from Secrets Manager (AWS) or the environment (tests, local runs).
+ * Which Secrets Manager secret holds which settings: one secret per platform, named by the
+ * platform's `<NAME>_SECRET_ARN` variable and holding its `secrets`. A secret's value is a JSON
+ * object whose keys are the environment variable names it stands in for, so the handlers read
+ * one shape of configuration whether it came from Secrets Manager (AWS) or the environment
+ * (tests, local runs).
  */
-export const SECRET_SOURCES = {
-  SLACK_SECRET_ARN: ["SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN"],
-  DISCORD_SECRET_ARN: ["DISCORD_PUBLIC_KEY", "DISCORD_APPLICATION_ID", "DISCORD_BOT_TOKEN"],
-} as const;
-
-export type SecretArnVariable = keyof typeof SECRET_SOURCES;
+export function secretSources(
+  platforms: readonly Pick<Platform, "name" | "secrets">[],
+): Record<string, readonly string[]> {
+  return Object.fromEntries(platforms.map((p) => [secretArnVariable(p), p.secrets]));
+}
 
 /** Returns a secret's string value (undefined when it has none yet). */
 export type SecretFetcher = (secretId: string) => Promise<string | undefined>;
@@ -23,6 +24,8 @@ export type SecretFetcher = (secretId: string) => Promise<string | undefined>;
 export const SECRET_CACHE_SECONDS = 300;
 
 const powertoolsFetcher: SecretFetcher = async (secretId) => {
+  // Loaded on first use: where no secret is named (tests, local runs) it costs nothing.
+  const { getSecret } = await import("@aws-lambda-powertools/parameters/secrets");
   const value = await getSecret(secretId, { maxAge: SECRET_CACHE_SECONDS });
   if (value === undefined || typeof value === "string") return value;
   return Buffer.from(value).toString("utf8");
@@ -67,8 +70,9 @@ export function parseSecret(
 export async function loadSecrets(
   env: NodeJS.ProcessEnv = process.env,
   fetchSecret: SecretFetcher = powertoolsFetcher,
+  platforms: readonly Pick<Platform, "name" | "secrets">[],
 ): Promise<NodeJS.ProcessEnv> {
-  const sources = Object.entries(SECRET_SOURCES) as [SecretArnVariable, readonly string[]][];
+  const sources = Object.entries(secretSources(platforms));
   const found = await Promise.all(
     sources.map(async ([variable, names]) => {
       const secretId = env[variable];
@@ -79,11 +83,13 @@ export async function loadSecrets(
   return Object.assign({}, env, ...found);
 }
 
-const SECRET_SETTINGS: readonly string[] = Object.values(SECRET_SOURCES).flat();
-
 export interface WithSecretsOptions {
   env?: NodeJS.ProcessEnv;
   fetchSecret?: SecretFetcher;
+  /** Whose secrets to read (a function is given only its own platforms' ARNs). */
+  platforms: readonly Pick<Platform, "name" | "secrets">[];
+  /** Told when a refresh fails and the loaded secrets are kept. */
+  onStale?: (error: unknown) => void;
 }
 
 /**
@@ -96,19 +102,21 @@ export interface WithSecretsOptions {
  */
 export function withSecrets<A extends unknown[], R>(
   build: (env: NodeJS.ProcessEnv) => (...args: A) => Promise<R>,
-  options: WithSecretsOptions = {},
+  options: WithSecretsOptions,
 ): (...args: A) => Promise<R> {
+  const { platforms } = options;
+  const settings = platforms.flatMap((p) => p.secrets);
   let built: { handler: (...args: A) => Promise<R>; fingerprint: string } | undefined;
   return async (...args) => {
     let env: NodeJS.ProcessEnv;
     try {
-      env = await loadSecrets(options.env ?? process.env, options.fetchSecret);
+      env = await loadSecrets(options.env ?? process.env, options.fetchSecret, platforms);
     } catch (e) {
       if (!built) throw e;
-      console.error("Could not refresh secrets; going on with the ones loaded before", e);
+      options.onStale?.(e);
       return built.handler(...args);
     }
-    const fingerprint = JSON.stringify(SECRET_SETTINGS.map((name) => env[name] ?? null));
+    const fingerprint = JSON.stringify(settings.map((name) => env[name] ?? null));
     if (built?.fingerprint !== fingerprint) built = { handler: build(env), fingerprint };
     return built.handler(...args);
   };

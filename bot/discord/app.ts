@@ -1,9 +1,13 @@
 import type { KeyObject } from "node:crypto";
+import type { Logger } from "@aws-lambda-powertools/logger";
 import type { APIInteraction } from "discord-api-types/v10";
+import type { AfterResponse } from "../after-response";
 import type { CommandRequest } from "../commands/context";
+import { takesLong } from "../commands/registry";
 import type { Bot } from "../core";
 import type { ChannelPoster } from "../delivery";
-import { couldNotShare, type Deferrer, SHARED_UPDATE, sharedReply } from "./deferred";
+import type { HttpRequest, HttpResponse } from "../platform";
+import { couldNotShare, type DeferredJob, SHARED_UPDATE, sharedReply } from "./deferred";
 import { commandRequest, INTERACTION, shareCustomId, shareRequest } from "./interaction";
 import { DISCORD_LIMITS as L } from "./limits";
 import { clip, type DiscordMessage, EPHEMERAL, noticeMessage, renderReply } from "./render";
@@ -19,25 +23,14 @@ export const RESPONSE = {
   autocomplete: 8,
 } as const;
 
-export interface HttpRequest {
-  /** Header names in lower case. */
-  headers: Record<string, string | undefined>;
-  /** The body exactly as received: the signature covers these bytes. */
-  body: Buffer;
-}
-
-export interface HttpResponse {
-  statusCode: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
 export interface DiscordAppDependencies {
   bot: Bot;
   publicKey: KeyObject;
   clock: () => Date;
   poster: ChannelPoster;
-  deferrer: Deferrer;
+  /** Follow-ups and slow answers, once the interaction's response has left. */
+  later: AfterResponse;
+  logger: Logger;
   /** How long a share may spend posting before the response must leave. */
   shareBudgetMs?: number;
 }
@@ -51,137 +44,121 @@ const json = (statusCode: number, body: unknown): HttpResponse => ({
 const messageResponse = (message: DiscordMessage) =>
   json(200, { type: RESPONSE.message, data: message });
 
-/**
- * Requests whose answer includes posting into the channel (`faq post`: the whole FAQ, several
- * messages, each a REST call that may be rate-limited), so could pass the 3-second deadline.
- * Every other command is one table read and answers directly.
- */
-function mayTakeLong(request: CommandRequest): boolean {
-  return request.command === "faq" && request.input.trim().toLowerCase() === "post";
+type Deps = DiscordAppDependencies;
+
+const jobFor = (interaction: APIInteraction) => ({
+  applicationId: interaction.application_id,
+  token: interaction.token,
+});
+
+async function command(deps: Deps, interaction: APIInteraction, request: CommandRequest) {
+  // A command whose definition says it may pass the 3-second deadline is acknowledged now.
+  if (takesLong(request)) {
+    deps.later.defer({ type: "command", ...jobFor(interaction), request } satisfies DeferredJob);
+    return json(200, { type: RESPONSE.deferredMessage, data: { flags: EPHEMERAL } });
+  }
+  const reply = await deps.bot.answer(request);
+  const messages = renderReply(reply, { shareId: shareCustomId(request.command, request.input) });
+  const [first] = messages;
+  if (messages.length === 1 && first) return messageResponse(first);
+  // Several messages: follow-ups can only follow a response, so acknowledge now and send
+  // them all once it has left.
+  deps.later.defer({ type: "follow-ups", ...jobFor(interaction), messages } satisfies DeferredJob);
+  const flags = reply.visibility === "private" ? EPHEMERAL : 0;
+  return json(200, { type: RESPONSE.deferredMessage, data: { flags } });
+}
+
+async function share(deps: Deps, interaction: APIInteraction, request: CommandRequest) {
+  const reply = sharedReply(await deps.bot.answer(request), request);
+  if (renderReply(reply).length > 1) {
+    deps.later.defer({ type: "share", ...jobFor(interaction), request } satisfies DeferredJob);
+    return json(200, { type: RESPONSE.deferredUpdate });
+  }
+  const outcome = await deps.poster.post(request.channel.id, reply, {
+    signal: AbortSignal.timeout(deps.shareBudgetMs ?? 2000),
+  });
+  if (!outcome.ok) return messageResponse(noticeMessage(couldNotShare(outcome.reason)));
+  return json(200, { type: RESPONSE.updateMessage, data: SHARED_UPDATE });
+}
+
+async function autocomplete(deps: Deps, request: CommandRequest) {
+  const suggestions = await deps.bot.suggest(request);
+  const choices = suggestions
+    .filter((s) => s.value.length <= L.choiceValue && s.value.length > 0)
+    .slice(0, L.autocompleteChoices)
+    .map((s) => ({ name: clip(s.label, L.choiceName), value: s.value }));
+  return json(200, { type: RESPONSE.autocomplete, data: { choices } });
+}
+
+const NO_CHOICES = json(200, { type: RESPONSE.autocomplete, data: { choices: [] } });
+
+async function interact(deps: Deps, interaction: APIInteraction): Promise<HttpResponse> {
+  switch (interaction.type) {
+    case INTERACTION.ping:
+      return json(200, { type: RESPONSE.pong });
+    case INTERACTION.autocomplete: {
+      const request = commandRequest(interaction);
+      return request ? autocomplete(deps, request) : NO_CHOICES;
+    }
+    case INTERACTION.command: {
+      const request = commandRequest(interaction);
+      return request
+        ? command(deps, interaction, request)
+        : messageResponse(noticeMessage("This command is not one of this bot's."));
+    }
+    case INTERACTION.component: {
+      const request = shareRequest(interaction);
+      return request
+        ? share(deps, interaction, request)
+        : messageResponse(noticeMessage("That button is no longer supported."));
+    }
+    default:
+      return json(400, { error: "unsupported interaction type" });
+  }
+}
+
+/** The signed interaction in a request, or the 4xx that refuses it. */
+function interactionOf(deps: Deps, request: HttpRequest): APIInteraction | HttpResponse {
+  const check = checkSignature(
+    deps.publicKey,
+    request.headers["x-signature-ed25519"],
+    request.headers["x-signature-timestamp"],
+    request.body,
+    deps.clock(),
+  );
+  if (!check.ok) return json(401, { error: "invalid request signature" });
+  let interaction: APIInteraction;
+  try {
+    interaction = JSON.parse(request.body.toString("utf8"));
+  } catch {
+    return json(400, { error: "body is not JSON" });
+  }
+  if (!interaction || typeof interaction !== "object" || typeof interaction.type !== "number") {
+    return json(400, { error: "not an interaction" });
+  }
+  return interaction;
 }
 
 /** Discord's interactions endpoint: verify, parse, answer. Never throws. */
 export function createDiscordApp(deps: DiscordAppDependencies) {
-  async function command(interaction: APIInteraction, request: CommandRequest) {
-    if (mayTakeLong(request)) {
-      deps.deferrer.defer({
-        type: "command",
-        applicationId: interaction.application_id,
-        token: interaction.token,
-        request,
-      });
-      await deps.deferrer.flush?.();
-      return json(200, { type: RESPONSE.deferredMessage, data: { flags: EPHEMERAL } });
-    }
-    const reply = await deps.bot.answer(request);
-    const messages = renderReply(reply, { shareId: shareCustomId(request.command, request.input) });
-    const [first] = messages;
-    if (messages.length === 1 && first) return messageResponse(first);
-    // Several messages: follow-ups can only follow a response, so acknowledge now and send
-    // them all once it has left.
-    deps.deferrer.defer({
-      type: "follow-ups",
-      applicationId: interaction.application_id,
-      token: interaction.token,
-      messages,
-    });
-    await deps.deferrer.flush?.();
-    const flags = reply.visibility === "private" ? EPHEMERAL : 0;
-    return json(200, { type: RESPONSE.deferredMessage, data: { flags } });
-  }
-
-  async function share(interaction: APIInteraction, request: CommandRequest) {
-    const reply = sharedReply(await deps.bot.answer(request), request);
-    if (renderReply(reply).length > 1) {
-      deps.deferrer.defer({
-        type: "share",
-        applicationId: interaction.application_id,
-        token: interaction.token,
-        request,
-      });
-      await deps.deferrer.flush?.();
-      return json(200, { type: RESPONSE.deferredUpdate });
-    }
-    const outcome = await deps.poster.post(request.channel.id, reply, {
-      signal: AbortSignal.timeout(deps.shareBudgetMs ?? 2000),
-    });
-    if (!outcome.ok) return messageResponse(noticeMessage(couldNotShare(outcome.reason)));
-    return json(200, { type: RESPONSE.updateMessage, data: SHARED_UPDATE });
-  }
-
-  async function autocomplete(request: CommandRequest) {
-    const suggestions = await deps.bot.suggest(request);
-    const choices = suggestions
-      .filter((s) => s.value.length <= L.choiceValue && s.value.length > 0)
-      .slice(0, L.autocompleteChoices)
-      .map((s) => ({ name: clip(s.label, L.choiceName), value: s.value }));
-    return json(200, { type: RESPONSE.autocomplete, data: { choices } });
-  }
-
-  async function interact(interaction: APIInteraction): Promise<HttpResponse> {
-    switch (interaction.type) {
-      case INTERACTION.ping:
-        return json(200, { type: RESPONSE.pong });
-      case INTERACTION.autocomplete: {
-        const request = commandRequest(interaction);
-        return request
-          ? autocomplete(request)
-          : json(200, { type: RESPONSE.autocomplete, data: { choices: [] } });
-      }
-      case INTERACTION.command: {
-        const request = commandRequest(interaction);
-        return request
-          ? command(interaction, request)
-          : messageResponse(noticeMessage("This command is not one of this bot's."));
-      }
-      case INTERACTION.component: {
-        const request = shareRequest(interaction);
-        return request
-          ? share(interaction, request)
-          : messageResponse(noticeMessage("That button is no longer supported."));
-      }
-      default:
-        return json(400, { error: "unsupported interaction type" });
-    }
-  }
-
   return {
     async handle(request: HttpRequest): Promise<HttpResponse> {
       try {
-        const check = checkSignature(
-          deps.publicKey,
-          request.headers["x-signature-ed25519"],
-          request.headers["x-signature-timestamp"],
-          request.body,
-          deps.clock(),
-        );
-        if (!check.ok) return json(401, { error: "invalid request signature" });
-        let interaction: APIInteraction;
+        const interaction = interactionOf(deps, request);
+        if ("statusCode" in interaction) return interaction;
         try {
-          interaction = JSON.parse(request.body.toString("utf8"));
-        } catch {
-          return json(400, { error: "body is not JSON" });
-        }
-        if (
-          !interaction ||
-          typeof interaction !== "object" ||
-          typeof interaction.type !== "number"
-        ) {
-          return json(400, { error: "not an interaction" });
-        }
-        try {
-          return await interact(interaction);
-        } catch (e) {
-          console.error("Discord interaction failed", e);
+          return await interact(deps, interaction);
+        } catch (error) {
+          deps.logger.error("Discord interaction failed", { error });
           // Tell the person, rather than let Discord say "the application did not respond".
           return interaction.type === INTERACTION.autocomplete
-            ? json(200, { type: RESPONSE.autocomplete, data: { choices: [] } })
+            ? NO_CHOICES
             : messageResponse(
                 noticeMessage("Something went wrong answering that. Try again in a moment."),
               );
         }
-      } catch (e) {
-        console.error("Discord request failed", e);
+      } catch (error) {
+        deps.logger.error("Discord request failed", { error });
         return json(500, { error: "internal error" });
       }
     },

@@ -9,17 +9,24 @@ import { discordRequest, type RestConfig } from "./rest";
 /**
  * Work finished after the interaction's initial response (which must leave within 3 s): the
  * messages of an answer too long for one, and shares that take several channel posts. Jobs are
- * plain data, so a deferrer may run them in this process or hand them to another invocation.
+ * plain data, so the "after the response" service may run them in this process or hand them
+ * to another invocation.
  */
 export type DeferredJob =
   | { type: "follow-ups"; applicationId: string; token: string; messages: DiscordMessage[] }
   | { type: "command"; applicationId: string; token: string; request: CommandRequest }
   | { type: "share"; applicationId: string; token: string; request: CommandRequest };
 
-export interface Deferrer {
-  defer(job: DeferredJob): void;
-  /** Resolves once deferred jobs are safely handed over; awaited before the response leaves. */
-  flush?(): Promise<void>;
+/** Whether a job that came back from a second invocation is one of these. */
+export function isDeferredJob(job: unknown): job is DeferredJob {
+  const j = job as Partial<DeferredJob> | null;
+  return (
+    typeof j === "object" &&
+    j !== null &&
+    (j.type === "follow-ups" || j.type === "command" || j.type === "share") &&
+    typeof j.applicationId === "string" &&
+    typeof j.token === "string"
+  );
 }
 
 export interface DeferredDependencies {
@@ -102,27 +109,3 @@ export const SHARED_UPDATE = {
 
 export const couldNotShare = (reason: string) =>
   `Could not share this in the channel (${reason}). Try again in a moment.`;
-
-/**
- * Runs jobs in this process once the response has left. Right for a long-running server and
- * for tests (`idle()` waits for every job); on Lambda the container may freeze once the
- * response is returned, so a deployment there should hand jobs to an asynchronous invocation.
- */
-export function inProcessDeferrer(
-  deps: () => DeferredDependencies,
-  onError: (e: unknown) => void = (e) => console.error("deferred Discord job failed", e),
-): Deferrer & { idle(): Promise<void> } {
-  const pending = new Set<Promise<void>>();
-  return {
-    defer(job) {
-      const p = new Promise<void>((resolve) => setImmediate(resolve))
-        .then(() => runDeferredJob(job, deps()))
-        .catch(onError)
-        .finally(() => pending.delete(p));
-      pending.add(p);
-    },
-    async idle() {
-      while (pending.size > 0) await Promise.all([...pending]);
-    },
-  };
-}

@@ -321,7 +321,6 @@ export function discordStandIn(): LocalApi {
   });
   return {
     platform: "discord",
-    label: "Discord",
     realAppHint: (tunnelUrl, route) =>
       `DISCORD_PUBLIC_KEY, DISCORD_APPLICATION_ID, DISCORD_BOT_TOKEN; Interactions Endpoint URL ${tunnelUrl}${route}; npm run discord:register adds /marathon.`,
     reader,

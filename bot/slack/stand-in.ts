@@ -280,7 +280,6 @@ export function slackStandIn(): LocalApi {
   const responseUrl = (mountUrl: string, ref: string) => `${mountUrl}/response/${ref}`;
   return {
     platform: "slack",
-    label: "Slack",
     realAppHint: (tunnelUrl) =>
       `SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN; npm run slack:manifest -- --url ${tunnelUrl} prints the app manifest.`,
     reader,

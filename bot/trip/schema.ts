@@ -77,10 +77,30 @@ export const FaqEntrySchema = z.strictObject({
   source: Source,
 });
 
-export const OrganisersSchema = z.strictObject({
-  slack: z.array(Text).default([]).describe("Slack user ids (U…)"),
-  discord: z.array(Text).default([]).describe("Discord user ids (snowflakes)"),
-});
+/**
+ * Organisers' user ids, keyed by platform name. The trip model does not import
+ * the platform list (the adapters depend on the trip model, not the other way round), so any
+ * platform name is accepted here; the JSON Schema for editors lists the platforms the bot has.
+ */
+export const OrganisersSchema = z.record(
+  z.string().regex(/^[a-z][a-z0-9-]*$/, "a platform name, like the bot's platforms use"),
+  z.array(Text),
+);
+
+/** What the JSON Schema says about a platform's organiser ids. */
+export interface OrganiserIds {
+  name: string;
+  /** "Slack user ids (U…)" */
+  userIds: string;
+}
+
+/** The organisers object as editors see it: one list per platform the bot speaks, described. */
+const organisersFor = (platforms: readonly OrganiserIds[]) =>
+  z.strictObject(
+    Object.fromEntries(
+      platforms.map((p) => [p.name, z.array(Text).default([]).describe(p.userIds)]),
+    ) as Record<string, z.ZodDefault<z.ZodArray<typeof Text>>>,
+  );
 
 /**
  * How many facts a trip may hold. A stored trip's HEAD record lists every fact's key in one
@@ -99,7 +119,7 @@ const TripFileShape = z.strictObject({
     .string()
     .regex(/^[a-z0-9_-]{1,32}$/, "a slash-command name: 1–32 lowercase letters, digits, - or _")
     .default("marathon"),
-  organisers: OrganisersSchema.default({ slack: [], discord: [] }),
+  organisers: OrganisersSchema.default({}),
   defaultReminders: z.array(LeadTime).default(["1d", "1h"]),
   event: EventSchema,
   places: z.array(PlaceSchema).max(MAX_FACTS.places).default([]),
@@ -181,10 +201,12 @@ export type ItineraryItemFile = z.output<typeof ItineraryItemSchema>;
 export type RuleTopic = z.output<typeof RuleTopicSchema>;
 export type FaqEntry = z.output<typeof FaqEntrySchema>;
 
-/** JSON Schema of the trip file, for editor completion. */
-export function tripJsonSchema(): Record<string, unknown> {
+/** JSON Schema of the trip file, for editor completion, with the given platforms' organisers. */
+export function tripJsonSchema(platforms: readonly OrganiserIds[]): Record<string, unknown> {
+  const none = Object.fromEntries(platforms.map((p) => [p.name, []]));
+  const shape = TripFileShape.extend({ organisers: organisersFor(platforms).default(none) });
   return {
-    ...z.toJSONSchema(TripFileShape, { io: "input", unrepresentable: "any" }),
+    ...z.toJSONSchema(shape, { io: "input", unrepresentable: "any" }),
     title: "Trip file",
   };
 }

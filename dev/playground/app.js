@@ -254,6 +254,10 @@ async function setup() {
   await setupPlatforms(state);
   refreshTrips(state);
   listen();
+  // Asking waits for the panes: the page is usable once every platform's view is loaded.
+  for (const control of document.querySelectorAll("#ask input, #ask button")) {
+    control.disabled = false;
+  }
   $("#ask").addEventListener("submit", (event) => {
     event.preventDefault();
     const input = $("#text");

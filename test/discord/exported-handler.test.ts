@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMANDS } from "../../bot/commands/registry";
-import type { HttpResponse } from "../../bot/discord/app";
-import { resetRuntime } from "../../bot/runtime";
+import type { HttpResponse } from "../../bot/platforms";
 import type { LocalEnvironment } from "../../dev/environment";
 import { localTable, PYONGYANG } from "../helpers/local-table";
 import { autocomplete, type InteractionReply, ping, signedEvent, slash, testKeys } from "./helpers";
@@ -21,12 +20,10 @@ describe("handlers/discord.ts `handler`, configured by the environment", () => {
       DISCORD_PUBLIC_KEY: keys.publicKeyHex,
       DISCORD_API_URL: "http://127.0.0.1:9",
     });
-    resetRuntime();
     handler = (await import("../../handlers/discord")).handler as typeof handler;
   });
   afterAll(async () => {
     process.env = saved;
-    resetRuntime();
     await table.close();
   });
 

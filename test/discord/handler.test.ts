@@ -174,8 +174,9 @@ for (const [label, file] of [
 
 describe("Discord handler: broken deployments and events", () => {
   it("answers 500 instead of throwing when misconfigured or given a malformed event", async () => {
-    const { createDiscordHandler } = await import("../../handlers/discord");
-    const noKey = createDiscordHandler({ env: {}, bot: () => ({}) as never });
+    const { lambdaHttp } = await import("../../bot/lambda/http");
+    const { discord } = await import("../../bot/discord/platform");
+    const noKey = lambdaHttp(discord, { env: {}, bot: () => ({}) as never });
     const r = await noKey({ headers: {}, body: "{}" } as never);
     expect(r.statusCode).toBe(500);
     const f = await discordFixture(PYONGYANG);

@@ -1,12 +1,13 @@
 import { generateKeyPairSync, type KeyObject, sign } from "node:crypto";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import { inProcessAfterResponse } from "../../bot/after-response";
 import { createBot } from "../../bot/core";
-import { inProcessDeferrer } from "../../bot/discord/deferred";
+import { discord } from "../../bot/discord/platform";
 import { DiscordChannelPoster } from "../../bot/discord/poster";
 import type { DiscordMessage } from "../../bot/discord/render";
+import { type LambdaHttpHandler, lambdaHttp } from "../../bot/lambda/http";
 import { DynamoReminderStore } from "../../bot/store/dynamo-reminder-store";
 import type { Trip } from "../../bot/trip/model";
-import { createDiscordHandler, type DiscordHandler } from "../../handlers/discord";
 import { localTable } from "../helpers/local-table";
 
 /** A test key pair standing in for the application's (Discord signs with the private half). */
@@ -145,6 +146,8 @@ export interface InteractionReply {
 export const NOW = new Date("2025-03-20T00:00:00Z");
 export const nowSeconds = () => Math.floor(NOW.getTime() / 1000);
 
+export type DiscordHandler = LambdaHttpHandler;
+
 export interface DiscordFixture {
   handler: DiscordHandler;
   trip: Trip;
@@ -175,12 +178,20 @@ export async function discordFixture(
     posters: { discord: poster },
     clock: () => NOW,
   });
-  const deferrer = inProcessDeferrer(() => ({ bot, poster, rest }));
-  const handler = createDiscordHandler({
+  let later: ReturnType<typeof inProcessAfterResponse> | undefined;
+  const failures: unknown[] = [];
+  const handler = lambdaHttp(discord, {
     env: { DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_BOT_TOKEN: "test-token", ...env },
     bot: () => bot,
     clock: () => NOW,
-    ...(options.defaultDeferrer ? {} : { deferrer }),
+    ...(options.defaultDeferrer
+      ? {}
+      : {
+          later: (run) => {
+            later = inProcessAfterResponse(run, (e) => failures.push(e));
+            return later;
+          },
+        }),
   });
   const send = (body: unknown, options: Partial<SignedOptions> = {}) =>
     handler(
@@ -198,7 +209,10 @@ export async function discordFixture(
       const r = await send(body);
       return { statusCode: r.statusCode, json: r.body ? JSON.parse(r.body) : undefined };
     },
-    idle: () => deferrer.idle(),
+    async idle() {
+      await later?.idle();
+      if (failures.length > 0) throw failures[0];
+    },
     close: () => table.close(),
   };
 }

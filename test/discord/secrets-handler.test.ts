@@ -1,8 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { HttpResponse } from "../../bot/discord/app";
-import { resetRuntime } from "../../bot/runtime";
+import type { HttpResponse } from "../../bot/platforms";
 import type { LocalEnvironment } from "../../dev/environment";
 import { localTable, PYONGYANG } from "../helpers/local-table";
 import { type InteractionReply, ping, signedEvent, slash, testKeys } from "./helpers";
@@ -41,12 +40,10 @@ describe("handlers/discord.ts `handler` with its credentials in Secrets Manager"
       AWS_ACCESS_KEY_ID: "test",
       AWS_SECRET_ACCESS_KEY: "test",
     });
-    resetRuntime();
     handler = (await import("../../handlers/discord")).handler as typeof handler;
   });
   afterAll(async () => {
     process.env = saved;
-    resetRuntime();
     secrets.close();
     await table.close();
   });

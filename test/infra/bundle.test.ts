@@ -19,7 +19,7 @@ describe("bundling", () => {
     for (const name of Object.keys(HANDLERS) as HandlerName[]) {
       const fn =
         template.toJSON().Resources[
-          stack.getLogicalId(stack.functions[name].fn.node.defaultChild as never)
+          stack.getLogicalId(stack.fn(name).fn.node.defaultChild as never)
         ];
       expect(fn.Properties.Handler).toBe("index.handler");
       const hash = String(fn.Properties.Code.S3Key).replace(/\.zip$/, "");

@@ -3,7 +3,7 @@ import { Match, Template } from "aws-cdk-lib/assertions";
 import * as lambda from "aws-cdk-lib/aws-lambda";
 import * as sqs from "aws-cdk-lib/aws-sqs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { SECRET_SOURCES } from "../../bot/config/secrets";
+import { PLATFORMS } from "../../bot/platforms";
 import { DUE_INDEX, TABLE_KEYS, TTL_ATTRIBUTE } from "../../bot/store/table";
 import { REMINDERS_RUN_MESSAGE } from "../../infra/reminders-schedule";
 import type { HandlerName, TripBotStack } from "../../infra/stack";
@@ -28,7 +28,7 @@ beforeAll(() => {
 
 /** Every statement of every policy attached to a function's role. */
 function permissions(name: HandlerName): Statement[] {
-  const roleId = ref(stack.functions[name].role);
+  const roleId = ref(stack.fn(name).role);
   const policies = template.findResources("AWS::IAM::Policy", {
     Properties: { Roles: Match.arrayWith([{ Ref: roleId }]) },
   });
@@ -88,18 +88,17 @@ describe("the functions", () => {
   });
 
   const expected: Record<HandlerName, { memory: number; timeout: number; secrets: string[] }> = {
-    // Interaction handlers answer within Slack's and Discord's 3 s, cold start included.
-    slack: { memory: 1024, timeout: 10, secrets: ["SLACK_SECRET_ARN"] },
-    // Discord's handler also runs its own deferred jobs (shares, with Retry-After waits).
+    // Interaction handlers answer within Slack's and Discord's 3 s, cold start included, and
+    // also run their own deferred jobs (long posts, shares, with Retry-After waits).
+    slack: { memory: 1024, timeout: 30, secrets: ["SLACK_SECRET_ARN"] },
     discord: { memory: 1024, timeout: 30, secrets: ["DISCORD_SECRET_ARN"] },
     // A reminders run may spend ~50 s honouring rate limits; the next run starts a minute later.
     reminders: { memory: 512, timeout: 60, secrets: ["SLACK_SECRET_ARN", "DISCORD_SECRET_ARN"] },
   };
 
-  for (const name of Object.keys(expected) as HandlerName[]) {
-    const want = expected[name];
+  for (const [name, want] of Object.entries(expected)) {
     it(`${name}: memory, timeout, source maps, and the table and its secret by reference`, () => {
-      const fn = resource(ref(stack.functions[name].fn)).Properties;
+      const fn = resource(ref(stack.fn(name).fn)).Properties;
       expect(fn.MemorySize).toBe(want.memory);
       expect(fn.Timeout).toBe(want.timeout);
       expect(fn.Timeout as number).toBeGreaterThan(3);
@@ -112,12 +111,12 @@ describe("the functions", () => {
       for (const variable of want.secrets) {
         expect(env[variable]).toEqual({ Ref: expect.stringMatching(/Credentials/) });
       }
-      expect(fn.LoggingConfig).toEqual({ LogGroup: { Ref: ref(stack.functions[name].logGroup) } });
+      expect(fn.LoggingConfig).toEqual({ LogGroup: { Ref: ref(stack.fn(name).logGroup) } });
     });
   }
 
   it("never carry a credential in their environment", () => {
-    const credentialNames = Object.values(SECRET_SOURCES).flat();
+    const credentialNames = PLATFORMS.flatMap((p) => p.secrets);
     for (const fn of Object.values(template.findResources("AWS::Lambda::Function"))) {
       const env = Object.keys(fn.Properties.Environment.Variables);
       expect(env.filter((v) => (credentialNames as string[]).includes(v))).toEqual([]);
@@ -140,7 +139,7 @@ describe("the HTTP API", () => {
       const integrationId = JSON.stringify(route?.Properties.Target).match(/"Ref":"(\w+)"/)?.[1];
       const integration = resource(String(integrationId)).Properties;
       expect(integration.IntegrationUri).toEqual({
-        "Fn::GetAtt": [ref(stack.functions[name].fn), "Arn"],
+        "Fn::GetAtt": [ref(stack.fn(name).fn), "Arn"],
       });
       expect(integration.PayloadFormatVersion).toBe("2.0");
     }
@@ -176,7 +175,7 @@ describe("the HTTP API", () => {
 describe("the reminders schedule", () => {
   it("runs the reminders function every minute, and a failed run lands in a queue", () => {
     const queue = ref(stack.reminders.failures);
-    const reminders = ref(stack.functions.reminders.fn);
+    const reminders = ref(stack.fn("reminders").fn);
     template.hasResourceProperties("AWS::Events::Rule", {
       ScheduleExpression: "rate(1 minute)",
       Targets: [
@@ -205,12 +204,18 @@ describe("permissions", () => {
   const tableArn = () => ({ "Fn::GetAtt": [ref(stack.table), "Arn"] });
   const secret = (id: string) => ({ Ref: ref(stack.node.findChild(id) as never) });
 
-  it("the Slack function: table items, the Slack secret, its own logs; nothing more", () => {
+  it("the Slack function: table items, the Slack secret, its logs, invoking itself", () => {
     const statements = permissions("slack");
     expect(actionsOn(statements, tableArn())).toEqual(itemActions);
     expect(actionsOn(statements, secret("SlackCredentials"))).toEqual(readSecret);
     expect(actionsOn(statements, secret("DiscordCredentials"))).toEqual([]);
-    expect(statements).toHaveLength(3);
+    const self = { "Fn::GetAtt": [ref(stack.fn("slack").fn), "Arn"] };
+    expect(actionsOn(statements, self)).toEqual(["lambda:InvokeFunction"]);
+    expect(statements).toHaveLength(4);
+    template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", {
+      FunctionName: { Ref: ref(stack.fn("slack").fn) },
+      MaximumRetryAttempts: 0,
+    });
   });
 
   it("the Discord function: table items, the Discord secret, its logs, invoking itself", () => {
@@ -218,12 +223,12 @@ describe("permissions", () => {
     expect(actionsOn(statements, tableArn())).toEqual(itemActions);
     expect(actionsOn(statements, secret("DiscordCredentials"))).toEqual(readSecret);
     expect(actionsOn(statements, secret("SlackCredentials"))).toEqual([]);
-    const self = { "Fn::GetAtt": [ref(stack.functions.discord.fn), "Arn"] };
+    const self = { "Fn::GetAtt": [ref(stack.fn("discord").fn), "Arn"] };
     expect(actionsOn(statements, self)).toEqual(["lambda:InvokeFunction"]);
     expect(statements).toHaveLength(4);
     // Self-invoked jobs are not retried by Lambda: a retry could post a part twice.
     template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", {
-      FunctionName: { Ref: ref(stack.functions.discord.fn) },
+      FunctionName: { Ref: ref(stack.fn("discord").fn) },
       MaximumRetryAttempts: 0,
     });
   });
@@ -246,7 +251,7 @@ describe("permissions", () => {
         expect(actions.some((a) => a.includes("*") || a === "dynamodb:Scan")).toBe(false);
         expect(JSON.stringify(s.Resource)).not.toMatch(/"\*"|\/index\/\*/);
       }
-      const role = resource(ref(stack.functions[name].role)).Properties;
+      const role = resource(ref(stack.fn(name).role)).Properties;
       expect(role.ManagedPolicyArns).toBeUndefined();
     }
   });
@@ -261,7 +266,7 @@ describe("logs and alarms", () => {
 
   it("counts missed reminders from the reminders run log line", () => {
     template.hasResourceProperties("AWS::Logs::MetricFilter", {
-      LogGroupName: { Ref: ref(stack.functions.reminders.logGroup) },
+      LogGroupName: { Ref: ref(stack.fn("reminders").logGroup) },
       FilterPattern: `{ $.message = "${REMINDERS_RUN_MESSAGE}" }`,
       MetricTransformations: [Match.objectLike({ MetricValue: "$.missed" })],
     });
@@ -299,8 +304,7 @@ describe("credentials", () => {
     const arn = (name: string) =>
       `arn:aws:secretsmanager:eu-west-1:123456789012:secret:${name}-AbCdEf`;
     const { stack: own } = testApp({
-      slackSecretArn: arn("slack"),
-      discordSecretArn: arn("discord"),
+      existingSecretArns: { slack: arn("slack"), discord: arn("discord") },
     });
     const t = Template.fromStack(own);
     t.resourceCountIs("AWS::SecretsManager::Secret", 0);

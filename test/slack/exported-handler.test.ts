@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMANDS } from "../../bot/commands/registry";
-import { resetRuntime } from "../../bot/runtime";
 import type { LocalEnvironment } from "../../dev/environment";
 import { handler } from "../../handlers/slack";
 import { localTable, NEW_YORK } from "../helpers/local-table";
@@ -12,7 +11,6 @@ describe("handlers/slack.ts handler, configured from the environment", () => {
   const saved = { ...process.env };
   beforeAll(async () => {
     table = await localTable({ trips: [NEW_YORK] });
-    resetRuntime();
     Object.assign(process.env, {
       TABLE_NAME: table.tableName,
       DYNAMODB_ENDPOINT: table.endpoint,
@@ -21,7 +19,6 @@ describe("handlers/slack.ts handler, configured from the environment", () => {
   });
   afterAll(async () => {
     process.env = saved;
-    resetRuntime();
     await table.close();
   });
 

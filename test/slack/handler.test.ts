@@ -1,10 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { COMMANDS, parseCommandText } from "../../bot/commands/registry";
+import { COMMANDS, parseCommandText, takesLong } from "../../bot/commands/registry";
 import { momentInDestination } from "../../bot/reply";
-import { slackHandlerFromEnv } from "../../bot/slack/from-env";
+import { WORKING_ON_IT } from "../../bot/slack/jobs";
 import { startFakeSlackApi } from "../../bot/slack/stand-in";
 import { NEW_YORK, PYONGYANG } from "../helpers/local-table";
-import { type SlackAnswer, type SlackFixture, slackFixture, visibleText } from "./setup";
+import {
+  type SlackAnswer,
+  type SlackFixture,
+  slackFixture,
+  slackHandler,
+  visibleText,
+} from "./setup";
 import { buttonClickBody, commandBody, SECRET, sign, slackEvent } from "./signed";
 
 // Slack's own example from "Verifying requests from Slack".
@@ -29,16 +35,13 @@ describe("Slack handler: Pyongyang", () => {
 
   it("accepts Slack's published signature example, and nothing else signed with it", async () => {
     expect(sign(EXAMPLE.secret, EXAMPLE.timestamp, EXAMPLE.body)).toBe(EXAMPLE.signature);
-    const handler = slackHandlerFromEnv({
+    const handler = slackHandler({
       env: { SLACK_SIGNING_SECRET: EXAMPLE.secret, TABLE_NAME: "unused" },
-      runtime: {
-        bot: {
-          answer: async () => ({ title: "Hi", blocks: [], buttons: [], visibility: "private" }),
-          suggest: async () => [],
-        },
-        store: undefined as never,
-      },
-      nowMs: () => EXAMPLE.timestamp * 1000 + 10_000,
+      bot: () => ({
+        answer: async () => ({ title: "Hi", blocks: [], buttons: [], visibility: "private" }),
+        suggest: async () => [],
+      }),
+      clock: () => new Date(EXAMPLE.timestamp * 1000 + 10_000),
     });
     const event = slackEvent(EXAMPLE.body, {
       timestamp: EXAMPLE.timestamp,
@@ -53,9 +56,28 @@ describe("Slack handler: Pyongyang", () => {
   });
 
   it("answers every command and example privately, with a Share button", async () => {
+    const api = await startFakeSlackApi();
+    /** The answer as the reader sees it: at once, or (a slow command) through response_url. */
+    const answerTo = async (example: string): Promise<SlackAnswer> => {
+      const responseUrl = api.responseUrl(example);
+      const res = await f.handler(slackEvent(commandBody(example, { response_url: responseUrl })));
+      const { command: name, input } = parseCommandText(example);
+      if (!takesLong({ command: name, input })) return answerOf(res);
+      expect(answerOf(res).blocks[0]?.text?.text, example).toBe(WORKING_ON_IT.title);
+      await f.handler.idle();
+      return api.responses(example)[0] as unknown as SlackAnswer;
+    };
+    try {
+      await everyExample(answerTo);
+    } finally {
+      await api.close();
+    }
+  });
+
+  const everyExample = async (answerTo: (example: string) => Promise<SlackAnswer>) => {
     for (const command of COMMANDS) {
       for (const example of [command.name, ...command.examples]) {
-        const answer = answerOf(await f.handler(slackEvent(commandBody(example))));
+        const answer = await answerTo(example);
         expect(answer.response_type, example).toBe("ephemeral");
         expect(answer.blocks[0]?.type, example).toBe("header");
         expect(answer.text.length, example).toBeGreaterThan(0);
@@ -78,7 +100,7 @@ describe("Slack handler: Pyongyang", () => {
         ).toBe(shareable);
       }
     }
-  });
+  };
 
   it("shows the start in each reader's time and in Pyongyang time", async () => {
     const answer = answerOf(await f.handler(slackEvent(commandBody("when"))));
@@ -193,9 +215,9 @@ describe("Slack handler: New York", () => {
 
 describe("Slack handler: failures", () => {
   const failing = (answer: () => Promise<never>) =>
-    slackHandlerFromEnv({
+    slackHandler({
       env: { SLACK_SIGNING_SECRET: SECRET, TABLE_NAME: "unused" },
-      runtime: { bot: { answer, suggest: async () => [] }, store: undefined as never },
+      bot: () => ({ answer, suggest: async () => [] }),
     });
 
   it("answers privately that something went wrong when the facts cannot be read", async () => {
@@ -226,18 +248,15 @@ describe("Slack handler: failures", () => {
 
   it("passes what the reader typed to the core unescaped", async () => {
     let seen = "";
-    const handler = slackHandlerFromEnv({
+    const handler = slackHandler({
       env: { SLACK_SIGNING_SECRET: SECRET, TABLE_NAME: "unused" },
-      runtime: {
-        bot: {
-          answer: async (r) => {
-            seen = r.input;
-            return { title: "ok", blocks: [], buttons: [], visibility: "private" };
-          },
-          suggest: async () => [],
+      bot: () => ({
+        answer: async (r) => {
+          seen = r.input;
+          return { title: "ok", blocks: [], buttons: [], visibility: "private" };
         },
-        store: undefined as never,
-      },
+        suggest: async () => [],
+      }),
     });
     // Slack sends "faq Q&A <b>" as "faq Q&amp;A &lt;b&gt;".
     await handler(slackEvent(commandBody("faq Q&amp;A &lt;b&gt;")));
@@ -253,9 +272,9 @@ describe("Slack handler: configuration", () => {
 
   it("reads the signing secret and token from the secret named by SLACK_SECRET_ARN", async () => {
     const asked: string[] = [];
-    const handler = slackHandlerFromEnv({
+    const handler = slackHandler({
       env: { SLACK_SECRET_ARN: "arn:aws:secretsmanager:eu-west-1:1:secret:slack", TABLE_NAME: "t" },
-      runtime: { bot, store: undefined as never },
+      bot: () => bot,
       fetchSecret: async (id) => {
         asked.push(id);
         return JSON.stringify({ SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: "xoxb-1" });
@@ -268,16 +287,16 @@ describe("Slack handler: configuration", () => {
   });
 
   it("answers 500 while the secret holds no signing secret yet", async () => {
-    const handler = slackHandlerFromEnv({
+    const handler = slackHandler({
       env: { SLACK_SECRET_ARN: "arn:slack", TABLE_NAME: "t" },
-      runtime: { bot, store: undefined as never },
+      bot: () => bot,
       fetchSecret: async () => JSON.stringify({ SLACK_SIGNING_SECRET: "", SLACK_BOT_TOKEN: "" }),
     });
     expect((await handler(slackEvent(commandBody("when")))).statusCode).toBe(500);
   });
 
   it("answers 500, and does not throw, when the signing secret is missing", async () => {
-    const handler = slackHandlerFromEnv({ env: {} });
+    const handler = slackHandler({ env: {} });
     const res = await handler(slackEvent(commandBody("when"), { secret: SECRET }));
     expect(res.statusCode).toBe(500);
   });

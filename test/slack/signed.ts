@@ -69,7 +69,8 @@ export function commandBody(text: string, fields: Record<string, string> = {}): 
     command: "/marathon",
     text,
     api_app_id: "A0001",
-    response_url: "https://hooks.slack.com/commands/T0001/1/abc",
+    // Nothing listens there: a test that does not give its own never reaches Slack.
+    response_url: "http://127.0.0.1:9/commands/T0001/1/abc",
     trigger_id: "1.2.3",
     ...fields,
   }).toString();

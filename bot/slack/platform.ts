@@ -1,0 +1,34 @@
+import type { Platform } from "../platform";
+import { DEFAULT_SLACK_API_URL, SlackPoster } from "./poster";
+
+/**
+ * Slack: slash commands and interactivity on one Request URL, signed with HMAC-SHA256.
+ * Bolt is loaded only when the endpoint is built, so reading this (infra, the trip schema,
+ * the reminders run) never loads it.
+ */
+export const slack: Platform = {
+  name: "slack",
+  title: "Slack",
+  route: "/slack/events",
+  endpoint: {
+    output: "SlackRequestUrl",
+    description: "Slack app: slash command and interactivity Request URL",
+  },
+  secrets: ["SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN"],
+  userIds: "Slack user ids (U…)",
+  // Slack's requests are a few kilobytes; anything this large is not from Slack.
+  maxBodyBytes: 64 * 1024,
+  async http(deps) {
+    const { createSlackHttp } = await import("./http");
+    return createSlackHttp(deps);
+  },
+  poster(env) {
+    const token = env.SLACK_BOT_TOKEN;
+    if (!token) return undefined;
+    return new SlackPoster({ token, apiUrl: env.SLACK_API_URL || DEFAULT_SLACK_API_URL });
+  },
+  async standIn() {
+    const { slackStandIn } = await import("./stand-in");
+    return slackStandIn();
+  },
+};
