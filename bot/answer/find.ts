@@ -1,0 +1,87 @@
+import type { Trip } from "../trip/model";
+import { TripIndex } from "./engine";
+import type { Ranked } from "./engine";
+import { tripEntries } from "./entries";
+
+/**
+ * Deciding what a question's answer is, and whether the bot is sure of it. A confident wrong
+ * answer is the worst outcome, so the bot answers only when the best entry covers most of the
+ * question and stands clearly above the next; otherwise it offers the closest entries.
+ */
+
+export type Finding =
+  /** `also`: a prohibition that bears on the question, shown beside a non-rule answer. */
+  | { sure: true; best: Ranked; also: Ranked[] }
+  | { sure: false; choices: Ranked[] };
+
+/** How much of the question the best entry must cover to answer without asking back. */
+export const MIN_COVERAGE = 0.6;
+/** How far above the runner-up the best entry must score to be sure of it. */
+export const MIN_LEAD = 1.2;
+/** How many closest entries an unsure answer offers. */
+export const MAX_CHOICES = 3;
+
+/** "can I…", "am I allowed…", "is it ok to…": a question a prohibition answers. */
+const PERMISSION =
+  /^(?:can|may|could|should|am i allowed|are we allowed|is it (?:ok|okay|allowed|possible|legal|fine))\b|\b(?:allowed|permitted|ok to|okay to|legal to)\b/i;
+
+/** Questions about a time, which the itinerary answers, and about a place. */
+const WHEN = /\b(?:when|what time|what day|which day|what date|which date|how early|at what)\b/;
+const WHERE = /\bwhere\b/;
+
+const indexes = new WeakMap<Trip, TripIndex>();
+
+/** The trip's search index, built once per trip object so a warm container reuses it. */
+export function tripIndex(trip: Trip): TripIndex {
+  let index = indexes.get(trip);
+  if (!index) {
+    index = new TripIndex(tripEntries(trip));
+    indexes.set(trip, index);
+  }
+  return index;
+}
+
+/** Ranks with prohibitions lifted: a rule that forbids outranks an answer that permits. */
+export function rank(ranked: readonly Ranked[], question: string): Ranked[] {
+  const q = question.trim().toLowerCase();
+  const forbid = PERMISSION.test(q) ? 1.6 : 1.05;
+  const when = WHEN.test(q) ? 1.3 : 1;
+  const where = WHERE.test(q) ? 1.3 : 1;
+  const lift = (r: Ranked): number => {
+    const e = r.entry;
+    if (e.kind === "rule") return e.prohibition ? forbid : 1;
+    if (e.kind === "item") return when;
+    if (e.kind === "fact") return e.at ? when : 1;
+    if (e.kind === "place") return where;
+    return 1;
+  };
+  return ranked
+    // An entry that answers all of the question beats one that matches a part of it strongly.
+    .map((r) => ({ ...r, score: r.score * lift(r) * (0.4 + 0.6 * r.coverage) }))
+    .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
+}
+
+export function decide(ranked: readonly Ranked[]): Finding {
+  const [best, second] = ranked;
+  const choices = ranked.filter((r) => r.coverage > 0).slice(0, MAX_CHOICES);
+  if (!best || best.coverage < MIN_COVERAGE) return { sure: false, choices };
+  if (second && best.score < second.score * MIN_LEAD) return { sure: false, choices };
+  const also =
+    best.entry.kind === "rule" && best.entry.prohibition
+      ? []
+      : ranked
+          .slice(1, 4)
+          .filter(
+            (r) =>
+              r.entry.kind === "rule" &&
+              r.entry.prohibition &&
+              r.coverage >= MIN_COVERAGE &&
+              r.score >= best.score * 0.5,
+          )
+          .slice(0, 1);
+  return { sure: true, best, also };
+}
+
+export function findAnswer(trip: Trip, question: string): Finding {
+  return decide(rank(tripIndex(trip).search(question, 12), question));
+}
