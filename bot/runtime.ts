@@ -3,6 +3,7 @@ import { type Bot, createBot } from "./core";
 import type { ChannelPoster } from "./delivery";
 import { createDocumentClient, dynamoConfigFromEnv } from "./store/dynamo-client";
 import { DynamoFactStore } from "./store/dynamo-fact-store";
+import { DynamoQuestionStore } from "./store/dynamo-question-store";
 import { DynamoReminderStore } from "./store/dynamo-reminder-store";
 import type { FactStore } from "./store/fact-store";
 
@@ -37,7 +38,8 @@ export function runtimeFromEnv(env: NodeJS.ProcessEnv = process.env): Runtime {
     const { doc, tableName } = tableFromEnv(env);
     const store = new DynamoFactStore(doc, tableName);
     const channels = new DynamoReminderStore(doc, tableName);
-    cached = { store, bot: createBot({ store, channels, clock: () => new Date() }) };
+    const questions = new DynamoQuestionStore(doc, tableName);
+    cached = { store, bot: createBot({ store, channels, questions, clock: () => new Date() }) };
   }
   return cached;
 }
@@ -51,9 +53,11 @@ export function botFromEnv(
   posters: Readonly<Record<string, ChannelPoster>>,
   clock: () => Date = () => new Date(),
 ): Bot {
+  const { doc, tableName } = tableFromEnv(env);
   return createBot({
     store: runtimeFromEnv(env).store,
     channels: reminderStoreFromEnv(env),
+    questions: new DynamoQuestionStore(doc, tableName),
     posters,
     clock,
   });

@@ -113,7 +113,8 @@ export class TripIndex {
         if (best > 0) covered += t.weight;
         score += best;
       }
-      if (score > 0) results.push({ entry: doc.entry, score, coverage: total > 0 ? covered / total : 0 });
+      if (score > 0)
+        results.push({ entry: doc.entry, score, coverage: total > 0 ? covered / total : 0 });
     }
     return results
       .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id))

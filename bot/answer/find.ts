@@ -1,6 +1,6 @@
 import type { Trip } from "../trip/model";
-import { TripIndex } from "./engine";
 import type { Ranked } from "./engine";
+import { TripIndex } from "./engine";
 import { tripEntries } from "./entries";
 
 /**
@@ -11,8 +11,7 @@ import { tripEntries } from "./entries";
 
 export type Finding =
   /** `also`: a prohibition that bears on the question, shown beside a non-rule answer. */
-  | { sure: true; best: Ranked; also: Ranked[] }
-  | { sure: false; choices: Ranked[] };
+  { sure: true; best: Ranked; also: Ranked[] } | { sure: false; choices: Ranked[] };
 
 /** How much of the question the best entry must cover to answer without asking back. */
 export const MIN_COVERAGE = 0.6;
@@ -55,10 +54,12 @@ export function rank(ranked: readonly Ranked[], question: string): Ranked[] {
     if (e.kind === "place") return where;
     return 1;
   };
-  return ranked
-    // An entry that answers all of the question beats one that matches a part of it strongly.
-    .map((r) => ({ ...r, score: r.score * lift(r) * (0.4 + 0.6 * r.coverage) }))
-    .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
+  return (
+    ranked
+      // An entry that answers all of the question beats one that matches a part of it strongly.
+      .map((r) => ({ ...r, score: r.score * lift(r) * (0.4 + 0.6 * r.coverage) }))
+      .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id))
+  );
 }
 
 export function decide(ranked: readonly Ranked[]): Finding {

@@ -33,7 +33,10 @@ export function normalise(text: string, joinHyphens = false): string[] {
     .replace(/['’`]/g, "")
     // "US" is a country before these words, not the pronoun.
     .replace(/\bus (?=passports?|citizens?|visas?|dollars?)/g, "usa ")
-    .replace(/\b(\d+(?:[.,]\d+)?)\s*(?:k|km|kms|kilometers|kilometres|kilometer|kilometre)\b/g, "$1km")
+    .replace(
+      /\b(\d+(?:[.,]\d+)?)\s*(?:k|km|kms|kilometers|kilometres|kilometer|kilometre)\b/g,
+      "$1km",
+    )
     .replace(SCAFFOLDING, " ");
   return words(cleaned);
 }
@@ -104,7 +107,9 @@ export class Vocabulary {
       const hit = candidates.filter((p) => p.stems.every((s, k) => stems[i + k] === s));
       const longest = hit[0]?.stems.length ?? 0;
       if (longest > 0) {
-        const groups = [...new Set(hit.filter((p) => p.stems.length === longest).map((p) => p.group))];
+        const groups = [
+          ...new Set(hit.filter((p) => p.stems.length === longest).map((p) => p.group)),
+        ];
         const span = ws.slice(i, i + longest);
         const parts = longest > 1 ? span.filter((w) => !STOP_WORDS.has(w)).map(stem) : [];
         out.push({
@@ -121,7 +126,11 @@ export class Vocabulary {
       if (STOP_WORDS.has(word)) continue;
       const groups =
         typos && word.length >= 5
-          ? [...new Set(this.singles.filter((p) => editDistance(word, p.raw, 1) <= 1).map((p) => p.group))]
+          ? [
+              ...new Set(
+                this.singles.filter((p) => editDistance(word, p.raw, 1) <= 1).map((p) => p.group),
+              ),
+            ]
           : [];
       out.push({ word, stem: stem(word), groups, parts: [] });
     }

@@ -1,5 +1,6 @@
 import type { ChannelPoster } from "../delivery";
 import type { Reply } from "../reply";
+import type { QuestionStore } from "../store/question-store";
 import type { ChannelStore } from "../store/reminder-store";
 import type { Trip } from "../trip/model";
 
@@ -30,6 +31,8 @@ export interface CommandServices {
   channels?: ChannelStore;
   /** Posts into the request's channel, on the request's platform. */
   poster?: ChannelPoster;
+  /** Where questions the bot could not answer are kept for the organisers. */
+  questions?: QuestionStore;
 }
 
 export interface CommandContext {
