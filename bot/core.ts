@@ -143,12 +143,13 @@ export function createBot({ store, channels, posters, clock, questions }: BotDep
  */
 async function freeText(ctx: CommandContext, firstWord: string): Promise<Reply> {
   const question = `${firstWord} ${ctx.request.input}`.trim();
+  const slip = closestCommand(firstWord) !== undefined;
+  const didYouMean = () => unknownCommandReply(firstWord, ctx.trip.command, ctx.request.input);
+  // One word one letter off a command name is a slip: "itinerery".
+  if (slip && ctx.request.input.trim() === "") return didYouMean();
   const finding = findAnswer(ctx.trip, question);
   if (finding.sure) return findingReply(ctx.trip, question, finding, false);
-  if (closestCommand(firstWord)) {
-    return unknownCommandReply(firstWord, ctx.trip.command, ctx.request.input);
-  }
-  return answerQuestion(ctx, question);
+  return slip ? didYouMean() : answerQuestion(ctx, question);
 }
 
 const takesQuestion = (definition: CommandDefinition, request: CommandRequest): boolean =>

@@ -16,6 +16,9 @@ export interface Ranked {
   coverage: number;
 }
 
+/** How much a synonym counts beside the word itself. */
+const SYNONYM = 0.85;
+
 function typoAllowance(term: string): number {
   if (term.length >= 8) return 2;
   if (term.length >= 4) return 1;
@@ -76,12 +79,17 @@ export class TripIndex {
   /** Every token of the trip a query term matches, with how well. */
   private matches(term: Term): Map<string, number> {
     const found = new Map<string, number>();
-    for (const g of term.groups) if (this.idf.has(g)) found.set(g, 1);
+    // The words as typed count fully; a synonym for them almost as much.
+    if (term.stem?.startsWith("=") && this.idf.has(term.stem)) found.set(term.stem, 1);
+    for (const g of term.groups)
+      if (this.idf.has(g)) found.set(g, Math.max(found.get(g) ?? 0, SYNONYM));
     for (const p of term.parts) if (this.idf.has(p)) found.set(p, Math.max(found.get(p) ?? 0, 0.4));
-    const forms = [term.stem, term.word].filter((f): f is string => !!f && !f.includes(" "));
+    const forms = [term.stem, term.word].filter(
+      (f): f is string => !!f && !f.includes(" ") && !f.startsWith("="),
+    );
     if (forms.length > 0) {
       for (const token of this.idf.keys()) {
-        if (token.startsWith("~")) continue;
+        if (token.startsWith("~") || token.startsWith("=")) continue;
         const s = Math.max(...forms.map((f) => similarity(f, token)));
         if (s > 0) found.set(token, Math.max(found.get(token) ?? 0, s));
       }

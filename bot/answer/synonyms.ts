@@ -42,7 +42,6 @@ medicine, medication, medications, pills, tablets, prescription, drugs
 emergency, urgent, sos
 headphones, earphones, earbuds, music
 time change, daylight saving, dst, clocks go back, clocks change, clock change
-itinerary, schedule, programme, program, agenda, plan
 map, course map, route
 guide, guides, tour leader, organiser, organizer, minder
 dinner, supper

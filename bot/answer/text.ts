@@ -18,7 +18,7 @@ const STOP_WORDS = new Set(
   would may might must shall let lets s t take taking use using put see tell say like much many
   some than that these those then so too very by into onto up down out over again ever yes no
   hi hello hey thanks thank guys folks anybody whats wheres whens hows whos come comes coming
-  after before during happen happens happening work works working`.split(/\s+/),
+  after before during happen happens happening`.split(/\s+/),
 );
 
 /** Question scaffolding: "what time is the bus" asks about the bus. */
@@ -64,6 +64,9 @@ function phrasesOf(groups: readonly (readonly string[])[], prefix: string): Phra
 
 /** Built-in travel synonyms, longest phrases first so "race number" wins over "race". */
 const BUILT_IN: Phrase[] = phrasesOf(SYNONYM_GROUPS, "g").filter((p) => p.stems.length > 0);
+
+/** A phrase of several words as one token ("=daylight save"): the words as written. */
+const phraseToken = (stems: readonly string[]) => `=${stems.join(" ")}`;
 
 export class Vocabulary {
   private readonly byFirst = new Map<string, Phrase[]>();
@@ -114,7 +117,7 @@ export class Vocabulary {
         const parts = longest > 1 ? span.filter((w) => !STOP_WORDS.has(w)).map(stem) : [];
         out.push({
           word: span.join(" "),
-          stem: longest === 1 ? (stems[i] as string) : undefined,
+          stem: longest === 1 ? (stems[i] as string) : phraseToken(stems.slice(i, i + longest)),
           groups,
           parts,
         });
@@ -141,7 +144,7 @@ export class Vocabulary {
 export interface Term {
   /** As typed (normalised). */
   word: string;
-  /** Its stem; absent for a phrase of several words. */
+  /** Its stem; for a phrase of several words, one token for the phrase as written. */
   stem?: string;
   /** The synonym groups it belongs to. */
   groups: string[];
