@@ -104,8 +104,12 @@ export class TripIndex {
     const perTerm = terms.map((t) => {
       const m = this.matches(t);
       const rarity = Math.max(0, ...[...m.keys()].map((k) => this.idf.get(k) ?? 0));
+      // A word with synonyms is as rare as its group: "bus" is no rarer for being written
+      // "coach" everywhere but one rule.
+      const groupIdf = t.groups.flatMap((g) => this.idf.get(g) ?? []);
+      const shared = groupIdf.length > 0 ? Math.max(...groupIdf) : undefined;
       // A word the trip never uses weighs like an average word: it is part of the question.
-      return { matches: m, weight: m.size > 0 ? rarity : this.meanIdf };
+      return { matches: m, shared, weight: m.size > 0 ? (shared ?? rarity) : this.meanIdf };
     });
     const total = perTerm.reduce((a, t) => a + t.weight, 0);
     const results: Ranked[] = [];
@@ -116,7 +120,9 @@ export class TripIndex {
         let best = 0;
         for (const [token, s] of t.matches) {
           const w = doc.weights.get(token);
-          if (w !== undefined) best = Math.max(best, s * w * (this.idf.get(token) ?? 0));
+          if (w !== undefined) {
+            best = Math.max(best, s * w * (t.shared ?? this.idf.get(token) ?? 0));
+          }
         }
         if (best > 0) covered += t.weight;
         score += best;

@@ -46,7 +46,7 @@ export function tripIndex(trip: Trip): TripIndex {
 export function rank(ranked: readonly Ranked[], question: string): Ranked[] {
   const q = question.trim().toLowerCase();
   const forbid = PERMISSION.test(q) ? 1.6 : 1.05;
-  const when = WHEN.test(q) ? 1.3 : 1;
+  const when = WHEN.test(q) ? 1.5 : 1;
   const where = WHERE.test(q) ? 1.3 : 1;
   const lift = (r: Ranked): number => {
     const e = r.entry;
