@@ -17,6 +17,8 @@ export type Finding =
 export const MIN_COVERAGE = 0.6;
 /** How far above the runner-up the best entry must score to be sure of it. */
 export const MIN_LEAD = 1.2;
+/** How much more of the question the best entry must cover to be sure of it when close. */
+export const COVERAGE_GAP = 0.3;
 /** How many closest entries an unsure answer offers. */
 export const MAX_CHOICES = 3;
 
@@ -69,7 +71,11 @@ export function decide(ranked: readonly Ranked[]): Finding {
   const [best, second] = ranked;
   const choices = ranked.filter((r) => r.coverage > 0).slice(0, MAX_CHOICES);
   if (!best || best.coverage < MIN_COVERAGE) return { sure: false, choices };
-  if (second && best.score < second.score * MIN_LEAD) return { sure: false, choices };
+  // Close behind is fine when the runner-up answers clearly less of the question.
+  const clearlyMore = second !== undefined && best.coverage - second.coverage >= COVERAGE_GAP;
+  if (second && best.score < second.score * MIN_LEAD && !clearlyMore) {
+    return { sure: false, choices };
+  }
   const also =
     best.entry.kind === "rule" && best.entry.prohibition
       ? []

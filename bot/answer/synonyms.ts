@@ -33,6 +33,7 @@ leave, leaves, leaving, depart, departs, departure, set off
 arrive, arrival, arriving, land, landing
 ferry, boat
 tip, tipping, tips, gratuity
+cost, costs, price, prices, fee, fees, expensive, cheap, how much
 shop, shopping, souvenir, souvenirs, gift, buy
 religious, religion, bible, quran, koran, scripture, prayer book
 political, politics, propaganda

@@ -23,7 +23,7 @@ const STOP_WORDS = new Set(
 
 /** Question scaffolding: "what time is the bus" asks about the bus. */
 const SCAFFOLDING =
-  /\b(?:what time|what day|which day|what date|how much|how many|how long|how do i|how can i|is there|are there|tell me|do you know|i want to|i need to|i would like to)\b/g;
+  /\b(?:what time|what day|which day|what date|how many|how long|how do i|how can i|is there|are there|tell me|do you know|i want to|i need to|i would like to)\b/g;
 
 export function normalise(text: string, joinHyphens = false): string[] {
   // Trip text's "e-visa" is also "evisa", as travellers type it.
@@ -34,8 +34,9 @@ export function normalise(text: string, joinHyphens = false): string[] {
     // "US" is a country before these words, not the pronoun.
     .replace(/\bus (?=passports?|citizens?|visas?|dollars?)/g, "usa ")
     .replace(
-      /\b(\d+(?:[.,]\d+)?)\s*(?:k|km|kms|kilometers|kilometres|kilometer|kilometre)\b/g,
-      "$1km",
+      /\b(\d+)(?:[.,](\d+))?\s*(?:k|km|kms|kilometers|kilometres|kilometer|kilometre)\b/g,
+      // "42.195 km" is also "42km", as travellers round it.
+      (_, whole: string, part?: string) => (part ? `${whole}km ${whole}.${part}km` : `${whole}km`),
     )
     .replace(SCAFFOLDING, " ");
   return words(cleaned);
