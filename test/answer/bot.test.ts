@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommandRequest } from "../../bot/commands/context";
 import { type Bot, createBot } from "../../bot/core";
+import { DISCORD_LIMITS } from "../../bot/discord/limits";
+import { renderReply as discord } from "../../bot/discord/render";
 import type { LocalEnvironment } from "../../bot/local/environment";
 import type { Reply } from "../../bot/reply";
+import { SLACK_LIMITS } from "../../bot/slack/limits";
+import { renderReply as slack } from "../../bot/slack/render";
 import { InMemoryQuestionStore } from "../../bot/store/question-store";
 import { renderText } from "../../bot/text/render";
 import { localTable, NEW_YORK, PYONGYANG } from "../helpers/local-table";
@@ -139,5 +143,40 @@ describe("organisers see what travellers asked", () => {
     expect(lines[0]).toMatch(/3× .*gear check/i);
     expect(lines[1]).toMatch(/2× Where can I watch my friend run/i);
     expect(lines[2]).toContain("1× karaoke");
+  });
+});
+
+describe("the organisers' list fits one message on every platform", () => {
+  it("shows the most asked first within Slack's and Discord's limits", async () => {
+    const env = await localTable({ trips: [NEW_YORK] });
+    try {
+      const questions = new InMemoryQuestionStore();
+      const now = new Date("2025-10-20T12:00:00Z");
+      for (let i = 0; i < 40; i++) {
+        await questions.record({
+          tripId: "new-york-marathon-2025",
+          text: `question number ${i} about ${"something quite long ".repeat(12)}`,
+          platform: "slack",
+          channelId: "C1",
+          askedAt: now,
+        });
+      }
+      const bot = createBot({ store: env.store, questions, clock: () => now });
+      const reply = await bot.answer(request("questions", "", "U0ORGANISER"));
+      const [slackMessage, ...moreSlack] = slack(reply);
+      expect(moreSlack).toEqual([]);
+      for (const block of slackMessage?.blocks ?? []) {
+        if (block.type === "section" && "text" in block) {
+          expect(block.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+        }
+      }
+      const [discordMessage, ...moreDiscord] = discord(reply);
+      expect(moreDiscord).toEqual([]);
+      const description = discordMessage?.embeds?.[0]?.description ?? "";
+      expect(description.length).toBeLessThanOrEqual(DISCORD_LIMITS.embedDescription);
+      expect(read(reply, now.toISOString())).toContain("…and 20 other questions.");
+    } finally {
+      await env.close();
+    }
   });
 });
