@@ -16,6 +16,9 @@ export interface Ranked {
   coverage: number;
 }
 
+/** How much of a question is read. */
+export const MAX_QUESTION_CHARS = 300;
+
 /** How much a synonym counts beside the word itself. */
 const SYNONYM = 0.85;
 
@@ -99,7 +102,8 @@ export class TripIndex {
 
   /** Entries matching `question`, best first. */
   search(question: string, limit = 8): Ranked[] {
-    const terms = this.vocabulary.analyse(question, true);
+    // A pasted essay is read by its start: the cost stays bounded whatever is typed.
+    const terms = this.vocabulary.analyse(question.slice(0, MAX_QUESTION_CHARS), true);
     if (terms.length === 0) return [];
     const perTerm = terms.map((t) => {
       const m = this.matches(t);

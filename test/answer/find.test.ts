@@ -100,3 +100,13 @@ faq:
     expect(tripIndex(tripFrom(PYONGYANG))).not.toBe(tripIndex(pyongyang));
   });
 });
+
+describe("questions that are barely questions", () => {
+  it("never throws, and is never sure, on empty, scaffolding-only, emoji or pasted text", () => {
+    for (const q of ["", "   ", "can I?", "what time is it", "🏃‍♀️🏃", "???", "a".repeat(5000)]) {
+      expect(findAnswer(pyongyang, q).sure, q.slice(0, 20)).toBe(false);
+    }
+    const essay = `${"my question is about the visa and ".repeat(200)}`;
+    expect(() => findAnswer(pyongyang, essay)).not.toThrow();
+  });
+});
