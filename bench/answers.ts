@@ -123,10 +123,14 @@ for (const set of SETS) {
   for (const engine of ENGINES) {
     const fresh = loadTrip(data.trip);
     const first = performance.now();
-    const ranker = engine.build(new TripIndex(tripEntries(fresh)));
+    const index = new TripIndex(tripEntries(fresh));
+    const ranker = engine.build(index);
     const firstMs = performance.now() - first;
     const median = buildTime(data.trip, (t) => engine.build(new TripIndex(tripEntries(t))));
-    const outcomes = data.questions.map((l) => fromFinding(decide(rank(ranker(l.q), l.q))));
+    const overlap = index.overlap.bind(index);
+    const outcomes = data.questions.map((l) =>
+      fromFinding(decide(rank(ranker(l.q), l.q), overlap)),
+    );
     const a = score(data.questions, outcomes);
     console.log(`  ${engine.name.padEnd(25)} ${a.line}`);
     console.log(

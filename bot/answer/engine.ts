@@ -19,6 +19,8 @@ export interface Ranked {
 /** How much of a question is read. */
 export const MAX_QUESTION_CHARS = 300;
 
+/** How much one word of a phrase counts ("dress" of "dress code"). */
+const PART = 0.25;
 /** How much a synonym counts beside the word itself. */
 const SYNONYM = 0.85;
 
@@ -79,6 +81,23 @@ export class TripIndex {
     this.meanIdf = all.length > 0 ? all.reduce((a, b) => a + b, 0) / all.length : 1;
   }
 
+  /**
+   * How much two entries say the same thing (0–1): the share of the shorter one's words that
+   * the other also uses. A FAQ answer and the rule it restates score high.
+   */
+  overlap(a: TripEntry, b: TripEntry): number {
+    const wordsOf = (e: TripEntry) =>
+      new Set(
+        [...(this.docs.find((d) => d.entry === e)?.weights.keys() ?? [])].filter(
+          (t) => !t.startsWith("~") && !t.startsWith("="),
+        ),
+      );
+    const [x, y] = [wordsOf(a), wordsOf(b)];
+    const shared = [...x].filter((t) => y.has(t)).length;
+    const smaller = Math.min(x.size, y.size);
+    return smaller === 0 ? 0 : shared / smaller;
+  }
+
   /** Every token of the trip a query term matches, with how well. */
   private matches(term: Term): Map<string, number> {
     const found = new Map<string, number>();
@@ -86,7 +105,8 @@ export class TripIndex {
     if (term.stem?.startsWith("=") && this.idf.has(term.stem)) found.set(term.stem, 1);
     for (const g of term.groups)
       if (this.idf.has(g)) found.set(g, Math.max(found.get(g) ?? 0, SYNONYM));
-    for (const p of term.parts) if (this.idf.has(p)) found.set(p, Math.max(found.get(p) ?? 0, 0.4));
+    for (const p of term.parts)
+      if (this.idf.has(p)) found.set(p, Math.max(found.get(p) ?? 0, PART));
     const forms = [term.stem, term.word].filter(
       (f): f is string => !!f && !f.includes(" ") && !f.startsWith("="),
     );

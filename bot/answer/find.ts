@@ -1,7 +1,7 @@
 import type { Trip } from "../trip/model";
 import type { Ranked } from "./engine";
 import { TripIndex } from "./engine";
-import { tripEntries } from "./entries";
+import { type TripEntry, tripEntries } from "./entries";
 
 /**
  * Deciding what a question's answer is, and whether the bot is sure of it. A confident wrong
@@ -10,7 +10,7 @@ import { tripEntries } from "./entries";
  */
 
 export type Finding =
-  /** `also`: a prohibition that bears on the question, shown beside a non-rule answer. */
+  /** `also`: a prohibition that bears on the question, or an entry saying the same thing. */
   { sure: true; best: Ranked; also: Ranked[] } | { sure: false; choices: Ranked[] };
 
 /** How much of the question the best entry must cover to answer without asking back. */
@@ -19,6 +19,8 @@ export const MIN_COVERAGE = 0.6;
 export const MIN_LEAD = 1.2;
 /** How much more of the question the best entry must cover to be sure of it when close. */
 export const COVERAGE_GAP = 0.3;
+/** How much two entries' words must overlap to count as saying the same thing. */
+export const SAME_CONTENT = 0.65;
 /** How many closest entries an unsure answer offers. */
 export const MAX_CHOICES = 3;
 
@@ -67,14 +69,21 @@ export function rank(ranked: readonly Ranked[], question: string): Ranked[] {
   );
 }
 
-export function decide(ranked: readonly Ranked[]): Finding {
+export function decide(
+  ranked: readonly Ranked[],
+  overlap: (a: TripEntry, b: TripEntry) => number = () => 0,
+): Finding {
   const [best, second] = ranked;
   const choices = ranked.filter((r) => r.coverage > 0).slice(0, MAX_CHOICES);
   if (!best || best.coverage < MIN_COVERAGE) return { sure: false, choices };
   // Close behind is fine when the runner-up answers clearly less of the question.
   const clearlyMore = second !== undefined && best.coverage - second.coverage >= COVERAGE_GAP;
   if (second && best.score < second.score * MIN_LEAD && !clearlyMore) {
-    return { sure: false, choices };
+    // Two entries that say the same thing (a FAQ answer and the rule it restates) are no
+    // dilemma: answer with both.
+    const same =
+      second.coverage >= MIN_COVERAGE && overlap(best.entry, second.entry) >= SAME_CONTENT;
+    return same ? { sure: true, best, also: [second] } : { sure: false, choices };
   }
   const also =
     best.entry.kind === "rule" && best.entry.prohibition
@@ -93,5 +102,6 @@ export function decide(ranked: readonly Ranked[]): Finding {
 }
 
 export function findAnswer(trip: Trip, question: string): Finding {
-  return decide(rank(tripIndex(trip).search(question, 12), question));
+  const index = tripIndex(trip);
+  return decide(rank(index.search(question, 12), question), (a, b) => index.overlap(a, b));
 }

@@ -116,7 +116,7 @@ export function findingReply(
     const blocks = entryBlocks(trip, finding.best.entry, sources);
     for (const also of finding.also) {
       blocks.push(
-        { type: "heading", text: "Also in the rules" },
+        { type: "heading", text: also.entry.kind === "rule" ? "Also in the rules" : "Also" },
         ...entryBlocks(trip, also.entry, sources),
       );
     }
