@@ -88,9 +88,10 @@ export class TripIndex {
   overlap(a: TripEntry, b: TripEntry): number {
     const wordsOf = (e: TripEntry) =>
       new Set(
-        [...(this.docs.find((d) => d.entry === e)?.weights.keys() ?? [])].filter(
-          (t) => !t.startsWith("~") && !t.startsWith("="),
-        ),
+        [...(this.docs.find((d) => d.entry === e)?.weights ?? [])]
+          // Its own words, not its synonyms nor the context it is filed under (a rule's topic).
+          .filter(([t, w]) => w >= 1 && !t.startsWith("~") && !t.startsWith("="))
+          .map(([t]) => t),
       );
     const [x, y] = [wordsOf(a), wordsOf(b)];
     const shared = [...x].filter((t) => y.has(t)).length;

@@ -110,3 +110,11 @@ describe("questions that are barely questions", () => {
     expect(() => findAnswer(pyongyang, essay)).not.toThrow();
   });
 });
+
+describe("entries that say the same thing", () => {
+  it("answers with both instead of asking which", () => {
+    const f = findAnswer(pyongyang, "can I use my visa card");
+    expect(f.sure).toBe(true);
+    expect(shown(f)).toEqual(expect.arrayContaining(["rule:customs:3", "faq:money"]));
+  });
+});
