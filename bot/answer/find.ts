@@ -9,6 +9,11 @@ import { type TripEntry, tripEntries } from "./entries";
  * question and stands clearly above the next; otherwise it offers the closest entries.
  */
 
+/** Whether a question holds any word that could match: "???" does not. */
+export function hasContent(trip: Trip, question: string): boolean {
+  return tripIndex(trip).vocabulary.analyse(question, true).length > 0;
+}
+
 export type Finding =
   /** `also`: a prohibition that bears on the question, or an entry saying the same thing. */
   { sure: true; best: Ranked; also: Ranked[] } | { sure: false; choices: Ranked[] };
@@ -103,5 +108,9 @@ export function decide(
 
 export function findAnswer(trip: Trip, question: string): Finding {
   const index = tripIndex(trip);
+  // An entry's own id (what autocomplete and "faq visa" send) is that entry.
+  const id = question.trim().toLowerCase();
+  const named = index.entries.find((e) => e.kind === "faq" && e.faq.id === id);
+  if (named) return { sure: true, best: { entry: named, score: 1, coverage: 1 }, also: [] };
   return decide(rank(index.search(question, 12), question), (a, b) => index.overlap(a, b));
 }

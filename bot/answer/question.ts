@@ -1,6 +1,6 @@
 import type { CommandContext } from "../commands/context";
 import type { Reply } from "../reply";
-import { findAnswer } from "./find";
+import { findAnswer, hasContent } from "./find";
 import { findingReply } from "./reply";
 
 /**
@@ -11,7 +11,8 @@ export async function answerQuestion(ctx: CommandContext, question: string): Pro
   const { trip, request, services, now } = ctx;
   const finding = findAnswer(trip, question);
   let recorded = false;
-  if (!finding.sure && services.questions) {
+  // Only what someone could answer is kept: "???" or "hi" is not a question for organisers.
+  if (!finding.sure && services.questions && hasContent(trip, question)) {
     try {
       await services.questions.record({
         tripId: trip.id,

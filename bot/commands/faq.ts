@@ -102,12 +102,6 @@ export const faq: TripCommand = {
         questionList(trip.faq),
       ]);
     }
-    const byId = trip.faq.find((f) => f.id === q.toLowerCase());
-    if (!byId) return answerQuestion(ctx, q);
-    const sources = new Sources();
-    return answer(byId.question, [
-      paragraph(byId.answer, sources.cite(byId.source)),
-      ...sources.block(),
-    ]);
+    return answerQuestion(ctx, q);
   },
 };

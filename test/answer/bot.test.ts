@@ -93,6 +93,15 @@ describe("questions in the traveller's own words", () => {
     });
   });
 
+  it("keeps nothing that is no question, and answers an entry's id as that entry", async () => {
+    fresh();
+    await bot().answer(request("ask", "???"));
+    expect(await questions.list("pyongyang-marathon-2025", new Date(BEFORE))).toEqual([]);
+    // What Discord's autocomplete sends for "Can I join with a US passport?".
+    const byId = await bot().answer(request("ask", "us-passport"));
+    expect(byId.title).toBe("Can I join with a US passport?");
+  });
+
   it("without a question store it still answers, and says to ask the organisers", async () => {
     const plain = createBot({ store: env.store, clock: () => new Date(BEFORE) });
     const text = read(await plain.answer(request("ask", "is there karaoke on the coach")));
