@@ -1,6 +1,6 @@
 import type { ItineraryItem, Trip } from "../trip/model";
 import type { FaqEntry, Place, RuleTopic } from "../trip/schema";
-import { localDate } from "../trip/time";
+import { formatInZone, localDate } from "../trip/time";
 
 /**
  * Everything in a trip that can answer a question, one entry per thing a traveller could be
@@ -113,6 +113,8 @@ function buildEntries(trip: Trip): TripEntry[] {
       item.day === 1 ? "first day arrival arrive" : "",
       item.day === lastDay && lastDay > 1 ? "last day departure going home return back" : "",
       item.day === raceDay ? "race day race morning" : "",
+      // "dinner saturday": the day's name as travellers say it.
+      formatInZone(item.startAt, trip.zone, "weekday-date"),
     ].join(" ");
     entries.push({
       id: `item:${item.id}`,

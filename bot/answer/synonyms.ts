@@ -46,6 +46,8 @@ time change, daylight saving, dst, clocks go back, clocks change, clock change
 map, course map, route
 guide, guides, tour leader, organiser, organizer, minder
 dinner, supper
+party, celebration, celebrate, reception, get-together
+pasta, carb loading, carbo loading, carb load, carbs
 breakfast, morning meal
 gps, gps watch, tracker
 gun, weapon, knife
