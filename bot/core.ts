@@ -1,6 +1,16 @@
-import type { CommandRequest, CommandServices, Suggestion } from "./commands/context";
+import { findAnswer } from "./answer/find";
+import { answerQuestion } from "./answer/question";
+import { findingReply } from "./answer/reply";
+import type {
+  CommandContext,
+  CommandDefinition,
+  CommandRequest,
+  CommandServices,
+  Suggestion,
+} from "./commands/context";
 import { notice } from "./commands/format";
 import {
+  closestCommand,
   DEFAULT_COMMAND_NAME,
   findCommand,
   helpReply,
@@ -11,6 +21,7 @@ import type { ChannelPoster } from "./delivery";
 import { paragraph, type Reply, text } from "./reply";
 import type { ChannelStore } from "./store/channel-store";
 import type { FactStore } from "./store/fact-store";
+import type { QuestionStore } from "./store/question-store";
 import type { Trip } from "./trip/model";
 
 export interface BotDependencies {
@@ -21,6 +32,8 @@ export interface BotDependencies {
   posters?: Readonly<Record<string, ChannelPoster>>;
   /** "Now"; injected so answers are exact in tests. */
   clock: () => Date;
+  /** Where questions the bot could not answer are kept for organisers; none: not kept. */
+  questions?: QuestionStore;
 }
 
 /** The platform-neutral bot: adapters turn requests into `CommandRequest`s and render `Reply`s. */
@@ -30,7 +43,7 @@ export interface Bot {
   suggest(request: CommandRequest): Promise<Suggestion[]>;
 }
 
-export function createBot({ store, channels, posters, clock }: BotDependencies): Bot {
+export function createBot({ store, channels, posters, clock, questions }: BotDependencies): Bot {
   /** The channel's trip: its link, else the only trip there is. Never another channel's. */
   async function tripFor(request: CommandRequest): Promise<Trip | Reply> {
     if (request.tripId) {
@@ -76,6 +89,7 @@ export function createBot({ store, channels, posters, clock }: BotDependencies):
   const services = (request: CommandRequest): CommandServices => ({
     channels,
     poster: posters?.[request.platform],
+    questions,
   });
 
   return {
@@ -87,7 +101,9 @@ export function createBot({ store, channels, posters, clock }: BotDependencies):
       const commandName = tripFound ? trip.command : DEFAULT_COMMAND_NAME;
       const now = clock();
       // Help, the unknown-command answer and linking work without a trip; the rest need one.
-      if (command !== "" && !definition) return unknownCommandReply(command, commandName);
+      if (command !== "" && !definition && !tripFound) {
+        return unknownCommandReply(command, commandName, request.input);
+      }
       if (definition?.name === "help") return helpReply(commandName);
       if (definition?.scope === "channel") {
         return definition.run({
@@ -100,6 +116,13 @@ export function createBot({ store, channels, posters, clock }: BotDependencies):
       }
       if (!tripFound) return trip;
       const ctx = { trip, now, request, services: services(request) };
+      if (command !== "" && !definition) return freeText(ctx, command);
+      if (definition && takesQuestion(definition, request)) {
+        // "when does the coach leave": words after a command that takes none ask something.
+        const question = `${command} ${request.input}`;
+        const finding = findAnswer(trip, question);
+        if (finding.sure) return findingReply(trip, question, finding, false);
+      }
       return definition ? definition.run(ctx) : overviewReply(ctx);
     },
 
@@ -112,6 +135,28 @@ export function createBot({ store, channels, posters, clock }: BotDependencies):
     },
   };
 }
+
+/**
+ * Text whose first word is no command is a question: answered when the trip answers it
+ * surely; a word that is a slip for a command name gets "did you mean"; anything else gets
+ * the closest entries and is kept for the organisers.
+ */
+async function freeText(ctx: CommandContext, firstWord: string): Promise<Reply> {
+  const question = `${firstWord} ${ctx.request.input}`.trim();
+  const slip = closestCommand(firstWord) !== undefined;
+  const didYouMean = () => unknownCommandReply(firstWord, ctx.trip.command, ctx.request.input);
+  // One word one letter off a command name is a slip: "itinerery".
+  if (slip && ctx.request.input.trim() === "") return didYouMean();
+  const finding = findAnswer(ctx.trip, question);
+  if (finding.sure) return findingReply(ctx.trip, question, finding, false);
+  return slip ? didYouMean() : answerQuestion(ctx, question);
+}
+
+const takesQuestion = (definition: CommandDefinition, request: CommandRequest): boolean =>
+  definition.scope !== "channel" &&
+  !definition.option &&
+  definition.name !== "help" &&
+  request.input.trim() !== "";
 
 function noTrip(message: string): Reply {
   return notice("No trip yet", [

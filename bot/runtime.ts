@@ -6,6 +6,7 @@ import type { ChannelPoster } from "./delivery";
 import type { Platform, PlatformHttp } from "./platform";
 import { createDocumentClient, dynamoConfigFromEnv } from "./store/dynamo-client";
 import { DynamoFactStore } from "./store/dynamo-fact-store";
+import { DynamoQuestionStore } from "./store/dynamo-question-store";
 import { DynamoReminderStore } from "./store/dynamo-reminder-store";
 import type { FactStore } from "./store/fact-store";
 import { measuredBot } from "./telemetry";
@@ -51,6 +52,7 @@ export function createRuntime(env: NodeJS.ProcessEnv, options: RuntimeOptions): 
   const bot = createBot({
     store,
     channels: reminders,
+    questions: new DynamoQuestionStore(doc, config.tableName),
     posters,
     clock: options.clock ?? (() => new Date()),
   });

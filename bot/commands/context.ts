@@ -1,6 +1,7 @@
 import type { ChannelPoster } from "../delivery";
 import type { Reply } from "../reply";
 import type { ChannelStore } from "../store/channel-store";
+import type { QuestionStore } from "../store/question-store";
 import type { Trip } from "../trip/model";
 
 /** Who asked, where, and on which platform: everything a command may know about a request. */
@@ -30,6 +31,8 @@ export interface CommandServices {
   channels?: ChannelStore;
   /** Posts into the request's channel, on the request's platform. */
   poster?: ChannelPoster;
+  /** Where questions the bot could not answer are kept for the organisers. */
+  questions?: QuestionStore;
 }
 
 export interface CommandContext {

@@ -1,5 +1,6 @@
+import { answerQuestion } from "../answer/question";
 import { type Block, paragraph, type Reply, text } from "../reply";
-import { type Match, Matcher } from "../search/matcher";
+import { Matcher } from "../search/matcher";
 import type { Trip } from "../trip/model";
 import type { FaqEntry } from "../trip/schema";
 import { plural } from "../trip/time";
@@ -27,24 +28,8 @@ export function faqMatcher(trip: Trip): Matcher {
   return m;
 }
 
-/** A match good enough to answer with: at least half of the question's words found. */
-const isGood = (m: Match) => m.coverage >= 0.5;
-
-/** FAQ entries that answer `question`, best first: the best, plus any nearly as good. */
-export function searchFaq(
-  trip: Trip,
-  question: string,
-): { answers: FaqEntry[]; nearest: FaqEntry[] } {
-  const matches = faqMatcher(trip).search(question, 5);
-  const byId = (id: string) => trip.faq.find((f) => f.id === id) as FaqEntry;
-  const top = matches[0];
-  if (!top || !isGood(top))
-    return { answers: [], nearest: matches.slice(0, 3).map((m) => byId(m.id)) };
-  const answers = matches.filter((m) => isGood(m) && m.score >= top.score * 0.6).slice(0, 3);
-  return { answers: answers.map((m) => byId(m.id)), nearest: [] };
-}
-
-function suggestQuestions(trip: Trip, partial: string): Suggestion[] {
+/** FAQ questions for autocomplete, ranked by the FAQ matcher. */
+export function suggestQuestions(trip: Trip, partial: string): Suggestion[] {
   const toSuggestion = (f: FaqEntry) => ({ label: f.question, value: f.id });
   if (partial.trim() === "") return trip.faq.map(toSuggestion);
   return faqMatcher(trip)
@@ -90,7 +75,7 @@ async function postFaq({ trip, request, services }: CommandContext): Promise<Rep
 
 export const faq: TripCommand = {
   name: "faq",
-  aliases: ["question", "ask", "q"],
+  aliases: ["question", "q"],
   summary: "Answers to travellers' questions (visa, money, phones…); organisers: faq post",
   usage: "[question]",
   examples: ["faq", "faq visa", "faq Will my phone work?", "faq post"],
@@ -109,7 +94,7 @@ export const faq: TripCommand = {
       type: "list",
       items: entries.map((f) => [text(f.question)]),
     });
-    if (trip.faq.length === 0) {
+    if (q === "" && trip.faq.length === 0) {
       return notice("FAQ", [paragraph("The organiser has not published any questions yet.")]);
     }
     if (q === "") {
@@ -118,26 +103,6 @@ export const faq: TripCommand = {
         questionList(trip.faq),
       ]);
     }
-    const byId = trip.faq.find((f) => f.id === q.toLowerCase());
-    const { answers, nearest } = byId ? { answers: [byId], nearest: [] } : searchFaq(trip, q);
-    if (answers.length === 0) {
-      return notice(`No answer matches "${q}" well`, [
-        paragraph(
-          nearest.length > 0 ? "Did you mean:" : `These are the questions answered so far:`,
-        ),
-        questionList(nearest.length > 0 ? nearest : trip.faq),
-        paragraph(`Ask the organiser if your question is not here.`),
-      ]);
-    }
-    const [best, ...others] = answers as [FaqEntry, ...FaqEntry[]];
-    const sources = new Sources();
-    const blocks: Block[] = [paragraph(best.answer, sources.cite(best.source))];
-    for (const other of others) {
-      blocks.push(
-        { type: "heading", text: other.question },
-        paragraph(other.answer, sources.cite(other.source)),
-      );
-    }
-    return answer(best.question, [...blocks, ...sources.block()]);
+    return answerQuestion(ctx, q);
   },
 };

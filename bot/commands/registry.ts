@@ -1,5 +1,6 @@
 import { type Block, paragraph, type Reply, text } from "../reply";
 import { closest } from "../search/distance";
+import { ask } from "./ask";
 import type { CommandContext, CommandDefinition, TripCommand } from "./context";
 import { facts } from "./facts";
 import { faq } from "./faq";
@@ -7,6 +8,7 @@ import { answer, moment, notice } from "./format";
 import { itinerary } from "./itinerary";
 import { link, unlink } from "./link";
 import { next } from "./next";
+import { questions } from "./questions";
 import { reminders } from "./reminders";
 import { rules } from "./rules";
 import { startSentence, when } from "./when";
@@ -92,10 +94,12 @@ export const COMMANDS: readonly CommandDefinition[] = [
   facts,
   rules,
   faq,
+  ask,
   help,
   link,
   unlink,
   reminders,
+  questions,
 ];
 
 export function findCommand(name: string): CommandDefinition | undefined {
@@ -117,16 +121,30 @@ export function parseCommandText(raw: string): { command: string; input: string 
     : { command: "", input: "" };
 }
 
-/** The help, led by the closest command name to what was typed. */
-export function unknownCommandReply(typed: string, commandName = DEFAULT_COMMAND_NAME): Reply {
-  const names = COMMANDS.flatMap((c) => [c.name, ...c.aliases]);
-  const guess = closest(typed, names);
-  const canonical = guess ? findCommand(guess)?.name : undefined;
-  const lead = [
+/** The command name closest to what was typed, if it is close enough to be a slip. */
+export function closestCommand(typed: string): CommandDefinition | undefined {
+  const guess = closest(
+    typed,
+    COMMANDS.flatMap((c) => [c.name, ...c.aliases]),
+  );
+  return guess ? findCommand(guess) : undefined;
+}
+
+/** A short "did you mean" for a word that is no command (no help wall on a phone). */
+export function unknownCommandReply(
+  typed: string,
+  commandName = DEFAULT_COMMAND_NAME,
+  rest = "",
+): Reply {
+  const guess = closestCommand(typed);
+  const tail = rest ? ` ${rest}` : "";
+  return notice(`Unknown command: ${typed}`, [
     paragraph(
       text(`There is no "${typed}" command.`, true),
-      canonical ? ` Did you mean /${commandName} ${canonical}?` : "",
+      guess
+        ? ` Did you mean /${commandName} ${guess.name}${tail}?`
+        : ` Ask in your own words, e.g. /${commandName} what time is the bus.`,
     ),
-  ];
-  return { ...helpReply(commandName, lead), title: `Unknown command: ${typed}` };
+    paragraph(`/${commandName} help lists what you can ask.`),
+  ]);
 }

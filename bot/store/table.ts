@@ -44,4 +44,6 @@ export const keys = {
   delivery: (platform: string, channelId: string) => `DELIVERY#${platform}#${channelId}`,
   deliverySort: (tripId: string, itemId: string, leadMinutes: number) =>
     `${tripId}#${itemId}#${leadMinutes}`,
+  /** Questions asked about a trip that the bot was not sure of: their own partition. */
+  questions: (tripId: string) => `QUESTIONS#${tripId}`,
 };

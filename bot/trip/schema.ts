@@ -19,6 +19,11 @@ const WallClock = z
   .describe(
     "Wall-clock time at the destination: YYYY-MM-DD HH:MM (add a UTC offset only for a time that happens twice)",
   );
+/** Other ways travellers ask for the same thing; the question search reads them too. */
+const Also = z
+  .array(Text)
+  .optional()
+  .describe("Other phrasings travellers use for this, e.g. [bus, shuttle, ride to the start]");
 const LeadTime = z
   .string()
   .describe('How long before the item a reminder is posted: "1d", "2h", "30m", "1h30m"')
@@ -66,6 +71,7 @@ export const RuleTopicSchema = z.strictObject({
   topic: Id.describe("Short name readers type: /marathon rules <topic>"),
   title: Text,
   rules: z.array(Text).min(1),
+  also: Also,
   source: Source,
 });
 
@@ -74,6 +80,7 @@ export const FaqEntrySchema = z.strictObject({
   question: Text,
   answer: Text,
   keywords: z.array(Text).default([]),
+  also: Also,
   source: Source,
 });
 

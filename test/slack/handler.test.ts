@@ -190,9 +190,10 @@ describe("Slack handler: Pyongyang", () => {
     expect(res.body).toBe("");
   });
 
-  it("answers a command it does not know with help", async () => {
+  it("answers a command it does not know with a short 'did you mean'", async () => {
     const answer = answerOf(await f.handler(slackEvent(commandBody("itinerery"))));
-    expect(visibleText(answer)).toContain("itinerary");
+    expect(visibleText(answer)).toContain("Did you mean /marathon itinerary?");
+    expect(visibleText(answer)).not.toContain("/marathon faq [question]");
   });
 });
 

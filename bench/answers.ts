@@ -1,0 +1,141 @@
+/**
+ * `npm run bench:answers`: how well questions typed as travellers type them are answered, on
+ * the two example trips and on a held-out trip the search was never tuned on. For each set it
+ * prints, before (the FAQ-only matcher) and after (each candidate engine under the same
+ * decision rules): top-1 accuracy, the confident-wrong rate, safety questions answered
+ * wrongly, and how often an unanswerable question got an honest "not sure". It also times
+ * building a trip's index, the cost a cold container adds to its first answer.
+ */
+import { readFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { parse } from "yaml";
+import { TripIndex } from "../bot/answer/engine";
+import { tripEntries } from "../bot/answer/entries";
+import { decide, type Finding, rank } from "../bot/answer/find";
+import type { Trip } from "../bot/trip/model";
+import { parseTripText } from "../bot/trip/parse";
+import { faqBefore } from "./answers/before";
+import { ENGINES } from "./answers/engines";
+
+interface Labelled {
+  q: string;
+  /** The entry id(s) that answer it, or "none". */
+  a: string | string[];
+  /** A "can I…" whose answer is a prohibition: answering it wrongly is the worst outcome. */
+  safety?: boolean;
+}
+
+interface QuestionSet {
+  trip: string;
+  questions: Labelled[];
+}
+
+const SETS = [
+  { name: "Pyongyang (example)", file: "bench/answers/pyongyang.yaml" },
+  { name: "New York (example)", file: "bench/answers/new-york.yaml" },
+  { name: "Held-out trip", file: "bench/answers/held-out.yaml" },
+];
+
+/** What a reply showed: a confident answer (and any prohibition beside it), or choices. */
+interface Outcome {
+  sure: boolean;
+  shown: string[];
+}
+
+function loadTrip(path: string): Trip {
+  const parsed = parseTripText(readFileSync(path, "utf8"), path);
+  if (!parsed.ok) throw new Error(`${path}: ${JSON.stringify(parsed.errors)}`);
+  return parsed.trip;
+}
+
+const labels = (l: Labelled) => (Array.isArray(l.a) ? l.a : [l.a]);
+
+function score(questions: Labelled[], outcomes: Outcome[]) {
+  let answerable = 0;
+  let right = 0;
+  let confidentWrong = 0;
+  let safety = 0;
+  let safetyWrong = 0;
+  let none = 0;
+  let honest = 0;
+  const misses: string[] = [];
+  questions.forEach((l, i) => {
+    const o = outcomes[i] as Outcome;
+    const want = labels(l);
+    if (want[0] === "none") {
+      none++;
+      if (!o.sure) honest++;
+      else {
+        confidentWrong++;
+        misses.push(`  ✗ none, answered ${o.shown[0]}: ${l.q}`);
+      }
+      return;
+    }
+    answerable++;
+    const ok = o.sure && want.includes(o.shown[0] as string);
+    if (ok) right++;
+    else if (o.sure) {
+      confidentWrong++;
+      misses.push(`  ✗ wanted ${want.join("|")}, answered ${o.shown[0]}: ${l.q}`);
+    } else misses.push(`  ? wanted ${want.join("|")}, unsure [${o.shown.join(", ")}]: ${l.q}`);
+    if (l.safety) {
+      safety++;
+      // Safe when the prohibition is shown, as the answer, beside it, or among the choices.
+      if (!o.shown.some((id) => want.includes(id))) safetyWrong++;
+    }
+  });
+  const pct = (n: number, d: number) => (d === 0 ? "  n/a" : `${((100 * n) / d).toFixed(1)}%`);
+  return {
+    line: `top-1 ${pct(right, answerable).padStart(6)}  confident-wrong ${pct(confidentWrong, questions.length).padStart(6)}  safety-wrong ${safetyWrong}/${safety}  honest ${pct(honest, none).padStart(6)}  (${questions.length} questions, ${none} unanswerable)`,
+    misses,
+  };
+}
+
+const fromFinding = (f: Finding): Outcome =>
+  f.sure
+    ? { sure: true, shown: [f.best.entry.id, ...f.also.map((r) => r.entry.id)] }
+    : { sure: false, shown: f.choices.map((r) => r.entry.id) };
+
+/** Median of `runs` cold builds of a trip's entries and index (fresh trip objects each time). */
+function buildTime(path: string, build: (trip: Trip) => unknown, runs = 30): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const trip = loadTrip(path);
+    const t0 = performance.now();
+    build(trip);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] as number;
+}
+
+const verbose = process.argv.includes("--misses");
+for (const set of SETS) {
+  const data = parse(readFileSync(set.file, "utf8")) as QuestionSet;
+  const trip = loadTrip(data.trip);
+  console.log(`\n${set.name}: ${data.trip}`);
+  const before = data.questions.map((l): Outcome => {
+    const r = faqBefore(trip, l.q);
+    return r.answer ? { sure: true, shown: [r.answer] } : { sure: false, shown: r.nearest };
+  });
+  const b = score(data.questions, before);
+  console.log(`  before (faq only)         ${b.line}`);
+  for (const engine of ENGINES) {
+    const fresh = loadTrip(data.trip);
+    const first = performance.now();
+    const index = new TripIndex(tripEntries(fresh));
+    const ranker = engine.build(index);
+    const firstMs = performance.now() - first;
+    const median = buildTime(data.trip, (t) => engine.build(new TripIndex(tripEntries(t))));
+    const overlap = index.overlap.bind(index);
+    const outcomes = data.questions.map((l) =>
+      fromFinding(decide(rank(ranker(l.q), l.q), overlap)),
+    );
+    const a = score(data.questions, outcomes);
+    console.log(`  ${engine.name.padEnd(25)} ${a.line}`);
+    console.log(
+      `  ${"".padEnd(25)} index build: first ${firstMs.toFixed(2)} ms, then median ${median.toFixed(2)} ms`,
+    );
+    if (verbose && engine === ENGINES[0]) console.log(a.misses.join("\n"));
+  }
+}

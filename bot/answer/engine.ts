@@ -1,0 +1,162 @@
+import { editDistance } from "../search/distance";
+import type { TripEntry } from "./entries";
+import { type Term, Vocabulary } from "./text";
+
+/**
+ * The ranked search over a trip's entries: BM25-like idf weights, field weights, exact, prefix
+ * and typo matches on stems, and synonym groups (built-in and each entry's `also:`). Chosen over
+ * minisearch and Orama by `npm run bench:answers` (see bench/answers/): it scored best with the
+ * same text and synonyms, and builds in well under a millisecond for a trip.
+ */
+
+export interface Ranked {
+  entry: TripEntry;
+  score: number;
+  /** Share of the question that this entry covers, each term weighted by its rarity (0–1). */
+  coverage: number;
+}
+
+/** How much of a question is read. */
+export const MAX_QUESTION_CHARS = 300;
+
+/** How much one word of a phrase counts ("dress" of "dress code"). */
+const PART = 0.25;
+/** How much a synonym counts beside the word itself. */
+const SYNONYM = 0.85;
+
+function typoAllowance(term: string): number {
+  if (term.length >= 8) return 2;
+  if (term.length >= 4) return 1;
+  return 0;
+}
+
+/** How well a typed word matches a token of the trip's text (0: not at all). */
+function similarity(q: string, t: string): number {
+  if (q === t) return 1;
+  if (q.length >= 3 && t.startsWith(q)) return 0.8;
+  const allowance = Math.min(typoAllowance(q), typoAllowance(t));
+  if (allowance > 0 && editDistance(q, t, allowance) <= allowance) {
+    // A short word one letter off is another word ("park", "mark"), unless two letters swapped.
+    if (Math.min(q.length, t.length) < 5 && [...q].sort().join("") !== [...t].sort().join("")) {
+      return 0;
+    }
+    return 0.6;
+  }
+  return 0;
+}
+
+export class TripIndex {
+  readonly vocabulary: Vocabulary;
+  private readonly docs: { entry: TripEntry; weights: Map<string, number> }[];
+  private readonly idf = new Map<string, number>();
+  private readonly meanIdf: number;
+
+  constructor(readonly entries: readonly TripEntry[]) {
+    this.vocabulary = new Vocabulary(
+      entries.flatMap((e) => {
+        const also = (e.kind === "faq" ? e.faq.also : e.kind === "rule" ? e.topic.also : []) ?? [];
+        // A rule topic's phrasings belong to every rule of the topic: one group per topic.
+        const id = e.kind === "rule" ? `rule:${e.topic.topic}` : e.id;
+        return also.length > 0 ? [{ id, phrases: also }] : [];
+      }),
+    );
+    this.docs = entries.map((entry) => {
+      const weights = new Map<string, number>();
+      const add = (token: string, weight: number) =>
+        weights.set(token, Math.max(weights.get(token) ?? 0, weight));
+      for (const field of entry.fields) {
+        for (const term of this.vocabulary.analyse(field.text)) {
+          if (term.stem) add(term.stem, field.weight);
+          for (const p of term.parts) add(p, field.weight);
+          for (const g of term.groups) add(g, field.weight);
+        }
+      }
+      return { entry, weights };
+    });
+    const df = new Map<string, number>();
+    for (const d of this.docs) for (const t of d.weights.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+    const n = this.docs.length;
+    for (const [t, f] of df) this.idf.set(t, Math.log(1 + (n - f + 0.5) / (f + 0.5)));
+    const all = [...this.idf.values()];
+    this.meanIdf = all.length > 0 ? all.reduce((a, b) => a + b, 0) / all.length : 1;
+  }
+
+  /**
+   * How much two entries say the same thing (0–1): the share of the shorter one's words that
+   * the other also uses. A FAQ answer and the rule it restates score high.
+   */
+  overlap(a: TripEntry, b: TripEntry): number {
+    const wordsOf = (e: TripEntry) =>
+      new Set(
+        [...(this.docs.find((d) => d.entry === e)?.weights ?? [])]
+          // Its own words, not its synonyms nor the context it is filed under (a rule's topic).
+          .filter(([t, w]) => w >= 1 && !t.startsWith("~") && !t.startsWith("="))
+          .map(([t]) => t),
+      );
+    const [x, y] = [wordsOf(a), wordsOf(b)];
+    const shared = [...x].filter((t) => y.has(t)).length;
+    const smaller = Math.min(x.size, y.size);
+    return smaller === 0 ? 0 : shared / smaller;
+  }
+
+  /** Every token of the trip a query term matches, with how well. */
+  private matches(term: Term): Map<string, number> {
+    const found = new Map<string, number>();
+    // The words as typed count fully; a synonym for them almost as much.
+    if (term.stem?.startsWith("=") && this.idf.has(term.stem)) found.set(term.stem, 1);
+    for (const g of term.groups)
+      if (this.idf.has(g)) found.set(g, Math.max(found.get(g) ?? 0, SYNONYM));
+    for (const p of term.parts)
+      if (this.idf.has(p)) found.set(p, Math.max(found.get(p) ?? 0, PART));
+    const forms = [term.stem, term.word].filter(
+      (f): f is string => !!f && !f.includes(" ") && !f.startsWith("="),
+    );
+    if (forms.length > 0) {
+      for (const token of this.idf.keys()) {
+        if (token.startsWith("~") || token.startsWith("=")) continue;
+        const s = Math.max(...forms.map((f) => similarity(f, token)));
+        if (s > 0) found.set(token, Math.max(found.get(token) ?? 0, s));
+      }
+    }
+    return found;
+  }
+
+  /** Entries matching `question`, best first. */
+  search(question: string, limit = 8): Ranked[] {
+    // A pasted essay is read by its start: the cost stays bounded whatever is typed.
+    const terms = this.vocabulary.analyse(question.slice(0, MAX_QUESTION_CHARS), true);
+    if (terms.length === 0) return [];
+    const perTerm = terms.map((t) => {
+      const m = this.matches(t);
+      const rarity = Math.max(0, ...[...m.keys()].map((k) => this.idf.get(k) ?? 0));
+      // A word with synonyms is as rare as its group: "bus" is no rarer for being written
+      // "coach" everywhere but one rule.
+      const groupIdf = t.groups.flatMap((g) => this.idf.get(g) ?? []);
+      const shared = groupIdf.length > 0 ? Math.max(...groupIdf) : undefined;
+      // A word the trip never uses weighs like an average word: it is part of the question.
+      return { matches: m, shared, weight: m.size > 0 ? (shared ?? rarity) : this.meanIdf };
+    });
+    const total = perTerm.reduce((a, t) => a + t.weight, 0);
+    const results: Ranked[] = [];
+    for (const doc of this.docs) {
+      let score = 0;
+      let covered = 0;
+      for (const t of perTerm) {
+        let best = 0;
+        for (const [token, s] of t.matches) {
+          const w = doc.weights.get(token);
+          if (w !== undefined) {
+            best = Math.max(best, s * w * (t.shared ?? this.idf.get(token) ?? 0));
+          }
+        }
+        if (best > 0) covered += t.weight;
+        score += best;
+      }
+      if (score > 0)
+        results.push({ entry: doc.entry, score, coverage: total > 0 ? covered / total : 0 });
+    }
+    return results
+      .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id))
+      .slice(0, limit);
+  }
+}

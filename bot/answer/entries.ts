@@ -1,0 +1,191 @@
+import type { ItineraryItem, Trip } from "../trip/model";
+import type { FaqEntry, Place, RuleTopic } from "../trip/schema";
+import { formatInZone, localDate } from "../trip/time";
+
+/**
+ * Everything in a trip that can answer a question, one entry per thing a traveller could be
+ * pointed at: each FAQ answer, each rule (not only its topic), each itinerary item, each place
+ * and each event fact. Ids are stable for a given trip file, so labelled question sets name them.
+ */
+
+export type EntryKind = "faq" | "rule" | "item" | "place" | "fact";
+
+/** Text by weight: what names the entry outweighs what merely mentions a word. */
+export interface EntryField {
+  text: string;
+  weight: number;
+}
+
+interface EntryBase {
+  /** "faq:visa", "rule:photos:1", "item:coach-to-stadium", "place:hotel", "fact:2". */
+  id: string;
+  /** One line naming it, for "did you mean" lists. */
+  label: string;
+  fields: EntryField[];
+  source?: string;
+}
+
+export type TripEntry =
+  | (EntryBase & { kind: "faq"; faq: FaqEntry })
+  | (EntryBase & { kind: "rule"; topic: RuleTopic; rule: string; prohibition: boolean })
+  | (EntryBase & { kind: "item"; item: ItineraryItem })
+  | (EntryBase & { kind: "place"; place: Place; role?: "start" | "finish" })
+  | (EntryBase & { kind: "fact"; text: string; at?: Date });
+
+/**
+ * A rule that forbids something: it outranks any answer that permits. Read from the wording,
+ * since trip files do not mark it ("Do not…", "…are not allowed", "Never…", "No headphones…").
+ */
+const PROHIBITION =
+  /^(?:no|never|don'?t|do not)\b|\b(?:do not|don'?t|must not|may not|cannot|can'?t|not allowed|not permitted|forbidden|prohibited|banned|never|only)\b/i;
+
+export function isProhibition(rule: string): boolean {
+  return PROHIBITION.test(rule);
+}
+
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+
+function placeEntry(place: Place, id: string, role?: "start" | "finish"): TripEntry {
+  const roleWords =
+    role === "start" ? "race start line" : role === "finish" ? "race finish line" : "";
+  return {
+    id,
+    kind: "place",
+    place,
+    ...(role ? { role } : {}),
+    label: place.name,
+    source: place.source,
+    fields: [
+      { text: place.name, weight: 3 },
+      { text: roleWords, weight: 2.5 },
+      { text: (place.id ?? "").replace(/-/g, " "), weight: 1.5 },
+      { text: `${place.description ?? ""} ${place.address ?? ""}`, weight: 1 },
+    ],
+  };
+}
+
+function buildEntries(trip: Trip): TripEntry[] {
+  const entries: TripEntry[] = [];
+  for (const f of trip.faq) {
+    entries.push({
+      id: `faq:${f.id}`,
+      kind: "faq",
+      faq: f,
+      label: f.question,
+      source: f.source,
+      fields: [
+        { text: [f.id.replace(/-/g, " "), ...f.keywords, ...(f.also ?? [])].join(" "), weight: 3 },
+        { text: f.question, weight: 2.5 },
+        { text: f.answer, weight: 1 },
+      ],
+    });
+  }
+  for (const topic of trip.rules) {
+    topic.rules.forEach((rule, i) => {
+      entries.push({
+        id: `rule:${topic.topic}:${i + 1}`,
+        kind: "rule",
+        topic,
+        rule,
+        prohibition: isProhibition(rule),
+        label: rule,
+        source: topic.source,
+        fields: [
+          { text: (topic.also ?? []).join(" "), weight: 3 },
+          { text: rule, weight: 2.5 },
+          { text: `${topic.topic} ${topic.title} rules`, weight: 0.8 },
+        ],
+      });
+    });
+  }
+  const lastDay = trip.days.length;
+  const raceDate = localDate(trip.event.startAt, trip.zone);
+  const raceDay = trip.days.find((d) => d.date === raceDate)?.number;
+  for (const item of trip.itinerary) {
+    // How travellers name a day without its date: "arrival", "the last day", "going home".
+    const dayWords = [
+      item.day === 1 ? "first day arrival arrive" : "",
+      item.day === lastDay && lastDay > 1 ? "last day departure going home return back" : "",
+      item.day === raceDay ? "race day race morning" : "",
+      // "dinner saturday": the day's name as travellers say it.
+      formatInZone(item.startAt, trip.zone, "weekday-date"),
+    ].join(" ");
+    entries.push({
+      id: `item:${item.id}`,
+      kind: "item",
+      item,
+      label: item.title,
+      source: item.source,
+      fields: [
+        { text: item.title, weight: 3 },
+        { text: `${item.id.replace(/-/g, " ")} ${item.place ?? ""}`, weight: 1.5 },
+        { text: `${item.notes ?? ""} ${dayWords}`, weight: 1 },
+      ],
+    });
+  }
+  const { event } = trip;
+  entries.push(placeEntry(event.startPlace, "place:start", "start"));
+  if (event.finishPlace) entries.push(placeEntry(event.finishPlace, "place:finish", "finish"));
+  const seen = new Set<string>();
+  for (const place of trip.places) {
+    let id = `place:${place.id ?? slug(place.name)}`;
+    while (seen.has(id)) id += "-2";
+    seen.add(id);
+    entries.push(placeEntry(place, id));
+  }
+  entries.push({
+    id: "fact:start",
+    kind: "fact",
+    text: `${event.name} starts at ${event.startPlace.name}.`,
+    at: event.startAt,
+    label: `When ${event.name} starts`,
+    source: event.source,
+    fields: [
+      { text: `${event.name} race start date day time`, weight: 2 },
+      { text: event.startPlace.name, weight: 1 },
+    ],
+  });
+  if (event.distances.length > 0) {
+    entries.push({
+      id: "fact:distances",
+      kind: "fact",
+      text: `Distances: ${event.distances.join(", ")}.`,
+      label: "The race distances",
+      source: event.source,
+      fields: [
+        { text: "distances race distance", weight: 2.5 },
+        { text: event.distances.join(" "), weight: 2 },
+        { text: event.name, weight: 0.5 },
+      ],
+    });
+  }
+  event.facts.forEach((fact, i) => {
+    entries.push({
+      id: `fact:${i + 1}`,
+      kind: "fact",
+      text: fact.text,
+      label: fact.text,
+      source: fact.source ?? event.source,
+      fields: [{ text: fact.text, weight: 2.5 }],
+    });
+  });
+  return entries;
+}
+
+const cache = new WeakMap<Trip, TripEntry[]>();
+
+/** The trip's entries, built once per trip object (a warm container reuses them). */
+export function tripEntries(trip: Trip): TripEntry[] {
+  let entries = cache.get(trip);
+  if (!entries) {
+    entries = buildEntries(trip);
+    cache.set(trip, entries);
+  }
+  return entries;
+}

@@ -1,0 +1,116 @@
+import type { Trip } from "../trip/model";
+import type { Ranked } from "./engine";
+import { TripIndex } from "./engine";
+import { type TripEntry, tripEntries } from "./entries";
+
+/**
+ * Deciding what a question's answer is, and whether the bot is sure of it. A confident wrong
+ * answer is the worst outcome, so the bot answers only when the best entry covers most of the
+ * question and stands clearly above the next; otherwise it offers the closest entries.
+ */
+
+/** Whether a question holds any word that could match: "???" does not. */
+export function hasContent(trip: Trip, question: string): boolean {
+  return tripIndex(trip).vocabulary.analyse(question, true).length > 0;
+}
+
+export type Finding =
+  /** `also`: a prohibition that bears on the question, or an entry saying the same thing. */
+  { sure: true; best: Ranked; also: Ranked[] } | { sure: false; choices: Ranked[] };
+
+/** How much of the question the best entry must cover to answer without asking back. */
+export const MIN_COVERAGE = 0.6;
+/** How far above the runner-up the best entry must score to be sure of it. */
+export const MIN_LEAD = 1.2;
+/** How much more of the question the best entry must cover to be sure of it when close. */
+export const COVERAGE_GAP = 0.3;
+/** How much two entries' words must overlap to count as saying the same thing. */
+export const SAME_CONTENT = 0.65;
+/** How many closest entries an unsure answer offers. */
+export const MAX_CHOICES = 3;
+
+/** "can I…", "am I allowed…", "is it ok to…": a question a prohibition answers. */
+const PERMISSION =
+  /^(?:can|may|could|should|am i allowed|are we allowed|is it (?:ok|okay|allowed|possible|legal|fine))\b|\b(?:allowed|permitted|ok to|okay to|legal to)\b/i;
+
+/** Questions about a time, which the itinerary answers, and about a place. */
+const WHEN = /\b(?:when|what time|what day|which day|what date|which date|how early|at what)\b/;
+const WHERE = /\bwhere\b/;
+
+const FAQ_LIFT = 1.15;
+
+const indexes = new WeakMap<Trip, TripIndex>();
+
+/** The trip's search index, built once per trip object so a warm container reuses it. */
+export function tripIndex(trip: Trip): TripIndex {
+  let index = indexes.get(trip);
+  if (!index) {
+    index = new TripIndex(tripEntries(trip));
+    indexes.set(trip, index);
+  }
+  return index;
+}
+
+/** Ranks with prohibitions lifted: a rule that forbids outranks an answer that permits. */
+export function rank(ranked: readonly Ranked[], question: string): Ranked[] {
+  const q = question.trim().toLowerCase();
+  const forbid = PERMISSION.test(q) ? 1.6 : 1.05;
+  const when = WHEN.test(q) ? 1.5 : 1;
+  const where = WHERE.test(q) ? 1.3 : 1;
+  const lift = (r: Ranked): number => {
+    const e = r.entry;
+    if (e.kind === "rule") return e.prohibition ? forbid : 1;
+    if (e.kind === "item") return when;
+    if (e.kind === "fact") return e.at ? when : 1;
+    if (e.kind === "place") return where;
+    // The FAQ is what organisers wrote to answer questions: it wins a near tie.
+    return FAQ_LIFT;
+  };
+  return (
+    ranked
+      // An entry that answers all of the question beats one that matches a part of it strongly.
+      .map((r) => ({ ...r, score: r.score * lift(r) * (0.4 + 0.6 * r.coverage) }))
+      .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id))
+  );
+}
+
+export function decide(
+  ranked: readonly Ranked[],
+  overlap: (a: TripEntry, b: TripEntry) => number = () => 0,
+): Finding {
+  const [best, second] = ranked;
+  const choices = ranked.filter((r) => r.coverage > 0).slice(0, MAX_CHOICES);
+  if (!best || best.coverage < MIN_COVERAGE) return { sure: false, choices };
+  // Close behind is fine when the runner-up answers clearly less of the question.
+  const clearlyMore = second !== undefined && best.coverage - second.coverage >= COVERAGE_GAP;
+  if (second && best.score < second.score * MIN_LEAD && !clearlyMore) {
+    // Two entries that say the same thing (a FAQ answer and the rule it restates) are no
+    // dilemma: answer with both.
+    const same =
+      second.coverage >= MIN_COVERAGE && overlap(best.entry, second.entry) >= SAME_CONTENT;
+    return same ? { sure: true, best, also: [second] } : { sure: false, choices };
+  }
+  const also =
+    best.entry.kind === "rule" && best.entry.prohibition
+      ? []
+      : ranked
+          .slice(1, 4)
+          .filter(
+            (r) =>
+              r.entry.kind === "rule" &&
+              r.entry.prohibition &&
+              r.coverage >= MIN_COVERAGE &&
+              r.score >= best.score * 0.5,
+          )
+          .slice(0, 1);
+  return { sure: true, best, also };
+}
+
+export function findAnswer(trip: Trip, question: string): Finding {
+  const index = tripIndex(trip);
+  // An entry's own id (what autocomplete and "faq visa" send) is that entry.
+  const id = question.trim().toLowerCase();
+  const named = index.entries.find((e) => e.kind === "faq" && e.faq.id === id);
+  if (named) return { sure: true, best: { entry: named, score: 1, coverage: 1 }, also: [] };
+  return decide(rank(index.search(question, 12), question), (a, b) => index.overlap(a, b));
+}

@@ -1,0 +1,31 @@
+import type { CommandContext } from "../commands/context";
+import type { Reply } from "../reply";
+import { findAnswer, hasContent } from "./find";
+import { findingReply } from "./reply";
+
+/**
+ * Answers a question in the traveller's own words from the whole trip. When the bot is not
+ * sure, or the trip has no answer, the question is kept for the organisers (`questions`).
+ */
+export async function answerQuestion(ctx: CommandContext, question: string): Promise<Reply> {
+  const { trip, request, services, now } = ctx;
+  const finding = findAnswer(trip, question);
+  let recorded = false;
+  // Only what someone could answer is kept: "???" or "hi" is not a question for organisers.
+  if (!finding.sure && services.questions && hasContent(trip, question)) {
+    try {
+      await services.questions.record({
+        tripId: trip.id,
+        text: question.trim().slice(0, 500),
+        platform: request.platform,
+        channelId: request.channel.id,
+        askedAt: now,
+      });
+      recorded = true;
+    } catch (e) {
+      // The traveller still gets the choices; only the organisers' list misses this one.
+      console.warn("could not record an unanswered question", e);
+    }
+  }
+  return findingReply(trip, question, finding, recorded);
+}

@@ -1,0 +1,137 @@
+import { answer, itemSpans, moment, notice, placeSpans, Sources } from "../commands/format";
+import { type Block, context, paragraph, type Reply, type Span, text } from "../reply";
+import type { Trip } from "../trip/model";
+import type { Ranked } from "./engine";
+import type { TripEntry } from "./entries";
+import type { Finding } from "./find";
+
+/** What a reader types to see an entry where it lives: "faq visa", "rules photos", "itinerary 3". */
+export function commandFor(trip: Trip, entry: TripEntry): string {
+  const cmd = `/${trip.command}`;
+  switch (entry.kind) {
+    case "faq":
+      return `${cmd} faq ${entry.faq.id}`;
+    case "rule":
+      return `${cmd} rules ${entry.topic.topic}`;
+    case "item":
+      return `${cmd} itinerary ${entry.item.day}`;
+    case "place":
+      return `${cmd} where`;
+    case "fact":
+      return entry.at ? `${cmd} when` : `${cmd} facts`;
+  }
+}
+
+/** Where in the trip an entry was found, in words. */
+function foundIn(trip: Trip, entry: TripEntry): string {
+  switch (entry.kind) {
+    case "faq":
+      return "From the FAQ";
+    case "rule":
+      return `From the rules: ${entry.topic.title}`;
+    case "item":
+      return `From the itinerary, day ${entry.item.day}`;
+    case "place":
+      return "From the trip's places";
+    case "fact":
+      return `From the facts about ${trip.event.name}`;
+  }
+}
+
+function titleOf(entry: TripEntry): string {
+  switch (entry.kind) {
+    case "faq":
+      return entry.faq.question;
+    case "rule":
+      return `Rules: ${entry.topic.title}`;
+    case "item":
+      return entry.item.title;
+    case "place":
+      return entry.place.name;
+    case "fact":
+      return entry.label;
+  }
+}
+
+function entryBlocks(trip: Trip, entry: TripEntry, sources: Sources): Block[] {
+  const cite = sources.cite(entry.source);
+  let spans: Span[];
+  switch (entry.kind) {
+    case "faq":
+      spans = [text(entry.faq.answer)];
+      break;
+    case "rule":
+      spans = [text(entry.rule, true)];
+      break;
+    case "item":
+      // The item's own time as a moment: every reader sees the destination's time and theirs.
+      spans = itemSpans(trip, entry.item, "datetime");
+      break;
+    case "place":
+      spans = placeSpans(entry.place);
+      break;
+    case "fact":
+      spans = entry.at
+        ? [text(entry.text), text(" "), moment(trip, entry.at, "datetime", true)]
+        : [text(entry.text)];
+      break;
+  }
+  return [
+    paragraph(...spans, cite),
+    context(`${foundIn(trip, entry)} · ${commandFor(trip, entry)}`),
+  ];
+}
+
+const short = (s: string, max = 120) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
+
+/** The one line an unsure or unanswered reply ends with: who sees the question now. */
+function organisersLine(recorded: boolean): Block {
+  return paragraph(
+    recorded
+      ? "Not what you asked? Your question has been passed to the organisers."
+      : "Not what you asked? Ask the organisers.",
+  );
+}
+
+/** The closest entries, each with the exact command that shows it. */
+export function choicesList(trip: Trip, choices: readonly Ranked[]): Block {
+  return {
+    type: "list",
+    items: choices.map((c) => [
+      text(short(c.entry.label), true),
+      text(` — ${commandFor(trip, c.entry)}`),
+    ]),
+  };
+}
+
+/** The reply to a question: the entry found with its source, or an honest "not sure". */
+export function findingReply(
+  trip: Trip,
+  question: string,
+  finding: Finding,
+  recorded: boolean,
+): Reply {
+  if (finding.sure) {
+    const sources = new Sources();
+    const blocks = entryBlocks(trip, finding.best.entry, sources);
+    for (const also of finding.also) {
+      blocks.push(
+        { type: "heading", text: also.entry.kind === "rule" ? "Also in the rules" : "Also" },
+        ...entryBlocks(trip, also.entry, sources),
+      );
+    }
+    return answer(titleOf(finding.best.entry), [...blocks, ...sources.block()]);
+  }
+  const asked = short(question.trim(), 80);
+  if (finding.choices.length === 0) {
+    return notice(`No answer in the trip for "${asked}"`, [
+      paragraph(`The trip's FAQ, rules, itinerary and places say nothing about this.`),
+      organisersLine(recorded),
+    ]);
+  }
+  return notice(`Not sure: "${asked}"`, [
+    paragraph("I am not sure which of these answers it:"),
+    choicesList(trip, finding.choices),
+    organisersLine(recorded),
+  ]);
+}

@@ -1,0 +1,146 @@
+import * as chrono from "chrono-node";
+import { DateTime } from "luxon";
+import type { Trip, TripDay } from "../trip/model";
+import { calendarDaysBetween, plural } from "../trip/time";
+
+/**
+ * Which day of a trip a reader means, read as people type it: "2", "day two", "last day",
+ * "race day", "sat", "saturday 5 april", "5th April", "4/5", "tmrw", "2025-04-05". Dates are
+ * read within the trip's days and its zone; `today` and friends are the destination's today.
+ */
+export type DayQuery =
+  | { found: TripDay }
+  /** A day the reader named exactly, outside the trip: say so plainly. */
+  | { outside: string }
+  /** "4/5" where both readings are days of the trip. */
+  | { ambiguous: TripDay[] }
+  | { unknown: true };
+
+const NUMBER_WORDS = [
+  "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen",
+  "sixteen seventeen eighteen nineteen twenty",
+]
+  .join(" ")
+  .split(" ");
+const ORDINALS = `zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh
+  twelfth thirteenth fourteenth fifteenth`.split(/\s+/);
+
+const RELATIVE: Record<string, number> = {
+  today: 0,
+  tonight: 0,
+  tomorrow: 1,
+  tomorow: 1,
+  tommorow: 1,
+  tommorrow: 1,
+  tmrw: 1,
+  tmr: 1,
+  tmrow: 1,
+  tomoz: 1,
+  "2moro": 1,
+  "2morrow": 1,
+  yesterday: -1,
+  "day after tomorrow": 2,
+};
+
+const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+function dayNumber(q: string): number | undefined {
+  const digits = /^(?:day ?)?(\d{1,3})$/.exec(q) ?? /^(\d{1,3})(?:st|nd|rd|th)? day$/.exec(q);
+  if (digits) return Number(digits[1]);
+  const word = /^(?:day )?([a-z]+)$/.exec(q)?.[1];
+  if (word && q.startsWith("day ") && NUMBER_WORDS.indexOf(word) > 0) {
+    return NUMBER_WORDS.indexOf(word);
+  }
+  const ordinal = /^(?:the )?([a-z]+) day$/.exec(q)?.[1];
+  if (ordinal && ORDINALS.indexOf(ordinal) > 0) return ORDINALS.indexOf(ordinal);
+  return undefined;
+}
+
+const formatDay = (trip: Trip, date: string) =>
+  DateTime.fromISO(date, { zone: trip.zone }).setLocale("en-GB").toFormat("ccc d LLL yyyy");
+
+/** "The trip starts in 12 days; day 1 is Thu 3 Apr 2025." for a date outside the trip. */
+function outsideTrip(trip: Trip, date: string, now: Date, named: string): string {
+  const first = trip.days[0] as TripDay;
+  const last = trip.days.at(-1) as TripDay;
+  const range = `The trip runs from ${formatDay(trip, first.date)} (day 1) to ${formatDay(trip, last.date)} (day ${last.number}).`;
+  const today = DateTime.fromJSDate(now, { zone: trip.zone }).toISODate();
+  if (date === today || named in RELATIVE) {
+    const startAt = DateTime.fromISO(first.date, { zone: trip.zone }).toJSDate();
+    const endAt = DateTime.fromISO(last.date, { zone: trip.zone }).toJSDate();
+    const until = calendarDaysBetween(now, startAt, trip.zone);
+    const since = -calendarDaysBetween(now, endAt, trip.zone);
+    const when = named === "today" ? "Today" : `${named[0]?.toUpperCase()}${named.slice(1)}`;
+    if (date < first.date) {
+      return `${when} is not a day of the trip. The trip starts in ${plural(until, "day")}; day 1 is ${formatDay(trip, first.date)}.`;
+    }
+    return `${when} is not a day of the trip. The trip ended ${plural(since, "day")} ago; its last day was ${formatDay(trip, last.date)}.`;
+  }
+  return `${formatDay(trip, date)} is not a day of the trip. ${range}`;
+}
+
+export function readDay(trip: Trip, input: string, now: Date): DayQuery {
+  const q = input
+    .trim()
+    .toLowerCase()
+    .replace(/[.,!?]+$/g, "")
+    .replace(/\s+/g, " ");
+  const byDate = (date: string) => trip.days.find((d) => d.date === date);
+  const dated = (date: string, named = q): DayQuery => {
+    const day = byDate(date);
+    return day ? { found: day } : { outside: outsideTrip(trip, date, now, named) };
+  };
+  if (trip.days.length === 0) return { unknown: true };
+
+  const n = dayNumber(q);
+  if (n !== undefined) {
+    const day = trip.days.find((d) => d.number === n);
+    return day ? { found: day } : { unknown: true };
+  }
+  if (/^(?:the )?(?:last|final) day$/.test(q)) return { found: trip.days.at(-1) as TripDay };
+  if (/^(?:race|raceday|race day|race-day|marathon day|event day)$/.test(q)) {
+    return dated(DateTime.fromJSDate(trip.event.startAt, { zone: trip.zone }).toISODate() ?? "");
+  }
+  if (/^\d{4}-\d{2}-\d{2}$/.test(q)) return dated(q);
+  const today = DateTime.fromJSDate(now, { zone: trip.zone });
+  if (q in RELATIVE) return dated(today.plus({ days: RELATIVE[q] ?? 0 }).toISODate() ?? "", q);
+
+  // A weekday alone ("sat", "saturday"): the trip day that falls on it.
+  if (/^[a-z]{3,}$/.test(q)) {
+    const index = WEEKDAYS.findIndex((w) => w.startsWith(q));
+    if (index >= 0) {
+      const day = trip.days.find((d) => DateTime.fromISO(d.date).weekday === index + 1);
+      return day ? { found: day } : { unknown: true };
+    }
+  }
+
+  // "4/5" or "4.5": day/month or month/day; ask back only when both are days of the trip.
+  const numeric = /^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4}))?$/.exec(q);
+  if (numeric) {
+    const [a, b] = [Number(numeric[1]), Number(numeric[2])];
+    const year = trip.days[0]?.date.slice(0, 4);
+    const iso = (month: number, day: number) =>
+      DateTime.fromObject({ year: Number(year), month, day }).toISODate();
+    const readings = [iso(b, a), iso(a, b)].filter((d): d is string => d !== null);
+    const inTrip = [...new Set(readings)].flatMap((d) => byDate(d) ?? []);
+    if (inTrip.length === 1) return { found: inTrip[0] as TripDay };
+    if (inTrip.length > 1) return { ambiguous: inTrip };
+    return readings[0] ? { outside: outsideTrip(trip, readings[0], now, q) } : { unknown: true };
+  }
+
+  // Dates in words: "5th April", "saturday 5 april", "April 5".
+  const reference = DateTime.fromISO(trip.days[0]?.date ?? "", { zone: trip.zone }).toJSDate();
+  const [parsed] = chrono.en.GB.parse(q, reference);
+  if (parsed?.start.isCertain("month") && parsed.start.isCertain("day")) {
+    const year = parsed.start.isCertain("year")
+      ? parsed.start.get("year")
+      : Number(trip.days[0]?.date.slice(0, 4));
+    const date = DateTime.fromObject({
+      year: year ?? undefined,
+      month: parsed.start.get("month") ?? undefined,
+      day: parsed.start.get("day") ?? undefined,
+    }).toISODate();
+    if (date) return dated(date);
+  }
+  return { unknown: true };
+}
