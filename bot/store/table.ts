@@ -44,4 +44,9 @@ export const keys = {
   delivery: (platform: string, channelId: string) => `DELIVERY#${platform}#${channelId}`,
   deliverySort: (tripId: string, itemId: string, leadMinutes: number) =>
     `${tripId}#${itemId}#${leadMinutes}`,
+  /** A calendar link's token: its own partition, so a calendar app's poll is one GetItem. */
+  calendarToken: (token: string) => `CALENDAR#${token}`,
+  /** Which token a trip's calendar link has now. */
+  calendarOfTrip: (tripId: string) => `CALENDAR_TRIP#${tripId}`,
+  calendar: "CALENDAR",
 };

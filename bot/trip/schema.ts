@@ -19,6 +19,14 @@ const WallClock = z
   .describe(
     "Wall-clock time at the destination: YYYY-MM-DD HH:MM (add a UTC offset only for a time that happens twice)",
   );
+/**
+ * `offline: false` keeps an entry out of the offline pack (`/marathon offline`): for what
+ * travellers should not carry across a border. Absent means it is in the pack.
+ */
+const Offline = z
+  .boolean()
+  .optional()
+  .describe("false: leave this out of the offline pack (what should not be carried across a border)");
 const LeadTime = z
   .string()
   .describe('How long before the item a reminder is posted: "1d", "2h", "30m", "1h30m"')
@@ -35,7 +43,7 @@ export const PlaceSchema = z.strictObject({
   source: Source,
 });
 
-export const FactSchema = z.strictObject({ text: Text, source: Source });
+export const FactSchema = z.strictObject({ text: Text, source: Source, offline: Offline });
 
 export const EventSchema = z.strictObject({
   name: Text,
@@ -60,6 +68,7 @@ export const ItineraryItemSchema = z.strictObject({
     .optional()
     .describe("Lead times; defaults to the trip's defaultReminders"),
   source: Source,
+  offline: Offline,
 });
 
 export const RuleTopicSchema = z.strictObject({
@@ -67,6 +76,7 @@ export const RuleTopicSchema = z.strictObject({
   title: Text,
   rules: z.array(Text).min(1),
   source: Source,
+  offline: Offline,
 });
 
 export const FaqEntrySchema = z.strictObject({
@@ -75,6 +85,7 @@ export const FaqEntrySchema = z.strictObject({
   answer: Text,
   keywords: z.array(Text).default([]),
   source: Source,
+  offline: Offline,
 });
 
 export const OrganisersSchema = z.strictObject({
