@@ -1,3 +1,4 @@
+import type { CalendarLinks } from "./calendar/links";
 import type { CommandRequest, CommandServices, Suggestion } from "./commands/context";
 import { notice } from "./commands/format";
 import {
@@ -21,6 +22,8 @@ export interface BotDependencies {
   posters?: Readonly<Record<string, ChannelPoster>>;
   /** "Now"; injected so answers are exact in tests. */
   clock: () => Date;
+  /** Calendar tokens and the public URL, for the calendar and offline commands. */
+  calendar?: CalendarLinks;
 }
 
 /** The platform-neutral bot: adapters turn requests into `CommandRequest`s and render `Reply`s. */
@@ -30,7 +33,7 @@ export interface Bot {
   suggest(request: CommandRequest): Promise<Suggestion[]>;
 }
 
-export function createBot({ store, channels, posters, clock }: BotDependencies): Bot {
+export function createBot({ store, channels, posters, clock, calendar }: BotDependencies): Bot {
   /** The channel's trip: its link, else the only trip there is. Never another channel's. */
   async function tripFor(request: CommandRequest): Promise<Trip | Reply> {
     if (request.tripId) {
@@ -76,6 +79,7 @@ export function createBot({ store, channels, posters, clock }: BotDependencies):
   const services = (request: CommandRequest): CommandServices => ({
     channels,
     poster: posters?.[request.platform],
+    calendar,
   });
 
   return {

@@ -1,4 +1,5 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { calendarLinksFromEnv } from "./calendar/links-from-env";
 import { type Bot, createBot } from "./core";
 import type { ChannelPoster } from "./delivery";
 import { createDocumentClient, dynamoConfigFromEnv } from "./store/dynamo-client";
@@ -37,7 +38,8 @@ export function runtimeFromEnv(env: NodeJS.ProcessEnv = process.env): Runtime {
     const { doc, tableName } = tableFromEnv(env);
     const store = new DynamoFactStore(doc, tableName);
     const channels = new DynamoReminderStore(doc, tableName);
-    cached = { store, bot: createBot({ store, channels, clock: () => new Date() }) };
+    const calendar = calendarLinksFromEnv(env, doc, tableName);
+    cached = { store, bot: createBot({ store, channels, calendar, clock: () => new Date() }) };
   }
   return cached;
 }
@@ -56,6 +58,7 @@ export function botFromEnv(
     channels: reminderStoreFromEnv(env),
     posters,
     clock,
+    calendar: calendarLinksFromEnv(env, tableFromEnv(env).doc, tableFromEnv(env).tableName),
   });
 }
 

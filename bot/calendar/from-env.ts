@@ -1,7 +1,7 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
-import { createDocumentClient, dynamoConfigFromEnv } from "../store/dynamo-client";
 import { DynamoCalendarTokens } from "../store/dynamo-calendar-tokens";
+import { createDocumentClient, dynamoConfigFromEnv } from "../store/dynamo-client";
 import { DynamoFactStore } from "../store/dynamo-fact-store";
 import { type CalendarResponse, type CalendarServerDeps, calendarServer } from "./serve";
 

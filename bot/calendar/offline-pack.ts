@@ -3,36 +3,9 @@ import type { ItineraryItem, Trip } from "../trip/model";
 import type { FaqEntry, RuleTopic } from "../trip/schema";
 import { formatInZone } from "../trip/time";
 import { locationText, placeNamed } from "./events";
+import { packContents } from "./pack-contents";
 
-/**
- * The offline pack: the trip on paper or on a phone for days without a connection. Whatever the
- * trip file marks `offline: false` (an item, a rule topic, a FAQ entry, an event fact) is left
- * out, for what travellers should not carry across a border.
- */
-
-const inPack = (entry: { offline?: boolean }) => entry.offline !== false;
-
-/** What goes into the pack, and how many entries were left out. */
-export function packContents(trip: Trip) {
-  const facts = trip.event.facts.filter(inPack);
-  const days = trip.days
-    .map((day) => ({ ...day, items: day.items.filter(inPack) }))
-    .filter((day) => day.items.length > 0);
-  const rules = trip.rules.filter(inPack);
-  const faq = trip.faq.filter(inPack);
-  const leftOut =
-    trip.event.facts.length -
-    facts.length +
-    trip.itinerary.filter((i) => !inPack(i)).length +
-    trip.rules.length -
-    rules.length +
-    trip.faq.length -
-    faq.length;
-  const emergency = faq.filter((f) =>
-    /emergenc|urgent|contact/i.test([f.id, f.question, ...f.keywords].join(" ")),
-  );
-  return { facts, days, rules, faq, emergency, leftOut };
-}
+/** The offline pack: the trip on paper or on a phone for days without a connection. */
 
 // One page size that prints whole on both A4 (595 × 842 pt) and US Letter (612 × 792 pt), in one
 // column of large type that a phone shows at full width.

@@ -113,7 +113,9 @@ export function calendarServer({ tokens, store, clock }: CalendarServerDeps) {
     const trip = state && (await store.getTrip(state.tripId));
     if (!trip) return NOT_FOUND;
     const response =
-      route[2] === "pdf" ? await pack(trip) : await feed(token, state, trip, request.headers["if-none-match"]);
+      route[2] === "pdf"
+        ? await pack(trip)
+        : await feed(token, state, trip, request.headers["if-none-match"]);
     return method === "HEAD" ? { ...response, body: "", isBase64Encoded: false } : response;
   };
 }

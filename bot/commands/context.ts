@@ -1,3 +1,4 @@
+import type { CalendarLinks } from "../calendar/links";
 import type { ChannelPoster } from "../delivery";
 import type { Reply } from "../reply";
 import type { ChannelStore } from "../store/reminder-store";
@@ -30,6 +31,8 @@ export interface CommandServices {
   channels?: ChannelStore;
   /** Posts into the request's channel, on the request's platform. */
   poster?: ChannelPoster;
+  /** The trip's calendar and offline-pack links; absent where there is no public URL (the CLI). */
+  calendar?: CalendarLinks;
 }
 
 export interface CommandContext {

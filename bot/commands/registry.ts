@@ -1,5 +1,6 @@
 import { type Block, paragraph, type Reply, text } from "../reply";
 import { closest } from "../search/distance";
+import { calendar } from "./calendar";
 import type { CommandContext, CommandDefinition, TripCommand } from "./context";
 import { facts } from "./facts";
 import { faq } from "./faq";
@@ -7,6 +8,7 @@ import { answer, moment, notice } from "./format";
 import { itinerary } from "./itinerary";
 import { link, unlink } from "./link";
 import { next } from "./next";
+import { offline } from "./offline";
 import { reminders } from "./reminders";
 import { rules } from "./rules";
 import { startSentence, when } from "./when";
@@ -92,6 +94,8 @@ export const COMMANDS: readonly CommandDefinition[] = [
   facts,
   rules,
   faq,
+  calendar,
+  offline,
   help,
   link,
   unlink,
