@@ -178,8 +178,11 @@ export async function offlinePack(trip: Trip, now: Date): Promise<Uint8Array> {
   w.text("Offline pack: made to be carried", { size: SIZE.heading, bold: true, gapAfter: 8 });
   w.text(
     "This pack was made to be carried: keep it on your phone or print it for the days without " +
-      "a connection. What the organisers marked as not to be carried across a border is left out" +
-      (pack.leftOut > 0 ? ` (${pack.leftOut} ${pack.leftOut === 1 ? "entry" : "entries"}).` : "."),
+      "a connection. " +
+      (pack.leftOut > 0
+        ? `${pack.leftOut} ${pack.leftOut === 1 ? "entry" : "entries"} that the organisers ` +
+          "marked as not to be carried across a border are left out."
+        : "Nothing in this trip is marked as not to be carried across a border."),
   );
   w.text(
     `Made ${formatInZone(now, trip.zone, "datetime")} ${trip.zoneLabel} time; later changes ` +
