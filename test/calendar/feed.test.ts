@@ -40,7 +40,7 @@ async function fetchFeed(token: string, headers: Record<string, string> = {}) {
 }
 
 function events(body: string): VEvent[] {
-  return Object.values(ical.sync.parseICS(body)).filter((c): c is VEvent => c.type === "VEVENT");
+  return Object.values(ical.sync.parseICS(body)).filter((c): c is VEvent => c?.type === "VEVENT");
 }
 const byUid = (list: VEvent[], uid: string) => list.find((e) => e.uid === uid);
 const instant = (d: Date | undefined) => d?.toISOString();
