@@ -197,6 +197,20 @@ export async function offlinePack(trip: Trip, now: Date): Promise<Uint8Array> {
   if (event.finishPlace) w.text(`Finish: ${event.finishPlace.name}`);
   if (event.distances.length) w.text(`Distances: ${event.distances.join(", ")}`);
 
+  if (pack.contacts.length) {
+    w.heading("Who to contact");
+    for (const contact of pack.contacts) {
+      w.text(contact.role ? `${contact.name}: ${contact.role}` : contact.name, {
+        bold: true,
+        gapAfter: 2,
+      });
+      for (const line of [contact.phone, contact.email]) {
+        if (line) w.text(line, { indent: 14, gapAfter: 2 });
+      }
+      w.text("", { size: 4, gapAfter: 0 });
+    }
+  }
+
   if (pack.emergency.length) {
     w.heading("In an emergency");
     for (const entry of pack.emergency) faqLines(entry, w);

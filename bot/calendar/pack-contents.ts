@@ -2,7 +2,8 @@ import type { Trip } from "../trip/model";
 
 /**
  * Whatever the trip file marks `offline: false` (an item, a rule topic, a FAQ entry, an event
- * fact) is left out of the offline pack, for what travellers should not carry across a border.
+ * fact, a contact) is left out of the offline pack, for what travellers should not carry across
+ * a border.
  */
 const inPack = (entry: { offline?: boolean }) => entry.offline !== false;
 
@@ -14,6 +15,8 @@ export function packContents(trip: Trip) {
     .filter((day) => day.items.length > 0);
   const rules = trip.rules.filter(inPack);
   const faq = trip.faq.filter(inPack);
+  const allContacts = trip.file.contacts ?? [];
+  const contacts = allContacts.filter(inPack);
   const leftOut =
     trip.event.facts.length -
     facts.length +
@@ -21,9 +24,11 @@ export function packContents(trip: Trip) {
     trip.rules.length -
     rules.length +
     trip.faq.length -
-    faq.length;
+    faq.length +
+    allContacts.length -
+    contacts.length;
   const emergency = faq.filter((f) =>
     /emergenc|urgent|contact/i.test([f.id, f.question, ...f.keywords].join(" ")),
   );
-  return { facts, days, rules, faq, emergency, leftOut };
+  return { facts, days, rules, faq, emergency, contacts, leftOut };
 }

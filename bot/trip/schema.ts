@@ -26,7 +26,9 @@ const WallClock = z
 const Offline = z
   .boolean()
   .optional()
-  .describe("false: leave this out of the offline pack (what should not be carried across a border)");
+  .describe(
+    "false: leave this out of the offline pack (what should not be carried across a border)",
+  );
 const LeadTime = z
   .string()
   .describe('How long before the item a reminder is posted: "1d", "2h", "30m", "1h30m"')
@@ -88,6 +90,14 @@ export const FaqEntrySchema = z.strictObject({
   offline: Offline,
 });
 
+export const ContactSchema = z.strictObject({
+  name: Text,
+  role: Text.optional().describe('What to call them for: "Tour leader, travels with the group"'),
+  phone: Text.optional(),
+  email: Text.optional(),
+  offline: Offline,
+});
+
 export const OrganisersSchema = z.strictObject({
   slack: z.array(Text).default([]).describe("Slack user ids (U…)"),
   discord: z.array(Text).default([]).describe("Discord user ids (snowflakes)"),
@@ -111,6 +121,13 @@ const TripFileShape = z.strictObject({
     .regex(/^[a-z0-9_-]{1,32}$/, "a slash-command name: 1–32 lowercase letters, digits, - or _")
     .default("marathon"),
   organisers: OrganisersSchema.default({ slack: [], discord: [] }),
+  contacts: z
+    .array(ContactSchema)
+    .max(50)
+    .optional()
+    .describe(
+      "People travellers can reach (organisers, guides, the local agency): the offline pack lists them",
+    ),
   defaultReminders: z.array(LeadTime).default(["1d", "1h"]),
   event: EventSchema,
   places: z.array(PlaceSchema).max(MAX_FACTS.places).default([]),
@@ -191,6 +208,7 @@ export type Place = z.output<typeof PlaceSchema>;
 export type ItineraryItemFile = z.output<typeof ItineraryItemSchema>;
 export type RuleTopic = z.output<typeof RuleTopicSchema>;
 export type FaqEntry = z.output<typeof FaqEntrySchema>;
+export type Contact = z.output<typeof ContactSchema>;
 
 /** JSON Schema of the trip file, for editor completion. */
 export function tripJsonSchema(): Record<string, unknown> {

@@ -20,7 +20,10 @@ async function tripFile(path: string): Promise<TripFile> {
   return parsed.file;
 }
 
-/** Marks the second item, the last rule topic, the first FAQ entry and the first fact `offline: false`. */
+/**
+ * Marks the second item, the last rule topic, the first FAQ entry and the first fact
+ * `offline: false`, and adds two contacts, one of them marked too.
+ */
 function withSomethingNotToCarry(file: TripFile): TripFile {
   const marked = structuredClone(file);
   const mark = <T extends { offline?: boolean }>(entry: T | undefined) => {
@@ -31,6 +34,15 @@ function withSomethingNotToCarry(file: TripFile): TripFile {
   mark(marked.rules.at(-1));
   mark(marked.faq[0]);
   mark(marked.event.facts[0]);
+  marked.contacts = [
+    {
+      name: "Alex Leader",
+      role: "Tour leader, travels with the group",
+      phone: "+44 20 7946 0000",
+      email: "leader@example.com",
+    },
+    { name: "Local agency", role: "Arranges visas", phone: "+86 10 0000 0000", offline: false },
+  ];
   return marked;
 }
 
@@ -72,7 +84,7 @@ describe.each([
     const { text, firstPage, pages, page } = await readPack(trip, `${name}-page-1.png`);
 
     expect(firstPage).toContain("Offline pack: made to be carried");
-    expect(firstPage).toContain("4 entries that the organisers marked as not to be carried");
+    expect(firstPage).toContain("5 entries that the organisers marked as not to be carried");
     expect(pages).toBeGreaterThan(1);
 
     const hidden = trip.itinerary.find((i) => i.offline === false);
@@ -96,7 +108,13 @@ describe.each([
       expect(text).toContain(asPrinted(entry.answer));
     }
 
-    // Nothing marked offline: false, in any of the four kinds.
+    expect(firstPage).toContain("Alex Leader: Tour leader, travels with the group");
+    expect(firstPage).toContain("+44 20 7946 0000");
+    expect(firstPage).toContain("leader@example.com");
+
+    // Nothing marked offline: false, in any of the five kinds.
+    expect(text).not.toContain("Local agency");
+    expect(text).not.toContain("+86 10 0000 0000");
     expect(text).not.toContain(asPrinted(hidden.title));
     if (hidden.notes) expect(text).not.toContain(asPrinted(hidden.notes));
     for (const topic of trip.rules.filter((r) => r.offline === false)) {
