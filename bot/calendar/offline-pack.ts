@@ -8,9 +8,11 @@ import { packContents } from "./pack-contents";
 /** The offline pack: the trip on paper or on a phone for days without a connection. */
 
 // One page size that prints whole on both A4 (595 × 842 pt) and US Letter (612 × 792 pt), in one
-// column of large type that a phone shows at full width.
-const PAGE = { width: 595, height: 792, margin: 50 } as const;
-const SIZE = { title: 22, heading: 16, subheading: 13, body: 12, small: 10 } as const;
+// column of large type (14 pt) that stays readable when a phone fits the page to its width.
+const PAGE = { width: 595, height: 792, margin: 42 } as const;
+/** Text stops this far above the bottom edge, clear of the footer below it. */
+const BOTTOM = PAGE.margin + 12;
+const SIZE = { title: 24, heading: 18, subheading: 15, body: 14, small: 11 } as const;
 const LEADING = 1.35;
 const INK = rgb(0.1, 0.1, 0.1);
 const MUTED = rgb(0.35, 0.35, 0.35);
@@ -67,7 +69,7 @@ class PackWriter {
 
   heading(text: string, size: number = SIZE.heading) {
     // A heading never ends a page on its own.
-    if (this.y - size * LEADING * 3 < PAGE.margin) this.newPage();
+    if (this.y - size * LEADING * 3 < BOTTOM) this.newPage();
     else this.y -= size * 0.6;
     this.text(text, { size, bold: true, gapAfter: size * 0.3 });
   }
@@ -79,7 +81,7 @@ class PackWriter {
     const width = PAGE.width - 2 * PAGE.margin - indent;
     for (const paragraph of this.clean(text).split("\n")) {
       for (const line of this.wrap(paragraph, font, size, width)) {
-        if (this.y - size < PAGE.margin) this.newPage();
+        if (this.y - size < BOTTOM) this.newPage();
         this.y -= size;
         this.page.drawText(line, {
           x: PAGE.margin + indent,
