@@ -63,5 +63,5 @@ export function contentHash(content: EventContent): string {
       }),
     )
     .digest("hex")
-    .slice(0, 32);
+    .slice(0, 16);
 }

@@ -183,6 +183,10 @@ describe("tokens that open nothing", () => {
       expect(res.body).toBe("Not found");
     }
     expect((await fetchFeed(fresh)).statusCode).toBe(200);
+    const head = await handler(calendarGet(`/calendar/${fresh}.ics`, {}, "HEAD"));
+    expect(head.statusCode).toBe(200);
+    expect(head.body).toBe("");
+    expect(head.headers.etag).toBeDefined();
   });
 
   it("refuses other methods without a 5xx", async () => {
