@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { Duration } from "luxon";
 import ical, { type VEvent } from "node-ical";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalEnvironment } from "../../bot/local/environment";
@@ -79,7 +80,14 @@ describe.each([
       if (item.place) expect(String(event?.location)).toContain(item.place);
       if (item.notes) expect(String(event?.description)).toContain(item.notes);
       if (item.source) expect(String(event?.description)).toContain(item.source);
-      expect(event?.alarms?.map((a) => a.trigger).length, item.id).toBe(item.leadMinutes.length);
+      // Each alarm goes off a reminder lead before the start.
+      const alarmLeads = (event?.alarms ?? []).map(
+        (a) => -Duration.fromISO(String(a.trigger)).as("minutes"),
+      );
+      expect(
+        alarmLeads.sort((a, b) => b - a),
+        item.id,
+      ).toEqual(item.leadMinutes);
       expect(Number(event?.sequence)).toBe(0);
     }
     expect(body).toContain(`X-WR-CALNAME:${trip.name}`);
@@ -151,6 +159,22 @@ describe("a changed trip, on the calendar's next refresh", () => {
     const after = events((await fetchFeed(token)).body);
     expect(byUid(after, `pasta-dinner@${file.id}`)).toBeUndefined();
     expect(after).toHaveLength(trimmed.itinerary.length);
+  });
+
+  it("puts a place's address in the location of the items there, as a change", async () => {
+    const before = events((await fetchFeed(token)).body);
+    const withAddress = structuredClone(file);
+    const hotel = withAddress.places.find((p) => p.id === "hotel");
+    if (!hotel) throw new Error("no hotel");
+    hotel.address = "1 Example Avenue, New York, NY 10001";
+    await load(withAddress);
+    const after = events((await fetchFeed(token)).body);
+    const uid = `celebration@${file.id}`;
+    expect(String(byUid(after, uid)?.location)).toBe(
+      "Group hotel, Midtown Manhattan, 1 Example Avenue, New York, NY 10001",
+    );
+    expect(Number(byUid(after, uid)?.sequence)).toBe(Number(byUid(before, uid)?.sequence) + 1);
+    await load(file);
   });
 
   it("keeps each instant exact across the clock change", async () => {
