@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib";
 import type { ItineraryItem, Trip } from "../trip/model";
 import type { FaqEntry, RuleTopic } from "../trip/schema";
@@ -140,9 +141,22 @@ class PackWriter {
   }
 }
 
+/**
+ * "01:30" on a day the clocks change may happen twice: there every time names its offset
+ * ("01:30 EDT"), as the trip file's own `01:30-04:00` does.
+ */
+function clockTime(trip: Trip, at: Date): string {
+  const local = DateTime.fromJSDate(at, { zone: trip.zone });
+  const changes = local.startOf("day").offset !== local.endOf("day").offset;
+  const time = formatInZone(at, trip.zone, "time");
+  return changes
+    ? `${time} ${local.setLocale("en-US").offsetNameShort ?? local.toFormat("ZZ")}`
+    : time;
+}
+
 function itemLines(trip: Trip, item: ItineraryItem, w: PackWriter) {
-  const start = formatInZone(item.startAt, trip.zone, "time");
-  const end = item.endAt ? `–${formatInZone(item.endAt, trip.zone, "time")}` : "";
+  const start = clockTime(trip, item.startAt);
+  const end = item.endAt ? `–${clockTime(trip, item.endAt)}` : "";
   w.text(`${start}${end}  ${item.title}`, { bold: true, gapAfter: 2 });
   const where = locationText(trip, item);
   if (where) w.text(`Where: ${where}`, { indent: 14, gapAfter: 2 });

@@ -46,6 +46,8 @@ function withSomethingNotToCarry(file: TripFile): TripFile {
   return marked;
 }
 
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 /** Text as pdf.js reads it back, on one line: the layout's line breaks are not the content's. */
 const flat = (s: string) => s.replace(/\s+/g, " ").trim();
 /** The standard fonts have no arrow: the pack spells it out. */
@@ -90,9 +92,12 @@ describe.each([
     const hidden = trip.itinerary.find((i) => i.offline === false);
     if (!hidden) throw new Error("nothing marked");
     for (const item of trip.itinerary.filter((i) => i.offline !== false)) {
-      const start = formatInZone(item.startAt, trip.zone, "time");
-      const end = item.endAt ? `–${formatInZone(item.endAt, trip.zone, "time")}` : "";
-      expect(text, item.id).toContain(asPrinted(`${start}${end} ${item.title}`));
+      // On a day the clocks change, each time also names its offset ("01:30 EDT").
+      const time = (at: Date) => `${formatInZone(at, trip.zone, "time")}(?: [A-Z]{3,4})?`;
+      const end = item.endAt ? `–${time(item.endAt)}` : "";
+      expect(text, item.id).toMatch(
+        new RegExp(`${time(item.startAt)}${end} ${escapeRegExp(asPrinted(item.title))}`),
+      );
       if (item.notes) expect(text, item.id).toContain(asPrinted(item.notes));
     }
     for (const day of trip.days.filter((d) => d.items.some((i) => i.offline !== false))) {
@@ -137,6 +142,20 @@ describe.each([
     ).toBe("PNG");
     expect(page?.width).toBeCloseTo(595 * 1.5, -1);
     expect(page?.height).toBeCloseTo(792 * 1.5, -1);
+  });
+
+  it("names the offset of every time on a day the clocks change", async () => {
+    const trip = resolveTrip(await tripFile(path));
+    const { text } = await readPack(trip);
+    if (name === "new-york") {
+      // The first of race morning's two 01:30s, and the times after the change.
+      expect(text).toContain("01:30 EDT Clocks go back one hour tonight");
+      expect(text).toContain("05:45 EST Ferry to Staten Island");
+      expect(text).toContain("09:10 EST–16:30 EST Race start (wave 1)");
+      expect(text).toContain("18:00 Pasta dinner");
+    } else {
+      expect(text).not.toMatch(/\d\d:\d\d (?:GMT|UTC|KST)/);
+    }
   });
 
   it("says nothing is left out when nothing is marked", async () => {
