@@ -29,20 +29,20 @@ function subscribeBlocks(trip: Trip, urls: ReturnType<typeof calendarUrls>): Blo
       type: "list",
       items: [
         [
-          text("iPhone / iPad: ", true),
+          text("iPhone / iPad:", true),
           text(
-            "paste the webcal link into Safari, or Settings → Apps → Calendar → Calendar Accounts → Add Account → Other → Add Subscribed Calendar, and paste it.",
+            " paste the webcal link into Safari, or Settings → Apps → Calendar → Calendar Accounts → Add Account → Other → Add Subscribed Calendar, and paste it.",
           ),
         ],
         [
-          text("Android / Google Calendar: ", true),
+          text("Android / Google Calendar:", true),
           text(
-            "on a computer, calendar.google.com → Other calendars + → From URL, paste the https link; your phone then syncs it.",
+            " on a computer, calendar.google.com → Other calendars + → From URL, paste the https link; your phone then syncs it.",
           ),
         ],
         [
-          text("Outlook: ", true),
-          text("Calendar → Add calendar → Subscribe from web, paste the https link."),
+          text("Outlook:", true),
+          text(" Calendar → Add calendar → Subscribe from web, paste the https link."),
         ],
       ],
     },

@@ -27,7 +27,7 @@ export const offline: TripCommand = {
         ".",
       ),
       paragraph(
-        `Every day of the itinerary (${days.length}) with times in ${trip.zoneLabel} time, the places, `,
+        `Every day of the itinerary (${days.length}) with times in ${trip.zoneLabel} time, the places, the contacts, `,
         "the rules and the FAQ, with the emergency answers first. It reads on a phone and prints on A4 or Letter.",
       ),
       ...(leftOut > 0
