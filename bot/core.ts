@@ -1,6 +1,7 @@
 import { findAnswer } from "./answer/find";
 import { answerQuestion } from "./answer/question";
 import { findingReply } from "./answer/reply";
+import type { CalendarLinks } from "./calendar/links";
 import type {
   CommandContext,
   CommandDefinition,
@@ -34,6 +35,8 @@ export interface BotDependencies {
   clock: () => Date;
   /** Where questions the bot could not answer are kept for organisers; none: not kept. */
   questions?: QuestionStore;
+  /** Calendar tokens and the public URL, for the calendar and offline commands. */
+  calendar?: CalendarLinks;
 }
 
 /** The platform-neutral bot: adapters turn requests into `CommandRequest`s and render `Reply`s. */
@@ -43,7 +46,14 @@ export interface Bot {
   suggest(request: CommandRequest): Promise<Suggestion[]>;
 }
 
-export function createBot({ store, channels, posters, clock, questions }: BotDependencies): Bot {
+export function createBot({
+  store,
+  channels,
+  posters,
+  clock,
+  questions,
+  calendar,
+}: BotDependencies): Bot {
   /** The channel's trip: its link, else the only trip there is. Never another channel's. */
   async function tripFor(request: CommandRequest): Promise<Trip | Reply> {
     if (request.tripId) {
@@ -90,6 +100,7 @@ export function createBot({ store, channels, posters, clock, questions }: BotDep
     channels,
     poster: posters?.[request.platform],
     questions,
+    calendar,
   });
 
   return {

@@ -1,6 +1,7 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { Metrics } from "@aws-lambda-powertools/metrics";
 import type { AfterResponse, AfterResponseFactory } from "./after-response";
+import { calendarLinksFromEnv } from "./calendar/links-from-env";
 import { type Bot, createBot } from "./core";
 import type { ChannelPoster } from "./delivery";
 import type { Platform, PlatformHttp } from "./platform";
@@ -53,6 +54,7 @@ export function createRuntime(env: NodeJS.ProcessEnv, options: RuntimeOptions): 
     store,
     channels: reminders,
     questions: new DynamoQuestionStore(doc, config.tableName),
+    calendar: calendarLinksFromEnv(env, doc, config.tableName),
     posters,
     clock: options.clock ?? (() => new Date()),
   });

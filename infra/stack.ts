@@ -19,6 +19,7 @@ import type { Construct } from "constructs";
 import { handlerEntry, PLATFORMS, type Platform, secretArnVariable } from "../bot/platforms";
 import { DUE_INDEX, TABLE_KEYS, TTL_ATTRIBUTE } from "../bot/store/table";
 import { BotFunction } from "./bot-function";
+import { CalendarFeed } from "./calendar-feed";
 import { platformSecret } from "./credentials";
 import { RemindersSchedule } from "./reminders-schedule";
 import { WebhooksApi } from "./webhooks-api";
@@ -107,6 +108,7 @@ export class TripBotStack extends Stack {
   readonly api: WebhooksApi;
   readonly reminders: RemindersSchedule;
   readonly alarmTopic: sns.Topic;
+  readonly calendar: CalendarFeed;
 
   constructor(scope: Construct, id: string, props: TripBotStackProps = {}) {
     super(scope, id, props);
@@ -181,6 +183,16 @@ export class TripBotStack extends Stack {
     ]) {
       alarm.addAlarmAction(new cwActions.SnsAction(this.alarmTopic));
     }
+
+    // The calendar feed and offline pack, on the same API (infra/calendar-feed.ts).
+    this.calendar = new CalendarFeed(this, "Calendar", {
+      api: this.api,
+      table,
+      linkers: Object.values(this.functions).filter((f) => f !== reminders),
+      alarmTopic: this.alarmTopic,
+      projectRoot: PROJECT_ROOT,
+      code: props.handlerCode?.("calendar"),
+    });
 
     this.outputs(platforms, secretOf);
   }

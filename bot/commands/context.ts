@@ -1,3 +1,4 @@
+import type { CalendarLinks } from "../calendar/links";
 import type { ChannelPoster } from "../delivery";
 import type { Reply } from "../reply";
 import type { ChannelStore } from "../store/channel-store";
@@ -33,6 +34,8 @@ export interface CommandServices {
   poster?: ChannelPoster;
   /** Where questions the bot could not answer are kept for the organisers. */
   questions?: QuestionStore;
+  /** The trip's calendar and offline-pack links; absent where there is no public URL (the CLI). */
+  calendar?: CalendarLinks;
 }
 
 export interface CommandContext {

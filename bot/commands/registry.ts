@@ -1,6 +1,7 @@
 import { type Block, paragraph, type Reply, text } from "../reply";
 import { closest } from "../search/distance";
 import { ask } from "./ask";
+import { calendar } from "./calendar";
 import type { CommandContext, CommandDefinition, TripCommand } from "./context";
 import { facts } from "./facts";
 import { faq } from "./faq";
@@ -8,6 +9,7 @@ import { answer, moment, notice } from "./format";
 import { itinerary } from "./itinerary";
 import { link, unlink } from "./link";
 import { next } from "./next";
+import { offline } from "./offline";
 import { questions } from "./questions";
 import { reminders } from "./reminders";
 import { rules } from "./rules";
@@ -95,6 +97,8 @@ export const COMMANDS: readonly CommandDefinition[] = [
   rules,
   faq,
   ask,
+  calendar,
+  offline,
   help,
   link,
   unlink,

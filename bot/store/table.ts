@@ -46,4 +46,9 @@ export const keys = {
     `${tripId}#${itemId}#${leadMinutes}`,
   /** Questions asked about a trip that the bot was not sure of: their own partition. */
   questions: (tripId: string) => `QUESTIONS#${tripId}`,
+  /** A calendar link's token: its own partition, so a calendar app's poll is one GetItem. */
+  calendarToken: (token: string) => `CALENDAR#${token}`,
+  /** Which token a trip's calendar link has now. */
+  calendarOfTrip: (tripId: string) => `CALENDAR_TRIP#${tripId}`,
+  calendar: "CALENDAR",
 };

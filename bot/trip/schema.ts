@@ -24,6 +24,17 @@ const Also = z
   .array(Text)
   .optional()
   .describe("Other phrasings travellers use for this, e.g. [bus, shuttle, ride to the start]");
+
+/**
+ * `offline: false` keeps an entry out of the offline pack (`/marathon offline`): for what
+ * travellers should not carry across a border. Absent means it is in the pack.
+ */
+const Offline = z
+  .boolean()
+  .optional()
+  .describe(
+    "false: leave this out of the offline pack (what should not be carried across a border)",
+  );
 const LeadTime = z
   .string()
   .describe('How long before the item a reminder is posted: "1d", "2h", "30m", "1h30m"')
@@ -40,7 +51,7 @@ export const PlaceSchema = z.strictObject({
   source: Source,
 });
 
-export const FactSchema = z.strictObject({ text: Text, source: Source });
+export const FactSchema = z.strictObject({ text: Text, source: Source, offline: Offline });
 
 export const EventSchema = z.strictObject({
   name: Text,
@@ -65,6 +76,7 @@ export const ItineraryItemSchema = z.strictObject({
     .optional()
     .describe("Lead times; defaults to the trip's defaultReminders"),
   source: Source,
+  offline: Offline,
 });
 
 export const RuleTopicSchema = z.strictObject({
@@ -73,6 +85,7 @@ export const RuleTopicSchema = z.strictObject({
   rules: z.array(Text).min(1),
   also: Also,
   source: Source,
+  offline: Offline,
 });
 
 export const FaqEntrySchema = z.strictObject({
@@ -82,6 +95,15 @@ export const FaqEntrySchema = z.strictObject({
   keywords: z.array(Text).default([]),
   also: Also,
   source: Source,
+  offline: Offline,
+});
+
+export const ContactSchema = z.strictObject({
+  name: Text,
+  role: Text.optional().describe('What to call them for: "Tour leader, travels with the group"'),
+  phone: Text.optional(),
+  email: Text.optional(),
+  offline: Offline,
 });
 
 /**
@@ -127,6 +149,13 @@ const TripFileShape = z.strictObject({
     .regex(/^[a-z0-9_-]{1,32}$/, "a slash-command name: 1–32 lowercase letters, digits, - or _")
     .default("marathon"),
   organisers: OrganisersSchema.default({}),
+  contacts: z
+    .array(ContactSchema)
+    .max(50)
+    .optional()
+    .describe(
+      "People travellers can reach (organisers, guides, the local agency): the offline pack lists them",
+    ),
   defaultReminders: z.array(LeadTime).default(["1d", "1h"]),
   event: EventSchema,
   places: z.array(PlaceSchema).max(MAX_FACTS.places).default([]),
@@ -207,6 +236,7 @@ export type Place = z.output<typeof PlaceSchema>;
 export type ItineraryItemFile = z.output<typeof ItineraryItemSchema>;
 export type RuleTopic = z.output<typeof RuleTopicSchema>;
 export type FaqEntry = z.output<typeof FaqEntrySchema>;
+export type Contact = z.output<typeof ContactSchema>;
 
 /** JSON Schema of the trip file, for editor completion, with the given platforms' organisers. */
 export function tripJsonSchema(platforms: readonly OrganiserIds[]): Record<string, unknown> {

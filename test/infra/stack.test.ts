@@ -5,6 +5,7 @@ import * as sqs from "aws-cdk-lib/aws-sqs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PLATFORMS } from "../../bot/platforms";
 import { DUE_INDEX, TABLE_KEYS, TTL_ATTRIBUTE } from "../../bot/store/table";
+import { CALENDAR_ROUTE } from "../../infra/calendar-feed";
 import { REMINDERS_RUN_MESSAGE } from "../../infra/reminders-schedule";
 import type { HandlerName, TripBotStack } from "../../infra/stack";
 import { API_THROTTLE, ROUTES } from "../../infra/webhooks-api";
@@ -80,7 +81,8 @@ describe("the functions", () => {
       .map(version)
       .reduce((a, b) => Math.max(a, b));
     const functions = Object.values(template.findResources("AWS::Lambda::Function"));
-    expect(functions).toHaveLength(3);
+    // The three bot functions and the calendar feed's (test/infra/calendar.test.ts).
+    expect(functions).toHaveLength(4);
     for (const fn of functions) {
       expect(fn.Properties.Runtime).toBe(`nodejs${newest}.x`);
       expect(fn.Properties.Architectures).toEqual(["arm64"]);
@@ -104,7 +106,14 @@ describe("the functions", () => {
       expect(fn.Timeout as number).toBeGreaterThan(3);
       const env = (fn.Environment as { Variables: Record<string, unknown> }).Variables;
       expect(Object.keys(env).sort()).toEqual(
-        ["TABLE_NAME", "NODE_OPTIONS", "POWERTOOLS_SERVICE_NAME", ...want.secrets].sort(),
+        [
+          "TABLE_NAME",
+          "NODE_OPTIONS",
+          "POWERTOOLS_SERVICE_NAME",
+          // The chat functions hand out the calendar's links.
+          ...(name === "reminders" ? [] : ["PUBLIC_BASE_URL"]),
+          ...want.secrets,
+        ].sort(),
       );
       expect(env.TABLE_NAME).toEqual({ Ref: ref(stack.table) });
       expect(env.NODE_OPTIONS).toBe("--enable-source-maps");
@@ -128,7 +137,13 @@ describe("the HTTP API", () => {
   it("routes POST /slack/events and POST /discord/interactions to their functions, nothing else", () => {
     const routes = Object.values(template.findResources("AWS::ApiGatewayV2::Route"));
     expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual(
-      [`POST ${ROUTES.discord}`, `POST ${ROUTES.slack}`].sort(),
+      [
+        `POST ${ROUTES.discord}`,
+        `POST ${ROUTES.slack}`,
+        // The calendar feed's (test/infra/calendar.test.ts).
+        `GET ${CALENDAR_ROUTE}`,
+        `HEAD ${CALENDAR_ROUTE}`,
+      ].sort(),
     );
     for (const [name, path] of [
       ["slack", ROUTES.slack],
@@ -260,7 +275,8 @@ describe("permissions", () => {
 describe("logs and alarms", () => {
   it("keeps every log group for a month", () => {
     const groups = Object.values(template.findResources("AWS::Logs::LogGroup"));
-    expect(groups).toHaveLength(4);
+    // One per function (the calendar feed's included) and the API's access logs.
+    expect(groups).toHaveLength(5);
     for (const g of groups) expect(g.Properties.RetentionInDays).toBe(30);
   });
 
@@ -275,7 +291,8 @@ describe("logs and alarms", () => {
   it("alarms on function errors, API 5xx, missed reminders, stopped and failed runs, to one topic", () => {
     const alarms = Object.values(template.findResources("AWS::CloudWatch::Alarm"));
     const byMetric = (metric: string) => alarms.filter((a) => a.Properties.MetricName === metric);
-    expect(byMetric("Errors")).toHaveLength(3);
+    // One per function, the calendar feed's included.
+    expect(byMetric("Errors")).toHaveLength(4);
     expect(byMetric("MissedReminders")).toHaveLength(1);
     expect(byMetric("ReminderRuns")[0]?.Properties.TreatMissingData).toBe("breaching");
     expect(byMetric("ApproximateNumberOfMessagesVisible")).toHaveLength(1);

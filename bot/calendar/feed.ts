@@ -1,0 +1,78 @@
+import { createHash } from "node:crypto";
+import ical, { ICalAlarmType } from "ical-generator";
+import type { EventVersions } from "../store/calendar-tokens";
+import { canonicalJson } from "../store/trip-records";
+import type { Trip } from "../trip/model";
+import { type EventContent, eventContent } from "./events";
+
+/** Calendar apps are asked to fetch the feed again after this long. */
+export const REFRESH_SECONDS = 60 * 60;
+
+/** Bumped when the feed's layout changes, so every client fetches the new form once. */
+const FEED_FORMAT = 1;
+
+export function tripEvents(trip: Trip): EventContent[] {
+  return trip.itinerary.map((item) => eventContent(trip, item));
+}
+
+/**
+ * The feed's entity tag: a hash of everything the body is made from (the trip's events as this
+ * revision has them, and their versions), so it changes exactly when the body would.
+ */
+export function feedTag(trip: Trip, events: readonly EventContent[], versions: EventVersions) {
+  const hash = createHash("sha256")
+    .update(
+      canonicalJson({
+        format: FEED_FORMAT,
+        name: trip.name,
+        events: events.map((e) => ({
+          ...e,
+          start: e.start.toISOString(),
+          end: e.end?.toISOString(),
+          version: versions[e.itemId],
+        })),
+      }),
+    )
+    .digest("base64url")
+    .slice(0, 27);
+  return `"${hash}"`;
+}
+
+/**
+ * The trip's itinerary as an iCalendar feed: one event per item, times in UTC (exact instants
+ * whatever the clocks do), alarms at the item's reminder leads. DTSTAMP and LAST-MODIFIED are
+ * when the event's content was first served, so an unchanged trip gives the same bytes.
+ */
+export function renderFeed(
+  trip: Trip,
+  events: readonly EventContent[],
+  versions: EventVersions,
+): string {
+  const calendar = ical({
+    name: trip.name,
+    description: `The itinerary of ${trip.name}, kept up to date from the trip's facts.`,
+    prodId: { company: "trip-group-bot", product: "calendar", language: "EN" },
+    ttl: REFRESH_SECONDS,
+  });
+  for (const event of events) {
+    const version = versions[event.itemId];
+    const stamp = version ? new Date(version.changedAt) : event.start;
+    calendar.createEvent({
+      id: event.uid,
+      sequence: version?.sequence ?? 0,
+      stamp,
+      lastModified: stamp,
+      start: event.start,
+      end: event.end ?? null,
+      summary: event.summary,
+      location: event.location ?? null,
+      description: event.description ?? null,
+      alarms: event.alarmMinutes.map((minutes) => ({
+        type: ICalAlarmType.display,
+        trigger: minutes * 60,
+        description: event.summary,
+      })),
+    });
+  }
+  return calendar.toString();
+}
