@@ -43,8 +43,10 @@ export const EventSchema = z.strictObject({
   startPlace: PlaceSchema,
   finishPlace: PlaceSchema.optional(),
   distances: z.array(Text).default([]),
-  facts: z.array(FactSchema).default([]),
-  url: z.url().optional(),
+  facts: z.array(FactSchema).max(200).default([]),
+  url: z
+    .url({ protocol: /^https?$/, error: "must be a web address starting with https:// or http://" })
+    .optional(),
   source: Source,
 });
 
@@ -65,7 +67,7 @@ export const ItineraryItemSchema = z.strictObject({
 export const RuleTopicSchema = z.strictObject({
   topic: Id.describe("Short name readers type: /marathon rules <topic>"),
   title: Text,
-  rules: z.array(Text).min(1),
+  rules: z.array(Text).min(1).max(100),
   source: Source,
 });
 
@@ -87,6 +89,12 @@ export const OrganisersSchema = z.strictObject({
  * DynamoDB item (400 KB at most); these caps keep it well under that, far above any real tour.
  */
 export const MAX_FACTS = { places: 200, itinerary: 2000, rules: 200, faq: 500 } as const;
+
+/**
+ * The most one fact (the event, a place, an item, a rules topic, a FAQ entry) may weigh as
+ * stored: each is one DynamoDB item, which holds 400 KB at most with its keys and attributes.
+ */
+export const MAX_FACT_BYTES = 100_000;
 
 const TripFileShape = z.strictObject({
   id: Id,
@@ -163,6 +171,19 @@ export function tripSemanticIssues(data: unknown): TripIssue[] {
       } else seen.set(k, i);
     });
   };
+  const weigh = (value: unknown, path: (string | number)[]) => {
+    const bytes = Buffer.byteLength(JSON.stringify(value ?? null), "utf8");
+    if (bytes > MAX_FACT_BYTES) {
+      issues.push({
+        path,
+        message: `is too large to store: ${Math.ceil(bytes / 1000)} KB, at most ${MAX_FACT_BYTES / 1000} KB (split it up)`,
+      });
+    }
+  };
+  weigh(trip.event, ["event"]);
+  for (const what of ["places", "itinerary", "rules", "faq"] as const) {
+    list(trip[what]).forEach((entry, i) => weigh(entry, [what, i]));
+  }
   unique("itinerary", "id");
   unique("faq", "id");
   unique("rules", "topic");
