@@ -51,14 +51,36 @@ describe("commands on the Pyongyang trip", () => {
 
   it("when: counts down on race day and after it", async () => {
     expect((await ask(env, "2025-04-05T22:00:00Z", "when")).text).toContain(
-      "Race day is today: the start is in 1 hour.",
+      "Race day is today in Pyongyang: the start is in 1 hour.",
     );
+    // 23:59 on Saturday in Pyongyang: "tomorrow" says whose tomorrow it is.
     expect((await ask(env, "2025-04-05T14:59:00Z", "when")).text).toContain(
-      "Race day is tomorrow.",
+      "Race day is Sunday 6 April in Pyongyang, tomorrow there.",
     );
     const after = await ask(env, "2026-11-24T05:00:00Z", "when");
     expect(after.text).toContain("The race was 597 days ago.");
     expect(after.text).toContain("started Sun 6 Apr 2025, 08:00 Pyongyang time");
+  });
+
+  it("when and next count down once: no second, live countdown beside the written one", async () => {
+    const relativeMoments = (reply: Reply) =>
+      reply.blocks
+        .flatMap((b) =>
+          b.type === "paragraph" || b.type === "context"
+            ? b.spans
+            : b.type === "list"
+              ? b.items.flat()
+              : b.type === "fields"
+                ? b.fields.flatMap((f) => f.value)
+                : [],
+        )
+        .filter((s) => s.type === "moment" && s.relative);
+    for (const at of [BEFORE, "2025-04-05T22:00:00Z", "2026-11-24T05:00:00Z"]) {
+      const when = await ask(env, at, "when");
+      expect(when.text.match(/\b(in \d+|\d+ \w+ ago)\b/g) ?? []).toHaveLength(1);
+      expect(relativeMoments(when.reply)).toEqual([]);
+    }
+    expect(relativeMoments((await ask(env, BEFORE, "next")).reply)).toEqual([]);
   });
 
   it("where: the start, the finish and the other places, with sources", async () => {
@@ -236,7 +258,7 @@ describe("commands on the New York trip (daylight saving time ends on race day)"
 
   it("when: race day is tomorrow, at 09:10 New York time", async () => {
     const { text } = await ask(env, SATURDAY, "when", "", "Asia/Tokyo");
-    expect(text).toContain("Race day is tomorrow.");
+    expect(text).toContain("Race day is Sunday 2 November in New York, tomorrow there.");
     expect(text).toContain(
       "Sun 2 Nov 2025, 09:10 New York time (your time: Sun 2 Nov 2025, 23:10)",
     );
