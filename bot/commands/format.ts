@@ -1,6 +1,7 @@
 import { type Block, type Moment, type Reply, type Span, text } from "../reply";
 import type { ItineraryItem, Trip } from "../trip/model";
 import type { Place } from "../trip/schema";
+import { calendarDaysBetween } from "../trip/time";
 
 export const SHARE = { action: "share", label: "Share in channel" } as const;
 
@@ -32,7 +33,11 @@ export function itemSpans(
   style: "time" | "datetime" = "time",
 ): Span[] {
   const spans: Span[] = [moment(trip, item.startAt, style)];
-  if (item.endAt) spans.push(text("–"), moment(trip, item.endAt, "time"));
+  if (item.endAt) {
+    // An end past midnight shows its date: "22:00–Sun 6 Apr 2025, 01:00", never "22:00–01:00".
+    const sameDay = calendarDaysBetween(item.startAt, item.endAt, trip.zone) === 0;
+    spans.push(text("–"), moment(trip, item.endAt, sameDay ? "time" : "datetime"));
+  }
   spans.push(text(" "), text(item.title, true));
   if (item.place) spans.push(text(` — ${item.place}`));
   if (item.notes) spans.push(text(`. ${item.notes}`));

@@ -2,10 +2,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { CommandRequest } from "../../bot/commands/context";
 import { COMMANDS } from "../../bot/commands/registry";
 import { type Bot, createBot } from "../../bot/core";
+import { loadTrip } from "../../bot/loading/load-trip";
 import type { Reply } from "../../bot/reply";
+import { memoryStores } from "../../bot/store/memory-stores";
 import type { Stores } from "../../bot/store/stores";
 import { renderText } from "../../bot/text/render";
-import { NEW_YORK, PYONGYANG, storesWith } from "../helpers/memory-trips";
+import { NEW_YORK, PYONGYANG, storesWith, tripFile } from "../helpers/memory-trips";
+
+const BEFORE_TRIP = "2025-03-20T00:00:00Z";
 
 const request = (command: string, input = ""): CommandRequest => ({
   command,
@@ -322,4 +326,25 @@ describe("every example the help gives", () => {
       }
     });
   }
+});
+
+describe("an item that ends after midnight", () => {
+  it("shows the end's date, so nobody reads 22:00–01:00 as one evening", async () => {
+    const file = tripFile(PYONGYANG);
+    const [first] = file.itinerary;
+    if (!first) throw new Error("the example trip has items");
+    file.itinerary = [
+      {
+        ...first,
+        id: "night-train",
+        title: "Night train",
+        start: "2025-04-03 22:00",
+        end: "2025-04-04 01:30",
+      },
+    ];
+    const env = memoryStores();
+    await loadTrip(env, file);
+    const { text } = await ask(env, BEFORE_TRIP, "itinerary");
+    expect(text).toMatch(/22:00[^\n]*–[^\n]*Fri 4 Apr 2025, 01:30[^\n]*Night train/);
+  });
 });
