@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CommandRequest } from "../../bot/commands/context";
 import { COMMANDS } from "../../bot/commands/registry";
@@ -7,6 +8,7 @@ import type { Reply } from "../../bot/reply";
 import { memoryStores } from "../../bot/store/memory-stores";
 import type { Stores } from "../../bot/store/stores";
 import { renderText } from "../../bot/text/render";
+import { parseTripText } from "../../bot/trip/parse";
 import { NEW_YORK, PYONGYANG, storesWith, tripFile } from "../helpers/memory-trips";
 
 const BEFORE_TRIP = "2025-03-20T00:00:00Z";
@@ -346,5 +348,48 @@ describe("an item that ends after midnight", () => {
     await loadTrip(env, file);
     const { text } = await ask(env, BEFORE_TRIP, "itinerary");
     expect(text).toMatch(/22:00[^\n]*–[^\n]*Fri 4 Apr 2025, 01:30[^\n]*Night train/);
+  });
+});
+
+describe("items away from the destination", () => {
+  it("show their own zone's time: the Beijing briefing in Beijing time, the rest in Pyongyang's", async () => {
+    const env = await storesWith([PYONGYANG]);
+    const { text } = await ask(env, BEFORE_TRIP, "itinerary", "1", "Europe/London");
+    expect(text).toMatch(/09:00 Beijing time[^\n]*Group briefing before departure/);
+    expect(text).toMatch(/18:00 Pyongyang time[^\n]*Hotel check-in/);
+    // 09:00 in Beijing is 02:00 in London, not 01:00 (as 09:00 in Pyongyang would be).
+    expect(text).toMatch(/09:00 Beijing time \(your time: 02:00\)/);
+  });
+
+  it("take a place's zone when they name the place, and refuse a zone that does not exist", async () => {
+    const file = tripFile(NEW_YORK);
+    file.places = [
+      ...file.places,
+      {
+        id: "jfk-lounge",
+        name: "JFK lounge",
+        timeZone: "America/Chicago",
+        timeZoneLabel: "Chicago",
+      },
+    ];
+    const [first] = file.itinerary;
+    if (!first) throw new Error("the example trip has items");
+    file.itinerary = [
+      { ...first, id: "layover", title: "Layover", place: "JFK lounge", start: "2025-10-30 10:00" },
+    ];
+    const env = memoryStores();
+    await loadTrip(env, file);
+    const { text } = await ask(env, "2025-10-01T00:00:00Z", "itinerary");
+    expect(text).toMatch(/10:00 Chicago time[^\n]*Layover/);
+    const broken = parseTripText(
+      readFileSync(NEW_YORK, "utf8").replace(
+        /^( +)title: (.*)$/m,
+        "$1title: $2\n$1timeZone: Mars/Base",
+      ),
+      "ny.yaml",
+    );
+    expect(broken.ok ? [] : broken.errors.map((e) => e.message)).toContainEqual(
+      expect.stringContaining('"Mars/Base" is not an IANA time zone'),
+    );
   });
 });
