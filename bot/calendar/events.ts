@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { canonicalJson } from "../store/trip-records";
 import type { ItineraryItem, Trip } from "../trip/model";
-import type { Place } from "../trip/schema";
+import { type Place, placeNamed } from "../trip/schema";
 
 /** Everything one itinerary item's calendar event shows; its hash tells a changed event. */
 export interface EventContent {
@@ -19,21 +19,15 @@ export interface EventContent {
 }
 
 /** The trip's place an item's free-text `place` names (by name or id), if it names one. */
-export function placeNamed(trip: Trip, name: string | undefined): Place | undefined {
-  if (!name) return undefined;
-  const wanted = name.trim().toLowerCase();
-  const candidates = [trip.event.startPlace, trip.event.finishPlace, ...trip.places].filter(
-    (p): p is Place => p !== undefined,
-  );
-  return candidates.find(
-    (p) => p.name.trim().toLowerCase() === wanted || p.id?.toLowerCase() === wanted,
-  );
+export function placeOf(trip: Trip, name: string | undefined): Place | undefined {
+  const { startPlace, finishPlace } = trip.event;
+  return placeNamed([startPlace, ...(finishPlace ? [finishPlace] : []), ...trip.places], name);
 }
 
 /** "Kim Il Sung Stadium, 1 Stadium Road": the place's name, and its address when known. */
 export function locationText(trip: Trip, item: ItineraryItem): string | undefined {
   if (!item.place) return undefined;
-  const place = placeNamed(trip, item.place);
+  const place = placeOf(trip, item.place);
   return place?.address ? `${item.place}, ${place.address}` : item.place;
 }
 

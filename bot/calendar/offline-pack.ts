@@ -3,7 +3,7 @@ import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf
 import type { ItineraryItem, Trip } from "../trip/model";
 import type { FaqEntry, RuleTopic } from "../trip/schema";
 import { formatInZone } from "../trip/time";
-import { locationText, placeNamed } from "./events";
+import { locationText, placeOf } from "./events";
 import { packContents } from "./pack-contents";
 
 /** The offline pack: the trip on paper or on a phone for days without a connection. */
@@ -248,7 +248,7 @@ export async function offlinePack(trip: Trip, now: Date): Promise<Uint8Array> {
     w.heading("Places");
     for (const place of places) {
       if (!place) continue;
-      const known = placeNamed(trip, place.name) ?? place;
+      const known = placeOf(trip, place.name) ?? place;
       w.text(known.name, { bold: true, gapAfter: 2 });
       if (known.address) w.text(known.address, { indent: 14, gapAfter: 2 });
       if (known.description) w.text(known.description, { indent: 14, gapAfter: 6 });

@@ -1,11 +1,18 @@
 import { type Block, type Moment, type Reply, type Span, text } from "../reply";
 import type { ItineraryItem, Trip } from "../trip/model";
 import type { Place } from "../trip/schema";
+import { calendarDaysBetween } from "../trip/time";
 
 export const SHARE = { action: "share", label: "Share in channel" } as const;
 
-export function moment(trip: Trip, at: Date, style: Moment["style"], relative = false): Moment {
-  return { type: "moment", at, style, zone: trip.zone, zoneLabel: trip.zoneLabel, relative };
+/** An instant shown in `where`'s zone (the trip's, or an item's own) and in the reader's. */
+export function moment(
+  where: { zone: string; zoneLabel: string },
+  at: Date,
+  style: Moment["style"],
+  relative = false,
+): Moment {
+  return { type: "moment", at, style, zone: where.zone, zoneLabel: where.zoneLabel, relative };
 }
 
 /** A private answer with a button to share it, the shape of most replies. */
@@ -31,8 +38,12 @@ export function itemSpans(
   item: ItineraryItem,
   style: "time" | "datetime" = "time",
 ): Span[] {
-  const spans: Span[] = [moment(trip, item.startAt, style)];
-  if (item.endAt) spans.push(text("–"), moment(trip, item.endAt, "time"));
+  const spans: Span[] = [moment(item, item.startAt, style)];
+  if (item.endAt) {
+    // An end past midnight shows its date: "22:00–Sun 6 Apr 2025, 01:00", never "22:00–01:00".
+    const sameDay = calendarDaysBetween(item.startAt, item.endAt, item.zone) === 0;
+    spans.push(text("–"), moment(item, item.endAt, sameDay ? "time" : "datetime"));
+  }
   spans.push(text(" "), text(item.title, true));
   if (item.place) spans.push(text(` — ${item.place}`));
   if (item.notes) spans.push(text(`. ${item.notes}`));

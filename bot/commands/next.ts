@@ -37,7 +37,7 @@ export const next: TripCommand = {
       paragraph(
         text(item.title, true),
         text(` ${humanDistance(now, item.startAt)}: `),
-        moment(trip, item.startAt, "datetime", true),
+        moment(item, item.startAt, "datetime"),
         ...(item.place ? [text(` — ${item.place}`)] : []),
       ),
       ...(item.notes ? [paragraph(item.notes)] : []),

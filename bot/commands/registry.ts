@@ -79,7 +79,7 @@ export function overviewReply(ctx: CommandContext): Reply {
             "Next on the itinerary: ",
             text(upcoming.title, true),
             " ",
-            moment(trip, upcoming.startAt, "datetime", true),
+            moment(upcoming, upcoming.startAt, "datetime", true),
           ),
         ]
       : []),

@@ -1,17 +1,25 @@
+import { DateTime } from "luxon";
 import { paragraph, type Span, text } from "../reply";
 import { calendarDaysBetween, humanDistance, plural } from "../trip/time";
 import type { CommandContext, TripCommand } from "./context";
 import { answer, moment } from "./format";
 
-/** "Race day is in 12 days", "Race day is tomorrow", "The race was 3 days ago". */
+/**
+ * "Race day is in 12 days", "Race day is Sunday 6 April in Pyongyang, tomorrow there", "The race
+ * was 3 days ago". Days are counted by the destination's calendar, so "today" and "tomorrow"
+ * name it: a reader whose own date differs still reads something true.
+ */
 export function countdown({ trip, now }: Pick<CommandContext, "trip" | "now">): string {
   const start = trip.event.startAt;
   const days = calendarDaysBetween(now, start, trip.zone);
   const started = now.getTime() >= start.getTime();
   if (days > 1) return `Race day is in ${plural(days, "day")}.`;
-  if (days === 1) return "Race day is tomorrow.";
+  if (days === 1) {
+    const date = DateTime.fromJSDate(start, { zone: trip.zone }).setLocale("en-GB");
+    return `Race day is ${date.toFormat("cccc d LLLL")} in ${trip.zoneLabel}, tomorrow there.`;
+  }
   if (days === 0 && !started)
-    return `Race day is today: the start is ${humanDistance(now, start)}.`;
+    return `Race day is today in ${trip.zoneLabel}: the start is ${humanDistance(now, start)}.`;
   if (days === 0) return `The race started ${humanDistance(now, start).replace(/ ago$/, "")} ago.`;
   return `The race was ${plural(-days, "day")} ago.`;
 }
@@ -23,7 +31,8 @@ export function startSentence(ctx: Pick<CommandContext, "trip" | "now">): Span[]
   return [
     text(countdown(ctx), true),
     text(` ${trip.event.name} ${verb} `),
-    moment(trip, trip.event.startAt, "datetime", true),
+    // The countdown above says how far off it is: the moment adds no second one.
+    moment(trip, trip.event.startAt, "datetime"),
     text(` at ${trip.event.startPlace.name}.`),
   ];
 }

@@ -13,8 +13,8 @@ export function remindersOf(trip: Trip): ScheduledReminder[] {
       startAt: item.startAt,
       content: {
         tripName: trip.name,
-        zone: trip.zone,
-        zoneLabel: trip.zoneLabel,
+        zone: item.zone,
+        zoneLabel: item.zoneLabel,
         command: trip.command,
         title: item.title,
         ...(item.place ? { place: item.place } : {}),

@@ -1,4 +1,11 @@
-import type { FaqEntry, ItineraryItemFile, Place, RuleTopic, TripFile } from "./schema";
+import {
+  type FaqEntry,
+  type ItineraryItemFile,
+  type Place,
+  placeNamed,
+  type RuleTopic,
+  type TripFile,
+} from "./schema";
 import { localDate, parseLeadTime, wallClockToInstant, zoneCity } from "./time";
 
 /** A validated trip with every wall-clock time resolved to an instant. */
@@ -21,6 +28,9 @@ export interface Trip {
 }
 
 export interface ItineraryItem extends ItineraryItemFile {
+  /** Where its times are shown: its own zone, its place's, or the destination's. */
+  zone: string;
+  zoneLabel: string;
   startAt: Date;
   endAt?: Date;
   /** Reminder lead times in minutes, largest first. */
@@ -46,14 +56,29 @@ function instant(text: string, zone: string): Date {
 /** Resolves a trip file that has passed `TripFileSchema`. */
 export function resolveTrip(file: TripFile): Trip {
   const zone = file.timeZone;
+  const zoneLabel = file.timeZoneLabel ?? zoneCity(zone);
+  const whereOf = (item: ItineraryItemFile) => {
+    const place = placeNamed(file.places, item.place);
+    const own = item.timeZone ?? place?.timeZone;
+    if (!own || own === zone) return { zone, zoneLabel };
+    return {
+      zone: own,
+      zoneLabel: (item.timeZone ? item.timeZoneLabel : place?.timeZoneLabel) ?? zoneCity(own),
+    };
+  };
   const items = file.itinerary
-    .map((item, index) => ({ item, index, startAt: instant(item.start, zone) }))
+    .map((item, index) => {
+      const where = whereOf(item);
+      return { item, index, where, startAt: instant(item.start, where.zone) };
+    })
     .sort((a, b) => a.startAt.getTime() - b.startAt.getTime() || a.index - b.index);
+  // Days are the destination's, wherever an item happens.
   const dates = [...new Set(items.map((x) => localDate(x.startAt, zone)))];
-  const itinerary: ItineraryItem[] = items.map(({ item, startAt }) => ({
+  const itinerary: ItineraryItem[] = items.map(({ item, where, startAt }) => ({
     ...item,
+    ...where,
     startAt,
-    endAt: item.end === undefined ? undefined : instant(item.end, zone),
+    endAt: item.end === undefined ? undefined : instant(item.end, where.zone),
     leadMinutes: (item.reminders ?? file.defaultReminders)
       .map((t) => parseLeadTime(t) ?? 0)
       .filter((m) => m > 0)
@@ -65,7 +90,7 @@ export function resolveTrip(file: TripFile): Trip {
     id: file.id,
     name: file.name,
     zone,
-    zoneLabel: file.timeZoneLabel ?? zoneCity(zone),
+    zoneLabel,
     command: file.command,
     organisers: file.organisers,
     event: { ...file.event, startAt: instant(file.event.start, zone) },

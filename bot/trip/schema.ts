@@ -43,11 +43,21 @@ const LeadTime = z
     'write a lead time like "1d", "2h", "30m" or "1h30m"',
   );
 
+const ZoneOverride = {
+  timeZone: Text.optional().describe(
+    "IANA time zone when it is not the destination's (a briefing in Beijing): times are shown in it",
+  ),
+  timeZoneLabel: Text.optional().describe(
+    'How to name that time: "Beijing" → "09:00 Beijing time"',
+  ),
+};
+
 export const PlaceSchema = z.strictObject({
   id: Id.optional(),
   name: Text,
   description: Text.optional(),
   address: Text.optional(),
+  ...ZoneOverride,
   source: Source,
 });
 
@@ -59,8 +69,10 @@ export const EventSchema = z.strictObject({
   startPlace: PlaceSchema,
   finishPlace: PlaceSchema.optional(),
   distances: z.array(Text).default([]),
-  facts: z.array(FactSchema).default([]),
-  url: z.url().optional(),
+  facts: z.array(FactSchema).max(200).default([]),
+  url: z
+    .url({ protocol: /^https?$/, error: "must be a web address starting with https:// or http://" })
+    .optional(),
   source: Source,
 });
 
@@ -69,8 +81,11 @@ export const ItineraryItemSchema = z.strictObject({
   start: WallClock,
   end: WallClock.optional(),
   title: Text,
-  place: Text.optional(),
+  place: Text.optional().describe(
+    "Where it happens; naming a place of the trip (its id or name) brings that place's time zone",
+  ),
   notes: Text.optional(),
+  ...ZoneOverride,
   reminders: z
     .array(LeadTime)
     .optional()
@@ -137,6 +152,12 @@ const organisersFor = (platforms: readonly OrganiserIds[]) =>
  */
 export const MAX_FACTS = { places: 200, itinerary: 2000, rules: 200, faq: 500 } as const;
 
+/**
+ * The most one fact (the event, a place, an item, a rules topic, a FAQ entry) may weigh as
+ * stored: each is one DynamoDB item, which holds 400 KB at most with its keys and attributes.
+ */
+export const MAX_FACT_BYTES = 100_000;
+
 const TripFileShape = z.strictObject({
   id: Id,
   name: Text,
@@ -188,18 +209,31 @@ export function tripSemanticIssues(data: unknown): TripIssue[] {
       message: `"${zone}" is not an IANA time zone (like Asia/Pyongyang or Europe/Berlin)`,
     });
   } else if (zone !== undefined) {
-    const checkTime = (value: unknown, path: (string | number)[]) => {
+    const checkTime = (value: unknown, path: (string | number)[], where = zone) => {
       const text = str(value);
       if (text === undefined) return undefined;
-      const r = wallClockToInstant(text, zone);
+      const r = wallClockToInstant(text, where);
       if (!r.ok) issues.push({ path, message: r.message });
       return r.ok ? r.instant : undefined;
     };
+    const zoneOf = (value: unknown, path: (string | number)[]) => {
+      const own = str(value);
+      if (own === undefined || isValidTimeZone(own)) return own;
+      issues.push({ path, message: `"${own}" is not an IANA time zone (like Asia/Shanghai)` });
+      return undefined;
+    };
+    list(trip.places).forEach((p, i) => {
+      zoneOf(record(p).timeZone, ["places", i, "timeZone"]);
+    });
     checkTime(record(trip.event).start, ["event", "start"]);
     list(trip.itinerary).forEach((raw, i) => {
       const item = record(raw);
-      const start = checkTime(item.start, ["itinerary", i, "start"]);
-      const end = checkTime(item.end, ["itinerary", i, "end"]);
+      const own = zoneOf(item.timeZone, ["itinerary", i, "timeZone"]);
+      const place = placeNamed(list(trip.places).map(record), str(item.place));
+      const placeZone = str(place?.timeZone);
+      const where = own ?? (placeZone && isValidTimeZone(placeZone) ? placeZone : zone);
+      const start = checkTime(item.start, ["itinerary", i, "start"], where);
+      const end = checkTime(item.end, ["itinerary", i, "end"], where);
       if (start && end && end.getTime() < start.getTime()) {
         issues.push({ path: ["itinerary", i, "end"], message: "ends before it starts" });
       }
@@ -219,11 +253,40 @@ export function tripSemanticIssues(data: unknown): TripIssue[] {
       } else seen.set(k, i);
     });
   };
+  const weigh = (value: unknown, path: (string | number)[]) => {
+    const bytes = Buffer.byteLength(JSON.stringify(value ?? null), "utf8");
+    if (bytes > MAX_FACT_BYTES) {
+      issues.push({
+        path,
+        message: `is too large to store: ${Math.ceil(bytes / 1000)} KB, at most ${MAX_FACT_BYTES / 1000} KB (split it up)`,
+      });
+    }
+  };
+  weigh(trip.event, ["event"]);
+  for (const what of ["places", "itinerary", "rules", "faq"] as const) {
+    list(trip[what]).forEach((entry, i) => {
+      weigh(entry, [what, i]);
+    });
+  }
   unique("itinerary", "id");
   unique("faq", "id");
   unique("rules", "topic");
   unique("places", "id");
   return issues;
+}
+
+/** The trip's place an item's `place` names, by id or by name. */
+export function placeNamed<P extends { id?: unknown; name?: unknown }>(
+  places: readonly P[],
+  name: string | undefined,
+): P | undefined {
+  if (name === undefined) return undefined;
+  const wanted = name.trim().toLowerCase();
+  return places.find(
+    (p) =>
+      (typeof p.id === "string" && p.id === wanted) ||
+      (typeof p.name === "string" && p.name.trim().toLowerCase() === wanted),
+  );
 }
 
 export const TripFileSchema = TripFileShape.superRefine((trip, ctx) => {

@@ -1,11 +1,17 @@
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CommandRequest } from "../../bot/commands/context";
 import { COMMANDS } from "../../bot/commands/registry";
 import { type Bot, createBot } from "../../bot/core";
+import { loadTrip } from "../../bot/loading/load-trip";
 import type { Reply } from "../../bot/reply";
+import { memoryStores } from "../../bot/store/memory-stores";
 import type { Stores } from "../../bot/store/stores";
 import { renderText } from "../../bot/text/render";
-import { NEW_YORK, PYONGYANG, storesWith } from "../helpers/memory-trips";
+import { parseTripText } from "../../bot/trip/parse";
+import { NEW_YORK, PYONGYANG, storesWith, tripFile } from "../helpers/memory-trips";
+
+const BEFORE_TRIP = "2025-03-20T00:00:00Z";
 
 const request = (command: string, input = ""): CommandRequest => ({
   command,
@@ -51,14 +57,36 @@ describe("commands on the Pyongyang trip", () => {
 
   it("when: counts down on race day and after it", async () => {
     expect((await ask(env, "2025-04-05T22:00:00Z", "when")).text).toContain(
-      "Race day is today: the start is in 1 hour.",
+      "Race day is today in Pyongyang: the start is in 1 hour.",
     );
+    // 23:59 on Saturday in Pyongyang: "tomorrow" says whose tomorrow it is.
     expect((await ask(env, "2025-04-05T14:59:00Z", "when")).text).toContain(
-      "Race day is tomorrow.",
+      "Race day is Sunday 6 April in Pyongyang, tomorrow there.",
     );
     const after = await ask(env, "2026-11-24T05:00:00Z", "when");
     expect(after.text).toContain("The race was 597 days ago.");
     expect(after.text).toContain("started Sun 6 Apr 2025, 08:00 Pyongyang time");
+  });
+
+  it("when and next count down once: no second, live countdown beside the written one", async () => {
+    const relativeMoments = (reply: Reply) =>
+      reply.blocks
+        .flatMap((b) =>
+          b.type === "paragraph" || b.type === "context"
+            ? b.spans
+            : b.type === "list"
+              ? b.items.flat()
+              : b.type === "fields"
+                ? b.fields.flatMap((f) => f.value)
+                : [],
+        )
+        .filter((s) => s.type === "moment" && s.relative);
+    for (const at of [BEFORE, "2025-04-05T22:00:00Z", "2026-11-24T05:00:00Z"]) {
+      const when = await ask(env, at, "when");
+      expect(when.text.match(/\b(in \d+|\d+ \w+ ago)\b/g) ?? []).toHaveLength(1);
+      expect(relativeMoments(when.reply)).toEqual([]);
+    }
+    expect(relativeMoments((await ask(env, BEFORE, "next")).reply)).toEqual([]);
   });
 
   it("where: the start, the finish and the other places, with sources", async () => {
@@ -238,7 +266,7 @@ describe("commands on the New York trip (daylight saving time ends on race day)"
 
   it("when: race day is tomorrow, at 09:10 New York time", async () => {
     const { text } = await ask(env, SATURDAY, "when", "", "Asia/Tokyo");
-    expect(text).toContain("Race day is tomorrow.");
+    expect(text).toContain("Race day is Sunday 2 November in New York, tomorrow there.");
     expect(text).toContain(
       "Sun 2 Nov 2025, 09:10 New York time (your time: Sun 2 Nov 2025, 23:10)",
     );
@@ -302,4 +330,68 @@ describe("every example the help gives", () => {
       }
     });
   }
+});
+
+describe("an item that ends after midnight", () => {
+  it("shows the end's date, so nobody reads 22:00–01:00 as one evening", async () => {
+    const file = tripFile(PYONGYANG);
+    const [first] = file.itinerary;
+    if (!first) throw new Error("the example trip has items");
+    file.itinerary = [
+      {
+        ...first,
+        id: "night-train",
+        title: "Night train",
+        start: "2025-04-03 22:00",
+        end: "2025-04-04 01:30",
+      },
+    ];
+    const env = memoryStores();
+    await loadTrip(env, file);
+    const { text } = await ask(env, BEFORE_TRIP, "itinerary");
+    expect(text).toMatch(/22:00[^\n]*–[^\n]*Fri 4 Apr 2025, 01:30[^\n]*Night train/);
+  });
+});
+
+describe("items away from the destination", () => {
+  it("show their own zone's time: the Beijing briefing in Beijing time, the rest in Pyongyang's", async () => {
+    const env = await storesWith([PYONGYANG]);
+    const { text } = await ask(env, BEFORE_TRIP, "itinerary", "1", "Europe/London");
+    expect(text).toMatch(/09:00 Beijing time[^\n]*Group briefing before departure/);
+    expect(text).toMatch(/18:00 Pyongyang time[^\n]*Hotel check-in/);
+    // 09:00 in Beijing is 02:00 in London, not 01:00 (as 09:00 in Pyongyang would be).
+    expect(text).toMatch(/09:00 Beijing time \(your time: 02:00\)/);
+  });
+
+  it("take a place's zone when they name the place, and refuse a zone that does not exist", async () => {
+    const file = tripFile(NEW_YORK);
+    file.places = [
+      ...file.places,
+      {
+        id: "jfk-lounge",
+        name: "JFK lounge",
+        timeZone: "America/Chicago",
+        timeZoneLabel: "Chicago",
+      },
+    ];
+    const [first] = file.itinerary;
+    if (!first) throw new Error("the example trip has items");
+    file.itinerary = [
+      { ...first, id: "layover", title: "Layover", place: "JFK lounge", start: "2025-10-30 10:00" },
+    ];
+    const env = memoryStores();
+    await loadTrip(env, file);
+    const { text } = await ask(env, "2025-10-01T00:00:00Z", "itinerary");
+    expect(text).toMatch(/10:00 Chicago time[^\n]*Layover/);
+    const broken = parseTripText(
+      readFileSync(NEW_YORK, "utf8").replace(
+        /^( +)title: (.*)$/m,
+        "$1title: $2\n$1timeZone: Mars/Base",
+      ),
+      "ny.yaml",
+    );
+    expect(broken.ok ? [] : broken.errors.map((e) => e.message)).toContainEqual(
+      expect.stringContaining('"Mars/Base" is not an IANA time zone'),
+    );
+  });
 });

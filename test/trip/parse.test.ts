@@ -139,3 +139,38 @@ describe("trip size", () => {
     ]);
   });
 });
+
+describe("trip files that could not be stored or shown safely", () => {
+  it("refuses an entry too large to store, at its line, naming the limit", () => {
+    const text = VALID.replace(
+      "    answer: No.",
+      `    answer: ${"No, and here is why. ".repeat(25_000)}`,
+    );
+    const errors = errorsOf(text);
+    expect(errors).toContainEqual(
+      expect.stringMatching(
+        new RegExp(`^${lineOf(text, "- id: visa")}:5 faq\\[0\\]: .*at most 100 KB`),
+      ),
+    );
+  });
+
+  it("weighs what is stored, not characters: many rules of wide characters add up", () => {
+    const rules = Array.from({ length: 40 }, () => `      - ${"禁".repeat(1000)}`).join("\n");
+    const text = `${VALID}rules:\n  - topic: customs\n    title: Customs\n    rules:\n${rules}\n`;
+    expect(errorsOf(text)).toContainEqual(expect.stringMatching(/^\d+:5 rules\[0\]: .*KB/));
+  });
+
+  it("takes only web addresses for the event's link", () => {
+    const text = VALID.replace(
+      "  name: Test race",
+      "  name: Test race\n  url: javascript:alert(1)",
+    );
+    expect(errorsOf(text)).toEqual([
+      `${lineOf(text, "url:")}:8 event.url: must be a web address starting with https:// or http://`,
+    ]);
+    const ok = parseTripText(
+      VALID.replace("  name: Test race", "  name: Test race\n  url: https://example.org/race"),
+    );
+    expect(ok.ok).toBe(true);
+  });
+});
