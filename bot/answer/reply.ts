@@ -65,7 +65,7 @@ function entryBlocks(trip: Trip, entry: TripEntry, sources: Sources): Block[] {
       break;
     case "item":
       // The item's own time as a moment: every reader sees the destination's time and theirs.
-      spans = itemSpans(trip, entry.item, "datetime");
+      spans = itemSpans(entry.item, "datetime");
       break;
     case "place":
       spans = placeSpans(entry.place);

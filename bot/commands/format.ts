@@ -1,5 +1,5 @@
 import { type Block, type Moment, type Reply, type Span, text } from "../reply";
-import type { ItineraryItem, Trip } from "../trip/model";
+import type { ItineraryItem } from "../trip/model";
 import type { Place } from "../trip/schema";
 import { calendarDaysBetween } from "../trip/time";
 
@@ -33,11 +33,7 @@ export function placeSpans(place: Place): Span[] {
 }
 
 /** "08:00 Breakfast — Hotel lobby · notes" as one list line. */
-export function itemSpans(
-  trip: Trip,
-  item: ItineraryItem,
-  style: "time" | "datetime" = "time",
-): Span[] {
+export function itemSpans(item: ItineraryItem, style: "time" | "datetime" = "time"): Span[] {
   const spans: Span[] = [moment(item, item.startAt, style)];
   if (item.endAt) {
     // An end past midnight shows its date: "22:00–Sun 6 Apr 2025, 01:00", never "22:00–01:00".

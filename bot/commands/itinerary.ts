@@ -14,7 +14,7 @@ export function dayLabel(trip: Trip, day: TripDay): string {
 function dayBlocks(trip: Trip, day: TripDay): Block[] {
   return [
     { type: "heading", text: dayLabel(trip, day) },
-    { type: "list", items: day.items.map((item) => itemSpans(trip, item)) },
+    { type: "list", items: day.items.map((item) => itemSpans(item)) },
   ];
 }
 

@@ -20,7 +20,7 @@ export const next: TripCommand = {
     const blocks: Block[] = [];
     if (ongoing.length > 0) {
       blocks.push({ type: "heading", text: "Happening now" });
-      blocks.push({ type: "list", items: ongoing.map((i) => itemSpans(trip, i)) });
+      blocks.push({ type: "list", items: ongoing.map((i) => itemSpans(i)) });
     }
     if (!first) {
       const last = trip.itinerary.at(-1);
@@ -46,7 +46,7 @@ export const next: TripCommand = {
     if (then)
       blocks.push(
         { type: "heading", text: "After that" },
-        { type: "list", items: [itemSpans(trip, then, "datetime")] },
+        { type: "list", items: [itemSpans(then, "datetime")] },
       );
     return answer(`Next: ${first.title}`, blocks);
   },
