@@ -1,7 +1,7 @@
 /**
  * The trip CLI, against TABLE_NAME and DYNAMODB_ENDPOINT:
  *   npm run trip -- validate <file…>
- *   npm run trip -- load <file> [--dry-run]
+ *   npm run trip -- load <file> [--dry-run] [--quiet]
  *   npm run trip -- export <trip-id> [--out <file>]
  * With neither variable set it uses the local table that `npm start` keeps under data/.
  */
@@ -17,7 +17,10 @@ import { LOCAL_DATA_PATH, openLocalEnvironment } from "../dev/environment";
 
 const USAGE = `Usage:
   npm run trip -- validate <file…>          check trip files; print every error with line and column
-  npm run trip -- load <file> [--dry-run]   load a trip into the table; print what it adds, changes, removes
+  npm run trip -- load <file> [--dry-run] [--quiet]
+                                            load a trip into the table; print what it adds, changes,
+                                            removes, and the change alerts it posts to channels
+                                            (--quiet: post none; --dry-run: list them, change nothing)
   npm run trip -- export <trip-id> [--out <file>]   write a stored trip back out as YAML`;
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -64,7 +67,7 @@ async function withStores<T>(fn: (stores: Stores, where: string) => Promise<T>):
   }
 }
 
-export function describeLoad(result: LoadResult, dryRun: boolean): string {
+export function describeLoad(result: LoadResult, dryRun: boolean, quiet = false): string {
   const lines = result.changes.map((c) => {
     const mark = c.kind === "add" ? "+" : c.kind === "change" ? "~" : "-";
     return `  ${mark} ${c.fact}${c.fields?.length ? ` (${c.fields.join(", ")})` : ""}`;
@@ -88,6 +91,18 @@ export function describeLoad(result: LoadResult, dryRun: boolean): string {
       `Reminders: ${scheduled} ${dryRun ? "to schedule" : "scheduled"}, ${updated} ${dryRun ? "to update" : "updated"}, ${cancelled} ${dryRun ? "to cancel" : "cancelled"}.`,
     );
   }
+  if (result.alerts.length > 0) {
+    const n = result.alerts.length;
+    const what = `${n} change alert${n === 1 ? "" : "s"}`;
+    lines.push(
+      dryRun
+        ? `Would announce ${what} in every channel with reminders on${quiet ? " (not with --quiet)" : ""}:`
+        : result.announced
+          ? `Announcing ${what} in every channel with reminders on (the next reminders run posts them):`
+          : `Not announcing ${what} (--quiet):`,
+    );
+    for (const a of result.alerts) lines.push(`  ! ${a.title}: ${a.changes.join("; ")}`);
+  }
   return lines.join("\n");
 }
 
@@ -97,6 +112,7 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       "dry-run": { type: "boolean", default: false },
+      quiet: { type: "boolean", default: false },
       out: { type: "string" },
       help: { type: "boolean" },
     },
@@ -132,9 +148,11 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     const dryRun = values["dry-run"] ?? false;
+    const quiet = values.quiet ?? false;
     return withStores(async (stores, where) => {
       console.log(`${dryRun ? "Checking" : "Loading"} ${path} against ${where}`);
-      console.log(describeLoad(await loadTrip(stores, r.file, { dryRun }), dryRun));
+      const result = await loadTrip(stores, r.file, { dryRun, quiet });
+      console.log(describeLoad(result, dryRun, quiet));
       return 0;
     });
   }
