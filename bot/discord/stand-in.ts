@@ -22,7 +22,7 @@ import { type LocalApi, readRequestBody, SentLog } from "../local-api";
  *                                      faults are used once each, in order:
  *        { kind: "rate-limit", retryAfter: 1.5, via?: "header" | "body" | "both" }   → 429
  *        { kind: "server-error", status?: 500 }                                    → 5xx
- *        { kind: "delay", ms: 3000 }         answers normally, but only after `ms`
+ *        { kind: "delay", ms: 3000 }         does the work at once, answers only after `ms`
  *        { kind: "drop" }                    destroys the connection without an answer
  *        { kind: "drop-after" }              does the work (e.g. creates the message), then
  *                                            destroys the connection: the caller cannot tell
@@ -254,8 +254,10 @@ class DiscordApi {
       req.socket.destroy();
       return;
     }
-    if (fault?.kind === "delay") await new Promise((r) => setTimeout(r, fault.ms));
+    // Discord does the work at once; a delay makes only its answer late (past a caller's
+    // timeout, the message exists though the caller never heard).
     const { status, body: answer } = this.route(call);
+    if (fault?.kind === "delay") await new Promise((r) => setTimeout(r, fault.ms));
     if (!res.destroyed) this.send(res, call, status, answer);
   }
 }
