@@ -71,6 +71,9 @@ describe("reminders on mention=…", () => {
 
 describe("reminders status", () => {
   it("shows the last run's sent and missed for the channel", async () => {
+    // Only this channel follows the trip, so the refusal below is its own.
+    await ask("slack", "C-M", SLACK_ORGANISER, "reminders off");
+    await ask("discord", "D-M", DISCORD_ORGANISER, "reminders off");
     await ask("slack", "C-S", SLACK_ORGANISER, "reminders on");
     slack.schedule({ kind: "slackError", error: "not_in_channel", to: "chat.postMessage" });
     await runReminders({
