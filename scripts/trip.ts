@@ -8,7 +8,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { stringify } from "yaml";
-import { type LoadResult, loadTrip } from "../bot/loading/load-trip";
+import { describeLoad } from "../bot/loading/describe-load";
+import { loadTrip } from "../bot/loading/load-trip";
 import { createDocumentClient, ensureTable } from "../bot/store/dynamo-client";
 import { dynamoStores } from "../bot/store/dynamo-stores";
 import type { Stores } from "../bot/store/stores";
@@ -65,45 +66,6 @@ async function withStores<T>(fn: (stores: Stores, where: string) => Promise<T>):
   } finally {
     doc.destroy();
   }
-}
-
-export function describeLoad(result: LoadResult, dryRun: boolean, quiet = false): string {
-  const lines = result.changes.map((c) => {
-    const mark = c.kind === "add" ? "+" : c.kind === "change" ? "~" : "-";
-    return `  ${mark} ${c.fact}${c.fields?.length ? ` (${c.fields.join(", ")})` : ""}`;
-  });
-  const count = (k: string) => result.changes.filter((c) => c.kind === k).length;
-  if (result.changes.length === 0) {
-    lines.push(
-      `No changes: trip ${result.tripId} is already up to date (revision ${result.revision}).`,
-    );
-  } else {
-    const summary = `${count("add")} added, ${count("change")} changed, ${count("remove")} removed`;
-    lines.push(
-      dryRun
-        ? `Dry run: would apply ${summary}. Nothing was written.`
-        : `Loaded trip ${result.tripId}: ${summary} (revision ${result.revision}).`,
-    );
-  }
-  const { scheduled, updated, cancelled } = result.reminders;
-  if (scheduled + updated + cancelled > 0) {
-    lines.push(
-      `Reminders: ${scheduled} ${dryRun ? "to schedule" : "scheduled"}, ${updated} ${dryRun ? "to update" : "updated"}, ${cancelled} ${dryRun ? "to cancel" : "cancelled"}.`,
-    );
-  }
-  if (result.alerts.length > 0) {
-    const n = result.alerts.length;
-    const what = `${n} change alert${n === 1 ? "" : "s"}`;
-    lines.push(
-      dryRun
-        ? `Would announce ${what} in every channel with reminders on${quiet ? " (not with --quiet)" : ""}:`
-        : result.announced
-          ? `Announcing ${what} in every channel with reminders on (the next reminders run posts them):`
-          : `Not announcing ${what} (--quiet):`,
-    );
-    for (const a of result.alerts) lines.push(`  ! ${a.title}: ${a.changes.join("; ")}`);
-  }
-  return lines.join("\n");
 }
 
 async function main(argv: string[]): Promise<number> {
