@@ -38,7 +38,12 @@ export interface ChannelPoster {
    * earlier attempt died mid-way or failed ambiguously. Throws when the platform cannot say.
    * Platforms that cannot tell leave it out.
    */
-  findDelivered?(channelId: string, deliveryKey: string, since: Date): Promise<boolean>;
+  findDelivered?(
+    channelId: string,
+    deliveryKey: string,
+    since: Date,
+    signal?: AbortSignal,
+  ): Promise<boolean>;
 
   /**
    * How long (ms, from the first attempt) the platform itself refuses a repeat of a post with

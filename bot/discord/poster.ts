@@ -90,11 +90,17 @@ export class DiscordChannelPoster implements ChannelPoster {
    * the key is written where reading the channel (`GET /channels/{id}/messages`, needs Read
    * Message History) shows it. Throws when Discord does not answer.
    */
-  async findDelivered(channelId: string, deliveryKey: string, since: Date): Promise<boolean> {
+  async findDelivered(
+    channelId: string,
+    deliveryKey: string,
+    since: Date,
+    signal?: AbortSignal,
+  ): Promise<boolean> {
     const result = await discordRequest(
       this.config,
       "GET",
       `/channels/${encodeURIComponent(channelId)}/messages?limit=${HISTORY_LIMIT}`,
+      signal ? { signal } : {},
     );
     if (!result.ok) throw new Error(`reading the channel failed: ${result.reason}`);
     const messages = Array.isArray(result.body) ? (result.body as ChannelMessage[]) : [];

@@ -146,16 +146,20 @@ type Check = { found: boolean; failed?: undefined } | { found: false; failed: st
 async function postedBefore({ reminder, key }: Delivery, ctx: DeliveryContext): Promise<Check> {
   const find = ctx.poster?.findDelivered?.bind(ctx.poster);
   if (!find) return { found: false };
+  // The check never outlives its share of the run: it is cut off, and not waited for.
+  const stop = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error("no answer in time")), ctx.attemptMs);
+    timer = setTimeout(() => {
+      stop.abort();
+      reject(new Error("no answer in time"));
+    }, ctx.attemptMs);
   });
   // A post older than the item's earliest reminder cannot be this one.
   const since = new Date(Math.min(reminder.dueAt.getTime(), ctx.now().getTime()) - 60_000);
   try {
-    return {
-      found: await Promise.race([find(key.channelId, deliveryKeyOf(key), since), deadline]),
-    };
+    const found = find(key.channelId, deliveryKeyOf(key), since, stop.signal);
+    return { found: await Promise.race([found, deadline]) };
   } catch (e) {
     return { found: false, failed: e instanceof Error ? e.message : String(e) };
   } finally {

@@ -161,7 +161,12 @@ export class SlackPoster implements ChannelPoster {
    * groups:history). Throws when Slack cannot say, so the caller never mistakes "unknown" for
    * "not delivered".
    */
-  async findDelivered(channelId: string, deliveryKey: string, since: Date): Promise<boolean> {
+  async findDelivered(
+    channelId: string,
+    deliveryKey: string,
+    since: Date,
+    signal?: AbortSignal,
+  ): Promise<boolean> {
     let cursor = "";
     // A reminder's messages are recent; a few pages cover any realistic channel.
     for (let page = 0; page < 5; page++) {
@@ -174,7 +179,7 @@ export class SlackPoster implements ChannelPoster {
           limit: "200",
           ...(cursor ? { cursor } : {}),
         },
-        undefined,
+        signal,
         true,
       );
       if (!result.ok) throw new Error(`conversations.history failed: ${result.reason}`);
