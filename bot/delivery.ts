@@ -1,6 +1,12 @@
 import type { Reply } from "./reply";
 
 /**
+ * Who a public post pings, as an organiser turned it on for the channel (off by default):
+ * everyone here who is online, or one role (Discord) / user group (Slack). Trip text never pings.
+ */
+export type Mention = { kind: "here" } | { kind: "role"; id: string };
+
+/**
  * Posting a Reply into a channel, as a platform's Web/REST API does it. Adapters implement it
  * (Slack: chat.postMessage; Discord: POST /channels/{id}/messages); reminders and FAQ posts
  * use it without knowing the platform. One call is one attempt: the caller decides on retries.
@@ -22,14 +28,29 @@ export interface ChannelPoster {
        * that can refuse duplicates does (Discord's nonce with enforce_nonce).
        */
       deliveryKey?: string;
+      /** Pings with the first message; nothing else in the post can ping. */
+      mention?: Mention;
     },
   ): Promise<PostOutcome>;
 
   /**
    * Whether a post with this delivery key is already in the channel, for a delivery whose
-   * earlier attempt died mid-way. Platforms that cannot tell leave it out.
+   * earlier attempt died mid-way or failed ambiguously. Throws when the platform cannot say.
+   * Platforms that cannot tell leave it out.
    */
-  findDelivered?(channelId: string, deliveryKey: string, since: Date): Promise<boolean>;
+  findDelivered?(
+    channelId: string,
+    deliveryKey: string,
+    since: Date,
+    signal?: AbortSignal,
+  ): Promise<boolean>;
+
+  /**
+   * How long (ms, from the first attempt) the platform itself refuses a repeat of a post with
+   * the same delivery key (Discord's nonce with enforce_nonce). Within it, a retry after an
+   * ambiguous failure is safe without asking `findDelivered`; past it, the caller asks first.
+   */
+  readonly dedupeWindowMs?: number;
 }
 
 export type PostOutcome =
@@ -43,5 +64,12 @@ export type PostOutcome =
       retryable: boolean;
       /** From Retry-After (or the platform's retry_after), when the platform said. */
       retryAfterMs?: number;
+      /**
+       * No answer came (a timeout, a dropped connection): the platform may have posted the
+       * message anyway.
+       */
+      ambiguous?: boolean;
+      /** The channel is gone or closed to the bot (deleted, archived, no access): for good. */
+      channelGone?: boolean;
       reason: string;
     };

@@ -57,7 +57,7 @@ export class RemindersSchedule extends Construct {
       filterPattern: runLine,
       metricNamespace: METRICS_NAMESPACE,
       metricName: "MissedReminders",
-      metricValue: "$.missed",
+      metricValue: "$.notSent",
       defaultValue: 0,
     });
     const runs = new logs.MetricFilter(this, "RunsFilter", {

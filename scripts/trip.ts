@@ -1,14 +1,15 @@
 /**
  * The trip CLI, against TABLE_NAME and DYNAMODB_ENDPOINT:
  *   npm run trip -- validate <file…>
- *   npm run trip -- load <file> [--dry-run]
+ *   npm run trip -- load <file> [--dry-run] [--quiet]
  *   npm run trip -- export <trip-id> [--out <file>]
  * With neither variable set it uses the local table that `npm start` keeps under data/.
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { stringify } from "yaml";
-import { type LoadResult, loadTrip } from "../bot/loading/load-trip";
+import { describeLoad } from "../bot/loading/describe-load";
+import { loadTrip } from "../bot/loading/load-trip";
 import { createDocumentClient, ensureTable } from "../bot/store/dynamo-client";
 import { dynamoStores } from "../bot/store/dynamo-stores";
 import type { Stores } from "../bot/store/stores";
@@ -17,7 +18,10 @@ import { LOCAL_DATA_PATH, openLocalEnvironment } from "../dev/environment";
 
 const USAGE = `Usage:
   npm run trip -- validate <file…>          check trip files; print every error with line and column
-  npm run trip -- load <file> [--dry-run]   load a trip into the table; print what it adds, changes, removes
+  npm run trip -- load <file> [--dry-run] [--quiet]
+                                            load a trip into the table; print what it adds, changes,
+                                            removes, and the change alerts it posts to channels
+                                            (--quiet: post none; --dry-run: list them, change nothing)
   npm run trip -- export <trip-id> [--out <file>]   write a stored trip back out as YAML`;
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -64,39 +68,13 @@ async function withStores<T>(fn: (stores: Stores, where: string) => Promise<T>):
   }
 }
 
-export function describeLoad(result: LoadResult, dryRun: boolean): string {
-  const lines = result.changes.map((c) => {
-    const mark = c.kind === "add" ? "+" : c.kind === "change" ? "~" : "-";
-    return `  ${mark} ${c.fact}${c.fields?.length ? ` (${c.fields.join(", ")})` : ""}`;
-  });
-  const count = (k: string) => result.changes.filter((c) => c.kind === k).length;
-  if (result.changes.length === 0) {
-    lines.push(
-      `No changes: trip ${result.tripId} is already up to date (revision ${result.revision}).`,
-    );
-  } else {
-    const summary = `${count("add")} added, ${count("change")} changed, ${count("remove")} removed`;
-    lines.push(
-      dryRun
-        ? `Dry run: would apply ${summary}. Nothing was written.`
-        : `Loaded trip ${result.tripId}: ${summary} (revision ${result.revision}).`,
-    );
-  }
-  const { scheduled, updated, cancelled } = result.reminders;
-  if (scheduled + updated + cancelled > 0) {
-    lines.push(
-      `Reminders: ${scheduled} ${dryRun ? "to schedule" : "scheduled"}, ${updated} ${dryRun ? "to update" : "updated"}, ${cancelled} ${dryRun ? "to cancel" : "cancelled"}.`,
-    );
-  }
-  return lines.join("\n");
-}
-
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
       "dry-run": { type: "boolean", default: false },
+      quiet: { type: "boolean", default: false },
       out: { type: "string" },
       help: { type: "boolean" },
     },
@@ -132,9 +110,11 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     const dryRun = values["dry-run"] ?? false;
+    const quiet = values.quiet ?? false;
     return withStores(async (stores, where) => {
       console.log(`${dryRun ? "Checking" : "Loading"} ${path} against ${where}`);
-      console.log(describeLoad(await loadTrip(stores, r.file, { dryRun }), dryRun));
+      const result = await loadTrip(stores, r.file, { dryRun, quiet });
+      console.log(describeLoad(result, dryRun, quiet));
       return 0;
     });
   }

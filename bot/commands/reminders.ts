@@ -1,27 +1,94 @@
+import type { Mention } from "../delivery";
 import { describeLead, remindersOf } from "../reminders/schedule";
 import { type Block, paragraph, text } from "../reply";
+import type { ChannelDeliveryState } from "../store/channel-store";
+import type { Trip } from "../trip/model";
 import type { TripCommand } from "./context";
 import { moment, notice } from "./format";
 import { isOrganiser, organisersOnly, unavailable } from "./organisers";
 
 const UPCOMING_SHOWN = 3;
 
+/** A role (Discord) or user group (Slack) id: letters and digits only, so it renders inert. */
+const GROUP_ID = /^[A-Za-z0-9]{1,32}$/;
+
+/** "on", "on mention=here", "on mention=123456789012345678", "on mention=off". */
+function parseAction(
+  input: string,
+): { action: string; mention?: Mention | null } | { error: string } {
+  const [action = "status", ...rest] = input.trim().split(/\s+/).filter(Boolean);
+  const options = rest.map((r) => /^mention=(.*)$/i.exec(r));
+  if (options.some((o) => !o) || options.length > 1) {
+    return { error: `Only "mention=…" may follow "${action.toLowerCase()}".` };
+  }
+  const value = options[0]?.[1]?.replace(/^[<@&!]+|>$/g, "");
+  if (value === undefined) return { action: action.toLowerCase() };
+  if (action.toLowerCase() !== "on") return { error: `"mention=…" goes with "on".` };
+  if (/^(off|none)$/i.test(value)) return { action: "on", mention: null };
+  if (/^here$/i.test(value)) return { action: "on", mention: { kind: "here" } };
+  if (GROUP_ID.test(value)) return { action: "on", mention: { kind: "role", id: value } };
+  return { error: `"${value}" is not "here", "off" or a role id.` };
+}
+
+const mentionText = (m: Mention | undefined) =>
+  !m ? "nobody" : m.kind === "here" ? "@here" : `the role or group ${m.id}`;
+
+function lastRunBlocks(trip: Trip, state: ChannelDeliveryState, now: Date): Block[] {
+  const run = state.lastRun;
+  const blocks: Block[] = [];
+  if (run) {
+    blocks.push(
+      paragraph(
+        "Last run here (",
+        moment(trip, run.at, "datetime"),
+        `): ${run.sent} sent, ${run.missed} missed${run.deferred ? `, ${run.deferred} left for the next run` : ""}.`,
+      ),
+    );
+    if (run.reasons.length) {
+      blocks.push({ type: "list", items: run.reasons.map((r) => [text(r)]) });
+    }
+  }
+  if (state.notBefore && state.notBefore.getTime() > now.getTime()) {
+    blocks.push(
+      paragraph(
+        "The platform asked to wait before posting here until ",
+        moment(trip, state.notBefore, "time"),
+        ".",
+      ),
+    );
+  }
+  return blocks;
+}
+
 export const reminders: TripCommand = {
   name: "reminders",
   aliases: ["reminder"],
   summary: "Organisers: turn itinerary reminders in this channel on or off, or see their status",
-  usage: "on | off | status",
-  examples: ["reminders on", "reminders status"],
+  usage: "on [mention=here | mention=<role id> | mention=off] | off | status",
+  examples: ["reminders on", "reminders on mention=here", "reminders status"],
   organisers: true,
   option: {
     name: "action",
-    description: "on, off or status",
-    suggest: () => ["on", "off", "status"].map((v) => ({ label: v, value: v })),
+    description: "on, off or status; on mention=here pings the channel",
+    suggest: () =>
+      ["on", "on mention=here", "on mention=off", "off", "status"].map((v) => ({
+        label: v,
+        value: v,
+      })),
   },
   async run({ trip, now, request, services }) {
-    const action = request.input.trim().toLowerCase() || "status";
+    const parsed = parseAction(request.input);
     const { channels } = services;
     if (!channels) return unavailable("Reminders");
+    if ("error" in parsed) {
+      return notice("That reminders setting is not one I know", [
+        paragraph(parsed.error),
+        paragraph(
+          `Use /${trip.command} reminders on, on mention=here, on mention=<role id>, on mention=off, off or status.`,
+        ),
+      ]);
+    }
+    const { action } = parsed;
     const channel = request.channel.id;
     const upcoming = remindersOf(trip)
       .filter((r) => r.dueAt.getTime() > now.getTime())
@@ -43,18 +110,31 @@ export const reminders: TripCommand = {
       : [paragraph("No reminders are left to send: every itinerary item has started.")];
     if (action === "status") {
       const on = await channels.isSubscribed(trip.id, request.platform, channel);
-      return notice(
-        `Reminders are ${on ? "on" : "off"} here`,
+      const [subscription, state] = await Promise.all([
         on
-          ? next
+          ? channels
+              .subscriptions(trip.id)
+              .then((all) =>
+                all.find((s) => s.platform === request.platform && s.channelId === channel),
+              )
+          : undefined,
+        channels.deliveryState(request.platform, channel),
+      ]);
+      return notice(`Reminders are ${on ? "on" : "off"} here`, [
+        ...(on
+          ? [
+              ...next,
+              paragraph(`Reminders and change alerts ping ${mentionText(subscription?.mention)}.`),
+            ]
           : [
               paragraph(
                 `An organiser turns them on with `,
                 text(`/${trip.command} reminders on`, true),
                 ".",
               ),
-            ],
-      );
+            ]),
+        ...lastRunBlocks(trip, state, now),
+      ]);
     }
     if (action !== "on" && action !== "off") {
       return notice(`Unknown reminders action "${action}"`, [
@@ -79,11 +159,20 @@ export const reminders: TripCommand = {
       channel,
       action === "on",
       request.user.id,
+      parsed.mention !== undefined ? { mention: parsed.mention } : {},
     );
+    const pinging =
+      parsed.mention === undefined
+        ? []
+        : [
+            paragraph(
+              `Reminders and change alerts here ping ${mentionText(parsed.mention ?? undefined)}.`,
+            ),
+          ];
     return notice(
       action === "on" ? "Reminders are on" : "Reminders are off",
       action === "on"
-        ? next
+        ? [...pinging, ...next]
         : [paragraph("No more itinerary reminders will be posted in this channel.")],
     );
   },

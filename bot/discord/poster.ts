@@ -1,24 +1,58 @@
 import { createHash } from "node:crypto";
-import type { ChannelPoster, PostOutcome } from "../delivery";
+import type { APIEmbed } from "discord-api-types/v10";
+import type { ChannelPoster, Mention, PostOutcome } from "../delivery";
 import type { Reply } from "../reply";
-import { renderReply } from "./render";
+import { type DiscordMessage, renderReply } from "./render";
 import { discordRequest, type RestConfig } from "./rest";
+
+/**
+ * How long Discord refuses a repeat nonce with enforce_nonce: "a few minutes", undocumented;
+ * two is the conservative reading. Past it, a retry asks the channel first (findDelivered).
+ */
+export const NONCE_WINDOW_MS = 2 * 60_000;
+
+/** Messages read back when checking whether a delivery is in the channel (Discord's maximum). */
+const HISTORY_LIMIT = 100;
+
+/** HTTP statuses for a channel post that mean the channel is gone or closed to the bot. */
+const CHANNEL_GONE_STATUSES = new Set([403, 404]);
 
 /** Posts a Reply into a Discord channel as the bot: `POST /channels/{id}/messages`, per part. */
 export class DiscordChannelPoster implements ChannelPoster {
   readonly platform = "discord";
+  readonly dedupeWindowMs: number;
 
-  constructor(private readonly config: RestConfig) {}
+  constructor(
+    private readonly config: RestConfig,
+    options: { nonceWindowMs?: number } = {},
+  ) {
+    this.dedupeWindowMs = options.nonceWindowMs ?? NONCE_WINDOW_MS;
+  }
 
   async post(
     channelId: string,
     reply: Reply,
-    options: { skipParts?: number; signal?: AbortSignal; deliveryKey?: string } = {},
+    options: {
+      skipParts?: number;
+      signal?: AbortSignal;
+      deliveryKey?: string;
+      mention?: Mention;
+    } = {},
   ): Promise<PostOutcome> {
     const messages = renderReply(reply, { visibility: "public" });
     const skip = options.skipParts ?? 0;
     for (let i = skip; i < messages.length; i++) {
-      const { flags: _ephemeral, ...message } = messages[i] as (typeof messages)[number];
+      const { flags: _ephemeral, ...rendered } = messages[i] as (typeof messages)[number];
+      let message: Omit<DiscordMessage, "allowed_mentions" | "flags"> & {
+        allowed_mentions: AllowedMentions;
+      } = rendered;
+      if (options.deliveryKey) {
+        message = {
+          ...message,
+          embeds: tagged(message.embeds, options.deliveryKey, i, messages.length),
+        };
+      }
+      if (i === 0 && options.mention) message = withMention(message, options.mention);
       const result = await discordRequest(
         this.config,
         "POST",
@@ -26,7 +60,7 @@ export class DiscordChannelPoster implements ChannelPoster {
         {
           body: {
             ...message,
-            nonce: nonce(channelId, i, message, options.deliveryKey),
+            nonce: nonce(channelId, i, rendered, options.deliveryKey),
             enforce_nonce: true,
           },
           ...(options.signal ? { signal: options.signal } : {}),
@@ -38,12 +72,85 @@ export class DiscordChannelPoster implements ChannelPoster {
           parts: i,
           retryable: result.retryable,
           ...(result.retryAfterMs !== undefined ? { retryAfterMs: result.retryAfterMs } : {}),
+          // No status: no answer came, and Discord may have created the message.
+          ...(result.status === undefined && result.retryable ? { ambiguous: true } : {}),
+          ...(result.status !== undefined && CHANNEL_GONE_STATUSES.has(result.status)
+            ? { channelGone: true }
+            : {}),
           reason: result.reason,
         };
       }
     }
     return { ok: true, parts: messages.length };
   }
+
+  /**
+   * Whether the delivery's last part is among the channel's latest messages, by the delivery
+   * key in its embed footer: Discord echoes a nonce only in the answer to the post itself, so
+   * the key is written where reading the channel (`GET /channels/{id}/messages`, needs Read
+   * Message History) shows it. Throws when Discord does not answer.
+   */
+  async findDelivered(
+    channelId: string,
+    deliveryKey: string,
+    since: Date,
+    signal?: AbortSignal,
+  ): Promise<boolean> {
+    const result = await discordRequest(
+      this.config,
+      "GET",
+      `/channels/${encodeURIComponent(channelId)}/messages?limit=${HISTORY_LIMIT}`,
+      signal ? { signal } : {},
+    );
+    if (!result.ok) throw new Error(`reading the channel failed: ${result.reason}`);
+    const messages = Array.isArray(result.body) ? (result.body as ChannelMessage[]) : [];
+    return messages.some(
+      (m) =>
+        (m.timestamp === undefined || Date.parse(m.timestamp) >= since.getTime()) &&
+        (m.embeds ?? []).some((e) => isLastPartOf(e.footer?.text, deliveryKey)),
+    );
+  }
+}
+
+type AllowedMentions = { parse: ("everyone" | "roles" | "users")[]; roles?: string[] };
+
+interface ChannelMessage {
+  timestamp?: string;
+  embeds?: APIEmbed[];
+}
+
+/** "ref <key>" or "ref <key> 2/3": the footer tag of a delivery's part. */
+const tagOf = (key: string, part: number, of: number) =>
+  of === 1 ? `ref ${key}` : `ref ${key} ${part + 1}/${of}`;
+
+function isLastPartOf(footer: string | undefined, key: string): boolean {
+  const m = /ref (\S+)(?: (\d+)\/(\d+))?$/.exec(footer ?? "");
+  return m?.[1] === key && (m[2] === undefined || m[2] === m[3]);
+}
+
+/** The delivery key in the last embed's footer (small print, after any footer it had). */
+function tagged(embeds: APIEmbed[], key: string, part: number, of: number): APIEmbed[] {
+  const last = embeds.at(-1);
+  if (!last) return embeds;
+  const tag = tagOf(key, part, of);
+  const footer = last.footer?.text ? `${last.footer.text} · ${tag}` : tag;
+  return [...embeds.slice(0, -1), { ...last, footer: { ...last.footer, text: footer } }];
+}
+
+/**
+ * The one ping an organiser turned on, and `allowed_mentions` letting exactly it through:
+ * `@here` (Discord's "everyone" switch covers @here), or one role. Trip text is escaped and
+ * every other mention stays off.
+ */
+function withMention<T extends { content?: string }>(message: T, mention: Mention) {
+  const ping = mention.kind === "here" ? "@here" : `<@&${mention.id}>`;
+  const allowed: AllowedMentions =
+    mention.kind === "here" ? { parse: ["everyone"] } : { parse: [], roles: [mention.id] };
+  return {
+    ...message,
+    content: message.content ? `${ping}\n${message.content}` : ping,
+    allowed_mentions: allowed,
+  };
 }
 
 /**

@@ -22,11 +22,13 @@ import { type LocalApi, readRequestBody, SentLog } from "../local-api";
  *                                      faults are used once each, in order:
  *        { kind: "rate-limit", retryAfter: 1.5, via?: "header" | "body" | "both" }   → 429
  *        { kind: "server-error", status?: 500 }                                    → 5xx
- *        { kind: "delay", ms: 3000 }         answers normally, but only after `ms`
+ *        { kind: "delay", ms: 3000 }         does the work at once, answers only after `ms`
  *        { kind: "drop" }                    destroys the connection without an answer
  *        { kind: "drop-after" }              does the work (e.g. creates the message), then
  *                                            destroys the connection: the caller cannot tell
  *      match: { method?: "POST", path?: "/v10/channels/c1/messages" | /regex/ }
+ *   api.expireNonces()                 forgets the nonces seen so far, as Discord does after "a few
+ *                                      minutes": a repeat nonce then creates a new message
  *   api.reset()                        forgets calls, faults and registered commands
  *   await api.close()
  *
@@ -34,7 +36,9 @@ import { type LocalApi, readRequestBody, SentLog } from "../local-api";
  * channel is not created again: the first one is returned, and the call is recorded with
  * `duplicate: true` and left out of `posted()`.
  *
- * Routes: POST /v10/channels/:id/messages; PATCH /v10/webhooks/:app/:token/messages/@original;
+ * Routes: POST /v10/channels/:id/messages; GET /v10/channels/:id/messages?limit=N (newest
+ * first, as Discord answers; like Discord, without the nonce, which is echoed only when the
+ * message is created); PATCH /v10/webhooks/:app/:token/messages/@original;
  * POST /v10/webhooks/:app/:token; GET and PUT /v10/applications/:app/commands and
  * /v10/applications/:app/guilds/:guild/commands. Anything else gets 404 (and is recorded).
  */
@@ -54,6 +58,8 @@ export interface FaultMatch {
 export interface RecordedCall {
   method: string;
   path: string;
+  /** The query string's parameters (GET channel messages' `limit`). */
+  query?: URLSearchParams;
   headers: IncomingMessage["headers"];
   body: unknown;
   /** The status answered; undefined for a dropped connection. */
@@ -72,6 +78,7 @@ export interface FakeDiscordApi {
   webhookCalls(token?: string): RecordedCall[];
   commands(applicationId: string, guildId?: string): unknown[] | undefined;
   fault(fault: Fault, match?: FaultMatch): void;
+  expireNonces(): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -103,6 +110,8 @@ class DiscordApi {
   faults: { fault: Fault; match?: FaultMatch }[] = [];
   readonly registered = new Map<string, unknown[]>();
   readonly nonces = new Map<string, unknown>();
+  /** By channel: the messages created there, oldest first. */
+  readonly channelMessages = new Map<string, Record<string, unknown>[]>();
   private nextId = 1_000_000;
   private snowflake = () => String(this.nextId++);
 
@@ -111,6 +120,7 @@ class DiscordApi {
     this.faults = [];
     this.registered.clear();
     this.nonces.clear();
+    this.channelMessages.clear();
   }
 
   private send(
@@ -128,6 +138,15 @@ class DiscordApi {
   private route(call: RecordedCall): { status: number; body: unknown } {
     const { method, path } = call;
     let m = /^\/v10\/channels\/([^/]+)\/messages$/.exec(path);
+    if (m && method === "GET") {
+      const limit = Math.min(100, Math.max(1, Number(call.query?.get("limit") ?? 50) || 50));
+      const kept = this.channelMessages.get(m[1] as string) ?? [];
+      const newestFirst = [...kept].reverse().slice(0, limit);
+      return {
+        status: 200,
+        body: newestFirst.map(({ nonce: _n, enforce_nonce: _e, ...message }) => message),
+      };
+    }
     if (m && method === "POST") {
       const body = call.body as { nonce?: string; enforce_nonce?: boolean };
       const key = `${m[1]}/${body.nonce}`;
@@ -136,8 +155,16 @@ class DiscordApi {
         call.duplicate = true;
         return { status: 200, body: earlier };
       }
-      const message = { id: this.snowflake(), channel_id: m[1], ...(call.body as object) };
+      const message = {
+        id: this.snowflake(),
+        channel_id: m[1],
+        timestamp: new Date().toISOString(),
+        ...(call.body as object),
+      };
       if (body.nonce) this.nonces.set(key, message);
+      const kept = this.channelMessages.get(m[1] as string) ?? [];
+      kept.push(message);
+      this.channelMessages.set(m[1] as string, kept);
       call.delivered = true;
       this.log.add({
         kind: "channel",
@@ -197,7 +224,8 @@ class DiscordApi {
       }
     }
     const body = parseBody(raw);
-    const call: RecordedCall = { method, path, headers: req.headers, body };
+    const query = new URLSearchParams((req.url ?? "").split("?")[1] ?? "");
+    const call: RecordedCall = { method, path, query, headers: req.headers, body };
     this.calls.push(call);
     const i = this.faults.findIndex((f) => matches(f.match, method, path));
     const fault = i >= 0 ? this.faults.splice(i, 1)[0]?.fault : undefined;
@@ -226,8 +254,10 @@ class DiscordApi {
       req.socket.destroy();
       return;
     }
-    if (fault?.kind === "delay") await new Promise((r) => setTimeout(r, fault.ms));
+    // Discord does the work at once; a delay makes only its answer late (past a caller's
+    // timeout, the message exists though the caller never heard).
     const { status, body: answer } = this.route(call);
+    if (fault?.kind === "delay") await new Promise((r) => setTimeout(r, fault.ms));
     if (!res.destroyed) this.send(res, call, status, answer);
   }
 }
@@ -261,6 +291,7 @@ export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
     fault: (fault, match) => {
       api.faults.push({ fault, ...(match ? { match } : {}) });
     },
+    expireNonces: () => api.nonces.clear(),
     reset: () => api.reset(),
     close: () =>
       new Promise<void>((resolve) => {

@@ -74,7 +74,7 @@ export function remindersHandler(options: RemindersHandlerOptions = {}) {
     try {
       const summary = await run(event, context);
       metrics.addMetric(METRIC.remindersSent, MetricUnit.Count, summary.sent);
-      metrics.addMetric(METRIC.remindersMissed, MetricUnit.Count, summary.missed);
+      metrics.addMetric(METRIC.remindersMissed, MetricUnit.Count, summary.notSent);
       return summary;
     } finally {
       publishMetrics(metrics);

@@ -1,6 +1,7 @@
+import { type AlertSummary, changeAlerts, summariseAlert } from "../reminders/alerts";
 import { planSchedule, remindersOf, type ScheduleChange } from "../reminders/schedule";
 import type { FactChange, FactStore, RevisionDraft } from "../store/fact-store";
-import type { ReminderSchedule } from "../store/reminder-schedule";
+import type { ReminderSchedule, ScheduleEntry } from "../store/reminder-schedule";
 import { resolveTrip } from "../trip/model";
 import { type TripFile, TripFileSchema } from "../trip/schema";
 
@@ -12,6 +13,13 @@ export interface LoadResult {
   revision: number;
   /** What the load did (or, dry, would do) to the reminder schedule. */
   reminders: ScheduleChange["counts"];
+  /**
+   * Changes to items that are close or already reminded: each subscribed channel gets one
+   * "Changed" post per alert from the next reminders run (none on a dry or quiet load).
+   */
+  alerts: AlertSummary[];
+  /** The alerts were scheduled for posting (false for a dry run or a quiet load). */
+  announced: boolean;
 }
 
 /** What a load writes to: the trip's facts and its reminder schedule. */
@@ -25,6 +33,8 @@ export interface LoadOptions {
   dryRun?: boolean;
   /** When the load happens: items that have started by then get no reminder. */
   now?: Date;
+  /** Change nothing in the channels: no change alerts for this load (`--quiet`). */
+  quiet?: boolean;
 }
 
 /** A trip file that fails validation; `issues` say where ("itinerary[2].start: …"). */
@@ -48,20 +58,31 @@ export async function loadTrip(
 ): Promise<LoadResult> {
   const file = validate(input);
   const now = options.now ?? new Date();
-  const [draft, scheduled] = await Promise.all([
+  const [draft, scheduled, before] = await Promise.all([
     stores.facts.draftRevision(file),
     stores.schedule.scheduleOf(file.id),
+    stores.facts.getTrip(file.id),
   ]);
-  const schedule = planSchedule(remindersOf(resolveTrip(file)), scheduled, now);
-  if (options.dryRun) return result(draft, schedule, false, draft.revision);
+  const trip = resolveTrip(file);
+  const schedule = planSchedule(remindersOf(trip), scheduled, now);
+  const alertsAt = (revision: number) =>
+    before && draft.switches ? changeAlerts(before, trip, scheduled, now, revision) : [];
+  if (options.dryRun) {
+    const alerts = alertsAt(draft.revision + 1);
+    return result(draft, schedule, false, draft.revision, alerts, false);
+  }
 
   const revision = await draft.commit();
   // Reminders follow the itinerary now in force; a load that changed nothing still repairs a
   // schedule that an earlier load died before writing.
   await stores.schedule.update(schedule);
-  // Announcing changes to items that are close or already reminded belongs here, next: it
-  // has the draft's changes and the schedule as it was (`scheduled`).
-  return result(draft, schedule, draft.switches, revision);
+  // Changes to items that are close or already reminded are announced by the next reminders
+  // run, which posts each alert once per channel through the delivery ledger: the load stays
+  // fast and never posts itself.
+  const alerts = alertsAt(revision);
+  const announced = !options.quiet && alerts.length > 0;
+  if (announced) await stores.schedule.update({ put: alerts, cancel: [] });
+  return result(draft, schedule, draft.switches, revision, alerts, announced);
 }
 
 function validate(input: TripFile): TripFile {
@@ -77,6 +98,8 @@ function result(
   schedule: ScheduleChange,
   written: boolean,
   revision: number,
+  alerts: ScheduleEntry[],
+  announced: boolean,
 ): LoadResult {
   return {
     tripId: draft.tripId,
@@ -84,5 +107,7 @@ function result(
     written,
     revision,
     reminders: schedule.counts,
+    alerts: alerts.map(summariseAlert),
+    announced,
   };
 }

@@ -1,17 +1,38 @@
+import type { Mention } from "../delivery";
 import type { Subscription } from "../store/channel-store";
 import type { DeliveryKey } from "../store/delivery-ledger";
-import type { ScheduledReminder } from "../store/reminder-schedule";
+import { isAlert, type ScheduledReminder } from "../store/reminder-schedule";
 
 /** One reminder to one channel. */
 export interface Delivery {
   reminder: ScheduledReminder;
   key: DeliveryKey;
+  /** Who the channel's posts ping (its organisers' choice); nobody when absent. */
+  mention?: Mention;
+}
+
+/** The ledger's key for a reminder (or change alert) in one channel. */
+export function keyOf(r: ScheduledReminder, platform: string, channelId: string): DeliveryKey {
+  const { tripId, itemId, leadMinutes, alertRevision } = r;
+  return {
+    tripId,
+    itemId,
+    leadMinutes,
+    platform,
+    channelId,
+    ...(alertRevision !== undefined ? { alertRevision } : {}),
+  };
 }
 
 /** What a run does with the reminders that have fallen due. */
 export interface RunPlan {
-  /** Earlier reminders of an item due together with a later one: dropped unsent. */
+  /**
+   * Earlier reminders of an item due together with a later one, and change alerts of an item
+   * a newer alert covers: dropped unsent.
+   */
   superseded: ScheduledReminder[];
+  /** For each superseded one, the reminder or alert that replaces it. */
+  supersededBy: Map<ScheduledReminder, ScheduledReminder>;
   /** Reminders of trips no channel follows: over, and a channel that subscribes later starts after them. */
   unheard: ScheduledReminder[];
   /** One queue per channel, in the order its reminders fall due. */
@@ -20,7 +41,12 @@ export interface RunPlan {
   channelsPer: Map<ScheduledReminder, number>;
 }
 
-const itemOf = (r: ScheduledReminder) => `${r.tripId}#${r.itemId}`;
+/** Reminders of one item supersede each other; so do its change alerts, apart. */
+const groupOf = (r: ScheduledReminder) => `${r.tripId}#${r.itemId}${isAlert(r) ? "#alert" : ""}`;
+
+/** Of two due together, the one that says something true: the latest reminder, the newest alert. */
+const newer = (a: ScheduledReminder, b: ScheduledReminder) =>
+  isAlert(a) ? (a.alertRevision ?? 0) > (b.alertRevision ?? 0) : a.leadMinutes < b.leadMinutes;
 
 /** The trips with something due: the run reads each one's subscribed channels once. */
 export function tripsOf(due: readonly ScheduledReminder[]): string[] {
@@ -38,21 +64,33 @@ export function planRun(
 ): RunPlan {
   const latest = new Map<string, ScheduledReminder>();
   for (const r of due) {
-    const kept = latest.get(itemOf(r));
-    if (!kept || r.leadMinutes < kept.leadMinutes) latest.set(itemOf(r), r);
+    const kept = latest.get(groupOf(r));
+    if (!kept || newer(r, kept)) latest.set(groupOf(r), r);
   }
-  const plan: RunPlan = { superseded: [], unheard: [], queues: [], channelsPer: new Map() };
+  const plan: RunPlan = {
+    superseded: [],
+    supersededBy: new Map(),
+    unheard: [],
+    queues: [],
+    channelsPer: new Map(),
+  };
   const byChannel = new Map<string, Delivery[]>();
   for (const reminder of due) {
     const channels = subscriptions.get(reminder.tripId) ?? [];
-    if (latest.get(itemOf(reminder)) !== reminder) plan.superseded.push(reminder);
-    else if (channels.length === 0) plan.unheard.push(reminder);
+    const by = latest.get(groupOf(reminder)) as ScheduledReminder;
+    if (by !== reminder) {
+      plan.superseded.push(reminder);
+      plan.supersededBy.set(reminder, by);
+    } else if (channels.length === 0) plan.unheard.push(reminder);
     else plan.channelsPer.set(reminder, channels.length);
     if (!plan.channelsPer.has(reminder)) continue;
-    for (const { platform, channelId } of channels) {
-      const { tripId, itemId, leadMinutes } = reminder;
+    for (const { platform, channelId, mention } of channels) {
       const queue = byChannel.get(`${platform}#${channelId}`) ?? [];
-      queue.push({ reminder, key: { tripId, itemId, leadMinutes, platform, channelId } });
+      queue.push({
+        reminder,
+        key: keyOf(reminder, platform, channelId),
+        ...(mention ? { mention } : {}),
+      });
       byChannel.set(`${platform}#${channelId}`, queue);
     }
   }

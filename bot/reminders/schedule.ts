@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import type { ReminderRef, ScheduledReminder, ScheduleEntry } from "../store/reminder-schedule";
 import { canonicalJson } from "../store/trip-records";
 import type { Trip } from "../trip/model";
@@ -9,7 +10,7 @@ export function remindersOf(trip: Trip): ScheduledReminder[] {
       tripId: trip.id,
       itemId: item.id,
       leadMinutes,
-      dueAt: new Date(item.startAt.getTime() - leadMinutes * 60_000),
+      dueAt: dueAt(item.startAt, leadMinutes, trip.zone),
       startAt: item.startAt,
       content: {
         tripName: trip.name,
@@ -23,6 +24,19 @@ export function remindersOf(trip: Trip): ScheduledReminder[] {
       },
     })),
   );
+}
+
+/**
+ * When a reminder falls due. Whole days of a lead ("1d", "2d") are calendar days in the trip's
+ * zone, so a day-before reminder keeps the item's wall-clock time across a clock change; hours
+ * and minutes are exact durations.
+ */
+export function dueAt(startAt: Date, leadMinutes: number, zone: string): Date {
+  const days = Math.floor(leadMinutes / 1440);
+  return DateTime.fromJSDate(startAt, { zone })
+    .minus({ days })
+    .minus({ minutes: leadMinutes % 1440 })
+    .toJSDate();
 }
 
 /** How a load changes a trip's reminder schedule, and what it tells the organiser. */

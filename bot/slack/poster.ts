@@ -1,6 +1,7 @@
-import type { ChannelPoster, PostOutcome } from "../delivery";
+import type { ChannelPoster, Mention, PostOutcome } from "../delivery";
 import type { Reply } from "../reply";
 import { retryAfterMs } from "../retry";
+import type { SlackMessage } from "./blocks";
 import { renderReply } from "./render";
 
 export const DEFAULT_SLACK_API_URL = "https://slack.com/api/";
@@ -23,9 +24,20 @@ const RETRYABLE_ERRORS = new Set([
   "request_timeout",
 ]);
 
+/** Slack `error` codes that mean the channel is gone or closed to the bot, for good. */
+const CHANNEL_GONE_ERRORS = new Set(["channel_not_found", "is_archived", "not_in_channel"]);
+
 export type CallResult =
   | { ok: true; body: Record<string, unknown> }
-  | { ok: false; retryable: boolean; retryAfterMs?: number; reason: string; error?: string };
+  | {
+      ok: false;
+      retryable: boolean;
+      retryAfterMs?: number;
+      reason: string;
+      error?: string;
+      /** No answer came (timeout, dropped connection): Slack may have done the work. */
+      ambiguous?: boolean;
+    };
 
 export interface SlackApiOptions {
   /** Web API base, ending in a slash (SLACK_API_URL). */
@@ -65,17 +77,25 @@ export async function postJson(
   } catch (e) {
     const timedOut = timeout.aborted;
     const cause = e instanceof Error && e.cause instanceof Error ? `: ${e.cause.message}` : "";
+    // A refused connection never reached Slack; anything else may have.
+    const refused = (e as { cause?: { code?: string } }).cause?.code === "ECONNREFUSED";
     return {
       ok: false,
       retryable: true,
       reason: timedOut ? "timed out" : `connection failed${cause}`,
+      ...(refused ? {} : { ambiguous: true }),
     };
   }
   let text = "";
   try {
     text = await response.text();
   } catch {
-    return { ok: false, retryable: true, reason: "connection dropped while reading the answer" };
+    return {
+      ok: false,
+      retryable: true,
+      reason: "connection dropped while reading the answer",
+      ambiguous: true,
+    };
   }
   if (response.status === 429) {
     return {
@@ -141,7 +161,12 @@ export class SlackPoster implements ChannelPoster {
    * groups:history). Throws when Slack cannot say, so the caller never mistakes "unknown" for
    * "not delivered".
    */
-  async findDelivered(channelId: string, deliveryKey: string, since: Date): Promise<boolean> {
+  async findDelivered(
+    channelId: string,
+    deliveryKey: string,
+    since: Date,
+    signal?: AbortSignal,
+  ): Promise<boolean> {
     let cursor = "";
     // A reminder's messages are recent; a few pages cover any realistic channel.
     for (let page = 0; page < 5; page++) {
@@ -154,7 +179,7 @@ export class SlackPoster implements ChannelPoster {
           limit: "200",
           ...(cursor ? { cursor } : {}),
         },
-        undefined,
+        signal,
         true,
       );
       if (!result.ok) throw new Error(`conversations.history failed: ${result.reason}`);
@@ -177,15 +202,22 @@ export class SlackPoster implements ChannelPoster {
   async post(
     channelId: string,
     reply: Reply,
-    options: { skipParts?: number; signal?: AbortSignal; deliveryKey?: string } = {},
+    options: {
+      skipParts?: number;
+      signal?: AbortSignal;
+      deliveryKey?: string;
+      mention?: Mention;
+    } = {},
   ): Promise<PostOutcome> {
     const messages = renderReply(reply);
     for (let i = options.skipParts ?? 0; i < messages.length; i++) {
+      const message =
+        i === 0 && options.mention ? withMention(messages[i], options.mention) : messages[i];
       const result = await this.call(
         "chat.postMessage",
         {
           channel: channelId,
-          ...messages[i],
+          ...message,
           // Trip text never pings anyone, and links do not unfurl into the channel.
           link_names: false,
           unfurl_links: false,
@@ -203,16 +235,37 @@ export class SlackPoster implements ChannelPoster {
         options.signal,
       );
       if (!result.ok) {
-        const { retryable, retryAfterMs, reason } = result;
+        const { retryable, retryAfterMs, reason, ambiguous, error } = result;
         return {
           ok: false,
           parts: i,
           retryable,
           reason,
           ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+          ...(ambiguous ? { ambiguous } : {}),
+          ...(error && CHANNEL_GONE_ERRORS.has(error) ? { channelGone: true } : {}),
         };
       }
     }
     return { ok: true, parts: messages.length };
   }
+}
+
+/**
+ * The one ping an organiser turned on for the channel, ahead of the post: `<!here>` or a user
+ * group. Trip text stays escaped, so nothing else in the message can ping.
+ */
+function withMention(message: SlackMessage | undefined, mention: Mention): SlackMessage {
+  const ping = mention.kind === "here" ? "<!here>" : `<!subteam^${mention.id}>`;
+  const base = message ?? { text: "", blocks: [] };
+  const blocks = base.blocks ?? [];
+  const [header, ...rest] = blocks;
+  return {
+    ...base,
+    text: `${ping} ${base.text ?? ""}`.trim(),
+    // After the header, where the renderer keeps a block free for it.
+    blocks: header
+      ? [header, { type: "section", text: { type: "mrkdwn", text: ping } }, ...rest]
+      : blocks,
+  };
 }

@@ -18,7 +18,8 @@
  *
  * Faults are consumed one per matching request, first in first out, so a test controls the
  * schedule exactly: `{ kind: "ok" }` lets one request through, `rateLimit` answers 429 with
- * Retry-After, `serverError` answers 500 (or `status`), `delay` answers normally after `ms`,
+ * Retry-After, `serverError` answers 500 (or `status`), `delay` does the work at once and
+ * answers normally after `ms`,
  * `drop` destroys the connection without an answer, `dropAfter` does the work (posts the
  * message) and then destroys the connection, `slackError` answers 200 with
  * `{ ok: false, error }`. A fault with `to` only applies to that Web API method (or to
@@ -141,9 +142,13 @@ class SlackApi {
     switch (fault.kind) {
       case "ok":
         return this.answer(call, res);
-      case "delay":
+      case "delay": {
+        // Slack does the work at once and only its answer is late, as when the caller's
+        // timeout fires first: the message is in the channel (and its history) meanwhile.
+        const body = this.work(call);
         await new Promise((r) => setTimeout(r, fault.ms));
-        return this.answer(call, res);
+        return this.answer(call, res, body);
+      }
       case "dropAfter":
         this.work(call);
         req.socket.destroy();
@@ -198,9 +203,9 @@ class SlackApi {
     return body;
   }
 
-  private answer(call: RecordedCall, res: ServerResponse): void {
+  private answer(call: RecordedCall, res: ServerResponse, done?: Record<string, unknown>): void {
     if (res.destroyed) return;
-    const body = this.work(call);
+    const body = done ?? this.work(call);
     if (call.target === "response") {
       res.writeHead(200, { "content-type": "text/plain" }).end("ok");
       return;

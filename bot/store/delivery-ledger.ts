@@ -5,6 +5,8 @@ export interface DeliveryKey {
   leadMinutes: number;
   platform: string;
   channelId: string;
+  /** Set for a change alert: the trip revision whose load changed the item (lead time 0). */
+  alertRevision?: number;
 }
 
 export type DeliveryState = "sending" | "sent" | "retry" | "missed";
@@ -21,6 +23,11 @@ export interface DeliveryRecord {
   /** Parts of a multi-message reminder already in the channel. */
   parts: number;
   reason?: string;
+  /**
+   * An attempt may have posted (a timeout, a dropped connection) and the platform could not
+   * be asked: the next claim checks with the platform before posting.
+   */
+  uncertain?: boolean;
 }
 
 export type ClaimResult =
@@ -30,7 +37,10 @@ export type ClaimResult =
       attempts: number;
       /** Parts an earlier attempt already delivered. */
       parts: number;
-      /** An earlier run's lease ran out mid-send: the post may already be in the channel. */
+      /**
+       * The post may already be in the channel: an earlier run's lease ran out mid-send, or an
+       * attempt failed ambiguously and the platform could not be asked.
+       */
       uncertain: boolean;
     }
   | { status: "done"; state: "sent" | "missed" }
@@ -41,6 +51,14 @@ export interface FinishOutcome {
   state: Exclude<DeliveryState, "sending">;
   parts: number;
   reason?: string;
+  /** With "retry": the last attempt may have posted; the next claim is told "uncertain". */
+  uncertain?: boolean;
+  now: Date;
+}
+
+/** A delivery given up without an attempt (superseded, channel gone): recorded as missed. */
+export interface SkipOutcome {
+  reason: string;
   now: Date;
 }
 
@@ -53,14 +71,16 @@ export interface FinishOutcome {
  *     absent ─────────▶ sending ─────────────────────▶ sent
  *                       │  ▲  │   finish: missed (too late, refused for good)
  *                       │  │  ├─────────────────────▶ missed
- *                       │  │  │   finish: retry (429, 5xx, out of time)
+ *                       │  │  │   finish: retry (429, 5xx, out of time;
+ *                       │  │  │   "uncertain" if the platform may have posted)
  *                       │  │  └─────────────────────▶ retry
  *                       │  │                            │
- *                       │  └────────── claim ───────────┘
+ *                       │  └────────── claim ───────────┘   skip (superseded,
+ *     absent, retry ───────────────────────────────────────▶ missed   channel gone)
  *     the lease runs    │  │
  *     out (the run      ▼  │ claim, told "uncertain": the run asks the platform
- *     died, perhaps   uncertain   (findDelivered) before it posts again
- *     after posting)
+ *     died, perhaps   uncertain   (findDelivered) before it posts again; so does a run
+ *     after posting)              whose own attempt timed out or lost its connection
  *
  * `sent` and `missed` are final. Only the run whose claim it is may finish a delivery; once
  * another run has claimed it over an expired lease, the late run's finish is refused.
@@ -73,6 +93,7 @@ export const CLAIM_FROM: readonly DeliveryGuard[] = [
   { state: "sending", leaseExpired: true },
 ];
 export const FINISH_FROM: readonly DeliveryGuard[] = [{ state: "sending", claimedByThisRun: true }];
+export const SKIP_FROM: readonly DeliveryGuard[] = [{ state: "absent" }, { state: "retry" }];
 
 /** A record a transition may start from. */
 export interface DeliveryGuard {
@@ -104,4 +125,15 @@ export interface DeliveryLedger {
   claim(key: DeliveryKey, runId: string, now: Date, leaseMs: number): Promise<ClaimResult>;
   /** Records how `runId`'s claim ended; false when `FINISH_FROM` refuses (another run's now). */
   finish(key: DeliveryKey, runId: string, outcome: FinishOutcome): Promise<boolean>;
+  /**
+   * Records a delivery that will not be attempted as missed, with its reason, if `SKIP_FROM`
+   * allows (a delivery another run holds, or one already final, keeps its record).
+   */
+  skip(key: DeliveryKey, runId: string, outcome: SkipOutcome): Promise<boolean>;
+  /** The delivery's record as kept (what happened to it and why); undefined before any. */
+  record(key: DeliveryKey): Promise<DeliveryRecord | undefined>;
 }
+
+/** The ledger's sort key for a delivery within its channel: reminders by lead, alerts by revision. */
+export const deliverySlot = (k: Pick<DeliveryKey, "leadMinutes" | "alertRevision">) =>
+  k.alertRevision !== undefined ? `r${k.alertRevision}` : String(k.leadMinutes);

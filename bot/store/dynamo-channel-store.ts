@@ -1,10 +1,18 @@
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import {
   DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
+  UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
-import type { ChannelStore, Subscription } from "./channel-store";
+import type { Mention } from "../delivery";
+import type {
+  ChannelDeliveryState,
+  ChannelRunReport,
+  ChannelStore,
+  Subscription,
+} from "./channel-store";
 import { queryAll } from "./dynamo-requests";
 import { keys } from "./table";
 
@@ -97,10 +105,31 @@ export class DynamoChannelStore implements ChannelStore {
     channelId: string,
     on: boolean,
     by: string,
+    options: { mention?: Mention | null } = {},
   ): Promise<void> {
     const Key = { pk: keys.tripPartition(tripId), sk: keys.subscription(platform, channelId) };
     if (on) {
-      await this.put({ ...Key, tripId, platform, channelId, by, at: new Date().toISOString() });
+      const at = new Date().toISOString();
+      const mention = options.mention;
+      // Turning reminders on again keeps the channel's mention unless one is given.
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key,
+          UpdateExpression: `SET tripId = :trip, platform = :platform, channelId = :channel, #by = :by, #at = :at${
+            mention ? ", mention = :mention" : ""
+          }${mention === null ? " REMOVE mention" : ""}`,
+          ExpressionAttributeNames: { "#by": "by", "#at": "at" },
+          ExpressionAttributeValues: {
+            ":trip": tripId,
+            ":platform": platform,
+            ":channel": channelId,
+            ":by": by,
+            ":at": at,
+            ...(mention ? { ":mention": mention } : {}),
+          },
+        }),
+      );
     } else {
       await this.doc.send(new DeleteCommand({ TableName: this.tableName, Key }));
     }
@@ -119,7 +148,53 @@ export class DynamoChannelStore implements ChannelStore {
       tripId,
       platform: String(i.platform),
       channelId: String(i.channelId),
+      ...(i.mention ? { mention: i.mention as Mention } : {}),
     }));
+  }
+
+  async deliveryState(platform: string, channelId: string): Promise<ChannelDeliveryState> {
+    const out = await this.doc.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { pk: keys.channel(platform, channelId), sk: keys.deliveryState },
+        ConsistentRead: true,
+      }),
+    );
+    const i = out.Item;
+    if (!i) return {};
+    const run = i.lastRun as (Omit<ChannelRunReport, "at"> & { at: string }) | undefined;
+    return {
+      ...(typeof i.notBefore === "number" ? { notBefore: new Date(i.notBefore) } : {}),
+      ...(run ? { lastRun: { ...run, at: new Date(run.at) } } : {}),
+    };
+  }
+
+  async holdDeliveries(platform: string, channelId: string, until: Date): Promise<void> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: keys.channel(platform, channelId), sk: keys.deliveryState },
+          UpdateExpression: "SET notBefore = :until",
+          // Another run's longer wait stands.
+          ConditionExpression: "attribute_not_exists(notBefore) OR notBefore < :until",
+          ExpressionAttributeValues: { ":until": until.getTime() },
+        }),
+      );
+    } catch (e) {
+      if (!(e instanceof ConditionalCheckFailedException)) throw e;
+    }
+  }
+
+  async recordRun(platform: string, channelId: string, report: ChannelRunReport): Promise<void> {
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { pk: keys.channel(platform, channelId), sk: keys.deliveryState },
+        UpdateExpression: "SET lastRun = :run",
+        ExpressionAttributeValues: { ":run": { ...report, at: report.at.toISOString() } },
+      }),
+    );
   }
 
   private async put(Item: Record<string, unknown>) {

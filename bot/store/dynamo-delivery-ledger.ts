@@ -6,8 +6,12 @@ import {
   type DeliveryGuard,
   type DeliveryKey,
   type DeliveryLedger,
+  type DeliveryRecord,
+  deliverySlot,
   FINISH_FROM,
   type FinishOutcome,
+  SKIP_FROM,
+  type SkipOutcome,
 } from "./delivery-ledger";
 import { keys, TTL_ATTRIBUTE } from "./table";
 
@@ -73,7 +77,7 @@ export class DynamoDeliveryLedger implements DeliveryLedger {
         status: "claimed",
         attempts: Number(old.attempts ?? 0) + 1,
         parts: Number(old.parts ?? 0),
-        uncertain: old.state === "sending",
+        uncertain: old.state === "sending" || old.uncertain === true,
       };
     } catch (e) {
       if (!(e instanceof ConditionalCheckFailedException)) throw e;
@@ -95,7 +99,7 @@ export class DynamoDeliveryLedger implements DeliveryLedger {
           TableName: this.tableName,
           Key: this.key(key),
           UpdateExpression:
-            "SET #state = :outcome, parts = :parts, reason = :reason, finishedAt = :at REMOVE leaseUntil",
+            "SET #state = :outcome, parts = :parts, reason = :reason, uncertain = :uncertain, finishedAt = :at REMOVE leaseUntil",
           ConditionExpression: allowed.expression,
           ExpressionAttributeNames: { "#state": "state" },
           ExpressionAttributeValues: {
@@ -103,6 +107,7 @@ export class DynamoDeliveryLedger implements DeliveryLedger {
             ":outcome": outcome.state,
             ":parts": outcome.parts,
             ":reason": outcome.reason ?? null,
+            ":uncertain": outcome.state === "retry" && outcome.uncertain === true,
             ":at": outcome.now.toISOString(),
           },
         }),
@@ -115,10 +120,57 @@ export class DynamoDeliveryLedger implements DeliveryLedger {
     }
   }
 
+  async skip(key: DeliveryKey, runId: string, outcome: SkipOutcome): Promise<boolean> {
+    const allowed = condition(SKIP_FROM, { now: outcome.now.getTime(), runId });
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: this.key(key),
+          UpdateExpression:
+            "SET #state = :missed, runId = :run, attempts = if_not_exists(attempts, :zero), parts = if_not_exists(parts, :zero), reason = :reason, uncertain = :no, finishedAt = :at, #ttl = :ttl",
+          ConditionExpression: allowed.expression,
+          ExpressionAttributeNames: { "#state": "state", "#ttl": TTL_ATTRIBUTE },
+          ExpressionAttributeValues: {
+            ...allowed.values,
+            ":missed": "missed",
+            ":run": runId,
+            ":zero": 0,
+            ":no": false,
+            ":reason": outcome.reason,
+            ":at": outcome.now.toISOString(),
+            ":ttl": Math.floor(outcome.now.getTime() / 1000) + DELIVERY_TTL_DAYS * 86_400,
+          },
+        }),
+      );
+      return true;
+    } catch (e) {
+      if (e instanceof ConditionalCheckFailedException) return false;
+      throw e;
+    }
+  }
+
+  async record(key: DeliveryKey): Promise<DeliveryRecord | undefined> {
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: this.key(key), ConsistentRead: true }),
+    );
+    const i = out.Item;
+    if (!i) return undefined;
+    return {
+      state: i.state as DeliveryRecord["state"],
+      runId: String(i.runId),
+      ...(typeof i.leaseUntil === "number" ? { leaseUntil: i.leaseUntil } : {}),
+      attempts: Number(i.attempts ?? 0),
+      parts: Number(i.parts ?? 0),
+      ...(typeof i.reason === "string" ? { reason: i.reason } : {}),
+      ...(i.uncertain === true ? { uncertain: true } : {}),
+    };
+  }
+
   private key(key: DeliveryKey) {
     return {
       pk: keys.delivery(key.platform, key.channelId),
-      sk: keys.deliverySort(key.tripId, key.itemId, key.leadMinutes),
+      sk: keys.deliverySort(key.tripId, key.itemId, deliverySlot(key)),
     };
   }
 }

@@ -1,7 +1,9 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { type DynamoDBDocumentClient, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { deliverySlot } from "./delivery-ledger";
 import { batchWrite, type Item, queryAll } from "./dynamo-requests";
 import {
+  type ItemChange,
   LOOKBACK_DAYS,
   type ReminderContent,
   type ReminderRef,
@@ -15,7 +17,10 @@ const utcDay = (d: Date) => d.toISOString().slice(0, 10);
 
 const entryKey = (r: ReminderRef) => ({
   pk: keys.tripPartition(r.tripId),
-  sk: keys.reminder(r.itemId, r.leadMinutes),
+  sk:
+    r.alertRevision !== undefined
+      ? keys.alert(r.itemId, r.alertRevision)
+      : keys.reminder(r.itemId, r.leadMinutes),
 });
 
 /** A pending entry carries the due index's keys (a sparse index); a done one drops them. */
@@ -29,11 +34,13 @@ function toItem(entry: ScheduleEntry): Item {
     dueAt,
     startAt: entry.startAt.toISOString(),
     content: entry.content,
+    ...(entry.alertRevision !== undefined ? { alertRevision: entry.alertRevision } : {}),
+    ...(entry.change ? { change: entry.change } : {}),
     state: entry.state,
     ...(entry.state === "pending"
       ? {
           [DUE_INDEX.partitionKey]: keys.dueDay(utcDay(entry.dueAt)),
-          [DUE_INDEX.sortKey]: keys.dueSort(dueAt, entry.tripId, entry.itemId, entry.leadMinutes),
+          [DUE_INDEX.sortKey]: keys.dueSort(dueAt, entry.tripId, entry.itemId, deliverySlot(entry)),
         }
       : {}),
   };
@@ -47,6 +54,8 @@ function fromItem(i: Item): ScheduledReminder {
     dueAt: new Date(String(i.dueAt)),
     startAt: new Date(String(i.startAt)),
     content: i.content as ReminderContent,
+    ...(i.alertRevision !== undefined ? { alertRevision: Number(i.alertRevision) } : {}),
+    ...(i.change ? { change: i.change as ItemChange } : {}),
   };
 }
 

@@ -20,4 +20,6 @@ export class DynamoReminderStore extends DynamoChannelStore implements ReminderS
   complete: ReminderStore["complete"] = (reminder) => this.run.complete(reminder);
   claim: ReminderStore["claim"] = (...args) => this.run.claim(...args);
   finish: ReminderStore["finish"] = (...args) => this.run.finish(...args);
+  skip: ReminderStore["skip"] = (...args) => this.run.skip(...args);
+  record: ReminderStore["record"] = (key) => this.run.record(key);
 }

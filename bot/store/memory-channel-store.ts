@@ -1,4 +1,10 @@
-import type { ChannelStore, Subscription } from "./channel-store";
+import type { Mention } from "../delivery";
+import type {
+  ChannelDeliveryState,
+  ChannelRunReport,
+  ChannelStore,
+  Subscription,
+} from "./channel-store";
 
 const channelKey = (platform: string, channelId: string) => `${platform}#${channelId}`;
 
@@ -9,6 +15,7 @@ export class MemoryChannelStore implements ChannelStore {
   private readonly workspaces = new Map<string, Set<string>>();
   /** By trip: its subscribed channels, by platform and channel id. */
   private readonly subscribed = new Map<string, Map<string, Subscription>>();
+  private readonly delivery = new Map<string, ChannelDeliveryState>();
 
   async linkedTrip(platform: string, channelId: string): Promise<string | undefined> {
     return this.links.get(channelKey(platform, channelId));
@@ -58,10 +65,14 @@ export class MemoryChannelStore implements ChannelStore {
     channelId: string,
     on: boolean,
     _by: string,
+    options: { mention?: Mention | null } = {},
   ): Promise<void> {
     const channels = this.subscribed.get(tripId) ?? new Map<string, Subscription>();
-    if (on) channels.set(channelKey(platform, channelId), { tripId, platform, channelId });
-    else channels.delete(channelKey(platform, channelId));
+    const key = channelKey(platform, channelId);
+    if (on) {
+      const kept = options.mention === undefined ? channels.get(key)?.mention : options.mention;
+      channels.set(key, { tripId, platform, channelId, ...(kept ? { mention: kept } : {}) });
+    } else channels.delete(key);
     this.subscribed.set(tripId, channels);
   }
 
@@ -69,6 +80,24 @@ export class MemoryChannelStore implements ChannelStore {
     const channels = this.subscribed.get(tripId) ?? new Map<string, Subscription>();
     return [...channels.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([, s]) => ({ ...s }));
+      .map(([, s]) => structuredClone(s));
+  }
+
+  async deliveryState(platform: string, channelId: string): Promise<ChannelDeliveryState> {
+    return structuredClone(this.delivery.get(channelKey(platform, channelId)) ?? {});
+  }
+
+  async holdDeliveries(platform: string, channelId: string, until: Date): Promise<void> {
+    const state = this.delivery.get(channelKey(platform, channelId)) ?? {};
+    if ((state.notBefore?.getTime() ?? 0) < until.getTime()) state.notBefore = new Date(until);
+    this.delivery.set(channelKey(platform, channelId), state);
+  }
+
+  async recordRun(platform: string, channelId: string, report: ChannelRunReport): Promise<void> {
+    const state = this.delivery.get(channelKey(platform, channelId)) ?? {};
+    this.delivery.set(channelKey(platform, channelId), {
+      ...state,
+      lastRun: structuredClone(report),
+    });
   }
 }

@@ -5,12 +5,15 @@ import {
   type DeliveryKey,
   type DeliveryLedger,
   type DeliveryRecord,
+  deliverySlot,
   FINISH_FROM,
   type FinishOutcome,
+  SKIP_FROM,
+  type SkipOutcome,
 } from "./delivery-ledger";
 
 const recordKey = (k: DeliveryKey) =>
-  `${k.platform}#${k.channelId}#${k.tripId}#${k.itemId}#${k.leadMinutes}`;
+  `${k.platform}#${k.channelId}#${k.tripId}#${k.itemId}#${deliverySlot(k)}`;
 
 /** The delivery ledger in memory, for tests and one-process runs. */
 export class MemoryDeliveryLedger implements DeliveryLedger {
@@ -31,8 +34,14 @@ export class MemoryDeliveryLedger implements DeliveryLedger {
       leaseUntil: now.getTime() + leaseMs,
       attempts,
       parts,
+      ...(old?.uncertain ? { uncertain: true } : {}),
     });
-    return { status: "claimed", attempts, parts, uncertain: old?.state === "sending" };
+    return {
+      status: "claimed",
+      attempts,
+      parts,
+      uncertain: old?.state === "sending" || old?.uncertain === true,
+    };
   }
 
   async finish(key: DeliveryKey, runId: string, outcome: FinishOutcome): Promise<boolean> {
@@ -44,7 +53,26 @@ export class MemoryDeliveryLedger implements DeliveryLedger {
       attempts: old.attempts,
       parts: outcome.parts,
       reason: outcome.reason,
+      ...(outcome.state === "retry" && outcome.uncertain ? { uncertain: true } : {}),
     });
     return true;
+  }
+
+  async skip(key: DeliveryKey, runId: string, outcome: SkipOutcome): Promise<boolean> {
+    const old = this.records.get(recordKey(key));
+    if (!allows(SKIP_FROM, old, { now: outcome.now.getTime(), runId })) return false;
+    this.records.set(recordKey(key), {
+      state: "missed",
+      runId,
+      attempts: old?.attempts ?? 0,
+      parts: old?.parts ?? 0,
+      reason: outcome.reason,
+    });
+    return true;
+  }
+
+  async record(key: DeliveryKey): Promise<DeliveryRecord | undefined> {
+    const r = this.records.get(recordKey(key));
+    return r ? { ...r } : undefined;
   }
 }

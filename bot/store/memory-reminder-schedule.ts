@@ -1,4 +1,5 @@
 import {
+  isAlert,
   LOOKBACK_DAYS,
   type ReminderRef,
   type ReminderSchedule,
@@ -21,7 +22,7 @@ export class MemoryReminderSchedule implements ReminderSchedule {
 
   async scheduleOf(tripId: string): Promise<ScheduleEntry[]> {
     return [...this.entries.values()]
-      .filter((e) => e.tripId === tripId)
+      .filter((e) => e.tripId === tripId && !isAlert(e))
       .sort(byString((e) => `${e.itemId}#${e.leadMinutes}`))
       .map((e) => structuredClone(e));
   }

@@ -13,7 +13,7 @@ export interface Stores {
 
 /** What a reminders run reads and writes: due reminders, subscribed channels, deliveries. */
 export type ReminderStore = Pick<ReminderSchedule, "dueReminders" | "complete"> &
-  Pick<ChannelStore, "subscriptions"> &
+  Pick<ChannelStore, "subscriptions" | "deliveryState" | "holdDeliveries" | "recordRun"> &
   DeliveryLedger;
 
 /** The reminders run's view of a set of stores. */
@@ -22,7 +22,13 @@ export function reminderStoreOf({ schedule, channels, ledger }: Stores): Reminde
     dueReminders: (now) => schedule.dueReminders(now),
     complete: (reminder) => schedule.complete(reminder),
     subscriptions: (tripId) => channels.subscriptions(tripId),
+    deliveryState: (platform, channelId) => channels.deliveryState(platform, channelId),
+    holdDeliveries: (platform, channelId, until) =>
+      channels.holdDeliveries(platform, channelId, until),
+    recordRun: (platform, channelId, report) => channels.recordRun(platform, channelId, report),
     claim: (key, runId, now, leaseMs) => ledger.claim(key, runId, now, leaseMs),
     finish: (key, runId, outcome) => ledger.finish(key, runId, outcome),
+    skip: (key, runId, outcome) => ledger.skip(key, runId, outcome),
+    record: (key) => ledger.record(key),
   };
 }

@@ -36,14 +36,18 @@ export const keys = {
   /** One reminder of one item (all channels), in the trip's partition. */
   reminder: (itemId: string, leadMinutes: number) => `REMIND#${itemId}#${leadMinutes}`,
   reminderPrefix: "REMIND#",
+  /** One change alert of one item at one trip revision (all channels), in the trip's partition. */
+  alert: (itemId: string, revision: number) => `ALERT#${itemId}#${revision}`,
+  /** A channel's delivery state (Retry-After's "not before", the last run's counts). */
+  deliveryState: "DELIVERY",
   /** The due index's partition: the UTC day a reminder falls due. */
   dueDay: (day: string) => `DUE#${day}`,
-  dueSort: (dueAt: string, tripId: string, itemId: string, leadMinutes: number) =>
-    `${dueAt}#${tripId}#${itemId}#${leadMinutes}`,
+  dueSort: (dueAt: string, tripId: string, itemId: string, slot: string) =>
+    `${dueAt}#${tripId}#${itemId}#${slot}`,
   /** One delivery of one reminder to one channel: the record that makes it exactly once. */
   delivery: (platform: string, channelId: string) => `DELIVERY#${platform}#${channelId}`,
-  deliverySort: (tripId: string, itemId: string, leadMinutes: number) =>
-    `${tripId}#${itemId}#${leadMinutes}`,
+  /** `slot`: the lead time in minutes, or "r<revision>" for a change alert. */
+  deliverySort: (tripId: string, itemId: string, slot: string) => `${tripId}#${itemId}#${slot}`,
   /** Questions asked about a trip that the bot was not sure of: their own partition. */
   questions: (tripId: string) => `QUESTIONS#${tripId}`,
   /** A calendar link's token: its own partition, so a calendar app's poll is one GetItem. */

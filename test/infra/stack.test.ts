@@ -284,7 +284,7 @@ describe("logs and alarms", () => {
     template.hasResourceProperties("AWS::Logs::MetricFilter", {
       LogGroupName: { Ref: ref(stack.fn("reminders").logGroup) },
       FilterPattern: `{ $.message = "${REMINDERS_RUN_MESSAGE}" }`,
-      MetricTransformations: [Match.objectLike({ MetricValue: "$.missed" })],
+      MetricTransformations: [Match.objectLike({ MetricValue: "$.notSent" })],
     });
   });
 

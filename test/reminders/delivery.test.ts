@@ -173,7 +173,8 @@ describe("reminders delivered exactly once", () => {
   });
 
   it("records a reminder the platform refuses for good as missed, and one too late as missed", async () => {
-    slack.schedule({ kind: "slackError", error: "channel_not_found", to: "chat.postMessage" });
+    // A refusal of this one message (a gone channel is unsent.test.ts's: its whole queue stops).
+    slack.schedule({ kind: "slackError", error: "invalid_blocks", to: "chat.postMessage" });
     const lines: Record<string, unknown>[] = [];
     const summary = await runReminders(
       options({ log: (level, message, fields) => lines.push({ level, message, ...fields }) }),
@@ -183,7 +184,7 @@ describe("reminders delivered exactly once", () => {
       expect.objectContaining({
         level: "warn",
         message: "reminder missed",
-        reason: expect.stringContaining("channel_not_found"),
+        reason: expect.stringContaining("invalid_blocks"),
       }),
     );
     // An hour later every item has started: a fresh channel's reminders would be too late.

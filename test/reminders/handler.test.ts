@@ -86,7 +86,8 @@ describe("handlers/reminders.ts", () => {
     expect(summary).toMatchObject({ sent: 1, superseded: 1 });
     const posts = slack.posts().filter((p) => p.body.channel === "C2");
     expect(posts).toHaveLength(1);
-    expect(JSON.stringify(posts[0]?.body)).toContain("Reminder 1 hour before");
+    // Posted 20 minutes before the start, it says so, never its lead time ("1 hour before").
+    expect(JSON.stringify(posts[0]?.body)).not.toContain("1 hour before");
     expect(JSON.stringify(posts[0]?.body)).toContain("starts in 20 minutes");
   });
 });

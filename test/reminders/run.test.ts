@@ -72,6 +72,13 @@ describe("a reminders run on in-memory stores", () => {
       missed: 0,
       busy: 0,
       superseded: 0,
+      channelGone: 0,
+      remindersOff: 0,
+      waiting: 0,
+      uncertain: 0,
+      errors: 0,
+      alerts: 0,
+      notSent: 0,
     });
     expect(slack.posts).toEqual([
       { channel: "C1", title: "Reminder: Item 0" },

@@ -63,4 +63,47 @@ describe.each(storeKinds())("the ChannelStore contract, $name", (kind) => {
     expect(await channels.workspaceTrips("slack", "T2")).toEqual(["trip-c"]);
     expect(await channels.workspaceTrips("slack", "T3")).toEqual([]);
   });
+
+  it("keeps a channel's mention on its subscription until it is changed or turned off", async () => {
+    const { channels } = await kind.fresh();
+    await channels.setSubscribed("trip", "discord", "D1", true, "U1", {
+      mention: { kind: "role", id: "123" },
+    });
+    await channels.setSubscribed("trip", "slack", "C1", true, "U1");
+    expect(await channels.subscriptions("trip")).toEqual([
+      {
+        tripId: "trip",
+        platform: "discord",
+        channelId: "D1",
+        mention: { kind: "role", id: "123" },
+      },
+      { tripId: "trip", platform: "slack", channelId: "C1" },
+    ]);
+    // Turning reminders on again keeps it; "mention=off" (null) removes it.
+    await channels.setSubscribed("trip", "discord", "D1", true, "U1");
+    expect((await channels.subscriptions("trip"))[0]?.mention).toEqual({ kind: "role", id: "123" });
+    await channels.setSubscribed("trip", "discord", "D1", true, "U1", { mention: null });
+    expect((await channels.subscriptions("trip"))[0]?.mention).toBeUndefined();
+  });
+
+  it("keeps a channel's Retry-After (the later one wins) and its last run", async () => {
+    const { channels } = await kind.fresh();
+    expect(await channels.deliveryState("slack", "C1")).toEqual({});
+    const later = new Date("2025-04-05T12:01:05Z");
+    await channels.holdDeliveries("slack", "C1", later);
+    await channels.holdDeliveries("slack", "C1", new Date("2025-04-05T12:00:30Z"));
+    const report = {
+      at: new Date("2025-04-05T12:00:00Z"),
+      sent: 2,
+      missed: 1,
+      deferred: 0,
+      reasons: ["too late: …"],
+    };
+    await channels.recordRun("slack", "C1", report);
+    expect(await channels.deliveryState("slack", "C1")).toEqual({
+      notBefore: later,
+      lastRun: report,
+    });
+    expect(await channels.deliveryState("discord", "C1")).toEqual({});
+  });
 });

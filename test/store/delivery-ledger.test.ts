@@ -89,4 +89,55 @@ describe.each(storeKinds())("the DeliveryLedger contract, $name", (kind) => {
       state: "missed",
     });
   });
+
+  it("tells the next claim a delivery left for retry after an ambiguous attempt is uncertain", async () => {
+    const { ledger } = await kind.fresh();
+    await ledger.claim(KEY, "run-1", T, LEASE);
+    await ledger.finish(KEY, "run-1", {
+      state: "retry",
+      parts: 0,
+      reason: "timed out; could not ask slack",
+      uncertain: true,
+      now: at(1),
+    });
+    expect(await ledger.record(KEY)).toMatchObject({ state: "retry", uncertain: true });
+    expect(await ledger.claim(KEY, "run-2", at(60), LEASE)).toMatchObject({
+      status: "claimed",
+      uncertain: true,
+    });
+    // A plain retry after that is certain again.
+    await ledger.finish(KEY, "run-2", { state: "retry", parts: 0, reason: "503", now: at(61) });
+    expect(await ledger.claim(KEY, "run-3", at(120), LEASE)).toMatchObject({ uncertain: false });
+  });
+
+  it("records a delivery skipped without an attempt as missed, with its reason, unless another run holds it", async () => {
+    const { ledger } = await kind.fresh();
+    expect(await ledger.record(KEY)).toBeUndefined();
+    expect(
+      await ledger.skip(KEY, "run-1", { reason: "superseded: the 1 hour reminder", now: T }),
+    ).toBe(true);
+    expect(await ledger.record(KEY)).toMatchObject({
+      state: "missed",
+      reason: "superseded: the 1 hour reminder",
+    });
+    expect(await ledger.claim(KEY, "run-2", at(1), LEASE)).toEqual({
+      status: "done",
+      state: "missed",
+    });
+    const held = { ...KEY, channelId: "C2" };
+    await ledger.claim(held, "run-1", T, LEASE);
+    expect(await ledger.skip(held, "run-2", { reason: "channel gone", now: at(1) })).toBe(false);
+    expect(await ledger.record(held)).toMatchObject({ state: "sending", runId: "run-1" });
+  });
+
+  it("keeps a change alert's delivery apart from the item's reminders, per revision", async () => {
+    const { ledger } = await kind.fresh();
+    const alert = { ...KEY, leadMinutes: 0, alertRevision: 3 };
+    await ledger.claim(KEY, "run-1", T, LEASE);
+    expect((await ledger.claim(alert, "run-1", T, LEASE)).status).toBe("claimed");
+    expect((await ledger.claim({ ...alert, alertRevision: 4 }, "run-1", T, LEASE)).status).toBe(
+      "claimed",
+    );
+    expect(await ledger.claim(alert, "run-2", at(1), LEASE)).toEqual({ status: "busy" });
+  });
 });

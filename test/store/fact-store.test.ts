@@ -51,6 +51,8 @@ describe.each(storeKinds())("the FactStore contract, $name", (kind) => {
       written: false,
       revision: 1,
       reminders: { scheduled: 0, updated: 0, cancelled: 0 },
+      alerts: [],
+      announced: false,
     });
     expect(await stores.facts.exportTrip(file.id)).toEqual(file);
   });

@@ -81,4 +81,21 @@ describe.each(storeKinds())("the ReminderSchedule contract, $name", (kind) => {
     await schedule.complete(withoutState(moved));
     expect(ids(await schedule.scheduleOf("trip"))).toEqual(["race"]);
   });
+
+  it("keeps change alerts due beside the reminders, out of the trip's schedule, one per revision", async () => {
+    const { schedule } = await kind.fresh();
+    const reminder = entry("a", "2025-04-05T10:00:00Z");
+    const change = {
+      was: { title: "a", startAt: "2025-04-05T11:00:00.000Z" },
+      now: { title: "a", startAt: "2025-04-05T12:00:00.000Z", place: "Hall" },
+    };
+    const alert = (revision: number) =>
+      entry("a", "2025-04-05T09:30:00Z", { leadMinutes: 0, alertRevision: revision, change });
+    await schedule.update({ put: [reminder, alert(2), alert(3)], cancel: [] });
+    expect(await schedule.scheduleOf("trip")).toEqual([reminder]);
+    const due = await schedule.dueReminders(new Date("2025-04-05T10:00:00Z"));
+    expect(due).toEqual([withoutState(alert(2)), withoutState(alert(3)), withoutState(reminder)]);
+    await schedule.complete(withoutState(alert(2)));
+    expect(ids(await schedule.dueReminders(new Date("2025-04-05T10:00:00Z")))).toHaveLength(2);
+  });
 });

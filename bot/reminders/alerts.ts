@@ -1,0 +1,98 @@
+import type { ItemSnapshot, ReminderContent, ScheduleEntry } from "../store/reminder-schedule";
+import type { ItineraryItem, Trip } from "../trip/model";
+import { formatInZone } from "../trip/time";
+
+/** How far ahead a change is worth announcing even when no reminder has gone out yet. */
+export const ANNOUNCE_WITHIN_MS = 48 * 3_600_000;
+
+/** A change alert a load makes, as the CLI lists it. */
+export interface AlertSummary {
+  itemId: string;
+  title: string;
+  /** "time: Sat 1 Nov 2025, 08:00 → 09:00 New York time", "removed", … */
+  changes: string[];
+}
+
+const snapshot = (item: ItineraryItem): ItemSnapshot => ({
+  title: item.title,
+  startAt: item.startAt.toISOString(),
+  ...(item.place ? { place: item.place } : {}),
+});
+
+function contentOf(trip: Trip, item: ItineraryItem): ReminderContent {
+  return {
+    tripName: trip.name,
+    zone: trip.zone,
+    zoneLabel: trip.zoneLabel,
+    command: trip.command,
+    title: item.title,
+    ...(item.place ? { place: item.place } : {}),
+    ...(item.notes ? { notes: item.notes } : {}),
+    day: item.day,
+  };
+}
+
+/**
+ * The change alerts a load owes the channels: one per item that it moves, retitles, relocates
+ * or removes, when the item starts within the next 48 hours (before or after the change) or a
+ * reminder of it has already gone out. Each is due at once and keyed by the trip revision the
+ * load makes, so the reminders run posts it exactly once per channel through the ledger.
+ */
+export function changeAlerts(
+  before: Trip,
+  after: Trip,
+  scheduled: readonly ScheduleEntry[],
+  now: Date,
+  revision: number,
+): ScheduleEntry[] {
+  const next = new Map(after.itinerary.map((i) => [i.id, i]));
+  const alerts: ScheduleEntry[] = [];
+  for (const old of before.itinerary) {
+    const item = next.get(old.id);
+    const was = snapshot(old);
+    const is = item ? snapshot(item) : undefined;
+    if (is && !differs(was, is)) continue;
+    const starts = [old.startAt, ...(item ? [item.startAt] : [])].map((d) => d.getTime());
+    const latest = Math.max(...starts);
+    if (latest <= now.getTime()) continue;
+    const close = starts.some((t) => t > now.getTime() && t - now.getTime() <= ANNOUNCE_WITHIN_MS);
+    const reminded = scheduled.some(
+      (e) => e.itemId === old.id && e.state === "done" && e.dueAt.getTime() <= now.getTime(),
+    );
+    if (!close && !reminded) continue;
+    alerts.push({
+      tripId: after.id,
+      itemId: old.id,
+      leadMinutes: 0,
+      alertRevision: revision,
+      dueAt: now,
+      startAt: new Date(latest),
+      content: contentOf(item ? after : before, item ?? old),
+      change: { was, ...(is ? { now: is } : {}) },
+      state: "pending",
+    });
+  }
+  return alerts;
+}
+
+const differs = (a: ItemSnapshot, b: ItemSnapshot) =>
+  a.startAt !== b.startAt || a.title !== b.title || (a.place ?? "") !== (b.place ?? "");
+
+/** A change alert in words, for the CLI's list of what a load announces. */
+export function summariseAlert(alert: ScheduleEntry): AlertSummary {
+  const { was, now } = alert.change ?? {};
+  const c = alert.content;
+  const at = (iso: string) => formatInZone(new Date(iso), c.zone, "datetime");
+  const changes: string[] = [];
+  if (was && !now) changes.push(`removed (was ${at(was.startAt)} ${c.zoneLabel} time)`);
+  if (was && now) {
+    if (was.startAt !== now.startAt) {
+      changes.push(`time: ${at(was.startAt)} → ${at(now.startAt)} ${c.zoneLabel} time`);
+    }
+    if (was.title !== now.title) changes.push(`title: ${was.title} → ${now.title}`);
+    if ((was.place ?? "") !== (now.place ?? "")) {
+      changes.push(`place: ${was.place ?? "(none)"} → ${now.place ?? "(none)"}`);
+    }
+  }
+  return { itemId: alert.itemId, title: now?.title ?? was?.title ?? c.title, changes };
+}
