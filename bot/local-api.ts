@@ -4,7 +4,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
  * How a platform is played on this machine: its Web/REST API answering the bot (posts, history,
  * follow-ups, with the failures real networks have), and its side of a conversation (a reader
  * typing a command or clicking a button, signed as the platform signs). Each adapter folder has
- * one (`stand-in.ts`); tests and `npm start` use the same one.
+ * one (`stand-in.ts`); tests and `npm start` use the same one. Its requests are signed at its
+ * clock's "now", which the handlers it drives must share.
  */
 export interface LocalApi {
   readonly platform: string;

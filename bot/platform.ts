@@ -68,8 +68,11 @@ export interface Platform {
   http(deps: PlatformDependencies): Promise<PlatformHttp>;
   /** Public posts (reminders, the FAQ) when the bot token is configured. */
   poster(env: NodeJS.ProcessEnv): ChannelPoster | undefined;
-  /** How `npm start` and the tests play this platform on this machine (its `stand-in.ts`). */
-  standIn?(): Promise<LocalApi>;
+  /**
+   * How `npm start` and the tests play this platform on this machine (its `stand-in.ts`),
+   * signing requests at `clock`'s time.
+   */
+  standIn?(clock?: () => Date): Promise<LocalApi>;
 }
 
 /** The variable naming a platform's Secrets Manager secret in AWS: SLACK_SECRET_ARN. */

@@ -2,10 +2,11 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { loadTrip as loadTripInto, type TripLoadStores } from "../bot/loading/load-trip";
 import type { LocalApi, PlatformRequest } from "../bot/local-api";
+import type { ChannelStore } from "../bot/store/channel-store";
 import type { DynamoFactStore } from "../bot/store/dynamo-fact-store";
-import type { DynamoReminderStore } from "../bot/store/dynamo-reminder-store";
 import { parseTripText } from "../bot/trip/parse";
 import { readBody } from "./api-gateway";
+import type { LocalClock } from "./clock";
 
 /** A platform as the playground drives it: its stand-in, the route its requests go to. */
 export interface PlaygroundPlatform {
@@ -22,8 +23,10 @@ export interface PlaygroundDependencies {
   baseUrl: () => string;
   store: DynamoFactStore;
   stores: TripLoadStores;
-  channels: DynamoReminderStore;
+  channels: ChannelStore;
   platforms: readonly PlaygroundPlatform[];
+  /** The bot's "now", when the page may pretend it is another time. */
+  clock?: LocalClock;
 }
 
 /** A platform's answer to one request, as the page draws it. */
@@ -106,7 +109,33 @@ export function playgroundApi(deps: PlaygroundDependencies) {
       channel: api.reader.channel,
       driven: api.signing,
     }));
-    return { trips, linked: linked ?? null, platforms };
+    // The shown trip's race start, for the page's "pretend it is" choices.
+    const trip = linked ? await deps.store.getTrip(linked) : undefined;
+    const clock = deps.clock
+      ? { now: deps.clock.now().toISOString(), pretending: deps.clock.pretending }
+      : null;
+    return {
+      trips,
+      linked: linked ?? null,
+      platforms,
+      clock,
+      raceStart: trip?.event.startAt ?? null,
+    };
+  }
+
+  /** Pretends it is `at` (an ISO time), or goes back to the real time (null). */
+  function pretend(at: unknown) {
+    if (!deps.clock)
+      return { status: 409, body: { error: "the bot runs with a real app's credentials" } };
+    const when = typeof at === "string" ? new Date(at) : undefined;
+    if (at !== null && (!when || Number.isNaN(when.getTime()))) {
+      return { status: 400, body: { error: "at: an ISO time, or null for the real time" } };
+    }
+    deps.clock.pretend(when);
+    return {
+      status: 200,
+      body: { now: deps.clock.now().toISOString(), pretending: deps.clock.pretending },
+    };
   }
 
   async function loadTrip(input: { fileName?: string; text?: string }) {
@@ -173,6 +202,10 @@ export function playgroundApi(deps: PlaygroundDependencies) {
         if (!exists) return json(404, { error: `no trip "${tripId}"` });
         await linkPlayground(tripId);
         return json(200, await state());
+      }
+      case "POST /clock": {
+        const result = pretend(input.at);
+        return json(result.status, result.body);
       }
       case "POST /trip": {
         const result = await loadTrip({ fileName: str(input.fileName), text: str(input.text) });

@@ -2,14 +2,15 @@ import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { calendarDepsFromEnv, calendarHandlerFromEnv } from "../bot/calendar/from-env";
 import { lambdaHttp } from "../bot/lambda/http";
 import { remindersHandler } from "../bot/lambda/reminders";
 import type { LoadResult } from "../bot/loading/load-trip";
 import { PLATFORMS, secretArnVariable } from "../bot/platforms";
-import { DynamoReminderStore } from "../bot/store/dynamo-reminder-store";
 import { formatTripError, parseTripText, type TripFileError } from "../bot/trip/parse";
 import type { TripFile } from "../bot/trip/schema";
 import { type LambdaHttpHandler, serveThroughLambda } from "./api-gateway";
+import { LocalClock } from "./clock";
 import { claimDataFolder } from "./data-lock";
 import {
   EXAMPLE_TRIPS,
@@ -186,19 +187,23 @@ interface App {
   runReminders(log: (line: string) => void): Promise<void>;
 }
 
-/** Points the handlers at the local table and the stand-ins, loads them, and routes requests. */
-async function buildApp(input: {
+interface AppInput {
   env: NodeJS.ProcessEnv;
   local: LocalEnvironment;
   port: number;
   shown?: string;
   playground?: boolean;
-}): Promise<App> {
-  const { env, local, port } = input;
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const channels = new DynamoReminderStore(local.doc, local.tableName);
+}
+
+/**
+ * Each platform's stand-in, mounted under /_local/<name>, and the environment pointed at it
+ * and at the local table. A platform whose credentials the caller set keeps them (a real app
+ * through a tunnel) and has no stand-in answering for it.
+ */
+async function standIns(input: AppInput, baseUrl: string, clock: LocalClock) {
+  const { env, local } = input;
   const served = await Promise.all(
-    PLATFORMS.map(async (platform) => ({ platform, api: await platform.standIn?.() })),
+    PLATFORMS.map(async (platform) => ({ platform, api: await platform.standIn?.(clock.now) })),
   );
   const platforms: PlaygroundPlatform[] = served.flatMap(({ platform, api }) =>
     api
@@ -212,43 +217,59 @@ async function buildApp(input: {
         ]
       : [],
   );
-  // The handlers read their configuration from the environment, as in Lambda. A platform whose
-  // credentials the caller set keeps the caller's settings (a real app through a tunnel).
   const keep = { ...env };
   env.TABLE_NAME = local.tableName;
   env.DYNAMODB_ENDPOINT = local.endpoint;
+  env.PUBLIC_BASE_URL = baseUrl;
   // The reminders Lambda logs a JSON line per run, which CloudWatch wants and a terminal does
   // not; `log` gets a line when a run sends something.
   env.POWERTOOLS_LOG_LEVEL ??= "WARN";
   for (const { platform } of served) delete env[secretArnVariable(platform)];
   for (const { api, mountUrl } of platforms) Object.assign(env, api.environment(mountUrl(), keep));
   if (input.shown) {
+    const channels = local.stores.channels;
     for (const { api } of platforms) {
       await channels.link(api.platform, api.reader.channel, input.shown, "npm start");
     }
   }
+  return { served: served.map((s) => s.platform), platforms };
+}
+
+/** Points the handlers at the local table and the stand-ins, loads them, and routes requests. */
+async function buildApp(input: AppInput): Promise<App> {
+  const { env, local, port } = input;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const clock = new LocalClock();
+  const { served, platforms } = await standIns(input, baseUrl, clock);
+  // Pretending it is another time needs every request signed here, at that time.
+  const pretendable = platforms.length === served.length && platforms.every((p) => p.api.signing);
+  const now = pretendable ? clock.now : () => new Date();
   // The same handlers as the Lambdas', built once the environment is set.
   const handlers = new Map<string, LambdaHttpHandler>(
-    served.map(({ platform }) => [
+    served.map((platform) => [
       platform.route,
-      lambdaHttp(platform, { env }) as LambdaHttpHandler,
+      lambdaHttp(platform, { env, clock: now }) as LambdaHttpHandler,
     ]),
   );
+  const calendar = calendarHandlerFromEnv({ deps: { ...calendarDepsFromEnv(env), clock: now } });
   const reminders = remindersHandler({ env });
   const playground = input.playground ?? platforms.every((p) => p.api.signing);
   const playgroundRoutes = playgroundApi({
     baseUrl: () => baseUrl,
     store: local.store,
     stores: local.stores,
-    channels,
+    channels: local.stores.channels,
     platforms,
+    ...(pretendable ? { clock } : {}),
   });
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? "/", baseUrl).pathname;
-    // The platforms' routes check signatures, and a tunnel brings them with its own Host.
+    // The platforms' routes check signatures, and a tunnel brings them with its own Host; the
+    // calendar's links are unguessable tokens that calendar apps fetch from anywhere.
     const handler = req.method === "POST" ? handlers.get(path) : undefined;
     if (handler) return serveThroughLambda(handler, req, res);
+    if (path.startsWith("/calendar/")) return serveThroughLambda(calendar, req, res);
     // The rest is for this machine only: a page elsewhere that names this address (DNS
     // rebinding) sends its own Host and is refused.
     if (!isLocalHost(req.headers.host, port)) {

@@ -24,8 +24,8 @@ export const discord: Platform = {
     if (!env.DISCORD_BOT_TOKEN) return undefined;
     return new DiscordChannelPoster(restConfigFromEnv(env));
   },
-  async standIn() {
+  async standIn(clock) {
     const { discordStandIn } = await import("./stand-in");
-    return discordStandIn();
+    return discordStandIn(clock);
   },
 };

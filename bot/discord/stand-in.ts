@@ -318,7 +318,7 @@ export function discordSignatureHeaders(
 const MANAGE_SERVER = String(1 << 5);
 
 /** Discord for `npm start`: the API mounted in the local server, and the local reader's side. */
-export function discordStandIn(): LocalApi {
+export function discordStandIn(clock: () => Date = () => new Date()): LocalApi {
   const token = `local-${randomBytes(16).toString("hex")}`;
   const api = new DiscordApi(token);
   const reader = { workspace: "local-guild", channel: "playground", user: "1000", userName: "you" };
@@ -329,7 +329,10 @@ export function discordStandIn(): LocalApi {
     if (!signing) return undefined;
     const body = JSON.stringify(interaction);
     return {
-      headers: { "content-type": "application/json", ...discordSignatureHeaders(privateKey, body) },
+      headers: {
+        "content-type": "application/json",
+        ...discordSignatureHeaders(privateKey, body, Math.floor(clock().getTime() / 1000)),
+      },
       body,
     };
   };

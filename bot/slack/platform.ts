@@ -27,8 +27,8 @@ export const slack: Platform = {
     if (!token) return undefined;
     return new SlackPoster({ token, apiUrl: env.SLACK_API_URL || DEFAULT_SLACK_API_URL });
   },
-  async standIn() {
+  async standIn(clock) {
     const { slackStandIn } = await import("./stand-in");
-    return slackStandIn();
+    return slackStandIn(clock);
   },
 };

@@ -260,7 +260,7 @@ export function slackSignatureHeaders(
 }
 
 /** Slack for `npm start`: the API mounted in the local server, and the local reader's side. */
-export function slackStandIn(): LocalApi {
+export function slackStandIn(clock: () => Date = () => new Date()): LocalApi {
   const token = `xoxb-local-${randomBytes(16).toString("hex")}`;
   const api = new SlackApi(token);
   const reader = {
@@ -277,7 +277,7 @@ export function slackStandIn(): LocalApi {
     return {
       headers: {
         "content-type": "application/x-www-form-urlencoded",
-        ...slackSignatureHeaders(secret, body),
+        ...slackSignatureHeaders(secret, body, Math.floor(clock().getTime() / 1000)),
       },
       body,
     };

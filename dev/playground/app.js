@@ -200,6 +200,45 @@ function setupZones() {
   });
 }
 
+// --- Pretend it is: the bot and the page answer as if it were another time ---
+
+const HOUR = 3_600_000;
+/** Moments worth trying, from the shown trip's race start. */
+const MOMENTS = [
+  ["Real time", () => null],
+  ["A week before", (start) => start - 7 * 24 * HOUR],
+  ["The evening before race day", (start) => start - 12 * HOUR],
+  ["Race morning", (start) => start - 2 * HOUR],
+  ["After the race", (start) => start + 8 * HOUR],
+];
+
+function showClock(clock) {
+  reader.offsetMs = clock.pretending ? Date.parse(clock.now) - Date.now() : 0;
+  $("#clock-now").textContent = clock.pretending
+    ? `Pretending it is ${new Date(clock.now).toLocaleString(reader.locale, { timeZone: reader.zone, dateStyle: "medium", timeStyle: "short" })}`
+    : "";
+  redraw();
+}
+
+function setupClock(state) {
+  if (!state.clock) return;
+  $("#clock").hidden = false;
+  $("#clock-chips").innerHTML = MOMENTS.map(
+    ([label], i) => `<button type="button" data-moment="${i}">${esc(label)}</button>`,
+  ).join("");
+  showClock(state.clock);
+}
+
+async function pretend(index) {
+  const { raceStart } = (await api("state")).body;
+  const at = MOMENTS[index][1](Date.parse(raceStart));
+  if (Number.isNaN(at)) return;
+  const { status, body } = await api("clock", {
+    at: at === null ? null : new Date(at).toISOString(),
+  });
+  if (status === 200) showClock(body);
+}
+
 async function refreshTrips(state) {
   const current = state ?? (await api("state")).body;
   $("#trip").innerHTML = current.trips
@@ -252,6 +291,7 @@ async function setup() {
   setupZones();
   const state = (await api("state")).body;
   await setupPlatforms(state);
+  setupClock(state);
   refreshTrips(state);
   listen();
   // Asking waits for the panes: the page is usable once every platform's view is loaded.
@@ -275,6 +315,8 @@ async function setup() {
       click(target);
     } else if (target.dataset.clear) {
       for (const entry of [...entries]) if (entry.platform === target.dataset.clear) remove(entry);
+    } else if (target.dataset.moment !== undefined) {
+      pretend(Number(target.dataset.moment));
     } else if (target.dataset.line) {
       jumpTo(Number(target.dataset.line), Number(target.dataset.column));
     }

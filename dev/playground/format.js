@@ -18,7 +18,10 @@ export function safeUrl(url) {
 }
 
 /** The reader's settings: zone and locale, as a chat client has them. */
-export const reader = { zone: "UTC", locale: "en-US" };
+export const reader = { zone: "UTC", locale: "en-US", offsetMs: 0 };
+
+/** The reader's "now": the real time, or the time the page pretends it is. */
+const nowMs = () => Date.now() + reader.offsetMs;
 
 export const fmt = (unix, options) =>
   new Intl.DateTimeFormat(reader.locale, { timeZone: reader.zone, ...options }).format(
@@ -30,7 +33,7 @@ export const dayKey = (date) =>
 
 /** "today", "yesterday", "tomorrow" or undefined, in the reader's zone. */
 export function prettyDay(unix) {
-  const now = Date.now();
+  const now = nowMs();
   const day = dayKey(new Date(unix * 1000));
   for (const [offset, word] of [
     [0, "today"],
@@ -43,7 +46,7 @@ export function prettyDay(unix) {
 }
 
 export function relative(unix) {
-  const seconds = unix - Date.now() / 1000;
+  const seconds = unix - nowMs() / 1000;
   const units = [
     ["year", 31_536_000],
     ["month", 2_592_000],

@@ -191,6 +191,13 @@ describe("npm start with a real app's credentials", () => {
       });
       // Nothing is signed with the app's secret: the page drives no platform then.
       expect(await ask.json()).toEqual({});
+      // Nor can it pretend it is another time: the app's requests carry the real one.
+      const clock = await fetch(`${asked.url}/playground/api/clock`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ at: "2025-04-05T11:00:00Z" }),
+      });
+      expect(clock.status).toBe(409);
     } finally {
       await asked.close();
     }

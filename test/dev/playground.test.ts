@@ -102,6 +102,22 @@ describe("the playground in a browser", () => {
     await page.context().close();
   });
 
+  it("pretends it is the evening before race day: the bot and the page count down from then", async () => {
+    const page = await open({ width: 1280, height: 900 });
+    await page.getByRole("button", { name: "The evening before race day" }).click();
+    await expect.poll(() => page.locator("#clock-now").innerText()).toContain("Pretending");
+    await send(page, "when");
+    const discord = page.getByRole("region", { name: "Discord" });
+    const slack = page.getByRole("region", { name: "Slack" });
+    await expect.poll(() => discord.innerText()).toContain("tomorrow there");
+    await expect.poll(() => slack.innerText()).toContain("tomorrow there");
+    expect(await discord.innerText()).not.toMatch(/days ago/);
+    await page.screenshot({ path: `${OUT}/desktop-pretend-evening-before.png`, fullPage: true });
+    await page.getByRole("button", { name: "Real time" }).click();
+    await expect.poll(() => page.locator("#clock-now").innerText()).toBe("");
+    await page.context().close();
+  });
+
   it("previews a trip file: errors with line and column, then the trip itself", async () => {
     const page = await open({ width: 1280, height: 900 });
     await page.getByText("Preview a trip file").click();
