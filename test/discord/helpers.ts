@@ -1,10 +1,11 @@
-import { generateKeyPairSync, type KeyObject, sign } from "node:crypto";
+import { generateKeyPairSync, type KeyObject } from "node:crypto";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { inProcessAfterResponse } from "../../bot/after-response";
 import { createBot } from "../../bot/core";
 import { discord } from "../../bot/discord/platform";
 import { DiscordChannelPoster } from "../../bot/discord/poster";
 import type { DiscordMessage } from "../../bot/discord/render";
+import { discordSignatureHeaders } from "../../bot/discord/stand-in";
 import { type LambdaHttpHandler, lambdaHttp } from "../../bot/lambda/http";
 import { DynamoReminderStore } from "../../bot/store/dynamo-reminder-store";
 import type { Trip } from "../../bot/trip/model";
@@ -29,13 +30,10 @@ export interface SignedOptions {
 
 /** An API Gateway HTTP API (v2.0) event as Discord's POST arrives through it. */
 export function signedEvent(body: string, options: SignedOptions): APIGatewayProxyEventV2 {
-  const timestamp = String(options.timestamp);
-  const signature = sign(null, Buffer.from(timestamp + body), options.privateKey).toString("hex");
   const sent = options.alterBody ? options.alterBody(body) : body;
   const headers: Record<string, string | undefined> = {
     "content-type": "application/json",
-    "x-signature-ed25519": signature,
-    "x-signature-timestamp": timestamp,
+    ...discordSignatureHeaders(options.privateKey, body, options.timestamp),
     ...options.headers,
   };
   return {
