@@ -95,8 +95,11 @@ export class SentLog {
   }
 }
 
-/** The body of a request to a stand-in, up to `limit` bytes (the rest is read and dropped). */
-export function readRequestBody(req: IncomingMessage, limit = 1024 * 1024): Promise<string> {
+/**
+ * A request's body, up to `limit` bytes. The rest is still read and dropped, so the client
+ * gets an answer rather than a reset connection.
+ */
+export function readRequestBody(req: IncomingMessage, limit = 1024 * 1024): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -104,7 +107,7 @@ export function readRequestBody(req: IncomingMessage, limit = 1024 * 1024): Prom
       size += chunk.length;
       if (size <= limit) chunks.push(chunk);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import { readRequestBody } from "../bot/local-api";
 
 /** What the Lambda handlers answer (API Gateway HTTP API, payload v2.0). */
 export interface LambdaHttpResult {
@@ -20,20 +21,6 @@ function isText(contentType: string | undefined): boolean {
     type === "application/x-www-form-urlencoded" ||
     type.endsWith("+json")
   );
-}
-
-export function readBody(req: IncomingMessage, limit = 1024 * 1024): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      // Still read to the end, so the client gets the handler's answer, not a reset.
-      if (size <= limit) chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
 }
 
 /**
@@ -104,6 +91,6 @@ export async function serveThroughLambda(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const body = await readBody(req);
+  const body = await readRequestBody(req);
   writeLambdaResult(res, await handler(toApiGatewayEvent(req, body)));
 }

@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { loadTrip as loadTripInto, type TripLoadStores } from "../bot/loading/load-trip";
-import type { LocalApi, PlatformRequest } from "../bot/local-api";
+import { type LocalApi, type PlatformRequest, readRequestBody } from "../bot/local-api";
 import type { ChannelStore } from "../bot/store/channel-store";
 import type { DynamoFactStore } from "../bot/store/dynamo-fact-store";
 import { parseTripText } from "../bot/trip/parse";
-import { readBody } from "./api-gateway";
 import type { LocalClock } from "./clock";
 
 /** A platform as the playground drives it: its stand-in, the route its requests go to. */
@@ -183,7 +182,7 @@ export function playgroundApi(deps: PlaygroundDependencies) {
     }
     let input: Record<string, unknown>;
     try {
-      input = JSON.parse((await readBody(req)).toString("utf8") || "{}");
+      input = JSON.parse((await readRequestBody(req)).toString("utf8") || "{}");
     } catch {
       return json(400, { error: "body is not JSON" });
     }

@@ -214,7 +214,7 @@ class DiscordApi {
 
   async handle(path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? "GET";
-    const raw = await readRequestBody(req);
+    const raw = (await readRequestBody(req)).toString("utf8");
     if (this.token) {
       const refused = this.refusal(method, path, req.headers);
       if (refused) {

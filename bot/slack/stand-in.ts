@@ -119,7 +119,7 @@ class SlackApi {
   }
 
   async handle(path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = await readRequestBody(req);
+    const raw = (await readRequestBody(req)).toString("utf8");
     const response = /^\/?response\/([^/]+)$/.exec(path);
     const target = response ? "response" : path.replace(/^\/?api\//, "");
     const refused = this.token ? this.refusal(target, req, raw) : undefined;
