@@ -49,170 +49,175 @@ async function send(url: string, request: PlatformRequest) {
   return { status: response.status, body: parsed };
 }
 
+interface Answered {
+  status: number;
+  body: unknown;
+}
+
+const str = (v: unknown) => (typeof v === "string" ? v : undefined);
+
 /**
- * The playground's JSON API: each platform's stand-in signs the reader's request as the
- * platform does, and it goes to that platform's route through the real handler. A platform
- * run with its own credentials (a real app) is not driven from here: only it can sign.
+ * What the playground page can do: ask and click as the local reader of every platform, link
+ * its channels to a trip, load a trip file, pretend it is another time.
  */
-export function playgroundApi(deps: PlaygroundDependencies) {
-  // Refs name response URLs and interaction tokens on the stand-ins: too long to guess.
-  const newRef = () => `pg-${randomUUID()}`;
-  const toEach = async (
+class Playground {
+  constructor(private readonly deps: PlaygroundDependencies) {}
+
+  /** The same request, signed by each platform's stand-in, through each platform's route. */
+  private async toEach(
     make: (p: PlaygroundPlatform, ref: string) => PlatformRequest | undefined,
     only?: string,
-  ) => {
-    const ref = newRef();
+  ) {
+    // Refs name response URLs and interaction tokens on the stand-ins: too long to guess.
+    const ref = `pg-${randomUUID()}`;
     const answers = await Promise.all(
-      deps.platforms
+      this.deps.platforms
         .filter((p) => only === undefined || p.api.platform === only)
         .map(async (p): Promise<[string, PlatformAnswer | undefined]> => {
           const request = make(p, ref);
           if (!request) return [p.api.platform, undefined];
-          return [p.api.platform, { ref, ...(await send(`${deps.baseUrl()}${p.route}`, request)) }];
+          const url = `${this.deps.baseUrl()}${p.route}`;
+          return [p.api.platform, { ref, ...(await send(url, request)) }];
         }),
     );
     return Object.fromEntries(answers);
-  };
+  }
 
-  const ask = (text: string) => toEach((p, ref) => p.api.command(text, ref, p.mountUrl()));
+  ask(input: Record<string, unknown>) {
+    const text = str(input.text) ?? "";
+    return this.toEach((p, ref) => p.api.command(text, ref, p.mountUrl()));
+  }
 
-  const click = (input: { platform: string; actionId?: string; value?: string }) =>
-    toEach(
-      (p, ref) =>
-        p.api.click(
-          { actionId: input.actionId ?? "", value: input.value ?? "" },
-          ref,
-          p.mountUrl(),
-        ),
-      input.platform,
+  click(input: Record<string, unknown>) {
+    const button = { actionId: str(input.actionId) ?? "", value: str(input.value) ?? "" };
+    return this.toEach(
+      (p, ref) => p.api.click(button, ref, p.mountUrl()),
+      str(input.platform) ?? "",
     );
+  }
 
-  async function linkPlayground(tripId: string) {
+  private async linkAll(tripId: string) {
     await Promise.all(
-      deps.platforms.map(({ api }) =>
-        deps.channels.link(api.platform, api.reader.channel, tripId, "playground"),
+      this.deps.platforms.map(({ api }) =>
+        this.deps.channels.link(api.platform, api.reader.channel, tripId, "playground"),
       ),
     );
   }
 
-  async function state() {
-    const [first] = deps.platforms;
+  async link(input: Record<string, unknown>): Promise<Answered> {
+    const tripId = str(input.tripId) ?? "";
+    const exists = (await this.deps.store.listTrips()).some((t) => t.id === tripId);
+    if (!exists) return { status: 404, body: { error: `no trip "${tripId}"` } };
+    await this.linkAll(tripId);
+    return { status: 200, body: await this.state() };
+  }
+
+  async state() {
+    const { store, channels, clock } = this.deps;
+    const [first] = this.deps.platforms;
     const [trips, linked] = await Promise.all([
-      deps.store.listTrips(),
-      first ? deps.channels.linkedTrip(first.api.platform, first.api.reader.channel) : undefined,
+      store.listTrips(),
+      first ? channels.linkedTrip(first.api.platform, first.api.reader.channel) : undefined,
     ]);
     // The page draws a pane per platform; it can drive those whose stand-in signs.
-    const platforms = deps.platforms.map(({ api, title }) => ({
+    const platforms = this.deps.platforms.map(({ api, title }) => ({
       name: api.platform,
       label: title,
       channel: api.reader.channel,
       driven: api.signing,
     }));
     // The shown trip's race start, for the page's "pretend it is" choices.
-    const trip = linked ? await deps.store.getTrip(linked) : undefined;
-    const clock = deps.clock
-      ? { now: deps.clock.now().toISOString(), pretending: deps.clock.pretending }
-      : null;
+    const trip = linked ? await store.getTrip(linked) : undefined;
     return {
       trips,
       linked: linked ?? null,
       platforms,
-      clock,
+      clock: clock ? { now: clock.now().toISOString(), pretending: clock.pretending } : null,
       raceStart: trip?.event.startAt ?? null,
     };
   }
 
   /** Pretends it is `at` (an ISO time), or goes back to the real time (null). */
-  function pretend(at: unknown) {
-    if (!deps.clock)
+  pretend(input: Record<string, unknown>): Answered {
+    const { clock } = this.deps;
+    if (!clock)
       return { status: 409, body: { error: "the bot runs with a real app's credentials" } };
-    const when = typeof at === "string" ? new Date(at) : undefined;
-    if (at !== null && (!when || Number.isNaN(when.getTime()))) {
+    const when = typeof input.at === "string" ? new Date(input.at) : undefined;
+    if (input.at !== null && (!when || Number.isNaN(when.getTime()))) {
       return { status: 400, body: { error: "at: an ISO time, or null for the real time" } };
     }
-    deps.clock.pretend(when);
-    return {
-      status: 200,
-      body: { now: deps.clock.now().toISOString(), pretending: deps.clock.pretending },
-    };
+    clock.pretend(when);
+    return { status: 200, body: { now: clock.now().toISOString(), pretending: clock.pretending } };
   }
 
-  async function loadTrip(input: { fileName?: string; text?: string }) {
-    const fileName = input.fileName?.trim() || "trip.yaml";
-    const parsed = parseTripText(input.text ?? "", fileName);
+  async loadTrip(input: Record<string, unknown>): Promise<Answered> {
+    const fileName = str(input.fileName)?.trim() || "trip.yaml";
+    const parsed = parseTripText(str(input.text) ?? "", fileName);
     if (!parsed.ok) return { status: 422, body: { ok: false, errors: parsed.errors } };
-    const result = await loadTripInto(deps.stores, parsed.file);
-    await linkPlayground(result.tripId);
+    const result = await loadTripInto(this.deps.stores, parsed.file);
+    await this.linkAll(result.tripId);
+    const { tripId, changes, written } = result;
     return {
       status: 200,
-      body: {
-        ok: true,
-        tripId: result.tripId,
-        name: parsed.trip.name,
-        changes: result.changes.length,
-        written: result.written,
-      },
+      body: { ok: true, tripId, name: parsed.trip.name, changes: changes.length, written },
     };
   }
+}
 
-  /** Handles `/playground/api/*`; false for any other path. */
-  return async function handle(
-    path: string,
-    req: IncomingMessage,
-    res: ServerResponse,
-  ): Promise<boolean> {
+/** The POST routes and what answers them. */
+const ACTIONS: Record<
+  string,
+  (p: Playground, input: Record<string, unknown>) => Promise<Answered>
+> = {
+  "/ask": async (p, input) => ({ status: 200, body: await p.ask(input) }),
+  "/click": async (p, input) => ({ status: 200, body: await p.click(input) }),
+  "/link": (p, input) => p.link(input),
+  "/clock": async (p, input) => p.pretend(input),
+  "/trip": (p, input) => p.loadTrip(input),
+};
+
+/**
+ * The playground's JSON API: each platform's stand-in signs the reader's request as the
+ * platform does, and it goes to that platform's route through the real handler. A platform
+ * run with its own credentials (a real app) is not driven from here: only it can sign.
+ * Handles `/playground/api/*`; false for any other path.
+ */
+export function playgroundApi(deps: PlaygroundDependencies) {
+  const playground = new Playground(deps);
+  return async function handle(path: string, req: IncomingMessage, res: ServerResponse) {
     if (!path.startsWith("/playground/api/")) return false;
-    const json = (status: number, value: unknown): true => {
+    const json = ({ status, body }: Answered): true => {
       res
         .writeHead(status, { "content-type": "application/json", "cache-control": "no-store" })
-        .end(JSON.stringify(value));
+        .end(JSON.stringify(body));
       return true;
     };
-    const route = `${req.method} ${path.slice("/playground/api".length)}`;
-    if (route === "GET /feed") {
+    const route = path.slice("/playground/api".length);
+    if (req.method === "GET" && route === "/feed") {
       streamFeed(deps.platforms, req, res);
       return true;
     }
-    if (route === "GET /state") return json(200, await state());
-    if (req.method !== "POST") return json(405, { error: "method not allowed" });
+    if (req.method === "GET" && route === "/state") {
+      return json({ status: 200, body: await playground.state() });
+    }
+    const action = ACTIONS[route];
+    if (!action) return json({ status: 404, body: { error: "no such playground route" } });
+    if (req.method !== "POST") return json({ status: 405, body: { error: "method not allowed" } });
     // A page on another site cannot send JSON here without a CORS preflight, which this server
     // never grants: it cannot load trips or send signed requests through a reader's browser.
     if (!(req.headers["content-type"] ?? "").startsWith("application/json")) {
-      return json(415, { error: "send application/json" });
+      return json({ status: 415, body: { error: "send application/json" } });
     }
-    let input: Record<string, unknown>;
+    let input: unknown;
     try {
       input = JSON.parse((await readRequestBody(req)).toString("utf8") || "{}");
     } catch {
-      return json(400, { error: "body is not JSON" });
+      input = undefined;
     }
-    const str = (v: unknown) => (typeof v === "string" ? v : undefined);
-    switch (route) {
-      case "POST /ask":
-        return json(200, await ask(str(input.text) ?? ""));
-      case "POST /click": {
-        const platform = str(input.platform) ?? "";
-        const clicked = { platform, actionId: str(input.actionId), value: str(input.value) };
-        return json(200, await click(clicked));
-      }
-      case "POST /link": {
-        const tripId = str(input.tripId) ?? "";
-        const exists = (await deps.store.listTrips()).some((t) => t.id === tripId);
-        if (!exists) return json(404, { error: `no trip "${tripId}"` });
-        await linkPlayground(tripId);
-        return json(200, await state());
-      }
-      case "POST /clock": {
-        const result = pretend(input.at);
-        return json(result.status, result.body);
-      }
-      case "POST /trip": {
-        const result = await loadTrip({ fileName: str(input.fileName), text: str(input.text) });
-        return json(result.status, result.body);
-      }
-      default:
-        return json(404, { error: "no such playground route" });
+    if (!input || typeof input !== "object" || Array.isArray(input)) {
+      return json({ status: 400, body: { error: "send a JSON object" } });
     }
+    return json(await action(playground, input as Record<string, unknown>));
   };
 }
 

@@ -114,6 +114,17 @@ describe("npm start, from another site's page", () => {
     expect(answer.text).toContain("what you can ask");
   });
 
+  it("answers a playground request whose JSON is not an object with 400, not 500", async () => {
+    for (const body of ["null", "[]", '"when"', "{"]) {
+      const answer = await fetch(`${server.url}/playground/api/ask`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+      });
+      expect(answer.status, body).toBe(400);
+    }
+  });
+
   it("serves the page with a content security policy that runs only its own scripts", async () => {
     const page = await fetch(`${server.url}/`);
     const policy = page.headers.get("content-security-policy") ?? "";
