@@ -317,47 +317,67 @@ export function discordSignatureHeaders(
 // Discord's "Manage Server" bit: the local reader may try the organisers' commands.
 const MANAGE_SERVER = String(1 << 5);
 
-/** Discord for `npm start`: the API mounted in the local server, and the local reader's side. */
-export function discordStandIn(clock: () => Date = () => new Date()): LocalApi {
-  const token = `local-${randomBytes(16).toString("hex")}`;
-  const api = new DiscordApi(token);
-  const reader = { workspace: "local-guild", channel: "playground", user: "1000", userName: "you" };
-  const { publicKey, privateKey } = generateKeyPairSync("ed25519");
-  const der = publicKey.export({ format: "der", type: "spki" });
-  let signing = false;
-  const signed = (interaction: Record<string, unknown>) => {
-    if (!signing) return undefined;
-    const body = JSON.stringify(interaction);
-    return {
-      headers: {
-        "content-type": "application/json",
-        ...discordSignatureHeaders(privateKey, body, Math.floor(clock().getTime() / 1000)),
-      },
-      body,
-    };
-  };
-  const base = (ref: string, type: number) => ({
+/** The local reader, as Discord names them. */
+const READER = { workspace: "local-guild", channel: "playground", user: "1000", userName: "you" };
+
+/** What every interaction from the local reader carries: who, where, which token. */
+function interactionBase(ref: string, type: number) {
+  const { workspace, channel, user, userName } = READER;
+  return {
     id: ref,
     application_id: "local-app",
     type,
     token: ref,
     version: 1,
     locale: "en-GB",
-    guild_id: reader.workspace,
-    channel_id: reader.channel,
-    channel: { id: reader.channel, type: 0 },
+    guild_id: workspace,
+    channel_id: channel,
+    channel: { id: channel, type: 0 },
     member: {
-      user: { id: reader.user, username: reader.userName, global_name: reader.userName },
+      user: { id: user, username: userName, global_name: userName },
       nick: null,
       roles: [],
       permissions: MANAGE_SERVER,
     },
-  });
+  };
+}
+
+/** `/marathon <text>` as Discord sends it: a subcommand, with its option when there is input. */
+function slashInteraction(text: string, ref: string) {
+  const { command, input } = parseCommandText(text);
+  const optionName = findCommand(command)?.option?.name ?? "query";
+  const option = input ? { options: [{ type: 3, name: optionName, value: input }] } : {};
+  const options = command ? [{ type: 1, name: command, ...option }] : [];
+  return {
+    ...interactionBase(ref, 2),
+    data: { id: "local-command", name: DEFAULT_COMMAND_NAME, type: 1, options },
+  };
+}
+
+/** Discord for `npm start`: the API mounted in the local server, and the local reader's side. */
+export function discordStandIn(clock: () => Date = () => new Date()): LocalApi {
+  const token = `local-${randomBytes(16).toString("hex")}`;
+  const api = new DiscordApi(token);
+  const { publicKey, privateKey } = generateKeyPairSync("ed25519");
+  const der = publicKey.export({ format: "der", type: "spki" });
+  let signing = false;
+  const signed = (interaction: Record<string, unknown>) => {
+    if (!signing) return undefined;
+    const body = JSON.stringify(interaction);
+    const at = Math.floor(clock().getTime() / 1000);
+    return {
+      headers: {
+        "content-type": "application/json",
+        ...discordSignatureHeaders(privateKey, body, at),
+      },
+      body,
+    };
+  };
   return {
     platform: "discord",
     realAppHint: (tunnelUrl, route) =>
       `DISCORD_PUBLIC_KEY, DISCORD_APPLICATION_ID, DISCORD_BOT_TOKEN; Interactions Endpoint URL ${tunnelUrl}${route}; npm run discord:register adds /marathon.`,
-    reader,
+    reader: READER,
     get signing() {
       return signing;
     },
@@ -367,8 +387,8 @@ export function discordStandIn(clock: () => Date = () => new Date()): LocalApi {
     onSent: (listener) => api.log.onSent(listener),
     environment(mountUrl, keep) {
       signing = !keep.DISCORD_PUBLIC_KEY;
-      const env: Record<string, string> = {};
-      if (!signing) return env;
+      const none: Record<string, string> = {};
+      if (!signing) return none;
       return {
         DISCORD_PUBLIC_KEY: der.subarray(der.length - 32).toString("hex"),
         DISCORD_APPLICATION_ID: "local-app",
@@ -377,28 +397,12 @@ export function discordStandIn(clock: () => Date = () => new Date()): LocalApi {
       };
     },
     handle: (path, req, res) => api.handle(path, req, res),
-    command(text, ref) {
-      const { command, input } = parseCommandText(text);
-      const optionName = findCommand(command)?.option?.name ?? "query";
-      const sub = command
-        ? [
-            {
-              type: 1,
-              name: command,
-              ...(input ? { options: [{ type: 3, name: optionName, value: input }] } : {}),
-            },
-          ]
-        : [];
-      return signed({
-        ...base(ref, 2),
-        data: { id: "local-command", name: DEFAULT_COMMAND_NAME, type: 1, options: sub },
-      });
-    },
+    command: (text, ref) => signed(slashInteraction(text, ref)),
     click: (button, ref) =>
       signed({
-        ...base(ref, 3),
+        ...interactionBase(ref, 3),
         data: { custom_id: button.actionId, component_type: 2 },
-        message: { id: "m", channel_id: reader.channel, flags: 64, content: "", embeds: [] },
+        message: { id: "m", channel_id: READER.channel, flags: 64, content: "", embeds: [] },
       }),
   };
 }

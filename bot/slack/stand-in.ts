@@ -259,25 +259,76 @@ export function slackSignatureHeaders(
   };
 }
 
+/** The local reader, as Slack names them. */
+const READER = {
+  workspace: "TLOCAL",
+  channel: "CPLAYGROUND",
+  user: "UPLAYGROUND",
+  userName: "you",
+};
+
+/** The form Slack POSTs when the reader types `/marathon <text>`. */
+function slashCommandForm(text: string, ref: string, responseUrl: string): Record<string, string> {
+  return {
+    token: "local",
+    team_id: READER.workspace,
+    team_domain: "playground",
+    channel_id: READER.channel,
+    channel_name: "playground",
+    user_id: READER.user,
+    user_name: READER.userName,
+    command: `/${DEFAULT_COMMAND_NAME}`,
+    text,
+    api_app_id: "ALOCAL",
+    response_url: responseUrl,
+    trigger_id: ref,
+  };
+}
+
+/** The `block_actions` payload Slack POSTs when the reader clicks a button of an answer. */
+function buttonClickPayload(
+  button: { actionId: string; value: string },
+  ref: string,
+  responseUrl: string,
+) {
+  const { workspace, channel, user, userName } = READER;
+  return {
+    type: "block_actions",
+    team: { id: workspace, domain: "playground" },
+    user: { id: user, username: userName, name: userName, team_id: workspace },
+    api_app_id: "ALOCAL",
+    token: "local",
+    container: { type: "message", message_ts: "1.1", channel_id: channel, is_ephemeral: true },
+    trigger_id: ref,
+    channel: { id: channel, name: "playground" },
+    response_url: responseUrl,
+    actions: [
+      {
+        type: "button",
+        action_id: button.actionId,
+        block_id: "b",
+        text: { type: "plain_text", text: "button" },
+        value: button.value,
+        action_ts: "1.2",
+      },
+    ],
+  };
+}
+
 /** Slack for `npm start`: the API mounted in the local server, and the local reader's side. */
 export function slackStandIn(clock: () => Date = () => new Date()): LocalApi {
   const token = `xoxb-local-${randomBytes(16).toString("hex")}`;
-  const api = new SlackApi(token);
-  const reader = {
-    workspace: "TLOCAL",
-    channel: "CPLAYGROUND",
-    user: "UPLAYGROUND",
-    userName: "you",
-  };
   const secret = `local-dev-${randomBytes(24).toString("hex")}`;
+  const api = new SlackApi(token);
   let signing = false;
   const signed = (form: Record<string, string>) => {
     if (!signing) return undefined;
     const body = new URLSearchParams(form).toString();
+    const at = Math.floor(clock().getTime() / 1000);
     return {
       headers: {
         "content-type": "application/x-www-form-urlencoded",
-        ...slackSignatureHeaders(secret, body, Math.floor(clock().getTime() / 1000)),
+        ...slackSignatureHeaders(secret, body, at),
       },
       body,
     };
@@ -287,7 +338,7 @@ export function slackStandIn(clock: () => Date = () => new Date()): LocalApi {
     platform: "slack",
     realAppHint: (tunnelUrl) =>
       `SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN; npm run slack:manifest -- --url ${tunnelUrl} prints the app manifest.`,
-    reader,
+    reader: READER,
     get signing() {
       return signing;
     },
@@ -297,8 +348,8 @@ export function slackStandIn(clock: () => Date = () => new Date()): LocalApi {
     onSent: (listener) => api.log.onSent(listener),
     environment(mountUrl, keep) {
       signing = !keep.SLACK_SIGNING_SECRET;
-      const env: Record<string, string> = {};
-      if (!signing) return env;
+      const none: Record<string, string> = {};
+      if (!signing) return none;
       return {
         SLACK_SIGNING_SECRET: secret,
         SLACK_BOT_TOKEN: token,
@@ -307,53 +358,10 @@ export function slackStandIn(clock: () => Date = () => new Date()): LocalApi {
     },
     handle: (path, req, res) => api.handle(path, req, res),
     command: (text, ref, mountUrl) =>
-      signed({
-        token: "local",
-        team_id: reader.workspace,
-        team_domain: "playground",
-        channel_id: reader.channel,
-        channel_name: "playground",
-        user_id: reader.user,
-        user_name: reader.userName,
-        command: `/${DEFAULT_COMMAND_NAME}`,
-        text,
-        api_app_id: "ALOCAL",
-        response_url: responseUrl(mountUrl, ref),
-        trigger_id: ref,
-      }),
+      signed(slashCommandForm(text, ref, responseUrl(mountUrl, ref))),
     click: (button, ref, mountUrl) =>
       signed({
-        payload: JSON.stringify({
-          type: "block_actions",
-          team: { id: reader.workspace, domain: "playground" },
-          user: {
-            id: reader.user,
-            username: reader.userName,
-            name: reader.userName,
-            team_id: reader.workspace,
-          },
-          api_app_id: "ALOCAL",
-          token: "local",
-          container: {
-            type: "message",
-            message_ts: "1.1",
-            channel_id: reader.channel,
-            is_ephemeral: true,
-          },
-          trigger_id: ref,
-          channel: { id: reader.channel, name: "playground" },
-          response_url: responseUrl(mountUrl, ref),
-          actions: [
-            {
-              type: "button",
-              action_id: button.actionId,
-              block_id: "b",
-              text: { type: "plain_text", text: "button" },
-              value: button.value,
-              action_ts: "1.2",
-            },
-          ],
-        }),
+        payload: JSON.stringify(buttonClickPayload(button, ref, responseUrl(mountUrl, ref))),
       }),
   };
 }
