@@ -34,6 +34,7 @@ const SETS = [
   { name: "Pyongyang (example)", file: "bench/answers/pyongyang.yaml" },
   { name: "New York (example)", file: "bench/answers/new-york.yaml" },
   { name: "Held-out trip", file: "bench/answers/held-out.yaml" },
+  { name: "Held-out trip 2 (cycling)", file: "bench/answers/held-out-2.yaml" },
 ];
 
 /** What a reply showed: a confident answer (and any prohibition beside it), or choices. */
