@@ -41,6 +41,8 @@ const SETS = [
 interface Outcome {
   sure: boolean;
   shown: string[];
+  /** Unsure, but its first choice was shown in full as a guess ("Maybe this"). */
+  guessed?: boolean;
 }
 
 function loadTrip(path: string): Trip {
@@ -59,6 +61,9 @@ function score(questions: Labelled[], outcomes: Outcome[]) {
   let safetyWrong = 0;
   let none = 0;
   let honest = 0;
+  let leadRight = 0;
+  let guesses = 0;
+  let guessesRight = 0;
   const misses: string[] = [];
   questions.forEach((l, i) => {
     const o = outcomes[i] as Outcome;
@@ -73,7 +78,11 @@ function score(questions: Labelled[], outcomes: Outcome[]) {
       return;
     }
     answerable++;
-    const ok = o.sure && want.includes(o.shown[0] as string);
+    const firstRight = want.includes(o.shown[0] as string);
+    if (o.guessed) guesses++;
+    if (o.guessed && firstRight) guessesRight++;
+    if ((o.sure || o.guessed) && firstRight) leadRight++;
+    const ok = o.sure && firstRight;
     if (ok) right++;
     else if (o.sure) {
       confidentWrong++;
@@ -88,6 +97,9 @@ function score(questions: Labelled[], outcomes: Outcome[]) {
   const pct = (n: number, d: number) => (d === 0 ? "  n/a" : `${((100 * n) / d).toFixed(1)}%`);
   return {
     line: `top-1 ${pct(right, answerable).padStart(6)}  confident-wrong ${pct(confidentWrong, questions.length).padStart(6)}  safety-wrong ${safetyWrong}/${safety}  honest ${pct(honest, none).padStart(6)}  (${questions.length} questions, ${none} unanswerable)`,
+    // Strict top-1 above; here, how often the reply leads with the right entry in full, sure or
+    // as an unsure "Maybe this" guess (a right guess needs no second command).
+    shownLine: `first shown in full right ${pct(leadRight, answerable).padStart(6)}  (unsure guesses right ${guessesRight}/${guesses})`,
     misses,
   };
 }
@@ -95,7 +107,7 @@ function score(questions: Labelled[], outcomes: Outcome[]) {
 const fromFinding = (f: Finding): Outcome =>
   f.sure
     ? { sure: true, shown: [f.best.entry.id, ...f.also.map((r) => r.entry.id)] }
-    : { sure: false, shown: f.choices.map((r) => r.entry.id) };
+    : { sure: false, shown: f.choices.map((r) => r.entry.id), guessed: f.likely !== undefined };
 
 /** Median of `runs` cold builds of a trip's entries and index (fresh trip objects each time). */
 function buildTime(path: string, build: (trip: Trip) => unknown, runs = 30): number {
@@ -130,10 +142,11 @@ for (const set of SETS) {
     const median = buildTime(data.trip, (t) => engine.build(new TripIndex(tripEntries(t))));
     const overlap = index.overlap.bind(index);
     const outcomes = data.questions.map((l) =>
-      fromFinding(decide(rank(ranker(l.q), l.q), overlap)),
+      fromFinding(decide(rank(ranker(l.q), l.q), overlap, l.q)),
     );
     const a = score(data.questions, outcomes);
     console.log(`  ${engine.name.padEnd(25)} ${a.line}`);
+    console.log(`  ${"".padEnd(25)} ${a.shownLine}`);
     console.log(
       `  ${"".padEnd(25)} index build: first ${firstMs.toFixed(2)} ms, then median ${median.toFixed(2)} ms`,
     );
