@@ -124,7 +124,11 @@ function standsClear(best: Ranked, second: Ranked | undefined): boolean {
   return best.coverage - second.coverage >= COVERAGE_GAP;
 }
 
-/** A "can I…" that a prohibition answers, well ahead of anything else the trip says. */
+/**
+ * A "can I…" that a prohibition answers, well ahead of anything else the trip says. It must
+ * match more of the question than its first word: "can I bring my xbox" is not answered by a
+ * rule that forbids bringing something else.
+ */
 function forbidsWhatIsAsked(best: Ranked, second: Ranked | undefined, question: string): boolean {
   const e = best.entry;
   return (
@@ -132,6 +136,7 @@ function forbidsWhatIsAsked(best: Ranked, second: Ranked | undefined, question: 
     e.prohibition &&
     PERMISSION.test(question.trim().toLowerCase()) &&
     best.coverage >= FORBID_COVERAGE &&
+    best.matched.slice(1).some(Boolean) &&
     (!second || best.score >= second.score * FORBID_LEAD)
   );
 }
@@ -157,7 +162,8 @@ export function findAnswer(trip: Trip, question: string): Finding {
   // An entry's own id (what autocomplete and "faq visa" send) is that entry.
   const id = question.trim().toLowerCase();
   const named = index.entries.find((e) => e.kind === "faq" && e.faq.id === id);
-  if (named) return { sure: true, best: { entry: named, score: 1, coverage: 1 }, also: [] };
+  if (named)
+    return { sure: true, best: { entry: named, score: 1, coverage: 1, matched: [] }, also: [] };
   return decide(
     rank(index.search(question, 12), question),
     (a, b) => index.overlap(a, b),
