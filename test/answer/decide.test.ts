@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import { decide, type Finding, findAnswer } from "../../bot/answer/find";
+import { findingReply } from "../../bot/answer/reply";
+import { renderText } from "../../bot/text/render";
+import { tripOf } from "./trips";
+
+/**
+ * The sure/unsure decision's general rules, on a small trip written here (a school trip, not a
+ * race): what the bot answers surely, what it only guesses, and what it leaves to the organisers.
+ */
+const trip = tripOf(`
+id: iceland-school
+name: Year 10 geography trip to Iceland
+timeZone: Atlantic/Reykjavik
+command: trip
+event: { name: Glacier hike, start: 2026-03-10 10:00, startPlace: { name: Solheimajokull car park } }
+places:
+  - { id: hostel, name: Reykjavik City Hostel, description: Where the group sleeps. }
+itinerary:
+  - { id: lagoon, start: 2026-03-11 14:00, title: Blue Lagoon swim, notes: Towels are provided. }
+  - { id: museum, start: 2026-03-12 10:00, title: Volcano museum visit }
+rules:
+  - topic: glacier
+    title: On the glacier
+    rules:
+      - Never walk onto the ice without a guide.
+      - Do not throw snowballs near the crevasses.
+  - topic: hostel
+    title: Hostel rules
+    rules:
+      - Do not leave the hostel after 22:00.
+      - Do not bring food into the dormitories.
+faq:
+  - id: puffins
+    question: Will we see puffins?
+    answer: Puffins nest from May, so not in March; the museum has a puffin exhibit.
+    keywords: [puffin, birds, wildlife]
+  - id: spending
+    question: How much spending money?
+    answer: About 60 pounds in Icelandic krona or on a prepaid card; everything else is paid for.
+    keywords: [money, krona, pocket money]
+`);
+
+const answered = (f: Finding) => (f.sure ? f.best.entry.id : undefined);
+const read = (question: string) =>
+  renderText(findingReply(trip, question, findAnswer(trip, question), false), {
+    readerZone: "Europe/London",
+    now: new Date("2026-03-01T12:00:00Z"),
+  });
+
+describe("a prohibition answers the 'can I…' it matches", () => {
+  it("answers surely with the rule, though the question has words the rule lacks", () => {
+    // "shop" and "friends" are nowhere in the trip; the curfew still answers the question.
+    const f = findAnswer(trip, "can i go to the shop after 22:00 with friends");
+    expect(answered(f)).toBe("rule:hostel:1");
+    expect(answered(findAnswer(trip, "can i walk on the glacier alone"))).toBe("rule:glacier:1");
+  });
+
+  it("is not sure when the rule matches only the verb asked about", () => {
+    // The only rule that says "bring" forbids food: it says nothing about a games console.
+    const f = findAnswer(trip, "can i bring my xbox");
+    expect(f.sure).toBe(false);
+  });
+});
+
+describe("an entry that answers the whole question", () => {
+  it("is answered surely when one entry alone matches it", () => {
+    expect(answered(findAnswer(trip, "will we see any birds"))).toBe("faq:puffins");
+    expect(answered(findAnswer(trip, "volcano"))).toBe("item:museum");
+  });
+
+  it("is answered surely with a smaller lead than a partial match needs", () => {
+    const f = findAnswer(trip, "spending money");
+    if (!f.sure) throw new Error("expected a sure answer");
+    expect(f.best.entry.id).toBe("faq:spending");
+    // The same two entries with the same small lead: sure when the best covers the whole
+    // question, not when it covers a part of it.
+    const best = f.best;
+    const other = { ...best, entry: { ...best.entry, id: "faq:other" }, score: best.score / 1.15 };
+    expect(
+      decide([
+        { ...best, coverage: 1 },
+        { ...other, coverage: 1 },
+      ]).sure,
+    ).toBe(true);
+    expect(
+      decide([
+        { ...best, coverage: 0.7 },
+        { ...other, coverage: 0.7 },
+      ]).sure,
+    ).toBe(false);
+  });
+});
+
+describe("what the trip does not cover", () => {
+  it("stays unsure and shows no guess for a question the trip says nothing about", () => {
+    for (const q of ["what about the northern lights", "is there a curfew on the bus"]) {
+      const f = findAnswer(trip, q);
+      expect(f.sure, q).toBe(false);
+      expect(f.sure ? undefined : f.likely, q).toBeUndefined();
+    }
+    expect(read("what about the northern lights")).not.toContain("Maybe this");
+  });
+});
+
+describe("an unsure reply with a first choice that stands out", () => {
+  it("shows it in full, says it is a guess, and still offers the others", () => {
+    const f = findAnswer(trip, "ice skating");
+    expect(f.sure).toBe(false);
+    expect(f.sure ? undefined : f.likely?.entry.id).toBe("rule:glacier:1");
+    const text = read("ice skating");
+    expect(text).toContain("Not sure");
+    expect(text).toContain("Maybe this");
+    expect(text).toContain("not sure it is what you asked");
+    // The guess's own words and where it lives, so a right guess needs no second command.
+    expect(text).toContain("Never walk onto the ice without a guide.");
+    expect(text).toContain("/trip rules glacier");
+    expect(text).toContain("Or one of these:");
+    expect(text).toContain("Ask the organisers");
+  });
+
+  it("shows no guess when the first two choices tie", () => {
+    const f = findAnswer(trip, "ice skating");
+    if (f.sure || !f.likely) throw new Error("expected an unsure finding with a guess");
+    const tie = { ...f.likely, entry: { ...f.likely.entry, id: "rule:glacier:9" } };
+    const tied = decide([f.likely, tie]);
+    expect(tied.sure).toBe(false);
+    expect(tied.sure ? undefined : tied.likely).toBeUndefined();
+  });
+});
