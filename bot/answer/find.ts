@@ -111,6 +111,10 @@ export function decide(
   if (best.coverage >= MIN_COVERAGE) {
     if (standsClear(best, second)) return sure(prohibitionBeside(ranked));
     if (same) return sure([]);
+    const held =
+      second && WHERE.test(question.toLowerCase()) ? placeAndItemThere(best, second) : [];
+    if (held.length === 2)
+      return { sure: true, best: held[0] as Ranked, also: [held[1] as Ranked] };
   }
   const likely =
     best.coverage >= LIKELY_COVERAGE && (!second || best.score >= second.score * LIKELY_LEAD);
@@ -122,6 +126,19 @@ function standsClear(best: Ranked, second: Ranked | undefined): boolean {
   const lead = best.coverage >= FULL_COVERAGE ? FULL_LEAD : MIN_LEAD;
   if (!second || best.score >= second.score * lead) return true;
   return best.coverage - second.coverage >= COVERAGE_GAP;
+}
+
+/**
+ * "Where…" answered about as well by a place and by an item held there: both say where, so the
+ * place answers, with the item beside it. Empty when the two are not a place and its item.
+ */
+function placeAndItemThere(a: Ranked, b: Ranked): Ranked[] {
+  if (b.coverage < MIN_COVERAGE) return [];
+  const [place, item] = a.entry.kind === "place" ? [a, b] : [b, a];
+  if (place.entry.kind !== "place" || item.entry.kind !== "item") return [];
+  const at = item.entry.item.place?.trim().toLowerCase();
+  const { name, id } = place.entry.place;
+  return at !== undefined && (at === name.toLowerCase() || at === id) ? [place, item] : [];
 }
 
 /**

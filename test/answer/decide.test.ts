@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decide, type Finding, findAnswer } from "../../bot/answer/find";
+import { decide, type Finding, findAnswer, tripIndex } from "../../bot/answer/find";
 import { findingReply } from "../../bot/answer/reply";
 import { renderText } from "../../bot/text/render";
 import { tripOf } from "./trips";
@@ -17,6 +17,7 @@ event: { name: Glacier hike, start: 2026-03-10 10:00, startPlace: { name: Solhei
 places:
   - { id: hostel, name: Reykjavik City Hostel, description: Where the group sleeps. }
 itinerary:
+  - { id: check-in, start: 2026-03-09 16:00, title: Check in, place: Reykjavik City Hostel }
   - { id: lagoon, start: 2026-03-11 14:00, title: Blue Lagoon swim, notes: Towels are provided. }
   - { id: museum, start: 2026-03-12 10:00, title: Volcano museum visit }
 rules:
@@ -89,6 +90,26 @@ describe("an entry that answers the whole question", () => {
         { ...other, coverage: 0.7 },
       ]).sure,
     ).toBe(false);
+  });
+});
+
+describe("a place and an item held there", () => {
+  it("answer 'where' together, the place first; without 'where' they stay two choices", () => {
+    const hits = tripIndex(trip).search("hostel check in", 12);
+    const item = hits.find((r) => r.entry.id === "item:check-in");
+    const place = hits.find((r) => r.entry.id === "place:hostel");
+    if (!item || !place) throw new Error("expected the item and the place among the hits");
+    // The item scores a little higher: a near tie.
+    const tie = [
+      { ...item, score: 10, coverage: 1 },
+      { ...place, score: 9.5, coverage: 1 },
+    ];
+    const where = decide(tie, undefined, "where is the hostel");
+    expect(where.sure && [where.best.entry.id, ...where.also.map((r) => r.entry.id)]).toEqual([
+      "place:hostel",
+      "item:check-in",
+    ]);
+    expect(decide(tie, undefined, "hostel").sure).toBe(false);
   });
 });
 
