@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { decide, type Finding, findAnswer, tripIndex } from "../../bot/answer/find";
 import { findingReply } from "../../bot/answer/reply";
+import { DISCORD_LIMITS } from "../../bot/discord/limits";
+import { renderReply as discord } from "../../bot/discord/render";
+import { SLACK_LIMITS } from "../../bot/slack/limits";
+import { renderReply as slack } from "../../bot/slack/render";
 import { renderText } from "../../bot/text/render";
 import { tripOf } from "./trips";
 
@@ -147,5 +151,45 @@ describe("an unsure reply with a first choice that stands out", () => {
     const tied = decide([f.likely, tie]);
     expect(tied.sure).toBe(false);
     expect(tied.sure ? undefined : tied.likely).toBeUndefined();
+  });
+
+  it("fits Slack's and Discord's limits with a long answer shown in full", () => {
+    const long = tripOf(`
+id: long
+name: Long
+timeZone: Europe/Oslo
+event: { name: Ski, start: 2026-02-01 09:00, startPlace: { name: Lodge } }
+faq:
+  - { id: wax, question: Which wax?, answer: "${"Blue wax below minus five degrees. ".repeat(80)}" }
+  - { id: poles, question: Which poles?, answer: Classic poles reach your shoulder. }
+`);
+    const hits = tripIndex(long).search("which wax poles", 12);
+    const wax = hits.find((r) => r.entry.id === "faq:wax");
+    const poles = hits.find((r) => r.entry.id === "faq:poles");
+    if (!wax || !poles) throw new Error("expected two hits");
+    const reply = findingReply(
+      long,
+      "wax",
+      { sure: false, choices: [wax, poles], likely: wax },
+      false,
+    );
+    for (const message of slack(reply)) {
+      expect(message.blocks?.length ?? 0).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerMessage);
+      for (const block of message.blocks ?? []) {
+        if (block.type === "section" && "text" in block && block.text) {
+          expect(block.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+        }
+      }
+    }
+    for (const message of discord(reply)) {
+      for (const embed of message.embeds ?? []) {
+        expect((embed.description ?? "").length).toBeLessThanOrEqual(
+          DISCORD_LIMITS.embedDescription,
+        );
+      }
+    }
+    const shown = renderText(reply, { readerZone: "Europe/Oslo", now: new Date() });
+    expect(shown).toContain("Blue wax below minus five degrees.");
+    expect(shown).toContain("Which poles? — /marathon faq poles");
   });
 });
