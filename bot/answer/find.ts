@@ -6,7 +6,8 @@ import { type TripEntry, tripEntries } from "./entries";
 /**
  * Deciding what a question's answer is, and whether the bot is sure of it. A confident wrong
  * answer is the worst outcome, so the bot answers only when the best entry covers most of the
- * question and stands clearly above the next; otherwise it offers the closest entries.
+ * question and stands clearly above the next, or is a prohibition well ahead that answers a
+ * "can I…"; otherwise it offers the closest entries, the first in full when it stands out.
  */
 
 /** Whether a question holds any word that could match: "???" does not. */
