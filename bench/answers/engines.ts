@@ -38,11 +38,14 @@ function expanded(index: TripIndex, question: string): string {
 }
 
 function withCoverage(index: TripIndex, question: string, ids: [string, number][]): Ranked[] {
-  const coverage = new Map(index.search(question, 1000).map((r) => [r.entry.id, r.coverage]));
+  const found = new Map(index.search(question, 1000).map((r) => [r.entry.id, r]));
   const byId = new Map(index.entries.map((e) => [e.id, e]));
   return ids.flatMap(([id, score]) => {
     const entry = byId.get(id);
-    return entry ? [{ entry, score, coverage: coverage.get(id) ?? 0 }] : [];
+    const own = found.get(id);
+    return entry
+      ? [{ entry, score, coverage: own?.coverage ?? 0, matched: own?.matched ?? [] }]
+      : [];
   });
 }
 

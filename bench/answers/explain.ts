@@ -23,5 +23,5 @@ for (const r of ranked.slice(0, 6)) {
     `${r.entry.id.padEnd(32)} score ${r.score.toFixed(2)}  coverage ${r.coverage.toFixed(2)}`,
   );
 }
-const finding = decide(ranked, (a, b) => index.overlap(a, b));
+const finding = decide(ranked, (a, b) => index.overlap(a, b), question);
 console.log(finding.sure ? `sure: ${finding.best.entry.id}` : "not sure");

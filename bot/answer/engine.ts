@@ -14,6 +14,8 @@ export interface Ranked {
   score: number;
   /** Share of the question that this entry covers, each term weighted by its rarity (0–1). */
   coverage: number;
+  /** Which of the question's terms, in order, this entry matches. */
+  matched: readonly boolean[];
 }
 
 /** How much of a question is read. */
@@ -141,6 +143,7 @@ export class TripIndex {
     for (const doc of this.docs) {
       let score = 0;
       let covered = 0;
+      const matched: boolean[] = [];
       for (const t of perTerm) {
         let best = 0;
         for (const [token, s] of t.matches) {
@@ -150,10 +153,16 @@ export class TripIndex {
           }
         }
         if (best > 0) covered += t.weight;
+        matched.push(best > 0);
         score += best;
       }
       if (score > 0)
-        results.push({ entry: doc.entry, score, coverage: total > 0 ? covered / total : 0 });
+        results.push({
+          entry: doc.entry,
+          score,
+          coverage: total > 0 ? covered / total : 0,
+          matched,
+        });
     }
     return results
       .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id))

@@ -159,7 +159,7 @@ function buildEntries(trip: Trip): TripEntry[] {
       label: "The race distances",
       source: event.source,
       fields: [
-        { text: "distances race distance", weight: 2.5 },
+        { text: "distances race distance", weight: 3 },
         { text: event.distances.join(" "), weight: 2 },
         { text: event.name, weight: 0.5 },
       ],

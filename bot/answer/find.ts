@@ -6,7 +6,8 @@ import { type TripEntry, tripEntries } from "./entries";
 /**
  * Deciding what a question's answer is, and whether the bot is sure of it. A confident wrong
  * answer is the worst outcome, so the bot answers only when the best entry covers most of the
- * question and stands clearly above the next; otherwise it offers the closest entries.
+ * question and stands clearly above the next, or is a prohibition well ahead that answers a
+ * "can I…"; otherwise it offers the closest entries, the first in full when it stands out.
  */
 
 /** Whether a question holds any word that could match: "???" does not. */
@@ -16,18 +17,36 @@ export function hasContent(trip: Trip, question: string): boolean {
 
 export type Finding =
   /** `also`: a prohibition that bears on the question, or an entry saying the same thing. */
-  { sure: true; best: Ranked; also: Ranked[] } | { sure: false; choices: Ranked[] };
+  | { sure: true; best: Ranked; also: Ranked[] }
+  /** `likely`: the first choice, when it stands out enough to be shown in full as a guess. */
+  | { sure: false; choices: Ranked[]; likely?: Ranked };
 
 /** How much of the question the best entry must cover to answer without asking back. */
 export const MIN_COVERAGE = 0.6;
 /** How far above the runner-up the best entry must score to be sure of it. */
 export const MIN_LEAD = 1.2;
+/**
+ * An entry that covers the whole question needs a smaller lead: what is left between it and
+ * the runner-up is how well each names it, not whether it answers what was asked.
+ */
+export const FULL_COVERAGE = 0.9;
+export const FULL_LEAD = 1.1;
 /** How much more of the question the best entry must cover to be sure of it when close. */
 export const COVERAGE_GAP = 0.3;
 /** How much two entries' words must overlap to count as saying the same thing. */
 export const SAME_CONTENT = 0.65;
 /** How many closest entries an unsure answer offers. */
 export const MAX_CHOICES = 3;
+/**
+ * A prohibition is the answer to a "can I…" it matches when it covers this much of the question
+ * and scores this many times the runner-up: showing it is safe even when the traveller meant
+ * something close, and hiding it among choices is what makes a traveller miss it.
+ */
+export const FORBID_COVERAGE = 0.3;
+export const FORBID_LEAD = 2;
+/** An unsure reply shows its first choice in full when it covers this much and leads at all. */
+export const LIKELY_COVERAGE = 0.3;
+export const LIKELY_LEAD = 1.1;
 
 /** "can I…", "am I allowed…", "is it ok to…": a question a prohibition answers. */
 const PERMISSION =
@@ -77,33 +96,83 @@ export function rank(ranked: readonly Ranked[], question: string): Ranked[] {
 export function decide(
   ranked: readonly Ranked[],
   overlap: (a: TripEntry, b: TripEntry) => number = () => 0,
+  question = "",
 ): Finding {
   const [best, second] = ranked;
   const choices = ranked.filter((r) => r.coverage > 0).slice(0, MAX_CHOICES);
-  if (!best || best.coverage < MIN_COVERAGE) return { sure: false, choices };
-  // Close behind is fine when the runner-up answers clearly less of the question.
-  const clearlyMore = second !== undefined && best.coverage - second.coverage >= COVERAGE_GAP;
-  if (second && best.score < second.score * MIN_LEAD && !clearlyMore) {
-    // Two entries that say the same thing (a FAQ answer and the rule it restates) are no
-    // dilemma: answer with both.
-    const same =
-      second.coverage >= MIN_COVERAGE && overlap(best.entry, second.entry) >= SAME_CONTENT;
-    return same ? { sure: true, best, also: [second] } : { sure: false, choices };
+  if (!best) return { sure: false, choices };
+  // Two entries that say the same thing (a FAQ answer and the rule it restates) are no
+  // dilemma: answer with both, however close they score.
+  const same =
+    second !== undefined &&
+    second.coverage >= MIN_COVERAGE &&
+    overlap(best.entry, second.entry) >= SAME_CONTENT;
+  const sure = (also: Ranked[]): Finding => ({ sure: true, best, also: same ? [second] : also });
+  if (forbidsWhatIsAsked(best, second, question)) return sure([]);
+  if (best.coverage >= MIN_COVERAGE) {
+    if (standsClear(best, second)) return sure(prohibitionBeside(ranked));
+    if (same) return sure([]);
+    const held =
+      second && WHERE.test(question.toLowerCase()) ? placeAndItemThere(best, second) : [];
+    if (held.length === 2)
+      return { sure: true, best: held[0] as Ranked, also: [held[1] as Ranked] };
   }
-  const also =
-    best.entry.kind === "rule" && best.entry.prohibition
-      ? []
-      : ranked
-          .slice(1, 4)
-          .filter(
-            (r) =>
-              r.entry.kind === "rule" &&
-              r.entry.prohibition &&
-              r.coverage >= MIN_COVERAGE &&
-              r.score >= best.score * 0.5,
-          )
-          .slice(0, 1);
-  return { sure: true, best, also };
+  const likely =
+    best.coverage >= LIKELY_COVERAGE && (!second || best.score >= second.score * LIKELY_LEAD);
+  return likely ? { sure: false, choices, likely: best } : { sure: false, choices };
+}
+
+/** Clearly above the runner-up, or close behind it but answering clearly more of the question. */
+function standsClear(best: Ranked, second: Ranked | undefined): boolean {
+  const lead = best.coverage >= FULL_COVERAGE ? FULL_LEAD : MIN_LEAD;
+  if (!second || best.score >= second.score * lead) return true;
+  return best.coverage - second.coverage >= COVERAGE_GAP;
+}
+
+/**
+ * "Where…" answered about as well by a place and by an item held there: both say where, so the
+ * place answers, with the item beside it. Empty when the two are not a place and its item.
+ */
+function placeAndItemThere(a: Ranked, b: Ranked): Ranked[] {
+  if (b.coverage < MIN_COVERAGE) return [];
+  const [place, item] = a.entry.kind === "place" ? [a, b] : [b, a];
+  if (place.entry.kind !== "place" || item.entry.kind !== "item") return [];
+  const at = item.entry.item.place?.trim().toLowerCase();
+  const { name, id } = place.entry.place;
+  return at !== undefined && (at === name.toLowerCase() || at === id) ? [place, item] : [];
+}
+
+/**
+ * A "can I…" that a prohibition answers, well ahead of anything else the trip says. It must
+ * match more of the question than its first word: "can I bring my xbox" is not answered by a
+ * rule that forbids bringing something else.
+ */
+function forbidsWhatIsAsked(best: Ranked, second: Ranked | undefined, question: string): boolean {
+  const e = best.entry;
+  return (
+    e.kind === "rule" &&
+    e.prohibition &&
+    PERMISSION.test(question.trim().toLowerCase()) &&
+    best.coverage >= FORBID_COVERAGE &&
+    best.matched.slice(1).some(Boolean) &&
+    (!second || best.score >= second.score * FORBID_LEAD)
+  );
+}
+
+/** A prohibition close behind an answer that is not one: shown beside it. */
+function prohibitionBeside(ranked: readonly Ranked[]): Ranked[] {
+  const [best] = ranked;
+  if (!best || (best.entry.kind === "rule" && best.entry.prohibition)) return [];
+  return ranked
+    .slice(1, 4)
+    .filter(
+      (r) =>
+        r.entry.kind === "rule" &&
+        r.entry.prohibition &&
+        r.coverage >= MIN_COVERAGE &&
+        r.score >= best.score * 0.5,
+    )
+    .slice(0, 1);
 }
 
 export function findAnswer(trip: Trip, question: string): Finding {
@@ -111,6 +180,11 @@ export function findAnswer(trip: Trip, question: string): Finding {
   // An entry's own id (what autocomplete and "faq visa" send) is that entry.
   const id = question.trim().toLowerCase();
   const named = index.entries.find((e) => e.kind === "faq" && e.faq.id === id);
-  if (named) return { sure: true, best: { entry: named, score: 1, coverage: 1 }, also: [] };
-  return decide(rank(index.search(question, 12), question), (a, b) => index.overlap(a, b));
+  if (named)
+    return { sure: true, best: { entry: named, score: 1, coverage: 1, matched: [] }, also: [] };
+  return decide(
+    rank(index.search(question, 12), question),
+    (a, b) => index.overlap(a, b),
+    question,
+  );
 }

@@ -129,9 +129,33 @@ export function findingReply(
       organisersLine(recorded),
     ]);
   }
+  if (finding.likely) return guessReply(trip, asked, finding.likely, finding.choices, recorded);
   return notice(`Not sure: "${asked}"`, [
     paragraph("I am not sure which of these answers it:"),
     choicesList(trip, finding.choices),
     organisersLine(recorded),
+  ]);
+}
+
+/**
+ * Unsure, but one entry stands out: it is shown in full, so a right guess needs no second
+ * command, and said plainly to be a guess, with the other choices below it.
+ */
+function guessReply(
+  trip: Trip,
+  asked: string,
+  likely: Ranked,
+  choices: readonly Ranked[],
+  recorded: boolean,
+): Reply {
+  const sources = new Sources();
+  const others = choices.filter((c) => c.entry.id !== likely.entry.id);
+  return notice(`Not sure: "${asked}"`, [
+    paragraph(text("Maybe this", true), " (I am not sure it is what you asked):"),
+    { type: "heading", text: short(titleOf(likely.entry)) },
+    ...entryBlocks(trip, likely.entry, sources),
+    ...(others.length > 0 ? [paragraph("Or one of these:"), choicesList(trip, others)] : []),
+    organisersLine(recorded),
+    ...sources.block(),
   ]);
 }
