@@ -38,10 +38,11 @@ function similarity(q: string, t: string): number {
   if (q.length >= 3 && t.startsWith(q)) return 0.8;
   const allowance = Math.min(typoAllowance(q), typoAllowance(t));
   if (allowance > 0 && editDistance(q, t, allowance) <= allowance) {
-    // A short word one letter off is another word ("park", "mark"), unless two letters swapped.
-    if (Math.min(q.length, t.length) < 5 && [...q].sort().join("") !== [...t].sort().join("")) {
-      return 0;
-    }
+    const swapped = [...q].sort().join("") === [...t].sort().join("");
+    // A short word one letter off is another word ("park", "mark"), unless two letters swapped;
+    // and people rarely mistype a word's first letter, so a different one makes a different
+    // word ("night", "right"; "ride", "hide").
+    if (!swapped && (Math.min(q.length, t.length) < 5 || q[0] !== t[0])) return 0;
     return 0.6;
   }
   return 0;

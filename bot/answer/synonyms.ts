@@ -28,6 +28,7 @@ clothes, clothing, wear, dress, outfit, dress code, layers
 insurance, insured, insure
 collect, collection, pick up, pickup, pick-up
 check in, check-in, checkin
+night, dark, after dark, nighttime, night time
 check out, check-out, checkout
 leave, leaves, leaving, depart, departs, departure, set off
 arrive, arrival, arriving, land, landing

@@ -193,3 +193,23 @@ faq:
     expect(shown).toContain("Which poles? — /marathon faq poles");
   });
 });
+
+describe("typos", () => {
+  it("forgive a slip inside a word, but not a different first letter that makes another word", () => {
+    // "muesum" is a slip for museum; "night" is not a slip for "right" (nor "hike" for "like").
+    expect(findAnswer(trip, "when is the muesum").best?.entry.id).toBe("item:museum");
+    const night = tripOf(`
+id: rides
+name: Rides
+timeZone: Europe/Paris
+event: { name: Ride, start: 2026-06-01 08:00, startPlace: { name: Square } }
+rules:
+  - topic: road
+    title: On the road
+    rules:
+      - Keep to the right on every road.
+`);
+    const f = findAnswer(night, "can i ride at night");
+    expect(f.sure).toBe(false);
+  });
+});
