@@ -35,7 +35,12 @@ export interface RenderOptions {
   visibility?: Reply["visibility"];
 }
 
-const TIMESTAMP_STYLE: Record<Moment["style"], string> = { datetime: "F", date: "D", time: "t" };
+/**
+ * A "time" moment sits under its day's heading, but the reader's own date can be another day
+ * (20:00 on Wed 2 Apr in New York is under "Thu 3 Apr" in Pyongyang): so the reader's side
+ * always carries its date (`f`), never the time alone (`t`).
+ */
+const TIMESTAMP_STYLE: Record<Moment["style"], string> = { datetime: "F", date: "D", time: "f" };
 
 /** `<t:…>` shows each reader their own time; the destination's time stands beside it. */
 export function renderMoment(m: Moment): string {
