@@ -28,8 +28,9 @@ export function reminderReply(reminder: Posted, now: Date): Reply {
     blocks: [
       paragraph(
         text(c.title, true),
+        // One countdown, from the run's "now": no live one beside it to disagree by a minute.
         ` starts ${humanDistance(now, startAt)}: `,
-        momentOf(startAt, c, true),
+        momentOf(startAt, c),
         c.place ? ` — ${c.place}` : "",
       ),
       ...(c.notes ? [paragraph(c.notes)] : []),

@@ -41,4 +41,11 @@ describe("a reminder posted late", () => {
     expect(text).toContain("starts in 3 minutes");
     expect(text).not.toMatch(/1 hour|before/);
   });
+
+  it("counts down once: no live countdown beside the written one", () => {
+    const race = reminder("race-start", 60);
+    const reply = reminderReply(race, new Date(race.startAt.getTime() - 59 * 60_000));
+    const moments = reply.blocks.flatMap((b) => (b.type === "paragraph" ? b.spans : []));
+    expect(moments.filter((s) => s.type === "moment" && s.relative)).toEqual([]);
+  });
 });
