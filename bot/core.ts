@@ -46,104 +46,104 @@ export interface Bot {
   suggest(request: CommandRequest): Promise<Suggestion[]>;
 }
 
-export function createBot({
-  store,
+export function createBot(dependencies: BotDependencies): Bot {
+  // A copy: the bot keeps what it was built with, whatever the caller later does to its object.
+  const deps = { ...dependencies };
+  return {
+    answer: (request) => answer(deps, request),
+    suggest: (request) => suggest(deps, request),
+  };
+}
+
+async function answer(deps: BotDependencies, request: CommandRequest): Promise<Reply> {
+  const command = request.command.trim();
+  const definition = command === "" ? undefined : findCommand(command);
+  const trip = await tripFor(deps, request);
+  const tripFound = "id" in trip;
+  const commandName = tripFound ? trip.command : DEFAULT_COMMAND_NAME;
+  const now = deps.clock();
+  // Help, the unknown-command answer and linking work without a trip; the rest need one.
+  if (command !== "" && !definition && !tripFound) {
+    return unknownCommandReply(command, commandName, request.input);
+  }
+  if (definition?.name === "help") return helpReply(commandName);
+  if (definition?.scope === "channel") {
+    return definition.run({
+      trip: tripFound ? trip : undefined,
+      now,
+      request,
+      services: servicesFor(deps, request),
+      findTrip: (id) => deps.store.getTrip(id),
+    });
+  }
+  if (!tripFound) return trip;
+  const ctx = { trip, now, request, services: servicesFor(deps, request) };
+  if (command !== "" && !definition) return freeText(ctx, command);
+  if (definition && takesQuestion(definition, request)) {
+    // "when does the coach leave": words after a command that takes none ask something.
+    const question = `${command} ${request.input}`;
+    const finding = findAnswer(trip, question);
+    if (finding.sure) return findingReply(trip, question, finding, false);
+  }
+  return definition ? definition.run(ctx) : overviewReply(ctx);
+}
+
+async function suggest(deps: BotDependencies, request: CommandRequest): Promise<Suggestion[]> {
+  const definition = findCommand(request.command);
+  if (!definition?.option?.suggest) return [];
+  const trip = await tripFor(deps, request);
+  if (!("id" in trip)) return [];
+  return definition.option.suggest(trip, request.input).slice(0, 25);
+}
+
+const servicesFor = (
+  { channels, posters, questions, calendar }: BotDependencies,
+  request: CommandRequest,
+): CommandServices => ({
   channels,
-  posters,
-  clock,
+  poster: posters?.[request.platform],
   questions,
   calendar,
-}: BotDependencies): Bot {
-  /** The channel's trip: its link, else the only trip there is. Never another channel's. */
-  async function tripFor(request: CommandRequest): Promise<Trip | Reply> {
-    if (request.tripId) {
-      return (
-        (await store.getTrip(request.tripId)) ?? noTrip(`There is no trip "${request.tripId}".`)
-      );
-    }
-    // Both at once: on a cold start every round trip counts against the 3-second deadline.
-    const [linked, trips] = await Promise.all([
-      channels?.linkedTrip(request.platform, request.channel.id),
-      store.listTrips(),
-    ]);
-    if (linked) {
-      return (
-        (await store.getTrip(linked)) ?? noTrip("The trip this channel was linked to is gone.")
-      );
-    }
-    const [only] = trips;
-    if (trips.length === 1 && only) {
-      return (await store.getTrip(only.id)) ?? noTrip("The trip could not be read; try again.");
-    }
-    if (trips.length === 0) return noTrip("No trip has been loaded yet.");
-    // A workspace whose channels were all linked to one trip answers from it everywhere.
-    const used =
-      request.workspace && channels
-        ? await channels.workspaceTrips(request.platform, request.workspace.id)
-        : [];
-    const [usual] = used;
-    if (used.length === 1 && usual) {
-      return (await store.getTrip(usual)) ?? noTrip("The trip could not be read; try again.");
-    }
-    return {
-      ...helpReply(DEFAULT_COMMAND_NAME, [
-        paragraph(
-          text("This channel is not linked to a trip yet.", true),
-          ` An organiser links it with /${DEFAULT_COMMAND_NAME} link <trip-id>.`,
-        ),
-      ]),
-      title: "Which trip?",
-    };
+});
+
+/** The channel's trip: its link, else the only trip there is. Never another channel's. */
+async function tripFor(
+  { store, channels }: BotDependencies,
+  request: CommandRequest,
+): Promise<Trip | Reply> {
+  if (request.tripId) {
+    return (await store.getTrip(request.tripId)) ?? noTrip(`There is no trip "${request.tripId}".`);
   }
-
-  const services = (request: CommandRequest): CommandServices => ({
-    channels,
-    poster: posters?.[request.platform],
-    questions,
-    calendar,
-  });
-
+  // Both at once: on a cold start every round trip counts against the 3-second deadline.
+  const [linked, trips] = await Promise.all([
+    channels?.linkedTrip(request.platform, request.channel.id),
+    store.listTrips(),
+  ]);
+  if (linked) {
+    return (await store.getTrip(linked)) ?? noTrip("The trip this channel was linked to is gone.");
+  }
+  const [only] = trips;
+  if (trips.length === 1 && only) {
+    return (await store.getTrip(only.id)) ?? noTrip("The trip could not be read; try again.");
+  }
+  if (trips.length === 0) return noTrip("No trip has been loaded yet.");
+  // A workspace whose channels were all linked to one trip answers from it everywhere.
+  const used =
+    request.workspace && channels
+      ? await channels.workspaceTrips(request.platform, request.workspace.id)
+      : [];
+  const [usual] = used;
+  if (used.length === 1 && usual) {
+    return (await store.getTrip(usual)) ?? noTrip("The trip could not be read; try again.");
+  }
   return {
-    async answer(request) {
-      const command = request.command.trim();
-      const definition = command === "" ? undefined : findCommand(command);
-      const trip = await tripFor(request);
-      const tripFound = "id" in trip;
-      const commandName = tripFound ? trip.command : DEFAULT_COMMAND_NAME;
-      const now = clock();
-      // Help, the unknown-command answer and linking work without a trip; the rest need one.
-      if (command !== "" && !definition && !tripFound) {
-        return unknownCommandReply(command, commandName, request.input);
-      }
-      if (definition?.name === "help") return helpReply(commandName);
-      if (definition?.scope === "channel") {
-        return definition.run({
-          trip: tripFound ? trip : undefined,
-          now,
-          request,
-          services: services(request),
-          findTrip: (id) => store.getTrip(id),
-        });
-      }
-      if (!tripFound) return trip;
-      const ctx = { trip, now, request, services: services(request) };
-      if (command !== "" && !definition) return freeText(ctx, command);
-      if (definition && takesQuestion(definition, request)) {
-        // "when does the coach leave": words after a command that takes none ask something.
-        const question = `${command} ${request.input}`;
-        const finding = findAnswer(trip, question);
-        if (finding.sure) return findingReply(trip, question, finding, false);
-      }
-      return definition ? definition.run(ctx) : overviewReply(ctx);
-    },
-
-    async suggest(request) {
-      const definition = findCommand(request.command);
-      if (!definition?.option?.suggest) return [];
-      const trip = await tripFor(request);
-      if (!("id" in trip)) return [];
-      return definition.option.suggest(trip, request.input).slice(0, 25);
-    },
+    ...helpReply(DEFAULT_COMMAND_NAME, [
+      paragraph(
+        text("This channel is not linked to a trip yet.", true),
+        ` An organiser links it with /${DEFAULT_COMMAND_NAME} link <trip-id>.`,
+      ),
+    ]),
+    title: "Which trip?",
   };
 }
 

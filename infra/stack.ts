@@ -101,6 +101,14 @@ function alarmTopic(scope: Construct, email: string | undefined): sns.Topic {
   return topic;
 }
 
+/** What every function gets: its entry module (or stub code) and the shared environment. */
+interface FunctionBase {
+  entry: string;
+  code?: lambda.Code;
+  projectRoot: string;
+  environment: Record<string, string>;
+}
+
 export class TripBotStack extends Stack {
   readonly table: dynamodb.Table;
   /** Every function, by handler name: each platform's, and "reminders". */
@@ -117,55 +125,30 @@ export class TripBotStack extends Stack {
     this.table = table;
 
     const platforms = props.platforms ?? PLATFORMS;
-    const entries = handlersOf(platforms);
     const secrets = new Map<Platform, secretsmanager.ISecret>(
       platforms.map((p) => [p, platformSecret(this, p, props.existingSecretArns?.[p.name])]),
     );
     const secretOf = (p: Platform) => secrets.get(p) as secretsmanager.ISecret;
 
-    const common = (name: HandlerName) => ({
+    const entries = handlersOf(platforms);
+    const base = (name: HandlerName): FunctionBase => ({
       entry: entries[name] as string,
       code: props.handlerCode?.(name),
       projectRoot: PROJECT_ROOT,
+      environment: { TABLE_NAME: table.tableName, POWERTOOLS_SERVICE_NAME: "trip-group-bot" },
     });
-    const environment = { TABLE_NAME: table.tableName, POWERTOOLS_SERVICE_NAME: "trip-group-bot" };
     const functions: Record<HandlerName, BotFunction> = {};
     for (const platform of platforms) {
-      functions[platform.name] = this.webhookFunction(platform, secretOf(platform), {
-        ...common(platform.name),
-        environment,
-      });
-    }
-    // Reminders: network-bound (DynamoDB, then the platforms' APIs), so 512 MB. A run honours
-    // 429 Retry-After and retries failed posts for up to ~50 s, so it gets 60 s: it can finish
-    // its retries before the next run, a minute later, picks up what is still due.
-    const reminders = new BotFunction(this, "Reminders", {
-      ...common(REMINDERS),
-      description: `Posts due itinerary reminders to ${listed(platforms.map((p) => p.title))}, every minute`,
-      memoryMb: 512,
-      timeout: Duration.seconds(60),
-      environment: {
-        ...environment,
-        ...Object.fromEntries(platforms.map((p) => [secretArnVariable(p), secretOf(p).secretArn])),
-      },
-    });
-    functions[REMINDERS] = reminders;
-    this.functions = functions;
-
-    // Least privilege: each function touches items, never the table itself; only the
-    // reminders run reads the due index and every platform's secret.
-    for (const platform of platforms) secretOf(platform).grantRead(reminders.role);
-    for (const fn of Object.values(functions)) {
-      fn.role.addToPrincipalPolicy(
-        new iam.PolicyStatement({ actions: ITEM_ACTIONS, resources: [table.tableArn] }),
+      functions[platform.name] = this.webhookFunction(
+        platform,
+        secretOf(platform),
+        base(platform.name),
       );
     }
-    reminders.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        actions: ["dynamodb:Query"],
-        resources: [`${table.tableArn}/index/${DUE_INDEX.name}`],
-      }),
-    );
+    const reminders = this.remindersFunction(platforms, secretOf, base(REMINDERS));
+    functions[REMINDERS] = reminders;
+    this.functions = functions;
+    this.grantLeastPrivilege(platforms, secretOf, reminders);
 
     this.api = new WebhooksApi(this, "Api", {
       webhooks: platforms.map((platform) => ({
@@ -176,13 +159,7 @@ export class TripBotStack extends Stack {
     this.reminders = new RemindersSchedule(this, "RemindersSchedule", reminders);
 
     this.alarmTopic = alarmTopic(this, props.alarmEmail);
-    for (const alarm of [
-      ...Object.values(functions).map((f) => f.errorsAlarm),
-      this.api.serverErrorsAlarm,
-      ...this.reminders.alarms,
-    ]) {
-      alarm.addAlarmAction(new cwActions.SnsAction(this.alarmTopic));
-    }
+    this.sendAlarmsToTopic();
 
     // The calendar feed and offline pack, on the same API (infra/calendar-feed.ts).
     this.calendar = new CalendarFeed(this, "Calendar", {
@@ -197,6 +174,13 @@ export class TripBotStack extends Stack {
     this.outputs(platforms, secretOf);
   }
 
+  /** One function by handler name; throws for a name that is not one. */
+  fn(name: HandlerName): BotFunction {
+    const found = this.functions[name];
+    if (!found) throw new Error(`no function "${name}"; there are ${Object.keys(this.functions)}`);
+    return found;
+  }
+
   /**
    * A platform's webhook function. Platforms give up after 3 s, cold start included. Lambda
    * gives CPU in proportion to memory, and a cold start here (loading the bundle, the first
@@ -205,22 +189,10 @@ export class TripBotStack extends Stack {
    * invocation of itself (bot/lambda/self-invoke.ts): a long post retries with Retry-After
    * waits of up to 10 s each, so it gets 30 s.
    */
-  /** One function by handler name; throws for a name that is not one. */
-  fn(name: HandlerName): BotFunction {
-    const found = this.functions[name];
-    if (!found) throw new Error(`no function "${name}"; there are ${Object.keys(this.functions)}`);
-    return found;
-  }
-
   private webhookFunction(
     platform: Platform,
     secret: secretsmanager.ISecret,
-    props: {
-      entry: string;
-      code?: lambda.Code;
-      projectRoot: string;
-      environment: Record<string, string>;
-    },
+    props: FunctionBase,
   ): BotFunction {
     const fn = new BotFunction(this, platform.title, {
       ...props,
@@ -246,6 +218,62 @@ export class TripBotStack extends Stack {
     // whole job could post a part twice.
     fn.fn.configureAsyncInvoke({ retryAttempts: 0 });
     return fn;
+  }
+
+  /**
+   * Reminders: network-bound (DynamoDB, then the platforms' APIs), so 512 MB. A run honours
+   * 429 Retry-After and retries failed posts for up to ~50 s, so it gets 60 s: it can finish
+   * its retries before the next run, a minute later, picks up what is still due.
+   */
+  private remindersFunction(
+    platforms: readonly Platform[],
+    secretOf: (platform: Platform) => secretsmanager.ISecret,
+    props: FunctionBase,
+  ): BotFunction {
+    return new BotFunction(this, "Reminders", {
+      ...props,
+      description: `Posts due itinerary reminders to ${listed(platforms.map((p) => p.title))}, every minute`,
+      memoryMb: 512,
+      timeout: Duration.seconds(60),
+      environment: {
+        ...props.environment,
+        ...Object.fromEntries(platforms.map((p) => [secretArnVariable(p), secretOf(p).secretArn])),
+      },
+    });
+  }
+
+  /**
+   * Least privilege: each function touches items, never the table itself; only the
+   * reminders run reads the due index and every platform's secret.
+   */
+  private grantLeastPrivilege(
+    platforms: readonly Platform[],
+    secretOf: (platform: Platform) => secretsmanager.ISecret,
+    reminders: BotFunction,
+  ): void {
+    for (const platform of platforms) secretOf(platform).grantRead(reminders.role);
+    for (const fn of Object.values(this.functions)) {
+      fn.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({ actions: ITEM_ACTIONS, resources: [this.table.tableArn] }),
+      );
+    }
+    reminders.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ["dynamodb:Query"],
+        resources: [`${this.table.tableArn}/index/${DUE_INDEX.name}`],
+      }),
+    );
+  }
+
+  /** Every function's errors, the API's 5xx and the reminders' alarms go to the one topic. */
+  private sendAlarmsToTopic(): void {
+    for (const alarm of [
+      ...Object.values(this.functions).map((f) => f.errorsAlarm),
+      this.api.serverErrorsAlarm,
+      ...this.reminders.alarms,
+    ]) {
+      alarm.addAlarmAction(new cwActions.SnsAction(this.alarmTopic));
+    }
   }
 
   private outputs(

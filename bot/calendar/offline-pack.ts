@@ -174,6 +174,8 @@ function faqLines(entry: FaqEntry, w: PackWriter) {
   w.text(entry.answer, { gapAfter: 8 });
 }
 
+type PackContents = ReturnType<typeof packContents>;
+
 /** The offline pack as PDF bytes. `now` is when it says it was made. */
 export async function offlinePack(trip: Trip, now: Date): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
@@ -188,8 +190,35 @@ export async function offlinePack(trip: Trip, now: Date): Promise<Uint8Array> {
     await doc.embedFont(StandardFonts.HelveticaBold),
   );
   const pack = packContents(trip);
-  const zoneText = `${trip.zoneLabel} time (${trip.zone})`;
+  coverLines(trip, pack, now, w);
+  eventLines(trip, w);
+  contactLines(pack, w);
+  if (pack.emergency.length) {
+    w.heading("In an emergency");
+    for (const entry of pack.emergency) faqLines(entry, w);
+  }
+  itineraryLines(trip, pack, now, w);
+  placeLines(trip, w);
+  if (pack.facts.length) {
+    w.heading("About the event");
+    for (const fact of pack.facts) w.text(`•  ${fact.text}`, { indent: 8, gapAfter: 3 });
+  }
+  if (pack.rules.length) {
+    w.heading("Rules");
+    for (const topic of pack.rules) ruleLines(topic, w);
+  }
+  const rest = pack.faq.filter((f) => !pack.emergency.includes(f));
+  if (rest.length) {
+    w.heading("Questions and answers");
+    for (const entry of rest) faqLines(entry, w);
+  }
+  w.footers(`${trip.name}: offline pack`);
+  return doc.save();
+}
 
+/** The title, what the pack is and leaves out, and when it was made. */
+function coverLines(trip: Trip, pack: PackContents, now: Date, w: PackWriter) {
+  const zoneText = `${trip.zoneLabel} time (${trip.zone})`;
   w.text(trip.name, { size: SIZE.title, bold: true, gapAfter: 6 });
   w.text("Offline pack: made to be carried", { size: SIZE.heading, bold: true, gapAfter: 8 });
   w.text(
@@ -206,32 +235,32 @@ export async function offlinePack(trip: Trip, now: Date): Promise<Uint8Array> {
       `${zoneText}.`,
     { color: MUTED, size: SIZE.small, gapAfter: 10 },
   );
+}
 
+function eventLines(trip: Trip, w: PackWriter) {
   const event = trip.event;
   w.heading(event.name);
   w.text(`Start: ${formatInZone(event.startAt, trip.zone, "datetime")}, ${event.startPlace.name}`);
   if (event.finishPlace) w.text(`Finish: ${event.finishPlace.name}`);
   if (event.distances.length) w.text(`Distances: ${event.distances.join(", ")}`);
+}
 
-  if (pack.contacts.length) {
-    w.heading("Who to contact");
-    for (const contact of pack.contacts) {
-      w.text(contact.role ? `${contact.name}: ${contact.role}` : contact.name, {
-        bold: true,
-        gapAfter: 2,
-      });
-      for (const line of [contact.phone, contact.email]) {
-        if (line) w.text(line, { indent: 14, gapAfter: 2 });
-      }
-      w.text("", { size: 4, gapAfter: 0 });
+function contactLines(pack: PackContents, w: PackWriter) {
+  if (!pack.contacts.length) return;
+  w.heading("Who to contact");
+  for (const contact of pack.contacts) {
+    w.text(contact.role ? `${contact.name}: ${contact.role}` : contact.name, {
+      bold: true,
+      gapAfter: 2,
+    });
+    for (const line of [contact.phone, contact.email]) {
+      if (line) w.text(line, { indent: 14, gapAfter: 2 });
     }
+    w.text("", { size: 4, gapAfter: 0 });
   }
+}
 
-  if (pack.emergency.length) {
-    w.heading("In an emergency");
-    for (const entry of pack.emergency) faqLines(entry, w);
-  }
-
+function itineraryLines(trip: Trip, pack: PackContents, now: Date, w: PackWriter) {
   w.heading("Itinerary");
   for (const day of pack.days) {
     w.heading(
@@ -240,37 +269,21 @@ export async function offlinePack(trip: Trip, now: Date): Promise<Uint8Array> {
     );
     for (const item of day.items) itemLines(trip, item, w);
   }
+}
 
+/** The event's start and finish and the trip's places, each once by name. */
+function placeLines(trip: Trip, w: PackWriter) {
+  const event = trip.event;
   const places = [event.startPlace, event.finishPlace, ...trip.places].filter(
     (p, i, all) => p && all.findIndex((q) => q?.name === p.name) === i,
   );
-  if (places.length) {
-    w.heading("Places");
-    for (const place of places) {
-      if (!place) continue;
-      const known = placeOf(trip, place.name) ?? place;
-      w.text(known.name, { bold: true, gapAfter: 2 });
-      if (known.address) w.text(known.address, { indent: 14, gapAfter: 2 });
-      if (known.description) w.text(known.description, { indent: 14, gapAfter: 6 });
-    }
+  if (!places.length) return;
+  w.heading("Places");
+  for (const place of places) {
+    if (!place) continue;
+    const known = placeOf(trip, place.name) ?? place;
+    w.text(known.name, { bold: true, gapAfter: 2 });
+    if (known.address) w.text(known.address, { indent: 14, gapAfter: 2 });
+    if (known.description) w.text(known.description, { indent: 14, gapAfter: 6 });
   }
-
-  if (pack.facts.length) {
-    w.heading("About the event");
-    for (const fact of pack.facts) w.text(`•  ${fact.text}`, { indent: 8, gapAfter: 3 });
-  }
-
-  if (pack.rules.length) {
-    w.heading("Rules");
-    for (const topic of pack.rules) ruleLines(topic, w);
-  }
-
-  const rest = pack.faq.filter((f) => !pack.emergency.includes(f));
-  if (rest.length) {
-    w.heading("Questions and answers");
-    for (const entry of rest) faqLines(entry, w);
-  }
-
-  w.footers(`${trip.name}: offline pack`);
-  return doc.save();
 }

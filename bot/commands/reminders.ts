@@ -1,9 +1,9 @@
 import type { Mention } from "../delivery";
 import { describeLead, remindersOf } from "../reminders/schedule";
-import { type Block, paragraph, text } from "../reply";
-import type { ChannelDeliveryState } from "../store/channel-store";
+import { type Block, paragraph, type Reply, text } from "../reply";
+import type { ChannelDeliveryState, ChannelStore } from "../store/channel-store";
 import type { Trip } from "../trip/model";
-import type { TripCommand } from "./context";
+import type { CommandContext, TripCommand } from "./context";
 import { moment, notice } from "./format";
 import { isOrganiser, organisersOnly, unavailable } from "./organisers";
 
@@ -60,6 +60,97 @@ function lastRunBlocks(trip: Trip, state: ChannelDeliveryState, now: Date): Bloc
   return blocks;
 }
 
+/** The next few reminders of the trip still to come, or a line saying none are left. */
+function nextReminderBlocks(trip: Trip, now: Date): Block[] {
+  const upcoming = remindersOf(trip)
+    .filter((r) => r.dueAt.getTime() > now.getTime())
+    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
+    .slice(0, UPCOMING_SHOWN);
+  if (!upcoming.length) {
+    return [paragraph("No reminders are left to send: every itinerary item has started.")];
+  }
+  return [
+    paragraph("Next reminders:"),
+    {
+      type: "list",
+      items: upcoming.map((r) => [
+        moment(trip, r.dueAt, "datetime", true),
+        text(
+          `: ${trip.itinerary.find((i) => i.id === r.itemId)?.title ?? r.itemId}, ${describeLead(r.leadMinutes)} before`,
+        ),
+      ]),
+    },
+  ];
+}
+
+/** "reminders status": on or off here, who they ping, what's next and how the last run went. */
+async function statusReply(
+  { trip, now, request }: CommandContext,
+  channels: ChannelStore,
+): Promise<Reply> {
+  const channel = request.channel.id;
+  const on = await channels.isSubscribed(trip.id, request.platform, channel);
+  const [subscription, state] = await Promise.all([
+    on
+      ? channels
+          .subscriptions(trip.id)
+          .then((all) =>
+            all.find((s) => s.platform === request.platform && s.channelId === channel),
+          )
+      : undefined,
+    channels.deliveryState(request.platform, channel),
+  ]);
+  return notice(`Reminders are ${on ? "on" : "off"} here`, [
+    ...(on
+      ? [
+          ...nextReminderBlocks(trip, now),
+          paragraph(`Reminders and change alerts ping ${mentionText(subscription?.mention)}.`),
+        ]
+      : [
+          paragraph(
+            `An organiser turns them on with `,
+            text(`/${trip.command} reminders on`, true),
+            ".",
+          ),
+        ]),
+    ...lastRunBlocks(trip, state, now),
+  ]);
+}
+
+/** "reminders on|off [mention=…]", by an organiser. */
+async function turnReminders(
+  { trip, now, request }: CommandContext,
+  channels: ChannelStore,
+  action: "on" | "off",
+  mention: Mention | null | undefined,
+): Promise<Reply> {
+  if (!isOrganiser(trip, request)) return organisersOnly(`turn reminders ${action}`);
+  const channel = request.channel.id;
+  // A channel that answered from the only trip by default is linked to it for good, so its
+  // reminders keep coming when a second trip is loaded.
+  if (action === "on" && (await channels.linkedTrip(request.platform, channel)) !== trip.id) {
+    await channels.link(request.platform, channel, trip.id, request.user.id, request.workspace?.id);
+  }
+  await channels.setSubscribed(
+    trip.id,
+    request.platform,
+    channel,
+    action === "on",
+    request.user.id,
+    mention !== undefined ? { mention } : {},
+  );
+  if (action === "off") {
+    return notice("Reminders are off", [
+      paragraph("No more itinerary reminders will be posted in this channel."),
+    ]);
+  }
+  const pinging =
+    mention === undefined
+      ? []
+      : [paragraph(`Reminders and change alerts here ping ${mentionText(mention ?? undefined)}.`)];
+  return notice("Reminders are on", [...pinging, ...nextReminderBlocks(trip, now)]);
+}
+
 export const reminders: TripCommand = {
   name: "reminders",
   aliases: ["reminder"],
@@ -76,7 +167,8 @@ export const reminders: TripCommand = {
         value: v,
       })),
   },
-  async run({ trip, now, request, services }) {
+  async run(ctx) {
+    const { trip, request, services } = ctx;
     const parsed = parseAction(request.input);
     const { channels } = services;
     if (!channels) return unavailable("Reminders");
@@ -89,91 +181,12 @@ export const reminders: TripCommand = {
       ]);
     }
     const { action } = parsed;
-    const channel = request.channel.id;
-    const upcoming = remindersOf(trip)
-      .filter((r) => r.dueAt.getTime() > now.getTime())
-      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
-      .slice(0, UPCOMING_SHOWN);
-    const next: Block[] = upcoming.length
-      ? [
-          paragraph("Next reminders:"),
-          {
-            type: "list",
-            items: upcoming.map((r) => [
-              moment(trip, r.dueAt, "datetime", true),
-              text(
-                `: ${trip.itinerary.find((i) => i.id === r.itemId)?.title ?? r.itemId}, ${describeLead(r.leadMinutes)} before`,
-              ),
-            ]),
-          },
-        ]
-      : [paragraph("No reminders are left to send: every itinerary item has started.")];
-    if (action === "status") {
-      const on = await channels.isSubscribed(trip.id, request.platform, channel);
-      const [subscription, state] = await Promise.all([
-        on
-          ? channels
-              .subscriptions(trip.id)
-              .then((all) =>
-                all.find((s) => s.platform === request.platform && s.channelId === channel),
-              )
-          : undefined,
-        channels.deliveryState(request.platform, channel),
-      ]);
-      return notice(`Reminders are ${on ? "on" : "off"} here`, [
-        ...(on
-          ? [
-              ...next,
-              paragraph(`Reminders and change alerts ping ${mentionText(subscription?.mention)}.`),
-            ]
-          : [
-              paragraph(
-                `An organiser turns them on with `,
-                text(`/${trip.command} reminders on`, true),
-                ".",
-              ),
-            ]),
-        ...lastRunBlocks(trip, state, now),
-      ]);
-    }
+    if (action === "status") return statusReply(ctx, channels);
     if (action !== "on" && action !== "off") {
       return notice(`Unknown reminders action "${action}"`, [
         paragraph(`Use /${trip.command} reminders on, off or status.`),
       ]);
     }
-    if (!isOrganiser(trip, request)) return organisersOnly(`turn reminders ${action}`);
-    // A channel that answered from the only trip by default is linked to it for good, so its
-    // reminders keep coming when a second trip is loaded.
-    if (action === "on" && (await channels.linkedTrip(request.platform, channel)) !== trip.id) {
-      await channels.link(
-        request.platform,
-        channel,
-        trip.id,
-        request.user.id,
-        request.workspace?.id,
-      );
-    }
-    await channels.setSubscribed(
-      trip.id,
-      request.platform,
-      channel,
-      action === "on",
-      request.user.id,
-      parsed.mention !== undefined ? { mention: parsed.mention } : {},
-    );
-    const pinging =
-      parsed.mention === undefined
-        ? []
-        : [
-            paragraph(
-              `Reminders and change alerts here ping ${mentionText(parsed.mention ?? undefined)}.`,
-            ),
-          ];
-    return notice(
-      action === "on" ? "Reminders are on" : "Reminders are off",
-      action === "on"
-        ? [...pinging, ...next]
-        : [paragraph("No more itinerary reminders will be posted in this channel.")],
-    );
+    return turnReminders(ctx, channels, action, parsed.mention);
   },
 };

@@ -52,173 +52,242 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * Only a failure to read what is due (the table itself) fails the run, after that line.
  */
 export async function runReminders(options: ReminderRunOptions): Promise<RunSummary> {
-  const started = performance.now();
-  const elapsed = () => performance.now() - started;
-  const log = options.log ?? (() => {});
-  const store = options.reminders;
-  const attemptMs = options.attemptMs ?? DEFAULT_ATTEMPT_MS;
-  const now = () => new Date(options.now.getTime() + elapsed());
-  const remainingMs = () => options.budgetMs - elapsed() - RESERVE_MS;
-  const tally = new Tally();
-  const reports = new Map<string, ChannelRunReport & { platform: string; channelId: string }>();
-  const reportFor = ({ platform, channelId }: { platform: string; channelId: string }) => {
-    const key = `${platform}#${channelId}`;
-    const report = reports.get(key) ?? {
-      platform,
-      channelId,
-      at: options.now,
-      sent: 0,
-      missed: 0,
-      deferred: 0,
-      reasons: [],
-    };
-    reports.set(key, report);
-    return report;
-  };
-  /** Any store call the run can live without: logged, never thrown. */
-  const tolerate = async (what: string, fields: Record<string, unknown>, work: () => unknown) => {
-    try {
-      await work();
-      return true;
-    } catch (e) {
-      tally.errors++;
-      log("error", what, { ...fields, error: messageOf(e) });
-      return false;
-    }
-  };
-
+  const run = new ReminderRun(options);
   let failure: unknown;
   try {
+    await run.work();
+  } catch (e) {
+    failure = e;
+  }
+  return run.finish(failure);
+}
+
+type ChannelReport = ChannelRunReport & { platform: string; channelId: string };
+type Resolve = (reminder: ScheduledReminder, done: boolean) => Promise<void>;
+
+/** What one channel's queue carries from one delivery to the next. */
+interface ChannelState {
+  /** Epoch ms before which the channel takes no post (the platform's Retry-After). */
+  holdUntil: number;
+  /** Why the channel is gone, once a delivery found it so. */
+  gone?: string;
+}
+
+/** One run's clock, counts and per-channel reports, shared by its steps. */
+class ReminderRun {
+  private readonly started = performance.now();
+  private readonly options: ReminderRunOptions;
+  private readonly store: ReminderStore;
+  private readonly log: RunLog;
+  private readonly attemptMs: number;
+  private readonly tally = new Tally();
+  private readonly reports = new Map<string, ChannelReport>();
+
+  constructor(options: ReminderRunOptions) {
+    this.options = options;
+    this.store = options.reminders;
+    this.log = options.log ?? (() => {});
+    this.attemptMs = options.attemptMs ?? DEFAULT_ATTEMPT_MS;
+  }
+
+  private elapsed = () => performance.now() - this.started;
+  // Time moves on from the event's "now" as the run takes real time.
+  private now = () => new Date(this.options.now.getTime() + this.elapsed());
+  private remainingMs = () => this.options.budgetMs - this.elapsed() - RESERVE_MS;
+
+  async work() {
+    const { store, options } = this;
     const due = await store.dueReminders(options.now);
     const subscriptions = await subscriptionsOf(store, tripsOf(due), (tripId, e) => {
-      log("error", "reminders left due: could not read the trip's channels", {
+      this.log("error", "reminders left due: could not read the trip's channels", {
         tripId,
         error: messageOf(e),
       });
     });
     const readable = due.filter((r) => subscriptions.has(r.tripId));
-    tally.errors += due.length - readable.length;
+    this.tally.errors += due.length - readable.length;
     const plan = planRun(readable, subscriptions);
 
     for (const reminder of plan.superseded) {
       const by = plan.supersededBy.get(reminder) as ScheduledReminder;
-      const reason = isAlert(by)
-        ? `superseded: a newer change alert (revision ${by.alertRevision}) covers it`
-        : `superseded: the ${describeLead(by.leadMinutes)} reminder of the same item fell due with it`;
-      const channels = subscriptions.get(reminder.tripId) ?? [];
-      for (const { platform, channelId } of channels) {
-        const key = keyOf(reminder, platform, channelId);
-        await tolerate("could not record a superseded reminder", { ...key }, async () => {
-          if (await store.skip(key, options.runId, { reason, now: now() })) {
-            tally.missed++;
-            const report = reportFor(key);
-            report.missed++;
-            noteReason(report, reason);
-          }
-        });
-      }
-      tally.superseded++;
-      log("warn", "reminder missed", { ...refOf(reminder), cause: "superseded", reason });
-      await tolerate("could not close a superseded reminder", refOf(reminder), () =>
-        store.complete(reminder),
-      );
+      await this.closeSuperseded(reminder, by, subscriptions.get(reminder.tripId) ?? []);
     }
-    for (const reminder of plan.unheard) {
-      tally.remindersOff++;
-      const reason = `reminders off: no channel follows trip ${reminder.tripId}`;
-      log("warn", "reminder missed", { ...refOf(reminder), cause: "reminders off", reason });
-      await tolerate("could not close a reminder", refOf(reminder), () => store.complete(reminder));
-    }
+    for (const reminder of plan.unheard) await this.closeUnheard(reminder);
 
     const resolved = completion(plan.channelsPer, (r) => store.complete(r));
-    const context = (d: Delivery): DeliveryContext => ({
-      ledger: store,
+    await inParallel(plan.queues, options.concurrency ?? 10, (queue) =>
+      this.deliverQueue(queue, resolved),
+    );
+    await this.recordRuns();
+  }
+
+  /** Logs the summary line whatever happened; a failure is rethrown after it. */
+  finish(failure: unknown): RunSummary {
+    const summary = this.tally.summary();
+    this.log(failure ? "error" : "info", "reminders run", {
+      ...summary,
+      durationMs: Math.round(this.elapsed()),
+      ...(failure ? { error: messageOf(failure) } : {}),
+    });
+    if (failure) throw failure;
+    return summary;
+  }
+
+  /** Recorded missed in every channel it would have gone to, then closed in the schedule. */
+  private async closeSuperseded(
+    reminder: ScheduledReminder,
+    by: ScheduledReminder,
+    channels: readonly Subscription[],
+  ) {
+    const reason = isAlert(by)
+      ? `superseded: a newer change alert (revision ${by.alertRevision}) covers it`
+      : `superseded: the ${describeLead(by.leadMinutes)} reminder of the same item fell due with it`;
+    for (const { platform, channelId } of channels) {
+      const key = keyOf(reminder, platform, channelId);
+      await this.tolerate("could not record a superseded reminder", { ...key }, async () => {
+        if (await this.store.skip(key, this.options.runId, { reason, now: this.now() })) {
+          this.tally.missed++;
+          const report = this.reportFor(key);
+          report.missed++;
+          noteReason(report, reason);
+        }
+      });
+    }
+    this.tally.superseded++;
+    this.log("warn", "reminder missed", { ...refOf(reminder), cause: "superseded", reason });
+    await this.tolerate("could not close a superseded reminder", refOf(reminder), () =>
+      this.store.complete(reminder),
+    );
+  }
+
+  /** A reminder of a trip no channel follows: logged missed and closed. */
+  private async closeUnheard(reminder: ScheduledReminder) {
+    this.tally.remindersOff++;
+    const reason = `reminders off: no channel follows trip ${reminder.tripId}`;
+    this.log("warn", "reminder missed", { ...refOf(reminder), cause: "reminders off", reason });
+    await this.tolerate("could not close a reminder", refOf(reminder), () =>
+      this.store.complete(reminder),
+    );
+  }
+
+  /** One channel's deliveries, one by one in order. */
+  private async deliverQueue(queue: readonly Delivery[], resolved: Resolve) {
+    const { platform, channelId } = (queue[0] as Delivery).key;
+    const channel: ChannelState = { holdUntil: await this.holdOf(platform, channelId) };
+    for (const d of queue) {
+      const result = await this.attempt(d, channel);
+      await this.keepRetryAfter(result, d, channel);
+      if (result.outcome === "missed" && result.cause === "channel gone")
+        channel.gone = result.reason;
+      this.tally.add(result, d);
+      reportOn(result, d, this.log, this.reportFor(d.key));
+      await this.tolerate("could not close a reminder", refOf(d.reminder), () =>
+        resolved(d.reminder, finished(result)),
+      );
+    }
+  }
+
+  /** Until when the channel waits out an earlier Retry-After (0: it does not). */
+  private async holdOf(platform: string, channelId: string) {
+    let holdUntil = 0;
+    await this.tolerate(
+      "could not read a channel's delivery state",
+      { platform, channelId },
+      async () => {
+        holdUntil = (await this.store.deliveryState(platform, channelId)).notBefore?.getTime() ?? 0;
+      },
+    );
+    return holdUntil;
+  }
+
+  /** One delivery: skipped if the channel is gone, left waiting if its hold outlasts the budget. */
+  private async attempt(d: Delivery, channel: ChannelState): Promise<DeliveryResult> {
+    try {
+      if (channel.gone) return await this.skipGone(d, channel.gone);
+      const wait = channel.holdUntil - this.now().getTime();
+      if (wait > 0 && wait + this.attemptMs > this.remainingMs()) {
+        return { outcome: "waiting", until: channel.holdUntil };
+      }
+      if (wait > 0) await sleep(wait);
+      return await deliver(d, this.context(d));
+    } catch (e) {
+      return { outcome: "failed", reason: messageOf(e) };
+    }
+  }
+
+  private context(d: Delivery): DeliveryContext {
+    const { options } = this;
+    return {
+      ledger: this.store,
       poster: options.posters[d.key.platform],
       runId: options.runId,
       leaseMs: options.leaseMs ?? 90_000,
       maxAttempts: options.maxAttemptsPerRun ?? 6,
-      attemptMs,
+      attemptMs: this.attemptMs,
       ...(d.mention ? { mention: d.mention } : {}),
-      // Time moves on from the event's "now" as the run takes real time.
-      now,
-      remainingMs,
-    });
-
-    await inParallel(plan.queues, options.concurrency ?? 10, async (queue) => {
-      const first = queue[0] as Delivery;
-      const { platform, channelId } = first.key;
-      let holdUntil = 0;
-      await tolerate(
-        "could not read a channel's delivery state",
-        { platform, channelId },
-        async () => {
-          holdUntil = (await store.deliveryState(platform, channelId)).notBefore?.getTime() ?? 0;
-        },
-      );
-      let gone: string | undefined;
-      for (const d of queue) {
-        let result: DeliveryResult;
-        try {
-          if (gone) result = await skipGone(d, gone);
-          else {
-            const wait = holdUntil - now().getTime();
-            if (wait > 0 && wait + attemptMs > remainingMs()) {
-              result = { outcome: "waiting", until: holdUntil };
-            } else {
-              if (wait > 0) await sleep(wait);
-              result = await deliver(d, context(d));
-            }
-          }
-        } catch (e) {
-          result = { outcome: "failed", reason: messageOf(e) };
-        }
-        if (result.outcome === "deferred" && result.retryAfterMs !== undefined) {
-          // The channel waits out the platform's Retry-After, in this run and the next ones.
-          const until = now().getTime() + result.retryAfterMs;
-          if (until > holdUntil) {
-            holdUntil = until;
-            await tolerate("could not keep a channel's Retry-After", { ...d.key }, () =>
-              store.holdDeliveries(platform, channelId, new Date(until)),
-            );
-          }
-        }
-        if (result.outcome === "missed" && result.cause === "channel gone") gone = result.reason;
-        tally.add(result, d);
-        reportOn(result, d, log, reportFor(d.key));
-        await tolerate("could not close a reminder", refOf(d.reminder), () =>
-          resolved(d.reminder, finished(result)),
-        );
-      }
-    });
-    await Promise.all(
-      [...reports.values()].map(({ platform, channelId, ...report }) =>
-        tolerate("could not record a channel's last run", { platform, channelId }, () =>
-          store.recordRun(platform, channelId, report),
-        ),
-      ),
-    );
-  } catch (e) {
-    failure = e;
+      now: this.now,
+      remainingMs: this.remainingMs,
+    };
   }
-  const summary = tally.summary();
-  log(failure ? "error" : "info", "reminders run", {
-    ...summary,
-    durationMs: Math.round(elapsed()),
-    ...(failure ? { error: messageOf(failure) } : {}),
-  });
-  if (failure) throw failure;
-  return summary;
+
+  /** The channel waits out the platform's Retry-After, in this run and the next ones. */
+  private async keepRetryAfter(result: DeliveryResult, d: Delivery, channel: ChannelState) {
+    if (result.outcome !== "deferred" || result.retryAfterMs === undefined) return;
+    const until = this.now().getTime() + result.retryAfterMs;
+    if (until <= channel.holdUntil) return;
+    channel.holdUntil = until;
+    await this.tolerate("could not keep a channel's Retry-After", { ...d.key }, () =>
+      this.store.holdDeliveries(d.key.platform, d.key.channelId, new Date(until)),
+    );
+  }
 
   /** The rest of a gone channel's queue: recorded missed without a call. */
-  async function skipGone(d: Delivery, why: string): Promise<DeliveryResult> {
+  private async skipGone(d: Delivery, why: string): Promise<DeliveryResult> {
     const reason = why.startsWith("channel gone") ? why : `channel gone: ${why}`;
-    if (await store.skip(d.key, options.runId, { reason, now: now() })) {
+    if (await this.store.skip(d.key, this.options.runId, { reason, now: this.now() })) {
       return { outcome: "missed", recorded: true, retried: 0, reason, cause: "channel gone" };
     }
-    const record = await store.record(d.key);
+    const record = await this.store.record(d.key);
     return record?.state === "sent" || record?.state === "missed"
       ? { outcome: "already done" }
       : { outcome: "busy" };
+  }
+
+  private async recordRuns() {
+    await Promise.all(
+      [...this.reports.values()].map(({ platform, channelId, ...report }) =>
+        this.tolerate("could not record a channel's last run", { platform, channelId }, () =>
+          this.store.recordRun(platform, channelId, report),
+        ),
+      ),
+    );
+  }
+
+  private reportFor({ platform, channelId }: { platform: string; channelId: string }) {
+    const key = `${platform}#${channelId}`;
+    const report = this.reports.get(key) ?? {
+      platform,
+      channelId,
+      at: this.options.now,
+      sent: 0,
+      missed: 0,
+      deferred: 0,
+      reasons: [],
+    };
+    this.reports.set(key, report);
+    return report;
+  }
+
+  /** Any store call the run can live without: logged, never thrown. */
+  private async tolerate(what: string, fields: Record<string, unknown>, work: () => unknown) {
+    try {
+      await work();
+      return true;
+    } catch (e) {
+      this.tally.errors++;
+      this.log("error", what, { ...fields, error: messageOf(e) });
+      return false;
+    }
   }
 }
 
