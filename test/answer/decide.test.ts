@@ -197,7 +197,8 @@ faq:
 describe("typos", () => {
   it("forgive a slip inside a word, but not a different first letter that makes another word", () => {
     // "muesum" is a slip for museum; "night" is not a slip for "right".
-    expect(findAnswer(trip, "when is the muesum").best?.entry.id).toBe("item:museum");
+    const top = (f: Finding) => (f.sure ? f.best : f.choices[0]);
+    expect(top(findAnswer(trip, "when is the muesum"))?.entry.id).toBe("item:museum");
     const rides = tripOf(`
 id: rides
 name: Rides
@@ -213,7 +214,7 @@ rules:
 `);
     const f = findAnswer(rides, "can i ride at night");
     expect(f.sure && f.best.entry.id).not.toBe("rule:road:1");
-    expect(f.best?.matched).toEqual([true, true]);
-    expect(f.best?.entry.id).toBe("rule:road:2");
+    expect(top(f)?.matched).toEqual([true, true]);
+    expect(top(f)?.entry.id).toBe("rule:road:2");
   });
 });
