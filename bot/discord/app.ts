@@ -10,6 +10,7 @@ import type { HttpRequest, HttpResponse } from "../platform";
 import type { ReplyFile } from "../reply";
 import { couldNotShare, type DeferredJob, SHARED_UPDATE, sharedReply } from "./deferred";
 import { commandRequest, INTERACTION, shareCustomId, shareRequest } from "./interaction";
+import { Interaction } from "./interaction-shape";
 import { DISCORD_LIMITS as L } from "./limits";
 import { clip, type DiscordMessage, EPHEMERAL, noticeMessage, renderReply } from "./render";
 import { checkSignature } from "./verify";
@@ -152,16 +153,17 @@ function interactionOf(deps: Deps, request: HttpRequest): APIInteraction | HttpR
     deps.clock(),
   );
   if (!check.ok) return json(401, { error: "invalid request signature" });
-  let interaction: APIInteraction;
+  let body: unknown;
   try {
-    interaction = JSON.parse(request.body.toString("utf8"));
+    body = JSON.parse(request.body.toString("utf8"));
   } catch {
     return json(400, { error: "body is not JSON" });
   }
-  if (!interaction || typeof interaction !== "object" || typeof interaction.type !== "number") {
-    return json(400, { error: "not an interaction" });
+  // Checked, then used as sent: the schema covers what is read, Discord's other fields pass.
+  if (!Interaction.safeParse(body).success) {
+    return json(400, { error: "not an interaction this app answers" });
   }
-  return interaction;
+  return body as APIInteraction;
 }
 
 /** Discord's interactions endpoint: verify, parse, answer. Never throws. */
