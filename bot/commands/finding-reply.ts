@@ -2,6 +2,7 @@ import type { Ranked } from "../answer/engine";
 import type { TripEntry } from "../answer/entries";
 import type { Finding } from "../answer/find";
 import { type Block, context, paragraph, type Reply, type Span, text } from "../reply";
+import { shorten } from "../text/units";
 import type { Trip } from "../trip/model";
 import { answer, itemSpans, moment, notice, placeSpans, Sources } from "./format";
 
@@ -82,7 +83,7 @@ function entryBlocks(trip: Trip, entry: TripEntry, sources: Sources): Block[] {
   ];
 }
 
-const short = (s: string, max = 120) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
+const short = (s: string, max = 120) => shorten(s, max);
 
 /** The one line an unsure or unanswered reply ends with: who sees the question now. */
 function organisersLine(recorded: boolean): Block {

@@ -1,5 +1,6 @@
 import { type Block, paragraph, type Reply, text } from "../reply";
 import { closest } from "../search/distance";
+import { shorten } from "../text/units";
 import { ask } from "./ask";
 import { calendar } from "./calendar";
 import type { CommandContext, CommandDefinition, TripCommand } from "./context";
@@ -141,10 +142,12 @@ export function unknownCommandReply(
   rest = "",
 ): Reply {
   const guess = closestCommand(typed);
-  const tail = rest ? ` ${rest}` : "";
-  return notice(`Unknown command: ${typed}`, [
+  // What was typed is echoed, not repeated at length: a pasted essay gets a short answer.
+  const word = shorten(typed, 40);
+  const tail = rest ? ` ${shorten(rest, 120)}` : "";
+  return notice(`Unknown command: ${word}`, [
     paragraph(
-      text(`There is no "${typed}" command.`, true),
+      text(`There is no "${word}" command.`, true),
       guess
         ? ` Did you mean /${commandName} ${guess.name}${tail}?`
         : ` Ask in your own words, e.g. /${commandName} what time is the bus.`,

@@ -23,3 +23,8 @@ export function truncateUnits(value: string, max: number): string {
   // code points instead.
   return value.slice(0, isHighSurrogate(value.charCodeAt(max - 1)) ? max - 1 : max);
 }
+
+/** `value` in at most `max` UTF-16 units, with "…" when it was cut: for echoing what was typed. */
+export function shorten(value: string, max: number): string {
+  return value.length <= max ? value : `${truncateUnits(value, max - 1)}…`;
+}

@@ -1,5 +1,6 @@
 import type { APIEmbed } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { unknownCommandReply } from "../../bot/commands/registry";
 import { DISCORD_LIMITS as D } from "../../bot/discord/limits";
 import { renderReply as discordReply, embedLength, noticeMessage } from "../../bot/discord/render";
 import { paragraph, type Reply, text } from "../../bot/reply";
@@ -169,6 +170,11 @@ describe("one unit for limits: UTF-16 code units, cut between graphemes", () => 
 });
 
 describe("Slack: /marathon faq followed by 1,600 emoji", () => {
+  it("echoes a long unknown word briefly, never a whole pasted essay", () => {
+    const reply = unknownCommandReply("x".repeat(60_000), "marathon", "y".repeat(60_000));
+    expect(JSON.stringify(reply).length).toBeLessThan(2_000);
+  });
+
   let f: SlackFixture;
   beforeAll(async () => {
     f = await slackFixture(PYONGYANG);
@@ -178,10 +184,10 @@ describe("Slack: /marathon faq followed by 1,600 emoji", () => {
   it("answers within Slack's limits, counted in UTF-16 units", async () => {
     const res = await f.handler(slackEvent(commandBody(`faq ${"😀".repeat(1600)}`)));
     expect(res.statusCode).toBe(200);
-    // Lengths only: the core's own title ("No answer in the trip for …") is shortened in
-    // bot/answer, outside the adapters; the adapters' cuts are checked above.
     for (const { text, limit, where } of slackTexts(JSON.parse(res.body) as SlackAnswer)) {
       expect(text.length, where).toBeLessThanOrEqual(limit);
+      // No half an emoji anywhere, the core's own shortened title included.
+      expect(text, where).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
     }
   });
 });
