@@ -67,3 +67,14 @@ export interface ChannelStore {
   holdDeliveries(platform: string, channelId: string, until: Date): Promise<void>;
   recordRun(platform: string, channelId: string, report: ChannelRunReport): Promise<void>;
 }
+
+/** On a relink, a channel that followed its old trip's reminders follows the new trip's. */
+export async function moveSubscription(
+  store: Pick<ChannelStore, "isSubscribed" | "setSubscribed">,
+  move: { platform: string; channelId: string; from?: string; to: string; by: string },
+): Promise<void> {
+  const { platform, channelId, from, to, by } = move;
+  if (!from || from === to || !(await store.isSubscribed(from, platform, channelId))) return;
+  await store.setSubscribed(to, platform, channelId, true, by);
+  await store.setSubscribed(from, platform, channelId, false, by);
+}

@@ -7,11 +7,12 @@ import {
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import type { Mention } from "../delivery";
-import type {
-  ChannelDeliveryState,
-  ChannelRunReport,
-  ChannelStore,
-  Subscription,
+import {
+  type ChannelDeliveryState,
+  type ChannelRunReport,
+  type ChannelStore,
+  moveSubscription,
+  type Subscription,
 } from "./channel-store";
 import { queryAll } from "./dynamo-requests";
 import { keys } from "./table";
@@ -61,14 +62,7 @@ export class DynamoChannelStore implements ChannelStore {
         );
       }
     }
-    if (
-      previous &&
-      previous !== tripId &&
-      (await this.isSubscribed(previous, platform, channelId))
-    ) {
-      await this.setSubscribed(tripId, platform, channelId, true, by);
-      await this.setSubscribed(previous, platform, channelId, false, by);
-    }
+    await moveSubscription(this, { platform, channelId, from: previous, to: tripId, by });
   }
 
   async workspaceTrips(platform: string, workspaceId: string): Promise<string[]> {

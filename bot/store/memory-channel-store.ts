@@ -1,9 +1,10 @@
 import type { Mention } from "../delivery";
-import type {
-  ChannelDeliveryState,
-  ChannelRunReport,
-  ChannelStore,
-  Subscription,
+import {
+  type ChannelDeliveryState,
+  type ChannelRunReport,
+  type ChannelStore,
+  moveSubscription,
+  type Subscription,
 } from "./channel-store";
 
 const channelKey = (platform: string, channelId: string) => `${platform}#${channelId}`;
@@ -34,14 +35,7 @@ export class MemoryChannelStore implements ChannelStore {
       const key = channelKey(platform, workspaceId);
       this.workspaces.set(key, (this.workspaces.get(key) ?? new Map()).set(channelId, tripId));
     }
-    if (
-      previous &&
-      previous !== tripId &&
-      (await this.isSubscribed(previous, platform, channelId))
-    ) {
-      await this.setSubscribed(tripId, platform, channelId, true, by);
-      await this.setSubscribed(previous, platform, channelId, false, by);
-    }
+    await moveSubscription(this, { platform, channelId, from: previous, to: tripId, by });
   }
 
   async workspaceTrips(platform: string, workspaceId: string): Promise<string[]> {
