@@ -54,7 +54,12 @@ export interface TripBotStackProps extends StackProps {
   handlerCode?: (handler: HandlerName) => lambda.Code;
 }
 
-/** Table actions on items; nothing here can Scan, change the table or read other tables. */
+/**
+ * Table actions on items; nothing here can Scan, change the table or read other tables. The chat
+ * functions need UpdateItem too: `reminders on` (and linking a channel, which moves its
+ * subscription) writes the subscription with an UpdateItem that keeps its mention
+ * (bot/store/dynamo-channel-store.ts, setSubscribed).
+ */
 const ITEM_ACTIONS = [
   "dynamodb:GetItem",
   "dynamodb:Query",
