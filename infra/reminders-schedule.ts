@@ -93,7 +93,8 @@ export class RemindersSchedule extends Construct {
    */
   private stoppedAlarm(runs: cloudwatch.IMetric): cloudwatch.CompositeAlarm {
     const noRecentRun = new cloudwatch.Alarm(this, "NoRecentRunAlarm", {
-      alarmDescription: "Part of StoppedAlarm: no reminders run logged its summary in 10 minutes",
+      alarmDescription:
+        "Part of RunsStoppedAlarm: no reminders run logged its summary in 10 minutes",
       metric: runs,
       threshold: 1,
       evaluationPeriods: 1,
@@ -102,7 +103,7 @@ export class RemindersSchedule extends Construct {
     });
     const hasRun = new cloudwatch.Alarm(this, "HasRunAlarm", {
       alarmDescription:
-        "Part of StoppedAlarm: OK once a reminders run has been seen since the deploy",
+        "Part of RunsStoppedAlarm: OK once a reminders run has been seen since the deploy",
       metric: runs,
       threshold: 1,
       evaluationPeriods: 1,
@@ -110,7 +111,9 @@ export class RemindersSchedule extends Construct {
       treatMissingData: cloudwatch.TreatMissingData.IGNORE,
     });
     this.stoppedParts = [noRecentRun, hasRun];
-    return new cloudwatch.CompositeAlarm(this, "StoppedAlarm", {
+    // Not "StoppedAlarm": that id was a metric alarm, and CloudFormation cannot change a
+    // resource's type in place.
+    return new cloudwatch.CompositeAlarm(this, "RunsStoppedAlarm", {
       alarmDescription: "No reminders run finished in 10 minutes: reminders are not being sent",
       alarmRule: cloudwatch.AlarmRule.allOf(
         cloudwatch.AlarmRule.fromAlarm(noRecentRun, cloudwatch.AlarmState.ALARM),
