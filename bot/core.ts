@@ -1,6 +1,4 @@
 import { findAnswer } from "./answer/find";
-import { answerQuestion } from "./answer/question";
-import { findingReply } from "./answer/reply";
 import type { CalendarLinks } from "./calendar/links";
 import type {
   CommandContext,
@@ -9,7 +7,9 @@ import type {
   CommandServices,
   Suggestion,
 } from "./commands/context";
+import { findingReply } from "./commands/finding-reply";
 import { notice } from "./commands/format";
+import { answerQuestion } from "./commands/question";
 import {
   closestCommand,
   DEFAULT_COMMAND_NAME,

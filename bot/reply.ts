@@ -43,12 +43,21 @@ export interface Button {
   label: string;
 }
 
+/** A text file that goes with a reply (the trip's .ics), where the platform can attach one. */
+export interface ReplyFile {
+  name: string;
+  contentType: string;
+  text: string;
+}
+
 export interface Reply {
   title: string;
   blocks: Block[];
   buttons: Button[];
   /** Questions are answered privately; organisers' posts are public. */
   visibility: "private" | "public";
+  /** Attached where the platform attaches files to an answer; the blocks still say it all. */
+  files?: ReplyFile[];
 }
 
 export const text = (value: string, bold = false): Span =>

@@ -39,6 +39,11 @@ export interface PlatformAnswer {
 
 async function send(url: string, request: PlatformRequest) {
   const response = await fetch(url, { method: "POST", ...request });
+  // A message with files comes as multipart form data: the message is its payload_json.
+  if ((response.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
+    const payload = (await response.formData()).get("payload_json");
+    return { status: response.status, body: JSON.parse(String(payload ?? "null")) };
+  }
   const text = await response.text();
   let parsed: unknown = text;
   try {

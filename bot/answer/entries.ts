@@ -70,25 +70,26 @@ function placeEntry(place: Place, id: string, role?: "start" | "finish"): TripEn
   };
 }
 
-function buildEntries(trip: Trip): TripEntry[] {
-  const entries: TripEntry[] = [];
-  for (const f of trip.faq) {
-    entries.push({
-      id: `faq:${f.id}`,
-      kind: "faq",
-      faq: f,
-      label: f.question,
-      source: f.source,
-      fields: [
-        { text: [f.id.replace(/-/g, " "), ...f.keywords, ...(f.also ?? [])].join(" "), weight: 3 },
-        { text: f.question, weight: 2.5 },
-        { text: f.answer, weight: 1 },
-      ],
-    });
-  }
-  for (const topic of trip.rules) {
-    topic.rules.forEach((rule, i) => {
-      entries.push({
+function faqEntries(trip: Trip): TripEntry[] {
+  return trip.faq.map((f) => ({
+    id: `faq:${f.id}`,
+    kind: "faq",
+    faq: f,
+    label: f.question,
+    source: f.source,
+    fields: [
+      { text: [f.id.replace(/-/g, " "), ...f.keywords, ...(f.also ?? [])].join(" "), weight: 3 },
+      { text: f.question, weight: 2.5 },
+      { text: f.answer, weight: 1 },
+    ],
+  }));
+}
+
+/** Each rule is its own entry: a question is answered by the rule, not the whole topic. */
+function ruleEntries(trip: Trip): TripEntry[] {
+  return trip.rules.flatMap((topic) =>
+    topic.rules.map(
+      (rule, i): TripEntry => ({
         id: `rule:${topic.topic}:${i + 1}`,
         kind: "rule",
         topic,
@@ -101,13 +102,16 @@ function buildEntries(trip: Trip): TripEntry[] {
           { text: rule, weight: 2.5 },
           { text: `${topic.topic} ${topic.title} rules`, weight: 0.8 },
         ],
-      });
-    });
-  }
+      }),
+    ),
+  );
+}
+
+function itemEntries(trip: Trip): TripEntry[] {
   const lastDay = trip.days.length;
   const raceDate = localDate(trip.event.startAt, trip.zone);
   const raceDay = trip.days.find((d) => d.date === raceDate)?.number;
-  for (const item of trip.itinerary) {
+  return trip.itinerary.map((item) => {
     // How travellers name a day without its date: "arrival", "the last day", "going home".
     const dayWords = [
       item.day === 1 ? "first day arrival arrive" : "",
@@ -116,7 +120,7 @@ function buildEntries(trip: Trip): TripEntry[] {
       // "dinner saturday": the day's name as travellers say it.
       formatInZone(item.startAt, trip.zone, "weekday-date"),
     ].join(" ");
-    entries.push({
+    return {
       id: `item:${item.id}`,
       kind: "item",
       item,
@@ -127,10 +131,13 @@ function buildEntries(trip: Trip): TripEntry[] {
         { text: `${item.id.replace(/-/g, " ")} ${item.place ?? ""}`, weight: 1.5 },
         { text: `${item.notes ?? ""} ${dayWords}`, weight: 1 },
       ],
-    });
-  }
+    };
+  });
+}
+
+function placeEntries(trip: Trip): TripEntry[] {
   const { event } = trip;
-  entries.push(placeEntry(event.startPlace, "place:start", "start"));
+  const entries = [placeEntry(event.startPlace, "place:start", "start")];
   if (event.finishPlace) entries.push(placeEntry(event.finishPlace, "place:finish", "finish"));
   const seen = new Set<string>();
   for (const place of trip.places) {
@@ -139,18 +146,26 @@ function buildEntries(trip: Trip): TripEntry[] {
     seen.add(id);
     entries.push(placeEntry(place, id));
   }
-  entries.push({
-    id: "fact:start",
-    kind: "fact",
-    text: `${event.name} starts at ${event.startPlace.name}.`,
-    at: event.startAt,
-    label: `When ${event.name} starts`,
-    source: event.source,
-    fields: [
-      { text: `${event.name} race start date day time`, weight: 2 },
-      { text: event.startPlace.name, weight: 1 },
-    ],
-  });
+  return entries;
+}
+
+/** The event's start, its distances and each of its facts. */
+function factEntries(trip: Trip): TripEntry[] {
+  const { event } = trip;
+  const entries: TripEntry[] = [
+    {
+      id: "fact:start",
+      kind: "fact",
+      text: `${event.name} starts at ${event.startPlace.name}.`,
+      at: event.startAt,
+      label: `When ${event.name} starts`,
+      source: event.source,
+      fields: [
+        { text: `${event.name} race start date day time`, weight: 2 },
+        { text: event.startPlace.name, weight: 1 },
+      ],
+    },
+  ];
   if (event.distances.length > 0) {
     entries.push({
       id: "fact:distances",
@@ -176,6 +191,16 @@ function buildEntries(trip: Trip): TripEntry[] {
     });
   });
   return entries;
+}
+
+function buildEntries(trip: Trip): TripEntry[] {
+  return [
+    ...faqEntries(trip),
+    ...ruleEntries(trip),
+    ...itemEntries(trip),
+    ...placeEntries(trip),
+    ...factEntries(trip),
+  ];
 }
 
 const cache = new WeakMap<Trip, TripEntry[]>();

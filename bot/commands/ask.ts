@@ -1,8 +1,8 @@
-import { answerQuestion } from "../answer/question";
 import { paragraph } from "../reply";
 import type { TripCommand } from "./context";
 import { suggestQuestions } from "./faq";
 import { notice } from "./format";
+import { answerQuestion } from "./question";
 
 export const ask: TripCommand = {
   name: "ask",

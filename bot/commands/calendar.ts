@@ -1,5 +1,7 @@
+import { renderFeed, tripEvents } from "../calendar/feed";
 import { calendarUrls } from "../calendar/links";
-import { type Block, paragraph, text } from "../reply";
+import { nextVersions } from "../calendar/versions";
+import { type Block, paragraph, type ReplyFile, text } from "../reply";
 import type { Trip } from "../trip/model";
 import type { TripCommand } from "./context";
 import { notice } from "./format";
@@ -57,6 +59,16 @@ function subscribeBlocks(trip: Trip, urls: ReturnType<typeof calendarUrls>): Blo
   ];
 }
 
+/** The itinerary as one .ics file, for a one-off import where a subscription is not wanted. */
+function icsFile(trip: Trip, now: Date): ReplyFile {
+  const events = tripEvents(trip);
+  return {
+    name: `${trip.id}.ics`,
+    contentType: "text/calendar; charset=utf-8",
+    text: renderFeed(trip, events, nextVersions({}, events, now).versions),
+  };
+}
+
 export const calendar: TripCommand = {
   name: "calendar",
   aliases: ["ical", "ics"],
@@ -68,13 +80,16 @@ export const calendar: TripCommand = {
     description: "reset: organisers replace the link (the old one stops working)",
     suggest: () => [{ label: "reset (organisers)", value: "reset" }],
   },
-  async run({ trip, request, services }) {
+  async run({ trip, request, services, now }) {
     const links = services.calendar;
     if (!links) return unavailable("The calendar link");
     const action = request.input.trim().toLowerCase();
     if (action === "") {
       const urls = calendarUrls(links.baseUrl, await links.tokens.tokenFor(trip.id));
-      return notice(`${trip.name}: calendar`, subscribeBlocks(trip, urls));
+      return {
+        ...notice(`${trip.name}: calendar`, subscribeBlocks(trip, urls)),
+        files: [icsFile(trip, now)],
+      };
     }
     if (action !== "reset") {
       return notice(`Unknown calendar action "${request.input.trim()}"`, [

@@ -1,4 +1,3 @@
-import { answerQuestion } from "../answer/question";
 import { type Block, paragraph, type Reply, text } from "../reply";
 import { Matcher } from "../search/matcher";
 import type { Trip } from "../trip/model";
@@ -7,6 +6,7 @@ import { plural } from "../trip/time";
 import type { CommandContext, Suggestion, TripCommand } from "./context";
 import { answer, notice, Sources } from "./format";
 import { isOrganiser, organisersOnly } from "./organisers";
+import { answerQuestion } from "./question";
 
 const matchers = new WeakMap<Trip, Matcher>();
 

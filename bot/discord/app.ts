@@ -1,4 +1,4 @@
-import type { KeyObject } from "node:crypto";
+import { type KeyObject, randomUUID } from "node:crypto";
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { APIInteraction } from "discord-api-types/v10";
 import type { AfterResponse } from "../after-response";
@@ -7,8 +7,10 @@ import { takesLong } from "../commands/registry";
 import type { Bot } from "../core";
 import type { ChannelPoster } from "../delivery";
 import type { HttpRequest, HttpResponse } from "../platform";
+import type { ReplyFile } from "../reply";
 import { couldNotShare, type DeferredJob, SHARED_UPDATE, sharedReply } from "./deferred";
 import { commandRequest, INTERACTION, shareCustomId, shareRequest } from "./interaction";
+import { Interaction } from "./interaction-shape";
 import { DISCORD_LIMITS as L } from "./limits";
 import { clip, type DiscordMessage, EPHEMERAL, noticeMessage, renderReply } from "./render";
 import { checkSignature } from "./verify";
@@ -44,6 +46,28 @@ const json = (statusCode: number, body: unknown): HttpResponse => ({
 const messageResponse = (message: DiscordMessage) =>
   json(200, { type: RESPONSE.message, data: message });
 
+/**
+ * A message with files attached: Discord takes the interaction response as multipart form
+ * data, the message as `payload_json` and each file as `files[n]`.
+ */
+function messageWithFiles(message: DiscordMessage, files: readonly ReplyFile[]): HttpResponse {
+  const boundary = `trip-bot-${randomUUID()}`;
+  const attachments = files.map((f, id) => ({ id, filename: f.name }));
+  const payload = { type: RESPONSE.message, data: { ...message, attachments } };
+  const parts = [
+    `Content-Disposition: form-data; name="payload_json"\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(payload)}`,
+    ...files.map(
+      (f, i) =>
+        `Content-Disposition: form-data; name="files[${i}]"; filename="${f.name.replace(/["\r\n]/g, "")}"\r\nContent-Type: ${f.contentType}\r\n\r\n${f.text}`,
+    ),
+  ];
+  return {
+    statusCode: 200,
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+    body: `${parts.map((p) => `--${boundary}\r\n${p}\r\n`).join("")}--${boundary}--\r\n`,
+  };
+}
+
 type Deps = DiscordAppDependencies;
 
 const jobFor = (interaction: APIInteraction) => ({
@@ -60,7 +84,9 @@ async function command(deps: Deps, interaction: APIInteraction, request: Command
   const reply = await deps.bot.answer(request);
   const messages = renderReply(reply, { shareId: shareCustomId(request.command, request.input) });
   const [first] = messages;
-  if (messages.length === 1 && first) return messageResponse(first);
+  if (messages.length === 1 && first) {
+    return reply.files?.length ? messageWithFiles(first, reply.files) : messageResponse(first);
+  }
   // Several messages: follow-ups can only follow a response, so acknowledge now and send
   // them all once it has left.
   deps.later.defer({ type: "follow-ups", ...jobFor(interaction), messages } satisfies DeferredJob);
@@ -127,16 +153,17 @@ function interactionOf(deps: Deps, request: HttpRequest): APIInteraction | HttpR
     deps.clock(),
   );
   if (!check.ok) return json(401, { error: "invalid request signature" });
-  let interaction: APIInteraction;
+  let body: unknown;
   try {
-    interaction = JSON.parse(request.body.toString("utf8"));
+    body = JSON.parse(request.body.toString("utf8"));
   } catch {
     return json(400, { error: "body is not JSON" });
   }
-  if (!interaction || typeof interaction !== "object" || typeof interaction.type !== "number") {
-    return json(400, { error: "not an interaction" });
+  // Checked, then used as sent: the schema covers what is read, Discord's other fields pass.
+  if (!Interaction.safeParse(body).success) {
+    return json(400, { error: "not an interaction this app answers" });
   }
-  return interaction;
+  return body as APIInteraction;
 }
 
 /** Discord's interactions endpoint: verify, parse, answer. Never throws. */

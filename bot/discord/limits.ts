@@ -1,7 +1,8 @@
 /**
  * Discord's documented message limits, in one place: the renderer splits against these and
  * the limits test checks every rendered message against them. Lengths count UTF-16 code units
- * here, which is never fewer than the characters Discord counts, so staying under is safe.
+ * here, which is never fewer than the characters Discord counts, so staying under is safe;
+ * text is cut in the same unit (bot/text/units.ts).
  */
 export const DISCORD_LIMITS = {
   content: 2000,

@@ -16,6 +16,9 @@ export const discord: Platform = {
   },
   secrets: ["DISCORD_PUBLIC_KEY", "DISCORD_APPLICATION_ID", "DISCORD_BOT_TOKEN"],
   userIds: "Discord user ids (snowflakes)",
+  // An interaction (even a click on a full message, which carries it) is a few kilobytes;
+  // anything this large is not from Discord, and is refused before it is parsed.
+  maxBodyBytes: 64 * 1024,
   async http(deps) {
     const { createDiscordHttp } = await import("./http");
     return createDiscordHttp(deps);

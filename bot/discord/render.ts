@@ -12,6 +12,7 @@ import {
   replyParts,
   type Span,
 } from "../reply";
+import { truncateUnits } from "../text/units";
 import { DISCORD_LIMITS as L } from "./limits";
 import { escapeMarkdown, escapeUrl } from "./markdown";
 
@@ -63,7 +64,7 @@ export function renderSpans(spans: Span[]): string {
 /** Cuts text to `max`, marking the cut, without leaving a dangling escape backslash. */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
-  let cut = text.slice(0, max - 1);
+  let cut = truncateUnits(text, max - 1);
   const trailing = /\\+$/.exec(cut)?.[0].length ?? 0;
   if (trailing % 2 === 1) cut = cut.slice(0, -1);
   return `${cut}…`;
@@ -75,7 +76,7 @@ function splitLine(line: string, max: number): string[] {
   let rest = line;
   while (rest.length > max) {
     let at = rest.lastIndexOf(" ", max);
-    if (at < max / 2) at = max;
+    if (at < max / 2) at = truncateUnits(rest, max).length || max;
     while (at > 0 && /\\+$/.exec(rest.slice(0, at))?.[0].length === 1) at--;
     pieces.push(rest.slice(0, at));
     rest = rest.slice(at).trimStart();

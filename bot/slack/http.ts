@@ -3,6 +3,7 @@ import { createSlackApp } from "./app";
 import { AwsLambdaReceiver, LogLevel } from "./bolt";
 import { runSlackJob } from "./jobs";
 import { boltLogger } from "./logger";
+import { parseSlackRequest } from "./requests";
 import { verifySlackRequest } from "./verify";
 
 const respond = (statusCode: number, body = "", headers: Record<string, string> = {}) => ({
@@ -10,38 +11,12 @@ const respond = (statusCode: number, body = "", headers: Record<string, string> 
   headers: { "content-type": "text/plain; charset=utf-8", ...headers },
   body,
 });
-type Parsed = { kind: "form" | "json"; body: Record<string, unknown> };
-
-/** Slack sends forms (commands; interactivity as a JSON `payload` field) or JSON (events). */
-function parseBody(raw: string, contentType: string): Parsed | undefined {
-  const type = contentType.split(";")[0]?.trim().toLowerCase();
-  try {
-    if (type === "application/x-www-form-urlencoded") {
-      const form = Object.fromEntries(new URLSearchParams(raw));
-      if (typeof form.payload === "string") {
-        const payload: unknown = JSON.parse(form.payload);
-        if (!payload || typeof payload !== "object") return undefined;
-      } else if (typeof form.command !== "string" && form.ssl_check === undefined) {
-        return undefined;
-      }
-      return { kind: "form", body: form };
-    }
-    if (type === "application/json") {
-      const json: unknown = JSON.parse(raw);
-      return json && typeof json === "object" && !Array.isArray(json)
-        ? { kind: "json", body: json as Record<string, unknown> }
-        : undefined;
-    }
-  } catch {
-    return undefined;
-  }
-  return undefined;
-}
 
 /**
  * Slack's endpoint. It checks what Bolt's AwsLambdaReceiver does not (UTF-8 bodies, future
- * timestamps, malformed bodies, retries) before handing the request to Bolt, and never throws:
- * every request gets a status code. Without SLACK_SIGNING_SECRET it cannot be built.
+ * timestamps, retries, and that the body is a request this app handles: anything else is a
+ * 400, never Bolt's 500) before handing the request to Bolt, and never throws: every request
+ * gets a status code. Without SLACK_SIGNING_SECRET it cannot be built.
  */
 export function createSlackHttp(deps: PlatformDependencies): PlatformHttp {
   const signingSecret = deps.env.SLACK_SIGNING_SECRET;
@@ -77,10 +52,10 @@ export function createSlackHttp(deps: PlatformDependencies): PlatformHttp {
     if (verdict !== "ok") return respond(401, "Invalid request signature");
 
     const text = raw.toString("utf8");
-    const parsed = parseBody(text, request.headers["content-type"] ?? "");
+    const parsed = parseSlackRequest(text, request.headers["content-type"] ?? "");
     if (!parsed) return respond(400, "Malformed request body");
-    if (parsed.body.type === "url_verification") {
-      return respond(200, JSON.stringify({ challenge: parsed.body.challenge ?? "" }), {
+    if (parsed.kind === "url_verification") {
+      return respond(200, JSON.stringify({ challenge: parsed.challenge }), {
         "content-type": "application/json",
       });
     }
@@ -88,12 +63,10 @@ export function createSlackHttp(deps: PlatformDependencies): PlatformHttp {
     if (request.headers["x-slack-retry-num"] !== undefined) {
       return respond(200, "", { "x-slack-no-retry": "1" });
     }
-    const contentType =
-      parsed.kind === "form" ? "application/x-www-form-urlencoded" : "application/json";
     const event = {
       body: text,
       isBase64Encoded: false,
-      headers: { ...request.headers, "content-type": contentType },
+      headers: { ...request.headers, "content-type": "application/x-www-form-urlencoded" },
     };
     const result = await bolt(event as never, {});
     const headers: Record<string, string> = {};

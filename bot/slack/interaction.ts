@@ -3,6 +3,7 @@ import { parseCommandText } from "../commands/registry";
 import type { Bot } from "../core";
 import type { ChannelPoster } from "../delivery";
 import { paragraph, type Reply } from "../reply";
+import { truncateUnits } from "../text/units";
 import type { ButtonElement, SlackMessage } from "./blocks";
 import { SLACK_LIMITS } from "./limits";
 import type { BoltLogger } from "./logger";
@@ -114,7 +115,7 @@ export function privateMessages(reply: Reply, origin: { c: string; t: string }):
       if (share && shareValue && reply.visibility === "private") {
         buttons.push({
           type: "button",
-          text: { type: "plain_text", text: share.label.slice(0, SLACK_LIMITS.buttonText) },
+          text: { type: "plain_text", text: truncateUnits(share.label, SLACK_LIMITS.buttonText) },
           action_id: SHARE_ACTION,
           value: shareValue,
           style: "primary",

@@ -1,6 +1,8 @@
 /**
  * Slack's documented Block Kit and message limits, in one place. The renderer packs and splits
- * against these and the limits test checks every rendered message against them.
+ * against these and the limits test checks every rendered message against them. Lengths are
+ * UTF-16 code units (JavaScript's `length`), measured and cut in that unit only
+ * (bot/text/units.ts).
  * https://docs.slack.dev/reference/block-kit/blocks
  */
 export const SLACK_LIMITS = {

@@ -1,4 +1,5 @@
 import { type Moment, momentInDestination, type Span } from "../reply";
+import { truncateUnits } from "../text/units";
 import { formatInZone } from "../trip/time";
 
 /**
@@ -112,8 +113,9 @@ export function spansMrkdwn(spans: Span[]): string {
 }
 
 /**
- * Packs pieces into chunks of at most `limit` characters, breaking only between pieces. A single
- * piece longer than `limit` (a "word" thousands of characters long) is the one thing cut.
+ * Packs pieces into chunks of at most `limit` UTF-16 units (Slack's measure), breaking only
+ * between pieces. A single piece longer than `limit` (a "word" thousands of characters long) is
+ * the one thing cut, between graphemes.
  */
 export function packPieces(pieces: string[], limit: number): string[] {
   const chunks: string[] = [];
@@ -133,7 +135,9 @@ export function packPieces(pieces: string[], limit: number): string[] {
     flush();
     let rest = piece.trimStart();
     while (rest.trimEnd().length > limit) {
-      const cut = Array.from(rest).slice(0, limit).join("");
+      const cut = truncateUnits(rest, limit);
+      // Nothing fits only if the limit is shorter than one character; drop the rest then.
+      if (cut === "") break;
       chunks.push(cut);
       rest = rest.slice(cut.length);
     }
@@ -146,7 +150,7 @@ export function packPieces(pieces: string[], limit: number): string[] {
 /** Shortens plain text to `limit` at a word boundary, marking the cut with "…". */
 export function shorten(value: string, limit: number): string {
   if (value.length <= limit) return value;
-  const room = value.slice(0, limit - 1);
+  const room = truncateUnits(value, limit - 1);
   const atWord = room.replace(/\s+\S*$/, "");
   return `${(atWord.length > limit / 2 ? atWord : room).trimEnd()}…`;
 }

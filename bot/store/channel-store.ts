@@ -42,7 +42,10 @@ export interface ChannelStore {
     by: string,
     workspaceId?: string,
   ): Promise<void>;
-  /** The trips channels of this workspace have been linked to, by trip id. */
+  /**
+   * The trips this workspace's channels were last linked to, by trip id: each channel counts
+   * once, for its latest link, so a relink leaves its old trip behind.
+   */
   workspaceTrips(platform: string, workspaceId: string): Promise<string[]>;
   /** Returns the trip it was linked to. */
   unlink(platform: string, channelId: string): Promise<string | undefined>;

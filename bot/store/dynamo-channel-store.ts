@@ -49,13 +49,17 @@ export class DynamoChannelStore implements ChannelStore {
     const link = { tripId, platform, channelId, workspaceId, by, at };
     await this.put({ pk: keys.channel(platform, channelId), sk: keys.link, ...link });
     if (workspaceId) {
-      await this.put({
-        pk: keys.workspace(platform, workspaceId),
-        sk: keys.workspaceTrip(tripId),
-        tripId,
-        by,
-        at,
-      });
+      const pk = keys.workspace(platform, workspaceId);
+      await this.put({ pk, sk: keys.workspaceChannel(channelId), tripId, channelId, by, at });
+      // A record from before channels had their own stands for the trip this channel leaves.
+      if (previous && previous !== tripId) {
+        await this.doc.send(
+          new DeleteCommand({
+            TableName: this.tableName,
+            Key: { pk, sk: keys.workspaceTrip(previous) },
+          }),
+        );
+      }
     }
     if (
       previous &&
@@ -73,7 +77,7 @@ export class DynamoChannelStore implements ChannelStore {
       KeyConditionExpression: "pk = :pk",
       ExpressionAttributeValues: { ":pk": keys.workspace(platform, workspaceId) },
     });
-    return items.map((i) => String(i.tripId));
+    return [...new Set(items.map((i) => String(i.tripId)))].sort();
   }
 
   async unlink(platform: string, channelId: string): Promise<string | undefined> {

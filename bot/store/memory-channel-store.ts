@@ -11,8 +11,8 @@ const channelKey = (platform: string, channelId: string) => `${platform}#${chann
 /** Channel links and subscriptions in memory, for tests and one-process runs. */
 export class MemoryChannelStore implements ChannelStore {
   private readonly links = new Map<string, string>();
-  /** By platform and workspace: the trips its channels were linked to. */
-  private readonly workspaces = new Map<string, Set<string>>();
+  /** By platform and workspace: each of its channels and the trip it was last linked to. */
+  private readonly workspaces = new Map<string, Map<string, string>>();
   /** By trip: its subscribed channels, by platform and channel id. */
   private readonly subscribed = new Map<string, Map<string, Subscription>>();
   private readonly delivery = new Map<string, ChannelDeliveryState>();
@@ -32,7 +32,7 @@ export class MemoryChannelStore implements ChannelStore {
     this.links.set(channelKey(platform, channelId), tripId);
     if (workspaceId) {
       const key = channelKey(platform, workspaceId);
-      this.workspaces.set(key, (this.workspaces.get(key) ?? new Set()).add(tripId));
+      this.workspaces.set(key, (this.workspaces.get(key) ?? new Map()).set(channelId, tripId));
     }
     if (
       previous &&
@@ -45,7 +45,8 @@ export class MemoryChannelStore implements ChannelStore {
   }
 
   async workspaceTrips(platform: string, workspaceId: string): Promise<string[]> {
-    return [...(this.workspaces.get(channelKey(platform, workspaceId)) ?? [])].sort();
+    const channels = this.workspaces.get(channelKey(platform, workspaceId));
+    return [...new Set(channels?.values())].sort();
   }
 
   async unlink(platform: string, channelId: string): Promise<string | undefined> {

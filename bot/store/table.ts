@@ -29,7 +29,10 @@ export const keys = {
   link: "LINK",
   /** The trips a workspace's channels were linked to, so its other channels can follow. */
   workspace: (platform: string, workspaceId: string) => `WORKSPACE#${platform}#${workspaceId}`,
+  /** Before each channel had its own record: one per trip, never removed on a relink. */
   workspaceTrip: (tripId: string) => `TRIP#${tripId}`,
+  /** A workspace's channel and the trip it was last linked to. */
+  workspaceChannel: (channelId: string) => `CHANNEL#${channelId}`,
   /** Subscriptions live in their trip's partition, so a run reads a trip's channels in one Query. */
   subscription: (platform: string, channelId: string) => `SUB#${platform}#${channelId}`,
   subscriptionPrefix: "SUB#",

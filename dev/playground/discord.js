@@ -98,10 +98,13 @@ function discordMessage(message, { note = "" } = {}) {
     ? `<div class="dc-content">${discordMarkdown(message.content)}</div>`
     : "";
   const embeds = (message.embeds ?? []).map(discordEmbed).join("");
+  const files = (message.attachments ?? [])
+    .map((a) => `<div class="dc-file">📎 ${esc(a.filename ?? "file")}</div>`)
+    .join("");
   const tag = ephemeral
     ? '<div class="only-you">Only you can see this · Dismiss message</div>'
     : "";
-  return `${who}<div class="dc-body">${content}${embeds}${discordComponents(message.components)}</div>${tag}`;
+  return `${who}<div class="dc-body">${content}${embeds}${files}${discordComponents(message.components)}</div>${tag}`;
 }
 
 export const view = {

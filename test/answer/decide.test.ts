@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decide, type Finding, findAnswer, tripIndex } from "../../bot/answer/find";
-import { findingReply } from "../../bot/answer/reply";
+import { findingReply } from "../../bot/commands/finding-reply";
 import { DISCORD_LIMITS } from "../../bot/discord/limits";
 import { renderReply as discord } from "../../bot/discord/render";
 import { SLACK_LIMITS } from "../../bot/slack/limits";

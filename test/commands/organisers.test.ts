@@ -190,5 +190,17 @@ describe("organiser commands", () => {
     expect((await ask("slack", "C-W1-B", "U-TRAVELLER", "when", {}, "T-ONE")).title).toBe(
       "Which trip?",
     );
+    // Once the channel is linked back, the workspace uses one trip again.
+    await ask(
+      "slack",
+      "C-W1-C",
+      "U-ADMIN",
+      "link new-york-marathon-2025",
+      { canManage: true },
+      "T-ONE",
+    );
+    expect((await ask("slack", "C-W1-B", "U-TRAVELLER", "when", {}, "T-ONE")).title).toBe(
+      "When: New York City Marathon 2025",
+    );
   });
 });

@@ -125,6 +125,20 @@ describe("npm start, from another site's page", () => {
     }
   });
 
+  it("reads a Discord answer sent with files (multipart) for the page", async () => {
+    const answer = await fetch(`${server.url}/playground/api/ask`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text: "calendar" }),
+    });
+    const body = (await answer.json()) as {
+      discord?: { body?: { data?: { attachments?: unknown } } };
+    };
+    expect(body.discord?.body?.data?.attachments).toEqual([
+      { id: 0, filename: "pyongyang-marathon-2025.ics" },
+    ]);
+  });
+
   it("serves the page with a content security policy that runs only its own scripts", async () => {
     const page = await fetch(`${server.url}/`);
     const policy = page.headers.get("content-security-policy") ?? "";

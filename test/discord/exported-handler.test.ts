@@ -3,7 +3,15 @@ import { COMMANDS } from "../../bot/commands/registry";
 import type { HttpResponse } from "../../bot/platforms";
 import type { LocalEnvironment } from "../../dev/environment";
 import { localTable, PYONGYANG } from "../helpers/local-table";
-import { autocomplete, type InteractionReply, ping, signedEvent, slash, testKeys } from "./helpers";
+import {
+  autocomplete,
+  type InteractionReply,
+  ping,
+  replyOf,
+  signedEvent,
+  slash,
+  testKeys,
+} from "./helpers";
 
 /** The Lambda entry point exactly as deployed: configured by the environment alone. */
 describe("handlers/discord.ts `handler`, configured by the environment", () => {
@@ -34,7 +42,7 @@ describe("handlers/discord.ts `handler`, configured by the environment", () => {
         timestamp: Math.floor(Date.now() / 1000),
       }),
     );
-    return { statusCode: r.statusCode, json: JSON.parse(r.body) };
+    return { statusCode: r.statusCode, json: replyOf(r) };
   };
 
   it("answers PING, every subcommand and autocomplete", async () => {

@@ -141,6 +141,30 @@ export interface InteractionReply {
   data?: Partial<DiscordMessage> & { choices?: { name: string; value: string }[] };
 }
 
+/** The parts of a multipart/form-data body, by name (Discord's response with files attached). */
+export function formParts(
+  body: string,
+  contentType: string,
+): Map<string, { filename?: string; text: string }> {
+  const boundary = /boundary=([^;]+)/.exec(contentType)?.[1] ?? "";
+  const parts = new Map<string, { filename?: string; text: string }>();
+  for (const raw of body.split(`--${boundary}`).slice(1, -1)) {
+    const [head = "", ...rest] = raw.replace(/^\r\n/, "").split("\r\n\r\n");
+    const name = /name="([^"]+)"/.exec(head)?.[1] ?? "";
+    const filename = /filename="([^"]+)"/.exec(head)?.[1];
+    const text = rest.join("\r\n\r\n").replace(/\r\n$/, "");
+    parts.set(name, { ...(filename ? { filename } : {}), text });
+  }
+  return parts;
+}
+
+/** The interaction response a handler answered: its JSON, or a multipart body's payload_json. */
+export function replyOf(r: { headers: Record<string, string>; body: string }): InteractionReply {
+  const type = r.headers["content-type"] ?? "";
+  if (!type.startsWith("multipart/form-data")) return JSON.parse(r.body || "null");
+  return JSON.parse(formParts(r.body, type).get("payload_json")?.text ?? "null");
+}
+
 export const NOW = new Date("2025-03-20T00:00:00Z");
 export const nowSeconds = () => Math.floor(NOW.getTime() / 1000);
 
@@ -205,7 +229,7 @@ export async function discordFixture(
     send,
     async call(body) {
       const r = await send(body);
-      return { statusCode: r.statusCode, json: r.body ? JSON.parse(r.body) : undefined };
+      return { statusCode: r.statusCode, json: replyOf(r) };
     },
     async idle() {
       await later?.idle();

@@ -64,6 +64,21 @@ describe.each(storeKinds())("the ChannelStore contract, $name", (kind) => {
     expect(await channels.workspaceTrips("slack", "T3")).toEqual([]);
   });
 
+  it("counts each channel once, for its latest link: a relink and back restores the one trip", async () => {
+    const { channels } = await kind.fresh();
+    await channels.link("slack", "A", "trip-1", "U1", "T1");
+    expect(await channels.workspaceTrips("slack", "T1")).toEqual(["trip-1"]);
+    await channels.link("slack", "A", "trip-2", "U1", "T1");
+    expect(await channels.workspaceTrips("slack", "T1")).toEqual(["trip-2"]);
+    await channels.link("slack", "A", "trip-1", "U1", "T1");
+    expect(await channels.workspaceTrips("slack", "T1")).toEqual(["trip-1"]);
+    // Two channels on two trips are two trips, until one follows the other.
+    await channels.link("slack", "B", "trip-2", "U1", "T1");
+    expect(await channels.workspaceTrips("slack", "T1")).toEqual(["trip-1", "trip-2"]);
+    await channels.link("slack", "B", "trip-1", "U1", "T1");
+    expect(await channels.workspaceTrips("slack", "T1")).toEqual(["trip-1"]);
+  });
+
   it("keeps a channel's mention on its subscription until it is changed or turned off", async () => {
     const { channels } = await kind.fresh();
     await channels.setSubscribed("trip", "discord", "D1", true, "U1", {

@@ -1,9 +1,9 @@
-import { answer, itemSpans, moment, notice, placeSpans, Sources } from "../commands/format";
+import type { Ranked } from "../answer/engine";
+import type { TripEntry } from "../answer/entries";
+import type { Finding } from "../answer/find";
 import { type Block, context, paragraph, type Reply, type Span, text } from "../reply";
 import type { Trip } from "../trip/model";
-import type { Ranked } from "./engine";
-import type { TripEntry } from "./entries";
-import type { Finding } from "./find";
+import { answer, itemSpans, moment, notice, placeSpans, Sources } from "./format";
 
 /** What a reader types to see an entry where it lives: "faq visa", "rules photos", "itinerary 3". */
 export function commandFor(trip: Trip, entry: TripEntry): string {

@@ -1,7 +1,7 @@
-import type { CommandContext } from "../commands/context";
+import { findAnswer, hasContent } from "../answer/find";
 import type { Reply } from "../reply";
-import { findAnswer, hasContent } from "./find";
-import { findingReply } from "./reply";
+import type { CommandContext } from "./context";
+import { findingReply } from "./finding-reply";
 
 /**
  * Answers a question in the traveller's own words from the whole trip. When the bot is not

@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { MORE_ACTION, SHARE_ACTION } from "./interaction";
+
+/**
+ * The Slack requests this app handles, as zod schemas: a body that is signed but not one of
+ * these is refused with a 400 before Bolt sees it. Bolt trusts Slack's shapes, so a signed
+ * `block_actions` without a `user`, with `channel: null` or with no actions made it throw
+ * (a 500). Only the fields the listeners and Bolt read are checked; Slack's extra ones pass.
+ */
+
+const id = z.string().min(1).max(255);
+const responseUrl = z
+  .string()
+  .max(2000)
+  .refine((url) => URL.canParse(url) && /^https?:$/.test(new URL(url).protocol));
+
+/** `/marathon <text>`: the form Slack POSTs for a slash command. */
+export const SlashCommandForm = z.object({
+  command: z.string().regex(/^\/\S{1,100}$/),
+  text: z.string().optional(),
+  user_id: id,
+  user_name: z.string().optional(),
+  channel_id: id,
+  team_id: id.optional(),
+  response_url: responseUrl,
+});
+
+/** A click on one of this app's buttons ("Show more", "Share in channel"). */
+export const ButtonClickPayload = z.object({
+  type: z.literal("block_actions"),
+  user: z.object({ id, name: z.string().optional(), username: z.string().optional() }),
+  channel: z.object({ id }),
+  team: z.object({ id }).nullable().optional(),
+  response_url: responseUrl,
+  actions: z
+    .array(
+      z.object({
+        type: z.literal("button"),
+        action_id: z.enum([MORE_ACTION, SHARE_ACTION]),
+        value: z.string().max(2000),
+      }),
+    )
+    .length(1),
+});
+
+/** Slack's check of the Request URL, when the app's settings are saved. */
+export const UrlVerification = z.object({
+  type: z.literal("url_verification"),
+  challenge: z.string().max(1000),
+});
+
+export type SlackRequest =
+  | { kind: "command"; form: z.infer<typeof SlashCommandForm> }
+  | { kind: "click"; payload: z.infer<typeof ButtonClickPayload> }
+  | { kind: "url_verification"; challenge: string };
+
+function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The request in a signed body, or undefined when it is none this app handles. Slack sends
+ * forms (commands; interactivity as a JSON `payload` field) and JSON (the URL check).
+ */
+export function parseSlackRequest(raw: string, contentType: string): SlackRequest | undefined {
+  const type = contentType.split(";")[0]?.trim().toLowerCase();
+  if (type === "application/json") {
+    const check = UrlVerification.safeParse(parseJson(raw));
+    return check.success
+      ? { kind: "url_verification", challenge: check.data.challenge }
+      : undefined;
+  }
+  if (type !== "application/x-www-form-urlencoded") return undefined;
+  const form = Object.fromEntries(new URLSearchParams(raw));
+  if (form.payload !== undefined) {
+    const click = ButtonClickPayload.safeParse(parseJson(form.payload));
+    return click.success ? { kind: "click", payload: click.data } : undefined;
+  }
+  const command = SlashCommandForm.safeParse(form);
+  return command.success ? { kind: "command", form: command.data } : undefined;
+}
