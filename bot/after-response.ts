@@ -10,6 +10,19 @@ export interface AfterResponse {
   flush(): Promise<void>;
 }
 
+/**
+ * A job's time for its posts and their retries: inside the chat functions' 30 s timeout
+ * (infra/stack.ts), leaving room for the answer itself. A job that still fails throws, so its
+ * invocation counts as failed and lands in the failures queue.
+ */
+export const JOB_BUDGET_MS = 20_000;
+
+/** The deadline of a job that starts now. */
+export const jobDeadline = (): number => Date.now() + JOB_BUDGET_MS;
+
+/** What is left of a job's budget, for `withRetries`. */
+export const budgetLeft = (deadline: number): number => Math.max(0, deadline - Date.now());
+
 export type JobRunner = (job: unknown) => Promise<void>;
 
 /** Builds the service for a runner (the platform's `runLater`), once per container. */

@@ -36,6 +36,8 @@ export class BotFunction extends Construct {
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
   readonly errorsAlarm: cloudwatch.Alarm;
+  /** Lambda refused an invocation: the account's (or the function's) concurrency ran out. */
+  readonly throttlesAlarm: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props: BotFunctionProps) {
     super(scope, id);
@@ -89,6 +91,13 @@ export class BotFunction extends Construct {
       "Errors",
       `${id} failed (an uncaught error or a timeout); see its log group`,
       this.fn.metricErrors({ period: ALARM_PERIOD, statistic: "Sum" }),
+    );
+    this.throttlesAlarm = alarmOnAny(
+      this,
+      "Throttles",
+      `${id} was throttled: invocations were refused for want of concurrency (see README, ` +
+        "Operating it)",
+      this.fn.metricThrottles({ period: ALARM_PERIOD, statistic: "Sum" }),
     );
   }
 }

@@ -1,11 +1,9 @@
 import { Duration, Validations } from "aws-cdk-lib";
 import * as apigwv2 from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
-import * as cwActions from "aws-cdk-lib/aws-cloudwatch-actions";
 import type * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import * as iam from "aws-cdk-lib/aws-iam";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
-import type * as sns from "aws-cdk-lib/aws-sns";
 import { Construct } from "constructs";
 import { BotFunction } from "./bot-function";
 import type { WebhooksApi } from "./webhooks-api";
@@ -26,7 +24,6 @@ export interface CalendarFeedProps {
   table: dynamodb.ITable;
   /** The functions that hand out the links: they learn the public address (PUBLIC_BASE_URL). */
   linkers: readonly BotFunction[];
-  alarmTopic: sns.ITopic;
   projectRoot: string;
   /** Stub code for template tests, as for the other functions. */
   code?: lambda.Code;
@@ -58,7 +55,6 @@ export class CalendarFeed extends Construct {
     this.function.role.addToPrincipalPolicy(
       new iam.PolicyStatement({ actions: CALENDAR_ACTIONS, resources: [props.table.tableArn] }),
     );
-    this.function.errorsAlarm.addAlarmAction(new cwActions.SnsAction(props.alarmTopic));
 
     this.routes = http.addRoutes({
       path: CALENDAR_ROUTE,

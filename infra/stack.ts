@@ -1,26 +1,23 @@
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  CfnOutput,
-  Duration,
-  RemovalPolicy,
-  Stack,
-  type StackProps,
-  Validations,
-} from "aws-cdk-lib";
-import * as cwActions from "aws-cdk-lib/aws-cloudwatch-actions";
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
+import type * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import * as iam from "aws-cdk-lib/aws-iam";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
+import { SqsDestination } from "aws-cdk-lib/aws-lambda-destinations";
 import type * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
-import * as sns from "aws-cdk-lib/aws-sns";
-import * as subscriptions from "aws-cdk-lib/aws-sns-subscriptions";
+import type * as sns from "aws-cdk-lib/aws-sns";
+import type * as sqs from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
 import { handlerEntry, PLATFORMS, type Platform, secretArnVariable } from "../bot/platforms";
 import { DUE_INDEX, TABLE_KEYS, TTL_ATTRIBUTE } from "../bot/store/table";
+import { alarmTopic, notifyTopic } from "./alarm-topic";
+import { ALARM_PERIOD, alarmOnAny } from "./alarms";
 import { BotFunction } from "./bot-function";
 import { CalendarFeed } from "./calendar-feed";
-import { platformSecret } from "./credentials";
+import { grantReadSecret, platformSecret } from "./credentials";
+import { failureQueue } from "./failure-queue";
 import { RemindersSchedule } from "./reminders-schedule";
 import { WebhooksApi } from "./webhooks-api";
 
@@ -46,13 +43,23 @@ export interface TripBotStackProps extends StackProps {
   platforms?: readonly Platform[];
   /** Existing Secrets Manager secrets to use instead of creating them (complete ARNs), by platform. */
   existingSecretArns?: Readonly<Record<string, string | undefined>>;
+  /**
+   * The customer managed KMS keys that encrypt those existing secrets (key ARNs), by platform;
+   * none for a secret under the AWS managed key.
+   */
+  existingSecretKeyArns?: Readonly<Record<string, string | undefined>>;
   /** An address that receives every alarm (it must confirm the subscription). */
   alarmEmail?: string;
   /** Stub code per handler instead of esbuild bundles, for template tests. */
   handlerCode?: (handler: HandlerName) => lambda.Code;
 }
 
-/** Table actions on items; nothing here can Scan, change the table or read other tables. */
+/**
+ * Table actions on items; nothing here can Scan, change the table or read other tables. The chat
+ * functions need UpdateItem too: `reminders on` (and linking a channel, which moves its
+ * subscription) writes the subscription with an UpdateItem that keeps its mention
+ * (bot/store/dynamo-channel-store.ts, setSubscribed).
+ */
 const ITEM_ACTIONS = [
   "dynamodb:GetItem",
   "dynamodb:Query",
@@ -71,6 +78,8 @@ function factTable(scope: Construct): dynamodb.Table {
     timeToLiveAttribute: TTL_ATTRIBUTE,
     // The trips and the delivery records that make reminders exactly-once outlive the stack.
     removalPolicy: RemovalPolicy.RETAIN,
+    // Nor can anyone delete it by hand without first turning this off.
+    deletionProtection: true,
   });
   // The only index: the reminders run's lookup of what is due.
   table.addGlobalSecondaryIndex({
@@ -80,25 +89,6 @@ function factTable(scope: Construct): dynamodb.Table {
     projectionType: dynamodb.ProjectionType.ALL,
   });
   return table;
-}
-
-/** Where every alarm goes; an address given at deploy time receives them by e-mail. */
-function alarmTopic(scope: Construct, email: string | undefined): sns.Topic {
-  const topic = new sns.Topic(scope, "Alarms", {
-    displayName: "Trip group bot alarms",
-    enforceSSL: true,
-  });
-  Validations.of(topic).acknowledge({
-    id: "AwsSolutions-SNS2",
-    reason:
-      "Alarm notifications carry only alarm names and states, no trip or user data; CloudWatch " +
-      "cannot publish to a topic encrypted with the AWS managed SNS key, and a customer " +
-      "managed key for this alone is cost without benefit.",
-  });
-  if (email) {
-    topic.addSubscription(new subscriptions.EmailSubscription(email));
-  }
-  return topic;
 }
 
 /** What every function gets: its entry module (or stub code) and the shared environment. */
@@ -117,6 +107,12 @@ export class TripBotStack extends Stack {
   readonly reminders: RemindersSchedule;
   readonly alarmTopic: sns.Topic;
   readonly calendar: CalendarFeed;
+  /** Where a deferred job that failed for good is kept (the chat functions' async invokes). */
+  readonly jobFailures: sqs.Queue;
+  /** Every alarm that notifies the topic. */
+  readonly alarms: readonly cloudwatch.AlarmBase[];
+
+  private grantSecret: (platform: Platform, role: iam.IRole) => void = () => {};
 
   constructor(scope: Construct, id: string, props: TripBotStackProps = {}) {
     super(scope, id, props);
@@ -126,9 +122,16 @@ export class TripBotStack extends Stack {
 
     const platforms = props.platforms ?? PLATFORMS;
     const secrets = new Map<Platform, secretsmanager.ISecret>(
-      platforms.map((p) => [p, platformSecret(this, p, props.existingSecretArns?.[p.name])]),
+      platforms.map((p) => {
+        const arn = props.existingSecretArns?.[p.name];
+        const keyArn = props.existingSecretKeyArns?.[p.name];
+        return [p, platformSecret(this, p, arn ? { arn, keyArn } : undefined)];
+      }),
     );
     const secretOf = (p: Platform) => secrets.get(p) as secretsmanager.ISecret;
+    const keyArnOf = (p: Platform) =>
+      props.existingSecretArns?.[p.name] ? props.existingSecretKeyArns?.[p.name] : undefined;
+    this.grantSecret = (p, role) => grantReadSecret(secretOf(p), role, keyArnOf(p));
 
     const entries = handlersOf(platforms);
     const base = (name: HandlerName): FunctionBase => ({
@@ -137,6 +140,7 @@ export class TripBotStack extends Stack {
       projectRoot: PROJECT_ROOT,
       environment: { TABLE_NAME: table.tableName, POWERTOOLS_SERVICE_NAME: "trip-group-bot" },
     });
+    this.jobFailures = failureQueue(this, "JobFailures", "the chat functions' deferred jobs");
     const functions: Record<HandlerName, BotFunction> = {};
     for (const platform of platforms) {
       functions[platform.name] = this.webhookFunction(
@@ -148,7 +152,7 @@ export class TripBotStack extends Stack {
     const reminders = this.remindersFunction(platforms, secretOf, base(REMINDERS));
     functions[REMINDERS] = reminders;
     this.functions = functions;
-    this.grantLeastPrivilege(platforms, secretOf, reminders);
+    this.grantLeastPrivilege(platforms, reminders);
 
     this.api = new WebhooksApi(this, "Api", {
       webhooks: platforms.map((platform) => ({
@@ -159,17 +163,18 @@ export class TripBotStack extends Stack {
     this.reminders = new RemindersSchedule(this, "RemindersSchedule", reminders);
 
     this.alarmTopic = alarmTopic(this, props.alarmEmail);
-    this.sendAlarmsToTopic();
 
     // The calendar feed and offline pack, on the same API (infra/calendar-feed.ts).
     this.calendar = new CalendarFeed(this, "Calendar", {
       api: this.api,
       table,
       linkers: Object.values(this.functions).filter((f) => f !== reminders),
-      alarmTopic: this.alarmTopic,
       projectRoot: PROJECT_ROOT,
       code: props.handlerCode?.("calendar"),
     });
+
+    this.alarms = this.watched();
+    notifyTopic(this.alarmTopic, this.alarms);
 
     this.outputs(platforms, secretOf);
   }
@@ -202,7 +207,7 @@ export class TripBotStack extends Stack {
       environment: { ...props.environment, [secretArnVariable(platform)]: secret.secretArn },
     });
     // Its own platform's secret only.
-    secret.grantRead(fn.role);
+    this.grantSecret(platform, fn.role);
     // A policy of its own, because the role's default policy, which the function waits for,
     // cannot name the function (a cycle).
     new iam.Policy(this, `${platform.title}SelfInvoke`, {
@@ -214,9 +219,13 @@ export class TripBotStack extends Stack {
         }),
       ],
     });
-    // A deferred job retries its own posts and never re-posts a part; a Lambda retry of the
-    // whole job could post a part twice.
-    fn.fn.configureAsyncInvoke({ retryAttempts: 0 });
+    // A deferred job retries its own posts within its time and never re-posts a part; a Lambda
+    // retry of the whole job could post a part twice. A job that still failed (it throws) is
+    // kept in the failures queue, with the event, and alarmed on.
+    fn.fn.configureAsyncInvoke({
+      retryAttempts: 0,
+      onFailure: new SqsDestination(this.jobFailures),
+    });
     return fn;
   }
 
@@ -246,12 +255,8 @@ export class TripBotStack extends Stack {
    * Least privilege: each function touches items, never the table itself; only the
    * reminders run reads the due index and every platform's secret.
    */
-  private grantLeastPrivilege(
-    platforms: readonly Platform[],
-    secretOf: (platform: Platform) => secretsmanager.ISecret,
-    reminders: BotFunction,
-  ): void {
-    for (const platform of platforms) secretOf(platform).grantRead(reminders.role);
+  private grantLeastPrivilege(platforms: readonly Platform[], reminders: BotFunction): void {
+    for (const platform of platforms) this.grantSecret(platform, reminders.role);
     for (const fn of Object.values(this.functions)) {
       fn.role.addToPrincipalPolicy(
         new iam.PolicyStatement({ actions: ITEM_ACTIONS, resources: [this.table.tableArn] }),
@@ -265,15 +270,26 @@ export class TripBotStack extends Stack {
     );
   }
 
-  /** Every function's errors, the API's 5xx and the reminders' alarms go to the one topic. */
-  private sendAlarmsToTopic(): void {
-    for (const alarm of [
-      ...Object.values(this.functions).map((f) => f.errorsAlarm),
+  /**
+   * What goes to the one topic: every function's errors and throttles, the API's 5xx and slow
+   * answers, the reminders' alarms, and deferred jobs that failed for good (new messages in
+   * their queue, not the backlog kept for reading).
+   */
+  private watched(): cloudwatch.AlarmBase[] {
+    const functions = [...Object.values(this.functions), this.calendar.function];
+    return [
+      ...functions.flatMap((f) => [f.errorsAlarm, f.throttlesAlarm]),
       this.api.serverErrorsAlarm,
+      ...this.api.slowAnswerAlarms,
       ...this.reminders.alarms,
-    ]) {
-      alarm.addAlarmAction(new cwActions.SnsAction(this.alarmTopic));
-    }
+      alarmOnAny(
+        this,
+        "JobFailuresAlarm",
+        "A job after the response (a long answer, a share) failed for good; see the " +
+          "JobFailures queue and the function's logs",
+        this.jobFailures.metricNumberOfMessagesSent({ statistic: "Sum", period: ALARM_PERIOD }),
+      ),
+    ];
   }
 
   private outputs(

@@ -2,7 +2,7 @@ import { RemovalPolicy, Validations } from "aws-cdk-lib";
 import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
 import * as apigwv2 from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
-import type * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
+import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
@@ -22,6 +22,12 @@ export const ROUTES: Readonly<Record<string, string>> = Object.fromEntries(
  */
 export const API_THROTTLE = { rateLimit: 25, burstLimit: 50 } as const;
 
+/**
+ * Platforms give up on an answer after 3 s; an integration slower than this (cold start
+ * included) leaves too little for the network, so the p99 above it is alarmed on.
+ */
+export const SLOW_ANSWER_MS = 2_500;
+
 export interface WebhooksApiProps {
   /** Each platform with the function behind its route. */
   webhooks: readonly { platform: Platform; fn: lambda.IFunction }[];
@@ -32,6 +38,8 @@ export class WebhooksApi extends Construct {
   /** The base URL, ending in "/". */
   readonly url: string;
   readonly serverErrorsAlarm: cloudwatch.Alarm;
+  /** One per webhook route: its p99 integration latency is above SLOW_ANSWER_MS. */
+  readonly slowAnswerAlarms: cloudwatch.Alarm[];
 
   constructor(scope: Construct, id: string, props: WebhooksApiProps) {
     super(scope, id);
@@ -47,6 +55,8 @@ export class WebhooksApi extends Construct {
       stageName: "$default",
       autoDeploy: true,
       throttle: API_THROTTLE,
+      // Per-route metrics: the webhooks' latency is watched apart from the calendar feed's.
+      detailedMetricsEnabled: true,
       accessLogSettings: {
         destination: new apigwv2.LogGroupLogDestination(accessLogs),
         // JSON, so Logs Insights can filter by route and status; no headers or bodies, which
@@ -92,6 +102,33 @@ export class WebhooksApi extends Construct {
       "ServerErrorsAlarm",
       "The API answered 5xx: a handler is failing or not configured",
       api.metricServerError({ period: ALARM_PERIOD, statistic: "Sum" }),
+    );
+
+    // What the platform waits for: API Gateway to the function and back, cold starts
+    // included. The functions' own Duration would mix in the deferred jobs they run.
+    this.slowAnswerAlarms = props.webhooks.map(
+      ({ platform }) =>
+        new cloudwatch.Alarm(this, `${platform.title}SlowAnswersAlarm`, {
+          alarmDescription:
+            `${platform.title} answers took over ${SLOW_ANSWER_MS} ms (p99); past 3 s the ` +
+            "platform shows the user an error. Check cold starts and the concurrency quota.",
+          metric: new cloudwatch.Metric({
+            namespace: "AWS/ApiGateway",
+            metricName: "IntegrationLatency",
+            dimensionsMap: {
+              ApiId: api.apiId,
+              Stage: stage.stageName,
+              Method: "POST",
+              Resource: platform.route,
+            },
+            statistic: "p99",
+            period: ALARM_PERIOD,
+          }),
+          threshold: SLOW_ANSWER_MS,
+          evaluationPeriods: 1,
+          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        }),
     );
   }
 }

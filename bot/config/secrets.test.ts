@@ -1,9 +1,12 @@
+import { GetParameterError } from "@aws-lambda-powertools/parameters/errors";
+import { ResourceNotFoundException } from "@aws-sdk/client-secrets-manager";
 import { describe, expect, it } from "vitest";
 import { PLATFORMS } from "../platforms";
 import {
   loadSecrets as loadFor,
   parseSecret,
   type SecretFetcher,
+  secretsManagerFetcher,
   type WithSecretsOptions,
   withSecrets as withFor,
 } from "./secrets";
@@ -89,6 +92,41 @@ describe("loadSecrets", () => {
     const given = { SLACK_SECRET_ARN: SLACK_ARN };
     await loadSecrets(given, fetcher);
     expect(given).toEqual({ SLACK_SECRET_ARN: SLACK_ARN });
+  });
+});
+
+describe("reading Secrets Manager", () => {
+  // What Powertools throws, wrapping what Secrets Manager answered.
+  const refused = (message: string) =>
+    new GetParameterError(message, {
+      cause: new ResourceNotFoundException({ message, $metadata: {} }),
+    });
+
+  it("reads a secret the stack created without a value as not configured", async () => {
+    const fetch = secretsManagerFetcher(async () => {
+      throw refused(
+        "Secrets Manager can't find the specified secret value for staging label: AWSCURRENT",
+      );
+    });
+    expect(await fetch(SLACK_ARN)).toBeUndefined();
+    const env = { SLACK_SECRET_ARN: SLACK_ARN, SLACK_SIGNING_SECRET: "local" };
+    expect(await loadSecrets(env, fetch)).toEqual(env);
+  });
+
+  it("still fails on a secret that does not exist (a wrong ARN), or when it cannot ask", async () => {
+    const missing = secretsManagerFetcher(async () => {
+      throw refused("Secrets Manager can't find the specified secret.");
+    });
+    await expect(missing(SLACK_ARN)).rejects.toThrow(/can't find the specified secret\./);
+    const down = secretsManagerFetcher(async () => {
+      throw new Error("connect ETIMEDOUT");
+    });
+    await expect(down(SLACK_ARN)).rejects.toThrow(/ETIMEDOUT/);
+  });
+
+  it("decodes a binary value", async () => {
+    const fetch = secretsManagerFetcher(async () => new TextEncoder().encode('{"a":"b"}'));
+    expect(await fetch(SLACK_ARN)).toBe('{"a":"b"}');
   });
 });
 

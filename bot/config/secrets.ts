@@ -23,17 +23,44 @@ export type SecretFetcher = (secretId: string) => Promise<string | undefined>;
  */
 export const SECRET_CACHE_SECONDS = 300;
 
-const powertoolsFetcher: SecretFetcher = async (secretId) => {
+/**
+ * Whether Secrets Manager refused because the secret has no value yet: the stack creates each
+ * secret empty, and "can't find the specified secret value" (no AWSCURRENT version) means
+ * nothing was put. A secret that does not exist at all is a different message, still an error.
+ */
+export function isSecretWithoutValue(error: unknown): boolean {
+  for (let e = error; e instanceof Error; e = e.cause) {
+    if (e.name === "ResourceNotFoundException" && /secret value/i.test(e.message)) return true;
+  }
+  return false;
+}
+
+type GetSecret = (secretId: string) => Promise<string | Uint8Array | undefined>;
+
+/** A fetcher over a Secrets Manager read, with "no value yet" read as none. */
+export function secretsManagerFetcher(get: GetSecret): SecretFetcher {
+  return async (secretId) => {
+    let value: string | Uint8Array | undefined;
+    try {
+      value = await get(secretId);
+    } catch (error) {
+      if (isSecretWithoutValue(error)) return undefined;
+      throw error;
+    }
+    if (value === undefined || typeof value === "string") return value;
+    return Buffer.from(value).toString("utf8");
+  };
+}
+
+const powertoolsFetcher = secretsManagerFetcher(async (secretId) => {
   // Loaded on first use: where no secret is named (tests, local runs) it costs nothing.
   const { getSecret } = await import("@aws-lambda-powertools/parameters/secrets");
-  const value = await getSecret(secretId, { maxAge: SECRET_CACHE_SECONDS });
-  if (value === undefined || typeof value === "string") return value;
-  return Buffer.from(value).toString("utf8");
-};
+  return getSecret(secretId, { maxAge: SECRET_CACHE_SECONDS });
+});
 
 /**
- * The settings one secret holds: only the names it may provide, only non-empty strings (the
- * stack creates each secret with empty placeholders, which must not hide a real value). Errors
+ * The settings one secret holds: only the names it may provide, only non-empty strings (an
+ * empty one, as an operator may leave it, must not hide a real value from the environment). Errors
  * name the secret and the setting, never a value.
  */
 export function parseSecret(

@@ -1,10 +1,11 @@
+import { budgetLeft, jobDeadline } from "../after-response";
 import type { CommandRequest } from "../commands/context";
 import type { Bot } from "../core";
 import type { ChannelPoster, PostOutcome } from "../delivery";
 import type { Reply } from "../reply";
 import { withRetries } from "../retry";
 import { type DiscordMessage, noticeMessage, renderReply } from "./render";
-import { discordRequest, type RestConfig } from "./rest";
+import { discordRequest, type RestConfig, type RestResult } from "./rest";
 
 /**
  * Work finished after the interaction's initial response (which must leave within 3 s): the
@@ -78,13 +79,37 @@ export function sharedReply(reply: Reply, request: CommandRequest): Reply {
   };
 }
 
+/**
+ * Runs a job; throws when a message could not be sent within the job's budget, so the failure
+ * is counted and kept (the error names the message, never the interaction's token).
+ */
 export async function runDeferredJob(job: DeferredJob, deps: DeferredDependencies): Promise<void> {
-  const send = (method: "PATCH" | "POST", path: string, body: unknown) =>
-    discordRequest(deps.rest, method, `${webhook(job)}${path}`, { body, auth: false });
+  const deadline = jobDeadline();
+  const send = async (method: "PATCH" | "POST", path: string, body: unknown, what: string) => {
+    const last = await withRetries<RestResult>(
+      async () => {
+        const result = await discordRequest(deps.rest, method, `${webhook(job)}${path}`, {
+          body,
+          auth: false,
+        });
+        if (result.ok) return { ok: true, value: result };
+        // Editing @original again is harmless; a follow-up whose answer never came may have
+        // been posted, and posting it again would show it twice.
+        const retryable = result.retryable && (method === "PATCH" || result.status !== undefined);
+        return { ok: false, retryable, retryAfterMs: result.retryAfterMs, value: result };
+      },
+      { attempts: MAX_ATTEMPTS, maxWaitMs: MAX_WAIT_MS, budgetMs: budgetLeft(deadline) },
+    );
+    if (!last.value.ok) {
+      throw new Error(`Discord ${job.type} job: ${what} was not sent (${last.value.reason})`);
+    }
+  };
   const sendAll = async (messages: DiscordMessage[]) => {
     const [first, ...rest] = messages;
-    if (first) await send("PATCH", "/messages/@original", first);
-    for (const message of rest) await send("POST", "", message);
+    if (first) await send("PATCH", "/messages/@original", first, "the answer");
+    for (const [i, message] of rest.entries()) {
+      await send("POST", "", message, `follow-up ${i + 1} of ${rest.length}`);
+    }
   };
   if (job.type === "follow-ups") return sendAll(job.messages);
   if (job.type === "command") {
@@ -95,9 +120,9 @@ export async function runDeferredJob(job: DeferredJob, deps: DeferredDependencie
   const reply = sharedReply(await deps.bot.answer(job.request), job.request);
   const outcome = await postWithRetries(deps.poster, job.request.channel.id, reply);
   if (outcome.ok) {
-    await send("PATCH", "/messages/@original", { ...SHARED_UPDATE });
+    await send("PATCH", "/messages/@original", { ...SHARED_UPDATE }, "the shared notice");
   } else {
-    await send("POST", "", noticeMessage(couldNotShare(outcome.reason)));
+    await send("POST", "", noticeMessage(couldNotShare(outcome.reason)), "the could-not-share");
   }
 }
 

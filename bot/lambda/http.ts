@@ -29,6 +29,12 @@ export interface LambdaHttpOptions {
 export type LambdaEvent = APIGatewayProxyEventV2 | SelfInvocation;
 export type LambdaHttpHandler = (event: LambdaEvent, context?: Context) => Promise<HttpResponse>;
 
+/** Which kind of job a self-invocation carried (its data may hold a token: never logged). */
+const jobKind = ({ afterResponse: job }: SelfInvocation): string => {
+  const j = job as { type?: unknown; kind?: unknown } | null;
+  return String((typeof j === "object" && j !== null && (j.type ?? j.kind)) || typeof job);
+};
+
 const text = (statusCode: number, body: string): HttpResponse => ({
   statusCode,
   headers: { "content-type": "text/plain; charset=utf-8" },
@@ -120,6 +126,12 @@ export function lambdaHttp(platform: Platform, options: LambdaHttpOptions = {}):
     try {
       return await serve(event);
     } catch (error) {
+      if (isSelfInvocation(event)) {
+        // Thrown, so the asynchronous invocation counts as failed: the Errors alarm sees it, and
+        // Lambda hands the event to the failures queue.
+        logger.error("a job after the response failed", { error, job: jobKind(event) });
+        throw error;
+      }
       logger.error(`the ${platform.title} handler failed`, { error });
       // No detail for the caller: the log says what is missing or broken.
       return { statusCode: 500, headers: {}, body: "" };

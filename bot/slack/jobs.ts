@@ -1,9 +1,11 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
+import { budgetLeft, jobDeadline } from "../after-response";
 import type { CommandRequest } from "../commands/context";
 import type { Bot } from "../core";
 import { paragraph, type Reply } from "../reply";
+import { withRetries } from "../retry";
 import { failure, privateMessages } from "./interaction";
-import { postJson } from "./poster";
+import { type CallResult, postJson } from "./poster";
 
 /**
  * A command answered after Slack's 3 seconds (an organiser's `faq post`): the slash command was
@@ -42,6 +44,7 @@ export async function runSlackJob(job: unknown, deps: { bot: Bot; logger: Logger
     deps.logger.warn("not a Slack job; nothing done", { job: typeof job });
     return;
   }
+  const deadline = jobDeadline();
   let reply: Reply;
   try {
     reply = await deps.bot.answer(job.request);
@@ -50,10 +53,29 @@ export async function runSlackJob(job: unknown, deps: { bot: Bot; logger: Logger
     reply = failure("The trip's facts could not be read just now. Please try again.");
   }
   const [first] = privateMessages(reply, job.origin);
-  const sent = await postJson(job.responseUrl, {
+  const payload = {
     response_type: reply.visibility === "public" ? "in_channel" : "ephemeral",
     replace_original: true,
     ...first,
-  });
-  if (!sent.ok) deps.logger.error("the slow answer could not be sent", { reason: sent.reason });
+  };
+  // It replaces the acknowledgement, so sending it again after an unclear failure is harmless.
+  const sent = await withRetries<CallResult>(
+    async () => {
+      const result = await postJson(job.responseUrl, payload);
+      return result.ok
+        ? { ok: true, value: result }
+        : {
+            ok: false,
+            retryable: result.retryable,
+            retryAfterMs: result.retryAfterMs,
+            value: result,
+          };
+    },
+    { attempts: 3, maxWaitMs: 10_000, budgetMs: budgetLeft(deadline) },
+  );
+  if (!sent.value.ok) {
+    deps.logger.error("the slow answer could not be sent", { reason: sent.value.reason });
+    // Thrown, so the job counts as failed and is kept.
+    throw new Error(`Slack command job: the answer was not sent (${sent.value.reason})`);
+  }
 }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+import { Logger } from "@aws-lambda-powertools/logger";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type FakeDiscordApi, startFakeDiscordApi } from "../../bot/discord/stand-in";
 import { type DiscordFixture, discordFixture, slash } from "./helpers";
@@ -74,5 +75,53 @@ describe("Discord jobs deferred to an asynchronous Lambda invocation", () => {
     expect(calls.length).toBeGreaterThan(1);
     expect(calls.slice(1).every((c) => c.method === "POST")).toBe(true);
     for (const c of calls) expect((c.body as { flags?: number }).flags).toBe(64);
+  });
+
+  /** The self-invocation a fresh slow answer hands to Lambda. */
+  const deferredInvocation = async () => {
+    const before = lambda.invocations.length;
+    await f.call(slash("itinerary"));
+    expect(lambda.invocations).toHaveLength(before + 1);
+    return JSON.parse(lambda.invocations.at(-1)?.body ?? "{}");
+  };
+
+  it("sends a follow-up again when Discord refused it for a moment", async () => {
+    const event = await deferredInvocation();
+    api.reset();
+    api.fault({ kind: "server-error" }, { method: "POST", path: /\/webhooks\// });
+    expect((await f.handler(event)).statusCode).toBe(200);
+    const calls = api.webhookCalls();
+    const refused = calls.filter((c) => c.fault === "server-error");
+    expect(refused).toHaveLength(1);
+    // Every follow-up arrived once: the refused one again, after the others before it.
+    const delivered = calls.filter((c) => c.status === 200 || c.status === 204);
+    const bodies = delivered.map((c) => JSON.stringify(c.body));
+    expect(new Set(bodies).size).toBe(bodies.length);
+    expect(bodies).toContain(JSON.stringify(refused[0]?.body));
+    expect(delivered.length).toBeGreaterThan(1);
+  });
+
+  it("fails the invocation, logging why, when the answer cannot be sent, so it is kept and alarmed", async () => {
+    const event = await deferredInvocation();
+    api.reset();
+    api.fault({ kind: "server-error", status: 404 }, { method: "PATCH" });
+    const logged = vi.spyOn(Logger.prototype, "error").mockImplementation(() => {});
+    let failure: unknown;
+    try {
+      await f.handler(event);
+    } catch (e) {
+      failure = e;
+    }
+    expect(String(failure)).toMatch(/the answer was not sent \(HTTP 404/);
+    // Not retried (404 will not change), and nothing after it was posted out of order.
+    expect(api.webhookCalls()).toHaveLength(1);
+    const calls = logged.mock.calls.map((c) => c as unknown[]);
+    logged.mockRestore();
+    expect(calls).toContainEqual([
+      "a job after the response failed",
+      { error: failure, job: "follow-ups" },
+    ]);
+    // The interaction token is a credential for 15 minutes: never in the log.
+    expect(String(failure)).not.toContain(event.afterResponse.token);
   });
 });

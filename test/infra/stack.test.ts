@@ -8,7 +8,7 @@ import { DUE_INDEX, TABLE_KEYS, TTL_ATTRIBUTE } from "../../bot/store/table";
 import { CALENDAR_ROUTE } from "../../infra/calendar-feed";
 import { REMINDERS_RUN_MESSAGE } from "../../infra/reminders-schedule";
 import type { HandlerName, TripBotStack } from "../../infra/stack";
-import { API_THROTTLE, ROUTES } from "../../infra/webhooks-api";
+import { API_THROTTLE, ROUTES, SLOW_ANSWER_MS } from "../../infra/webhooks-api";
 import { testApp } from "./synth";
 
 type Resource = { Type: string; Properties: Record<string, unknown> } & Record<string, unknown>;
@@ -20,6 +20,12 @@ const ref = (construct: { node: { defaultChild?: unknown } }) =>
   Stack.of(stack).getLogicalId(construct.node.defaultChild as never);
 const resource = (logicalId: string) =>
   (template.toJSON().Resources as Record<string, Resource>)[logicalId] as Resource;
+
+const alarmsOnQueue = (queue: { node: { defaultChild?: unknown } }) =>
+  Object.values(template.findResources("AWS::CloudWatch::Alarm"))
+    .map((a) => a.Properties)
+    .filter((p) => JSON.stringify(p.Dimensions ?? []).includes(`"QueueName"`))
+    .filter((p) => JSON.stringify(p.Dimensions).includes(ref(queue)));
 
 beforeAll(() => {
   // Template.fromStack synthesizes the app: cdk-nag runs, and a dependency cycle fails it.
@@ -56,6 +62,8 @@ describe("the fact table", () => {
           { AttributeName: TABLE_KEYS.sortKey, KeyType: "RANGE" },
         ],
         BillingMode: "PAY_PER_REQUEST",
+        // Nobody deletes the trips by hand without first turning this off.
+        DeletionProtectionEnabled: true,
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
         TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
         // Only the due-reminder lookup has an index.
@@ -218,6 +226,9 @@ describe("permissions", () => {
   const readSecret = ["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue"];
   const tableArn = () => ({ "Fn::GetAtt": [ref(stack.table), "Arn"] });
   const secret = (id: string) => ({ Ref: ref(stack.node.findChild(id) as never) });
+  const jobFailures = () => ({ "Fn::GetAtt": [ref(stack.jobFailures), "Arn"] });
+  // What Lambda's on-failure destination needs (the construct grants these together).
+  const sendToQueue = ["sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:SendMessage"];
 
   it("the Slack function: table items, the Slack secret, its logs, invoking itself", () => {
     const statements = permissions("slack");
@@ -226,7 +237,8 @@ describe("permissions", () => {
     expect(actionsOn(statements, secret("DiscordCredentials"))).toEqual([]);
     const self = { "Fn::GetAtt": [ref(stack.fn("slack").fn), "Arn"] };
     expect(actionsOn(statements, self)).toEqual(["lambda:InvokeFunction"]);
-    expect(statements).toHaveLength(4);
+    expect(actionsOn(statements, jobFailures())).toEqual(sendToQueue);
+    expect(statements).toHaveLength(5);
     template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", {
       FunctionName: { Ref: ref(stack.fn("slack").fn) },
       MaximumRetryAttempts: 0,
@@ -240,7 +252,8 @@ describe("permissions", () => {
     expect(actionsOn(statements, secret("SlackCredentials"))).toEqual([]);
     const self = { "Fn::GetAtt": [ref(stack.fn("discord").fn), "Arn"] };
     expect(actionsOn(statements, self)).toEqual(["lambda:InvokeFunction"]);
-    expect(statements).toHaveLength(4);
+    expect(actionsOn(statements, jobFailures())).toEqual(sendToQueue);
+    expect(statements).toHaveLength(5);
     // Self-invoked jobs are not retried by Lambda: a retry could post a part twice.
     template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", {
       FunctionName: { Ref: ref(stack.fn("discord").fn) },
@@ -288,38 +301,203 @@ describe("logs and alarms", () => {
     });
   });
 
+  const alarmsByMetric = (metric: string) =>
+    Object.entries(template.findResources("AWS::CloudWatch::Alarm")).filter(
+      ([, a]) => a.Properties.MetricName === metric,
+    );
+
   it("alarms on function errors, API 5xx, missed reminders, stopped and failed runs, to one topic", () => {
     const alarms = Object.values(template.findResources("AWS::CloudWatch::Alarm"));
     const byMetric = (metric: string) => alarms.filter((a) => a.Properties.MetricName === metric);
     // One per function, the calendar feed's included.
     expect(byMetric("Errors")).toHaveLength(4);
     expect(byMetric("MissedReminders")).toHaveLength(1);
-    expect(byMetric("ReminderRuns")[0]?.Properties.TreatMissingData).toBe("breaching");
-    expect(byMetric("ApproximateNumberOfMessagesVisible")).toHaveLength(1);
     // A handler that is not configured answers 500 without failing: the API's 5xx count sees it.
     expect(byMetric("5xx")).toHaveLength(1);
-    for (const alarm of alarms) {
-      expect(alarm.Properties.AlarmActions).toEqual([{ Ref: ref(stack.alarmTopic) }]);
+    const topic = [{ Ref: ref(stack.alarmTopic) }];
+    const silent = stack.reminders.stoppedParts.map((a) => ref(a));
+    for (const [id, alarm] of Object.entries(template.findResources("AWS::CloudWatch::Alarm"))) {
+      if (silent.includes(id)) continue;
+      expect(alarm.Properties.AlarmActions).toEqual(topic);
+      // Each alarm also says when it is over.
+      expect(alarm.Properties.OKActions).toEqual(topic);
     }
+  });
+
+  it("a failed reminders run alarms on what arrived in the failures queue, not what sits there", () => {
+    expect(alarmsByMetric("ApproximateNumberOfMessagesVisible")).toEqual([]);
+    const failed = alarmsByMetric("NumberOfMessagesSent").filter(([, a]) =>
+      JSON.stringify(a.Properties.Dimensions).includes(ref(stack.reminders.failures)),
+    );
+    expect(failed).toHaveLength(1);
+    expect(failed[0]?.[1].Properties).toMatchObject({
+      Statistic: "Sum",
+      Threshold: 1,
+      ComparisonOperator: "GreaterThanOrEqualToThreshold",
+      TreatMissingData: "notBreaching",
+    });
+  });
+
+  it("'reminders stopped' fires when runs stop, but not before the first run after a deploy", () => {
+    const runs = alarmsByMetric("ReminderRuns");
+    expect(runs).toHaveLength(2);
+    const [recent, seen] = stack.reminders.stoppedParts.map((a) => resource(ref(a)).Properties);
+    // No run in 10 minutes, missing data being the symptom...
+    expect(recent).toMatchObject({
+      Period: 600,
+      ComparisonOperator: "LessThanThreshold",
+      Threshold: 1,
+      TreatMissingData: "breaching",
+    });
+    // ...once a run has been seen: OK at the first run, kept while data is missing.
+    expect(seen?.TreatMissingData).toBe("ignore");
+    const [composite] = Object.values(template.findResources("AWS::CloudWatch::CompositeAlarm"));
+    const rule = JSON.stringify(composite?.Properties.AlarmRule);
+    expect(rule).toContain(`ALARM(\\"`);
+    expect(rule).toMatch(new RegExp(`ALARM.*${ref(stack.reminders.stoppedParts[0] as never)}`));
+    expect(rule).toMatch(new RegExp(`AND OK.*${ref(stack.reminders.stoppedParts[1] as never)}`));
+    const topic = [{ Ref: ref(stack.alarmTopic) }];
+    expect(composite?.Properties.AlarmActions).toEqual(topic);
+    expect(composite?.Properties.OKActions).toEqual(topic);
+    for (const [, part] of runs) {
+      expect(part.Properties.AlarmActions).toBeUndefined();
+      expect(part.Properties.OKActions).toBeUndefined();
+    }
+  });
+
+  it("answers near the 3-second deadline alarm, per webhook route, at p99", () => {
+    template.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
+      DefaultRouteSettings: Match.objectLike({ DetailedMetricsEnabled: true }),
+    });
+    const slow = alarmsByMetric("IntegrationLatency").map(([, a]) => a.Properties);
+    expect(
+      slow
+        .map((a) => a.Dimensions.find((d: { Name: string }) => d.Name === "Resource").Value)
+        .sort(),
+    ).toEqual([ROUTES.discord, ROUTES.slack].sort());
+    for (const a of slow) {
+      expect(a).toMatchObject({
+        Namespace: "AWS/ApiGateway",
+        ExtendedStatistic: "p99",
+        Threshold: SLOW_ANSWER_MS,
+        ComparisonOperator: "GreaterThanThreshold",
+      });
+      expect(SLOW_ANSWER_MS).toBeLessThan(3000);
+      expect(a.Dimensions).toEqual(
+        expect.arrayContaining([
+          { Name: "Method", Value: "POST" },
+          { Name: "Stage", Value: "$default" },
+        ]),
+      );
+    }
+  });
+
+  it("alarms when a function is throttled", () => {
+    const throttled = alarmsByMetric("Throttles").map(([, a]) =>
+      JSON.stringify(a.Properties.Dimensions),
+    );
+    for (const name of ["slack", "discord", "reminders"]) {
+      expect(throttled.filter((d) => d.includes(ref(stack.fn(name).fn)))).toHaveLength(1);
+    }
+    expect(throttled).toHaveLength(4);
+  });
+
+  it("lets CloudWatch, for these alarms in this account, publish to the SSL-only topic", () => {
+    const policies = Object.values(template.findResources("AWS::SNS::TopicPolicy"));
+    expect(policies).toHaveLength(1);
+    expect(policies[0]?.Properties.Topics).toEqual([{ Ref: ref(stack.alarmTopic) }]);
+    const statements = policies[0]?.Properties.PolicyDocument.Statement as {
+      Effect: string;
+      Condition: { ArnLike?: { "aws:SourceArn": unknown[] } };
+    }[];
+    const deny = statements.find((st) => st.Effect === "Deny");
+    expect(deny).toMatchObject({ Condition: { Bool: { "aws:SecureTransport": "false" } } });
+    const allow = statements.filter((st) => st.Effect === "Allow");
+    expect(allow).toHaveLength(1);
+    const notifying = [
+      ...Object.entries(template.findResources("AWS::CloudWatch::Alarm")),
+      ...Object.entries(template.findResources("AWS::CloudWatch::CompositeAlarm")),
+    ]
+      .filter(([, a]) => a.Properties.AlarmActions)
+      .map(([id]) => ({ "Fn::GetAtt": [id, "Arn"] }));
+    expect(notifying.length).toBeGreaterThan(10);
+    expect(allow[0]).toEqual({
+      Sid: "CloudWatchAlarmsPublish",
+      Effect: "Allow",
+      Principal: { Service: "cloudwatch.amazonaws.com" },
+      Action: "sns:Publish",
+      Resource: { Ref: ref(stack.alarmTopic) },
+      Condition: {
+        StringEquals: { "aws:SourceAccount": { Ref: "AWS::AccountId" } },
+        ArnLike: { "aws:SourceArn": expect.arrayContaining(notifying) },
+      },
+    });
+    expect(allow[0]?.Condition.ArnLike?.["aws:SourceArn"]).toHaveLength(notifying.length);
+  });
+});
+
+describe("deferred jobs that fail for good", () => {
+  it("land in an encrypted, SSL-only queue kept two weeks, from both chat functions, unretried", () => {
+    const queue = resource(ref(stack.jobFailures));
+    expect(queue.Properties).toMatchObject({
+      MessageRetentionPeriod: 14 * 24 * 3600,
+      SqsManagedSseEnabled: true,
+    });
+    template.hasResourceProperties("AWS::SQS::QueuePolicy", {
+      Queues: [{ Ref: ref(stack.jobFailures) }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: "Deny",
+            Condition: { Bool: { "aws:SecureTransport": "false" } },
+          }),
+        ]),
+      },
+    });
+    for (const name of ["slack", "discord"]) {
+      template.hasResourceProperties("AWS::Lambda::EventInvokeConfig", {
+        FunctionName: { Ref: ref(stack.fn(name).fn) },
+        // The job retries its own posts; a retry of the whole job could post a part twice.
+        MaximumRetryAttempts: 0,
+        DestinationConfig: {
+          OnFailure: { Destination: { "Fn::GetAtt": [ref(stack.jobFailures), "Arn"] } },
+        },
+      });
+    }
+  });
+
+  it("alarm on each new message, not on the backlog", () => {
+    const alarms = alarmsOnQueue(stack.jobFailures);
+    expect(alarms).toHaveLength(1);
+    expect(alarms[0]).toMatchObject({
+      MetricName: "NumberOfMessagesSent",
+      Statistic: "Sum",
+      Threshold: 1,
+      ComparisonOperator: "GreaterThanOrEqualToThreshold",
+      AlarmActions: [{ Ref: ref(stack.alarmTopic) }],
+    });
   });
 });
 
 describe("credentials", () => {
-  it("creates one secret per platform, holding empty placeholders under the keys handlers read", () => {
+  it("creates one secret per platform with no value in the template, so no deploy writes one", () => {
     const secrets = Object.values(template.findResources("AWS::SecretsManager::Secret"));
-    const keys = secrets.map((s) => JSON.parse(s.Properties.SecretString as string));
-    expect(keys).toEqual(
-      expect.arrayContaining([
-        { SLACK_SIGNING_SECRET: "", SLACK_BOT_TOKEN: "" },
-        { DISCORD_PUBLIC_KEY: "", DISCORD_APPLICATION_ID: "", DISCORD_BOT_TOKEN: "" },
-      ]),
-    );
     expect(secrets).toHaveLength(2);
+    for (const s of secrets) {
+      // Neither a value nor a generated one: a deploy never puts anything over a value put by
+      // hand, whatever the platforms' key lists become.
+      expect(s.Properties.SecretString).toBeUndefined();
+      expect(s.Properties.GenerateSecretString).toBeUndefined();
+    }
+    // The keys the handlers read are named where the operator looks.
+    const descriptions = secrets.map((s) => String(s.Properties.Description)).join("\n");
+    for (const key of PLATFORMS.flatMap((p) => p.secrets)) expect(descriptions).toContain(key);
   });
 
+  const arn = (name: string) =>
+    `arn:aws:secretsmanager:eu-west-1:123456789012:secret:${name}-AbCdEf`;
+
   it("uses existing secrets when their ARNs are given, and creates none", () => {
-    const arn = (name: string) =>
-      `arn:aws:secretsmanager:eu-west-1:123456789012:secret:${name}-AbCdEf`;
     const { stack: own } = testApp({
       existingSecretArns: { slack: arn("slack"), discord: arn("discord") },
     });
@@ -328,6 +506,44 @@ describe("credentials", () => {
     t.hasResourceProperties("AWS::Lambda::Function", {
       Environment: { Variables: Match.objectLike({ SLACK_SECRET_ARN: arn("slack") }) },
     });
+    // Under the AWS managed key, no KMS permission is needed.
+    expect(JSON.stringify(t.findResources("AWS::IAM::Policy"))).not.toContain("kms:");
+  });
+
+  it("lets the readers of an existing secret decrypt it with its customer key, via Secrets Manager only", () => {
+    const key = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    const { stack: own } = testApp({
+      existingSecretArns: { slack: arn("slack"), discord: arn("discord") },
+      existingSecretKeyArns: { slack: key },
+    });
+    const t = Template.fromStack(own);
+    const roleOf = (name: string) => own.getLogicalId(own.fn(name).role.node.defaultChild as never);
+    const decrypts = (name: string) =>
+      Object.values(
+        t.findResources("AWS::IAM::Policy", {
+          Properties: { Roles: Match.arrayWith([{ Ref: roleOf(name) }]) },
+        }),
+      )
+        .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[])
+        .filter((st) => JSON.stringify(st.Action).includes("kms:Decrypt"));
+    for (const name of ["slack", "reminders"]) {
+      const [grant, ...more] = decrypts(name);
+      expect(more).toEqual([]);
+      expect(grant).toMatchObject({
+        Effect: "Allow",
+        Action: "kms:Decrypt",
+        Resource: key,
+        Condition: {
+          StringEquals: {
+            "kms:ViaService": {
+              "Fn::Join": ["", ["secretsmanager.", { Ref: "AWS::Region" }, ".amazonaws.com"]],
+            },
+          },
+        },
+      });
+    }
+    // Discord's secret has no customer key; its function reads no Slack secret.
+    expect(decrypts("discord")).toEqual([]);
   });
 });
 

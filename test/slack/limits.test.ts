@@ -51,8 +51,9 @@ function everyQuestion(f: SlackFixture): string[] {
   ];
 }
 
-async function allMessages(f: SlackFixture, question: string) {
-  const res = await f.handler(slackEvent(commandBody(question)));
+/** `responseUrl` takes the answer of a slow command (an organiser's), which comes later. */
+async function allMessages(f: SlackFixture, question: string, responseUrl: string) {
+  const res = await f.handler(slackEvent(commandBody(question, { response_url: responseUrl })));
   expect(res.statusCode, question).toBe(200);
   const { command, input } = parseCommandText(question);
   const reply = await f.bot.answer({
@@ -70,14 +71,19 @@ describe.each([
   ["New York", NEW_YORK],
 ])("Slack limits: every answer of the %s trip", (_name, file) => {
   let f: SlackFixture;
+  let slack: FakeSlackApi;
   beforeAll(async () => {
+    slack = await startFakeSlackApi();
     f = await slackFixture(file);
   });
-  afterAll(() => f.close());
+  afterAll(async () => {
+    await f.close();
+    await slack.close();
+  });
 
   it("fits every message of every answer in Slack's limits", async () => {
     for (const question of everyQuestion(f)) {
-      const { first, all } = await allMessages(f, question);
+      const { first, all } = await allMessages(f, question, slack.responseUrl("slow"));
       expect(violations(first), question).toEqual([]);
       for (const message of all) expect(violations(message), question).toEqual([]);
     }
@@ -139,7 +145,7 @@ describe("Slack limits: a synthetic trip with a very long itinerary and long tex
 
   it("splits long answers into messages within the limits, between words", async () => {
     for (const question of ["itinerary", "faq long", "rules many", "when", "", "itinerary 3"]) {
-      const { first, all } = await allMessages(f, question);
+      const { first, all } = await allMessages(f, question, slack.responseUrl("slow"));
       expect(violations(first), question).toEqual([]);
       for (const message of all) expect(violations(message), question).toEqual([]);
       const rendered = new Set(all.flatMap((m) => visibleText(m as SlackAnswer).split(/[\s*]+/)));
@@ -148,7 +154,7 @@ describe("Slack limits: a synthetic trip with a very long itinerary and long tex
         expect(rendered.has(word), `${word} in ${question}`).toBe(true);
       }
     }
-    const itinerary = (await allMessages(f, "itinerary")).all;
+    const itinerary = (await allMessages(f, "itinerary", slack.responseUrl("slow"))).all;
     expect(itinerary.length).toBeGreaterThan(1);
     const shown = new Set(itinerary.flatMap((m) => visibleText(m as SlackAnswer).split(/[\s*]+/)));
     for (const item of f.trip.itinerary) {
@@ -158,7 +164,7 @@ describe("Slack limits: a synthetic trip with a very long itinerary and long tex
 
   it("never lets trip text ping anyone", async () => {
     for (const question of ["itinerary", "faq long", "itinerary 2"]) {
-      const { all } = await allMessages(f, question);
+      const { all } = await allMessages(f, question, slack.responseUrl("slow"));
       for (const message of all) {
         const raw = JSON.stringify(message);
         expect(raw).not.toMatch(/<!channel>|<!here>|<!everyone>|<@U0BOSS>|<https:\/\/evil/);
@@ -187,7 +193,7 @@ describe("Slack limits: a synthetic trip with a very long itinerary and long tex
     const [second] = slack.responses("more");
     expect(second?.response_type).toBe("ephemeral");
     expect(second?.replace_original).toBe(false);
-    const { all } = await allMessages(f, "itinerary");
+    const { all } = await allMessages(f, "itinerary", slack.responseUrl("slow"));
     expect((second as unknown as SlackAnswer).blocks[0]?.text?.text).toBe(
       all[1]?.blocks[0] && "text" in (all[1].blocks[0] as object)
         ? (all[1].blocks[0] as { text: { text: string } }).text.text
