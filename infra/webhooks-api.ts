@@ -33,6 +33,43 @@ export interface WebhooksApiProps {
   webhooks: readonly { platform: Platform; fn: lambda.IFunction }[];
 }
 
+const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: "$context.requestId",
+    time: "$context.requestTime",
+    ip: "$context.identity.sourceIp",
+    userAgent: "$context.identity.userAgent",
+    route: "$context.routeKey",
+    status: "$context.status",
+    latencyMs: "$context.responseLatency",
+    integrationLatencyMs: "$context.integrationLatency",
+    integrationError: "$context.integrationErrorMessage",
+  }),
+);
+
+/**
+ * What the platform waits for: API Gateway to the function and back, cold starts included.
+ * The functions' own Duration would mix in the deferred jobs they run.
+ */
+function slowAnswersAlarm(scope: Construct, platform: Platform, apiId: string, stage: string) {
+  return new cloudwatch.Alarm(scope, `${platform.title}SlowAnswersAlarm`, {
+    alarmDescription:
+      `${platform.title} answers took over ${SLOW_ANSWER_MS} ms (p99); past 3 s the ` +
+      "platform shows the user an error. Check cold starts and the concurrency quota.",
+    metric: new cloudwatch.Metric({
+      namespace: "AWS/ApiGateway",
+      metricName: "IntegrationLatency",
+      dimensionsMap: { ApiId: apiId, Stage: stage, Method: "POST", Resource: platform.route },
+      statistic: "p99",
+      period: ALARM_PERIOD,
+    }),
+    threshold: SLOW_ANSWER_MS,
+    evaluationPeriods: 1,
+    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+  });
+}
+
 /** The HTTP API the platforms call: one POST route each, throttled, with access logs. */
 export class WebhooksApi extends Construct {
   /** The base URL, ending in "/". */
@@ -61,19 +98,7 @@ export class WebhooksApi extends Construct {
         destination: new apigwv2.LogGroupLogDestination(accessLogs),
         // JSON, so Logs Insights can filter by route and status; no headers or bodies, which
         // carry signatures and user text.
-        format: AccessLogFormat.custom(
-          JSON.stringify({
-            requestId: "$context.requestId",
-            time: "$context.requestTime",
-            ip: "$context.identity.sourceIp",
-            userAgent: "$context.identity.userAgent",
-            route: "$context.routeKey",
-            status: "$context.status",
-            latencyMs: "$context.responseLatency",
-            integrationLatencyMs: "$context.integrationLatency",
-            integrationError: "$context.integrationErrorMessage",
-          }),
-        ),
+        format: ACCESS_LOG_FORMAT,
       },
     });
     this.url = stage.url;
@@ -104,31 +129,8 @@ export class WebhooksApi extends Construct {
       api.metricServerError({ period: ALARM_PERIOD, statistic: "Sum" }),
     );
 
-    // What the platform waits for: API Gateway to the function and back, cold starts
-    // included. The functions' own Duration would mix in the deferred jobs they run.
-    this.slowAnswerAlarms = props.webhooks.map(
-      ({ platform }) =>
-        new cloudwatch.Alarm(this, `${platform.title}SlowAnswersAlarm`, {
-          alarmDescription:
-            `${platform.title} answers took over ${SLOW_ANSWER_MS} ms (p99); past 3 s the ` +
-            "platform shows the user an error. Check cold starts and the concurrency quota.",
-          metric: new cloudwatch.Metric({
-            namespace: "AWS/ApiGateway",
-            metricName: "IntegrationLatency",
-            dimensionsMap: {
-              ApiId: api.apiId,
-              Stage: stage.stageName,
-              Method: "POST",
-              Resource: platform.route,
-            },
-            statistic: "p99",
-            period: ALARM_PERIOD,
-          }),
-          threshold: SLOW_ANSWER_MS,
-          evaluationPeriods: 1,
-          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-        }),
+    this.slowAnswerAlarms = props.webhooks.map(({ platform }) =>
+      slowAnswersAlarm(this, platform, api.apiId, stage.stageName),
     );
   }
 }
