@@ -35,6 +35,8 @@ export async function drive(makeEvent, good) {
       status,
       bytes,
       sinceStartMs: performance.now() - startup,
+      // Peak resident set over the whole run: what the function's memory size must hold.
+      maxRssKiB: process.resourceUsage().maxRSS,
     }),
   );
   process.exit(ok ? 0 : 1);
