@@ -27,15 +27,18 @@ export interface ColdStartComparison {
  * local DynamoDB table holding the Pyongyang trip, and prints one table and the cold ratio:
  * bundle size, DynamoDB requests per cold and per warm command (counted at the server), and
  * the peak RSS after the warm requests.
- * Options on the command line: --runs (cold starts each, default 15), --requests (warm, 2000).
+ * Options on the command line: --runs (cold starts each, default 15), --requests (warm, 2000),
+ * --source-maps (ours as the stack deploys it: a source map, and `--enable-source-maps`).
  */
 export async function compareColdStart(c: ColdStartComparison): Promise<void> {
   const { values } = parseArgs({
     options: {
       runs: { type: "string", default: "15" },
       requests: { type: "string", default: "2000" },
+      "source-maps": { type: "boolean", default: false },
     },
   });
+  const sourceMaps = values["source-maps"] === true;
   const runs = Number(values.runs);
   const requests = Number(values.requests);
   const server = await startLocalDynamo();
@@ -52,13 +55,17 @@ export async function compareColdStart(c: ColdStartComparison): Promise<void> {
     await loadTripFile(dynamoStores(doc, tableName), EXAMPLE_TRIPS[0] as string);
     const common = { TABLE_NAME: tableName, DYNAMODB_ENDPOINT: server.endpoint, ...c.env };
     /** Runs the driver and counts the database requests its process made. */
-    const run = async (env: Record<string, string>) => {
+    const run = async (env: Record<string, string>, ours: boolean) => {
       const before = requestsSeen;
-      const result = await runNode(c.driver, { ...common, ...env });
+      const flags = ours && sourceMaps ? ["--enable-source-maps"] : [];
+      const result = await runNode(c.driver, { ...common, ...env }, flags);
       return { ...result, requests: requestsSeen - before };
     };
     const targets = await Promise.all(
-      c.targets.map(async (t, i) => ({ ...t, bundle: await bundle(t.entry, out, `target-${i}`) })),
+      c.targets.map(async (t, i) => ({
+        ...t,
+        bundle: await bundle(t.entry, out, `target-${i}`, i === 0 && sourceMaps),
+      })),
     );
     const cold = targets.map(() => ({
       wall: [] as number[],
@@ -67,7 +74,11 @@ export async function compareColdStart(c: ColdStartComparison): Promise<void> {
     }));
     for (let i = 0; i < runs; i++) {
       for (const [j, t] of targets.entries()) {
-        const { wallMs, report, requests: sent } = await run({ BENCH_BUNDLE: t.bundle.file });
+        const {
+          wallMs,
+          report,
+          requests: sent,
+        } = await run({ BENCH_BUNDLE: t.bundle.file }, j === 0);
         cold[j]?.wall.push(wallMs);
         cold[j]?.inProcess.push(Number(report.loadMs) + Number(report.firstMs));
         cold[j]?.requests.push(sent);
@@ -75,10 +86,10 @@ export async function compareColdStart(c: ColdStartComparison): Promise<void> {
     }
     const warm: { times: number[]; requests: number; rssMiB: number }[] = [];
     for (const [j, t] of targets.entries()) {
-      const { report, requests: sent } = await run({
-        BENCH_BUNDLE: t.bundle.file,
-        BENCH_REQUESTS: String(requests + 1),
-      });
+      const { report, requests: sent } = await run(
+        { BENCH_BUNDLE: t.bundle.file, BENCH_REQUESTS: String(requests + 1) },
+        j === 0,
+      );
       // The first request was cold; what the rest sent, each.
       const coldRequests = median(cold[j]?.requests ?? []);
       warm.push({
@@ -87,7 +98,10 @@ export async function compareColdStart(c: ColdStartComparison): Promise<void> {
         rssMiB: Number(report.maxRssKiB) / 1024,
       });
     }
-    console.log(`\n${c.title}, ${runs} cold starts each (median), ${requests} warm requests\n`);
+    const deployed = sourceMaps ? " (ours with source maps and --enable-source-maps)" : "";
+    console.log(
+      `\n${c.title}, ${runs} cold starts each (median), ${requests} warm requests${deployed}\n`,
+    );
     const rows = targets.map((t, j) => ({
       target: t.name,
       "bundle KiB": t.bundle.bytes / 1024,
