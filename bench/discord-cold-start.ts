@@ -28,5 +28,5 @@ await compareColdStart({
     DISCORD_PUBLIC_KEY: spki.subarray(spki.length - 32).toString("hex"),
     BENCH_PRIVATE_KEY: privateKey.export({ format: "der", type: "pkcs8" }).toString("base64"),
   },
-  goal: "≤ 0.60",
+  goal: "≤ 0.50",
 });

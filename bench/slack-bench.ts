@@ -30,5 +30,5 @@ await compareColdStart({
       trigger_id: "1.2.3",
     }).toString(),
   },
-  goal: "≤ 1.00",
+  goal: "≤ 0.60",
 });
