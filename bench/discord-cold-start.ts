@@ -23,6 +23,7 @@ await compareColdStart({
       name: "discord.js + GetItem hello world",
       entry: join(import.meta.dirname, "discord-hello.ts"),
     },
+    { name: "floor: signature + one Query", entry: join(import.meta.dirname, "floor.ts") },
   ],
   env: {
     DISCORD_PUBLIC_KEY: spki.subarray(spki.length - 32).toString("hex"),

@@ -13,7 +13,7 @@ export interface ColdStartComparison {
   title: string;
   /** The child-process driver that loads a bundle and sends it signed requests. */
   driver: string;
-  /** Ours first, then the hello world it is compared with. */
+  /** Ours first, then the hello world it is compared with, then any others shown beside. */
   targets: { name: string; entry: string }[];
   /** Environment for both children (signing keys and the like), beside the table's. */
   env: Record<string, string>;
@@ -121,6 +121,10 @@ export async function compareColdStart(c: ColdStartComparison): Promise<void> {
       console.log(
         `\ncold-start ratio (ours / hello world): ${ratio.toFixed(2)} load+answer, ${wallRatio.toFixed(2)} spawn→exit (goal ${c.goal})`,
       );
+      for (const other of rows.slice(2)) {
+        const over = a["cold: load+answer ms"] / other["cold: load+answer ms"];
+        console.log(`ours / ${other.target}: ${over.toFixed(2)} load+answer`);
+      }
     }
   } finally {
     await rm(out, { recursive: true, force: true });
