@@ -2,6 +2,8 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
 import { afterEach, describe, expect, it } from "vitest";
 import type { CommandRequest } from "../../bot/commands/context";
+import { discord } from "../../bot/discord/platform";
+import { lambdaHttp } from "../../bot/lambda/http";
 import { loadTrip } from "../../bot/loading/load-trip";
 import { createRuntime, type Runtime } from "../../bot/runtime";
 import { createDocumentClient, ensureTable } from "../../bot/store/dynamo-client";
@@ -9,6 +11,7 @@ import { dynamoStores } from "../../bot/store/dynamo-stores";
 import { type LocalDynamo, startLocalDynamo } from "../../bot/store/local-dynamo";
 import { renderText } from "../../bot/text/render";
 import type { TripFile } from "../../bot/trip/schema";
+import { signedEvent, slash, testKeys } from "../discord/helpers";
 import { NEW_YORK, PYONGYANG, tripFile } from "../helpers/memory-trips";
 
 // Containers as Lambda builds them (createRuntime, one per container) over one dynalite
@@ -22,6 +25,8 @@ interface Table {
   admin: ReturnType<typeof dynamoStores>;
   /** A new container: its own client, stores and bot. */
   container(): Runtime;
+  /** What a container's environment holds to reach the table. */
+  env: Record<string, string>;
   /** The operations the database receives while `run` runs. */
   requestsDuring(run: () => Promise<unknown>): Promise<string[]>;
   close(): Promise<void>;
@@ -47,6 +52,7 @@ async function openTable(trips: readonly string[]): Promise<Table> {
     server,
     admin,
     container: () => createRuntime(env, { platforms: [], clock: () => NOW }),
+    env,
     async requestsDuring(run) {
       seen = [];
       try {
@@ -164,5 +170,40 @@ describe("no stale answer after a change made through another container", () => 
     expect(await ask(a)).toContain(PYONGYANG_START);
     await loadTrip({ ...table.admin, facts: b.store }, tripFile(NEW_YORK));
     expect(await ask(a)).toContain("Which trip?");
+  });
+});
+
+describe("through the deployed Discord handler, two containers", () => {
+  it("answers warm with one request, and a load between two requests is in the next answer", async () => {
+    table = await openTable([PYONGYANG]);
+    const keys = testKeys();
+    const env = {
+      ...table.env,
+      DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+      DISCORD_API_URL: "http://127.0.0.1:9",
+    };
+    const [a, b] = [lambdaHttp(discord, { env }), lambdaHttp(discord, { env })];
+    const when = async (handler: typeof a) => {
+      const body = JSON.stringify(slash("when"));
+      const event = signedEvent(body, {
+        privateKey: keys.privateKey,
+        timestamp: Math.floor(Date.now() / 1000),
+      });
+      const response = await handler(event);
+      expect(response.statusCode).toBe(200);
+      return response.body;
+    };
+    expect(await table.requestsDuring(() => when(a))).toEqual(["BatchGetItem", "Query"]);
+    expect(await when(b)).toContain("08:00");
+    expect(await table.requestsDuring(() => when(a))).toEqual(["BatchGetItem"]);
+
+    const edited: TripFile = structuredClone(tripFile(PYONGYANG));
+    edited.event.start = "2025-04-06 09:30";
+    await loadTrip(table.admin, edited);
+    for (const handler of [a, b]) {
+      const answer = await when(handler);
+      expect(answer).toContain("09:30");
+      expect(answer).not.toContain("08:00 Pyongyang");
+    }
   });
 });
