@@ -61,7 +61,7 @@ export class TripResolver {
     const hint = this.hints.get(key);
     const channel = { platform: ref.platform, channelId: ref.channelId };
     // A linked channel never reads the trip index; a cold one reads both, in one request.
-    let read: Versions = await this.versions.read({
+    let read = await this.versions.read({
       channel: this.channels ? channel : undefined,
       tripIds: !hint?.linked,
       revisions: hint?.tripId ? [hint.tripId] : [],
@@ -82,7 +82,8 @@ export class TripResolver {
       );
     }
     // Unlinked since the last request: now the index is needed.
-    if (!read.tripIds) read = { ...read, ...(await this.versions.read({ tripIds: true })) };
+    if (!read.tripIds)
+      read = { ...read, tripIds: (await this.versions.read({ tripIds: true })).tripIds };
     const ids = read.tripIds ?? [];
     const [only] = ids;
     if (ids.length === 0 || !only) return remember(false, { kind: "no-trips" });

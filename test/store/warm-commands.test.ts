@@ -126,6 +126,22 @@ describe("a warm container answers from the trip it holds, checked in one reques
 });
 
 describe("no stale answer after a change made through another container", () => {
+  it("after an unlink a one-trip channel answers from the trip it holds, reading the trip index once more", async () => {
+    table = await openTable([PYONGYANG]);
+    const [a, b] = [table.container(), table.container()];
+    await b.reminders.link("slack", "C1", "pyongyang-marathon-2025", "U1");
+    expect(await ask(a)).toContain(PYONGYANG_START);
+    await b.reminders.unlink("slack", "C1");
+    let answer = "";
+    expect(
+      await table.requestsDuring(async () => {
+        answer = await ask(a);
+      }),
+    ).toEqual(["BatchGetItem", "BatchGetItem"]);
+    expect(answer).toContain(PYONGYANG_START);
+    expect(await table.requestsDuring(() => ask(a))).toEqual(["BatchGetItem"]);
+  });
+
   it("sees a load at once, on both containers", async () => {
     table = await openTable([PYONGYANG]);
     const [a, b] = [table.container(), table.container()];
