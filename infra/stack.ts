@@ -54,6 +54,8 @@ export interface TripBotStackProps extends StackProps {
 
 /** Table actions on items; nothing here can Scan, change the table or read other tables. */
 const ITEM_ACTIONS = [
+  // A warm command's one request: a channel's link, the trip index and a HEAD, together.
+  "dynamodb:BatchGetItem",
   "dynamodb:GetItem",
   "dynamodb:Query",
   "dynamodb:PutItem",
