@@ -70,6 +70,7 @@ export async function compareColdStart(c: ColdStartComparison): Promise<void> {
     const cold = targets.map(() => ({
       wall: [] as number[],
       inProcess: [] as number[],
+      cpu: [] as number[],
       requests: [] as number[],
     }));
     for (let i = 0; i < runs; i++) {
@@ -82,6 +83,7 @@ export async function compareColdStart(c: ColdStartComparison): Promise<void> {
         cold[j]?.wall.push(wallMs);
         cold[j]?.inProcess.push(Number(report.loadMs) + Number(report.firstMs));
         cold[j]?.requests.push(sent);
+        cold[j]?.cpu.push(Number(report.coldCpuMs));
       }
     }
     const warm: { times: number[]; requests: number; rssMiB: number }[] = [];
@@ -107,6 +109,7 @@ export async function compareColdStart(c: ColdStartComparison): Promise<void> {
       "bundle KiB": t.bundle.bytes / 1024,
       "cold: spawn→exit ms": median(cold[j]?.wall ?? []),
       "cold: load+answer ms": median(cold[j]?.inProcess ?? []),
+      "cold: CPU ms": median(cold[j]?.cpu ?? []),
       "warm median ms": median(warm[j]?.times ?? []),
       "warm p99 ms": percentile(warm[j]?.times ?? [], 99),
       "DB req cold": median(cold[j]?.requests ?? []),
@@ -118,12 +121,16 @@ export async function compareColdStart(c: ColdStartComparison): Promise<void> {
     if (a && b) {
       const ratio = a["cold: load+answer ms"] / b["cold: load+answer ms"];
       const wallRatio = a["cold: spawn→exit ms"] / b["cold: spawn→exit ms"];
+      const cpuRatio = a["cold: CPU ms"] / b["cold: CPU ms"];
       console.log(
-        `\ncold-start ratio (ours / hello world): ${ratio.toFixed(2)} load+answer, ${wallRatio.toFixed(2)} spawn→exit (goal ${c.goal})`,
+        `\ncold-start ratio (ours / hello world): ${ratio.toFixed(2)} load+answer, ${wallRatio.toFixed(2)} spawn→exit, ${cpuRatio.toFixed(2)} CPU (goal ${c.goal})`,
       );
       for (const other of rows.slice(2)) {
         const over = a["cold: load+answer ms"] / other["cold: load+answer ms"];
-        console.log(`ours / ${other.target}: ${over.toFixed(2)} load+answer`);
+        const overCpu = a["cold: CPU ms"] / other["cold: CPU ms"];
+        console.log(
+          `ours / ${other.target}: ${over.toFixed(2)} load+answer, ${overCpu.toFixed(2)} CPU`,
+        );
       }
     }
   } finally {
