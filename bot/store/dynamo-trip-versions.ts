@@ -1,6 +1,6 @@
 import { BatchGetCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { withRetries } from "../retry";
-import { queryAll } from "./dynamo-requests";
+import { DynamoFactStore } from "./dynamo-fact-store";
 import { keys } from "./table";
 import type { TripVersions, VersionQuery, Versions } from "./trip-versions";
 
@@ -73,12 +73,7 @@ export class DynamoTripVersions implements TripVersions {
 
   /** A table whose trips were all loaded before the trip index existed: read the list itself. */
   private async listedIds(): Promise<string[]> {
-    const items = await queryAll(this.doc, {
-      TableName: this.tableName,
-      KeyConditionExpression: "pk = :pk",
-      ExpressionAttributeValues: { ":pk": keys.tripsPartition },
-      ConsistentRead: true,
-    });
-    return items.map((i) => String(i.id)).sort();
+    const trips = await new DynamoFactStore(this.doc, this.tableName).listTrips();
+    return trips.map((t) => t.id).sort();
   }
 }
