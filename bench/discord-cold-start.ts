@@ -23,10 +23,11 @@ await compareColdStart({
       name: "discord.js + GetItem hello world",
       entry: join(import.meta.dirname, "discord-hello.ts"),
     },
+    { name: "floor: signature + one Query", entry: join(import.meta.dirname, "floor.ts") },
   ],
   env: {
     DISCORD_PUBLIC_KEY: spki.subarray(spki.length - 32).toString("hex"),
     BENCH_PRIVATE_KEY: privateKey.export({ format: "der", type: "pkcs8" }).toString("base64"),
   },
-  goal: "≤ 0.60",
+  goal: "≤ 0.50",
 });

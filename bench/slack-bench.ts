@@ -15,6 +15,7 @@ await compareColdStart({
   targets: [
     { name: "handlers/slack.ts", entry: join(import.meta.dirname, "..", "handlers", "slack.ts") },
     { name: "Bolt + GetItem hello world", entry: join(import.meta.dirname, "slack-hello.ts") },
+    { name: "floor: signature + one Query", entry: join(import.meta.dirname, "floor.ts") },
   ],
   env: {
     SLACK_SIGNING_SECRET: secret,
@@ -30,5 +31,5 @@ await compareColdStart({
       trigger_id: "1.2.3",
     }).toString(),
   },
-  goal: "≤ 1.00",
+  goal: "≤ 0.60",
 });

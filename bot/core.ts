@@ -23,7 +23,9 @@ import { paragraph, type Reply, text } from "./reply";
 import type { ChannelStore } from "./store/channel-store";
 import type { FactStore } from "./store/fact-store";
 import type { QuestionStore } from "./store/question-store";
+import type { TripVersions } from "./store/trip-versions";
 import type { Trip } from "./trip/model";
+import { TripResolver } from "./trip-resolver";
 
 export interface BotDependencies {
   store: FactStore;
@@ -37,6 +39,11 @@ export interface BotDependencies {
   questions?: QuestionStore;
   /** Calendar tokens and the public URL, for the calendar and offline commands. */
   calendar?: CalendarLinks;
+  /**
+   * The stamps the trips this bot holds are checked against, in one request (DynamoDB: one
+   * BatchGetItem); by default read through `store` and `channels`, one call each.
+   */
+  versions?: TripVersions;
 }
 
 /** The platform-neutral bot: adapters turn requests into `CommandRequest`s and render `Reply`s. */
@@ -46,16 +53,25 @@ export interface Bot {
   suggest(request: CommandRequest): Promise<Suggestion[]>;
 }
 
+/**
+ * The bot, holding the trips it reads for as long as it lives (a container keeps its bot):
+ * checked against their revision in force on every request, never answered from stale.
+ */
 export function createBot(dependencies: BotDependencies): Bot {
   // A copy: the bot keeps what it was built with, whatever the caller later does to its object.
-  const deps = { ...dependencies };
+  const deps = {
+    ...dependencies,
+    resolver: new TripResolver(dependencies.store, dependencies.channels, dependencies.versions),
+  };
   return {
     answer: (request) => answer(deps, request),
     suggest: (request) => suggest(deps, request),
   };
 }
 
-async function answer(deps: BotDependencies, request: CommandRequest): Promise<Reply> {
+type Wiring = BotDependencies & { resolver: TripResolver };
+
+async function answer(deps: Wiring, request: CommandRequest): Promise<Reply> {
   const command = request.command.trim();
   const definition = command === "" ? undefined : findCommand(command);
   const trip = await tripFor(deps, request);
@@ -88,7 +104,7 @@ async function answer(deps: BotDependencies, request: CommandRequest): Promise<R
   return definition ? definition.run(ctx) : overviewReply(ctx);
 }
 
-async function suggest(deps: BotDependencies, request: CommandRequest): Promise<Suggestion[]> {
+async function suggest(deps: Wiring, request: CommandRequest): Promise<Suggestion[]> {
   const definition = findCommand(request.command);
   if (!definition?.option?.suggest) return [];
   const trip = await tripFor(deps, request);
@@ -107,44 +123,37 @@ const servicesFor = (
 });
 
 /** The channel's trip: its link, else the only trip there is. Never another channel's. */
-async function tripFor(
-  { store, channels }: BotDependencies,
-  request: CommandRequest,
-): Promise<Trip | Reply> {
-  if (request.tripId) {
-    return (await store.getTrip(request.tripId)) ?? noTrip(`There is no trip "${request.tripId}".`);
+async function tripFor({ resolver }: Wiring, request: CommandRequest): Promise<Trip | Reply> {
+  const found = await resolver.resolve({
+    platform: request.platform,
+    channelId: request.channel.id,
+    workspaceId: request.workspace?.id,
+    tripId: request.tripId,
+  });
+  switch (found.kind) {
+    case "trip":
+      return found.trip;
+    case "missing":
+      return noTrip(
+        found.reason === "named"
+          ? `There is no trip "${found.tripId}".`
+          : found.reason === "linked"
+            ? "The trip this channel was linked to is gone."
+            : "The trip could not be read; try again.",
+      );
+    case "no-trips":
+      return noTrip("No trip has been loaded yet.");
+    case "which-trip":
+      return {
+        ...helpReply(DEFAULT_COMMAND_NAME, [
+          paragraph(
+            text("This channel is not linked to a trip yet.", true),
+            ` An organiser links it with /${DEFAULT_COMMAND_NAME} link <trip-id>.`,
+          ),
+        ]),
+        title: "Which trip?",
+      };
   }
-  // Both at once: on a cold start every round trip counts against the 3-second deadline.
-  const [linked, trips] = await Promise.all([
-    channels?.linkedTrip(request.platform, request.channel.id),
-    store.listTrips(),
-  ]);
-  if (linked) {
-    return (await store.getTrip(linked)) ?? noTrip("The trip this channel was linked to is gone.");
-  }
-  const [only] = trips;
-  if (trips.length === 1 && only) {
-    return (await store.getTrip(only.id)) ?? noTrip("The trip could not be read; try again.");
-  }
-  if (trips.length === 0) return noTrip("No trip has been loaded yet.");
-  // A workspace whose channels were all linked to one trip answers from it everywhere.
-  const used =
-    request.workspace && channels
-      ? await channels.workspaceTrips(request.platform, request.workspace.id)
-      : [];
-  const [usual] = used;
-  if (used.length === 1 && usual) {
-    return (await store.getTrip(usual)) ?? noTrip("The trip could not be read; try again.");
-  }
-  return {
-    ...helpReply(DEFAULT_COMMAND_NAME, [
-      paragraph(
-        text("This channel is not linked to a trip yet.", true),
-        ` An organiser links it with /${DEFAULT_COMMAND_NAME} link <trip-id>.`,
-      ),
-    ]),
-    title: "Which trip?",
-  };
 }
 
 /**

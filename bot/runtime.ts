@@ -9,6 +9,7 @@ import { createDocumentClient, dynamoConfigFromEnv } from "./store/dynamo-client
 import { DynamoFactStore } from "./store/dynamo-fact-store";
 import { DynamoQuestionStore } from "./store/dynamo-question-store";
 import { DynamoReminderStore } from "./store/dynamo-reminder-store";
+import { DynamoTripVersions } from "./store/dynamo-trip-versions";
 import type { FactStore } from "./store/fact-store";
 import { measuredBot } from "./telemetry";
 
@@ -55,6 +56,7 @@ export function createRuntime(env: NodeJS.ProcessEnv, options: RuntimeOptions): 
     channels: reminders,
     questions: new DynamoQuestionStore(doc, config.tableName),
     calendar: calendarLinksFromEnv(env, doc, config.tableName),
+    versions: new DynamoTripVersions(doc, config.tableName),
     posters,
     clock: options.clock ?? (() => new Date()),
   });

@@ -61,6 +61,8 @@ export interface TripBotStackProps extends StackProps {
  * (bot/store/dynamo-channel-store.ts, setSubscribed).
  */
 const ITEM_ACTIONS = [
+  // A warm command's one request: a channel's link, the trip index and a HEAD, together.
+  "dynamodb:BatchGetItem",
   "dynamodb:GetItem",
   "dynamodb:Query",
   "dynamodb:PutItem",

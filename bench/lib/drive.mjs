@@ -15,6 +15,7 @@ export async function drive(makeEvent, good) {
   const loadMs = performance.now() - startup;
   const n = Number(process.env.BENCH_REQUESTS ?? "1");
   const times = [];
+  let coldCpuMs = 0;
   let status = 0;
   let bytes = 0;
   let ok = true;
@@ -23,6 +24,11 @@ export async function drive(makeEvent, good) {
     const t = performance.now();
     const res = await handler(event, {});
     times.push(performance.now() - t);
+    if (i === 0) {
+      // CPU spent from process start to the first answer: steadier than wall time on a busy machine.
+      const cpu = process.cpuUsage();
+      coldCpuMs = (cpu.user + cpu.system) / 1000;
+    }
     status = res.statusCode;
     bytes = res.body.length;
     ok = good(res);
@@ -31,10 +37,13 @@ export async function drive(makeEvent, good) {
     JSON.stringify({
       loadMs,
       firstMs: times[0],
+      coldCpuMs,
       times,
       status,
       bytes,
       sinceStartMs: performance.now() - startup,
+      // Peak resident set over the whole run: what the function's memory size must hold.
+      maxRssKiB: process.resourceUsage().maxRSS,
     }),
   );
   process.exit(ok ? 0 : 1);

@@ -12,10 +12,19 @@ export interface Bundle {
   bytes: number;
 }
 
-/** Bundles `entry` to `outDir/<name>.cjs`, minified, as NodejsFunction would. */
-export async function bundle(entry: string, outDir: string, name: string): Promise<Bundle> {
+/**
+ * Bundles `entry` to `outDir/<name>.cjs`, minified, as NodejsFunction would; `sourceMap`: with
+ * a `.map` file beside it, as the stack deploys it (NodejsFunction's `sourceMap: true`).
+ */
+export async function bundle(
+  entry: string,
+  outDir: string,
+  name: string,
+  sourceMap = false,
+): Promise<Bundle> {
   const file = join(outDir, `${name}.cjs`);
   await build({
+    sourcemap: sourceMap,
     entryPoints: [entry],
     outfile: file,
     bundle: true,
@@ -39,10 +48,14 @@ export interface ChildResult {
  * Runs `node <script>` in a fresh process and parses the last JSON line it prints. Async on
  * purpose: a local DynamoDB server in this process must keep answering while the child runs.
  */
-export function runNode(script: string, env: Record<string, string>): Promise<ChildResult> {
+export function runNode(
+  script: string,
+  env: Record<string, string>,
+  nodeOptions: readonly string[] = [],
+): Promise<ChildResult> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script], {
+    const child = spawn(process.execPath, [...nodeOptions, script], {
       env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });

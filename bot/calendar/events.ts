@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { canonicalJson } from "../store/trip-records";
 import type { ItineraryItem, Trip } from "../trip/model";
-import { type Place, placeNamed } from "../trip/schema";
+import { placeNamed } from "../trip/places";
+import type { Place } from "../trip/schema";
 
 /** Everything one itinerary item's calendar event shows; its hash tells a changed event. */
 export interface EventContent {

@@ -1,5 +1,10 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { type DynamoDBDocumentClient, PutCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
 import { resolveTrip, type Trip } from "../trip/model";
 import type { TripFile } from "../trip/schema";
 import { batchWrite, queryAll } from "./dynamo-requests";
@@ -7,6 +12,7 @@ import {
   ConcurrentLoadError,
   type FactStore,
   type RevisionDraft,
+  type StoredTrip,
   type TripSummary,
 } from "./fact-store";
 import { keys, TABLE_KEYS } from "./table";
@@ -40,6 +46,31 @@ export class DynamoFactStore implements FactStore {
     return file ? resolveTrip(file) : undefined;
   }
 
+  async readTrip(tripId: string): Promise<StoredTrip | undefined> {
+    // Consistent, so a load that switched HEAD before this read is in it. A Query is no
+    // snapshot: one that overlapped a load's switch can miss facts HEAD lists; read again.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const { head, facts } = await this.readFacts(tripId, true);
+      if (!head) return undefined;
+      const current = this.currentFacts(head, facts);
+      const file = current && recordsToTrip(current);
+      if (file) return { trip: resolveTrip(file), revision: head.revision };
+    }
+    throw new Error(`Trip ${tripId} kept changing while it was read; try again`);
+  }
+
+  async revision(tripId: string): Promise<number> {
+    const out = await this.doc.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { pk: keys.tripPartition(tripId), sk: keys.head },
+        ProjectionExpression: "revision",
+        ConsistentRead: true,
+      }),
+    );
+    return Number(out.Item?.revision ?? 0);
+  }
+
   async exportTrip(tripId: string): Promise<TripFile | undefined> {
     return this.readTripFile(tripId);
   }
@@ -50,6 +81,7 @@ export class DynamoFactStore implements FactStore {
       KeyConditionExpression: "#pk = :pk",
       ExpressionAttributeNames: { "#pk": TABLE_KEYS.partitionKey },
       ExpressionAttributeValues: { ":pk": keys.tripsPartition },
+      ConsistentRead: true,
     });
     return items.map((i) => ({
       id: String(i.id),
@@ -122,7 +154,9 @@ export class DynamoFactStore implements FactStore {
 
   /**
    * Rewritten on every load (same content when nothing changed), so a load that died before
-   * this step still lists its trip once it is run again.
+   * this step still lists its trip once it is run again. The trip index gets every listed id,
+   * not only this one: a table loaded before the index existed gets a whole index at its next
+   * load, and ADD is a union, so loads at the same time cannot drop each other's ids.
    */
   private async listTrip(file: TripFile) {
     await this.doc.send(
@@ -135,6 +169,15 @@ export class DynamoFactStore implements FactStore {
           name: file.name,
           command: file.command,
         },
+      }),
+    );
+    const ids = new Set((await this.listTrips()).map((t) => t.id)).add(file.id);
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.tripIndex,
+        UpdateExpression: "ADD ids :ids",
+        ExpressionAttributeValues: { ":ids": ids },
       }),
     );
   }

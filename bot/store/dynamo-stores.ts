@@ -3,6 +3,7 @@ import { DynamoChannelStore } from "./dynamo-channel-store";
 import { DynamoDeliveryLedger } from "./dynamo-delivery-ledger";
 import { DynamoFactStore } from "./dynamo-fact-store";
 import { DynamoReminderSchedule } from "./dynamo-reminder-schedule";
+import { DynamoTripVersions } from "./dynamo-trip-versions";
 import type { Stores } from "./stores";
 
 /** Every port on one DynamoDB table. */
@@ -12,5 +13,6 @@ export function dynamoStores(doc: DynamoDBDocumentClient, tableName: string) {
     channels: new DynamoChannelStore(doc, tableName),
     schedule: new DynamoReminderSchedule(doc, tableName),
     ledger: new DynamoDeliveryLedger(doc, tableName),
+    versions: new DynamoTripVersions(doc, tableName),
   } satisfies Stores;
 }

@@ -32,10 +32,23 @@ export interface RevisionDraft {
   commit(): Promise<number>;
 }
 
+/** A trip as one revision of it: the same revision is always the same trip. */
+export interface StoredTrip {
+  trip: Trip;
+  revision: number;
+}
+
 /** The port every command and adapter reads trips through; DynamoDB and memory implement it. */
 export interface FactStore {
   /** The trip with all its facts (DynamoDB: one Query). */
   getTrip(tripId: string): Promise<Trip | undefined>;
+  /**
+   * The trip in force now and its revision, read strongly consistent: a load finished before
+   * the call is in it (DynamoDB: one Query).
+   */
+  readTrip(tripId: string): Promise<StoredTrip | undefined>;
+  /** The trip's revision in force now; 0 when it was never loaded. */
+  revision(tripId: string): Promise<number>;
   /** Every trip, by id. */
   listTrips(): Promise<TripSummary[]>;
   /** The trip file as stored, ready to write back out. */

@@ -3,6 +3,8 @@ import dynalite from "dynalite";
 
 export interface LocalDynamo {
   endpoint: string;
+  /** Calls `listener` with the operation ("GetItem", "Query") of every request it receives. */
+  onRequest(listener: (operation: string) => void): void;
   close(): Promise<void>;
 }
 
@@ -26,6 +28,13 @@ export async function startLocalDynamo(
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,
+    onRequest(listener) {
+      server.on("request", (req: { headers: Record<string, string | string[] | undefined> }) => {
+        // "DynamoDB_20120810.GetItem": the protocol names the operation in this header.
+        const target = String(req.headers["x-amz-target"] ?? "");
+        listener(target.slice(target.indexOf(".") + 1));
+      });
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

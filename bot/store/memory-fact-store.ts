@@ -4,6 +4,7 @@ import {
   ConcurrentLoadError,
   type FactStore,
   type RevisionDraft,
+  type StoredTrip,
   type TripSummary,
 } from "./fact-store";
 import { diffRecords, recordsToTrip, tripToRecords } from "./trip-records";
@@ -21,6 +22,17 @@ export class MemoryFactStore implements FactStore {
   async getTrip(tripId: string): Promise<Trip | undefined> {
     const stored = this.trips.get(tripId);
     return stored ? resolveTrip(structuredClone(stored.file)) : undefined;
+  }
+
+  async readTrip(tripId: string): Promise<StoredTrip | undefined> {
+    const stored = this.trips.get(tripId);
+    return stored
+      ? { trip: resolveTrip(structuredClone(stored.file)), revision: stored.revision }
+      : undefined;
+  }
+
+  async revision(tripId: string): Promise<number> {
+    return this.trips.get(tripId)?.revision ?? 0;
   }
 
   async exportTrip(tripId: string): Promise<TripFile | undefined> {

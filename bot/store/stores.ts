@@ -2,6 +2,7 @@ import type { ChannelStore } from "./channel-store";
 import type { DeliveryLedger } from "./delivery-ledger";
 import type { FactStore } from "./fact-store";
 import type { ReminderSchedule } from "./reminder-schedule";
+import type { TripVersions } from "./trip-versions";
 
 /** Every port on one table (DynamoDB) or in one process (memory). */
 export interface Stores {
@@ -9,6 +10,8 @@ export interface Stores {
   channels: ChannelStore;
   schedule: ReminderSchedule;
   ledger: DeliveryLedger;
+  /** The stamps a warm container checks the trips it holds against. */
+  versions: TripVersions;
 }
 
 /** What a reminders run reads and writes: due reminders, subscribed channels, deliveries. */

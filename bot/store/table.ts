@@ -24,6 +24,11 @@ export const keys = {
   /** One partition listing every trip, so "which trips exist" is one Query, never a Scan. */
   tripsPartition: "TRIPS",
   tripEntry: (tripId: string) => `TRIP#${tripId}`,
+  /**
+   * One item whose string set `ids` holds every trip's id, so "which trips exist" can be read
+   * in the same BatchGetItem as a channel's link and a trip's HEAD (a Query cannot be batched).
+   */
+  tripIndex: { pk: "TRIP_INDEX", sk: "IDS" },
   /** A channel's link to its trip: its own partition, one GetItem per request. */
   channel: (platform: string, channelId: string) => `CHANNEL#${platform}#${channelId}`,
   link: "LINK",

@@ -1,11 +1,5 @@
-import {
-  type FaqEntry,
-  type ItineraryItemFile,
-  type Place,
-  placeNamed,
-  type RuleTopic,
-  type TripFile,
-} from "./schema";
+import { placeNamed } from "./places";
+import type { FaqEntry, ItineraryItemFile, Place, RuleTopic, TripFile } from "./schema";
 import { localDate, parseLeadTime, wallClockToInstant, zoneCity } from "./time";
 
 /** A validated trip with every wall-clock time resolved to an instant. */

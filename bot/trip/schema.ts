@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { placeNamed } from "./places";
 import { isValidTimeZone, parseLeadTime, wallClockToInstant } from "./time";
 
 /**
@@ -273,20 +274,6 @@ export function tripSemanticIssues(data: unknown): TripIssue[] {
   unique("rules", "topic");
   unique("places", "id");
   return issues;
-}
-
-/** The trip's place an item's `place` names, by id or by name. */
-export function placeNamed<P extends { id?: unknown; name?: unknown }>(
-  places: readonly P[],
-  name: string | undefined,
-): P | undefined {
-  if (name === undefined) return undefined;
-  const wanted = name.trim().toLowerCase();
-  return places.find(
-    (p) =>
-      (typeof p.id === "string" && p.id === wanted) ||
-      (typeof p.name === "string" && p.name.trim().toLowerCase() === wanted),
-  );
 }
 
 export const TripFileSchema = TripFileShape.superRefine((trip, ctx) => {

@@ -217,6 +217,7 @@ describe("the reminders schedule", () => {
 
 describe("permissions", () => {
   const itemActions = [
+    "dynamodb:BatchGetItem",
     "dynamodb:DeleteItem",
     "dynamodb:GetItem",
     "dynamodb:PutItem",
