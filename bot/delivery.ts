@@ -11,27 +11,26 @@ export type Mention = { kind: "here" } | { kind: "role"; id: string };
  * (Slack: chat.postMessage; Discord: POST /channels/{id}/messages); reminders and FAQ posts
  * use it without knowing the platform. One call is one attempt: the caller decides on retries.
  */
+/** How one attempt at a post is made. */
+export interface PostOptions {
+  skipParts?: number;
+  signal?: AbortSignal;
+  /**
+   * The same for every attempt at one delivery (at most 25 characters), so a platform that can
+   * refuse duplicates does (Discord's nonce with enforce_nonce).
+   */
+  deliveryKey?: string;
+  /** Pings with the first message; nothing else in the post can ping. */
+  mention?: Mention;
+}
+
 export interface ChannelPoster {
   readonly platform: string;
   /**
    * Posts `reply` publicly into `channelId`, split into as many messages as the platform's
    * limits need, in order. `skipParts` skips parts an earlier attempt already delivered.
    */
-  post(
-    channelId: string,
-    reply: Reply,
-    options?: {
-      skipParts?: number;
-      signal?: AbortSignal;
-      /**
-       * The same for every attempt at one delivery (at most 25 characters), so a platform
-       * that can refuse duplicates does (Discord's nonce with enforce_nonce).
-       */
-      deliveryKey?: string;
-      /** Pings with the first message; nothing else in the post can ping. */
-      mention?: Mention;
-    },
-  ): Promise<PostOutcome>;
+  post(channelId: string, reply: Reply, options?: PostOptions): Promise<PostOutcome>;
 
   /**
    * Whether a post with this delivery key is already in the channel, for a delivery whose

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { APIEmbed } from "discord-api-types/v10";
-import type { ChannelPoster, Mention, PostOutcome } from "../delivery";
+import type { ChannelPoster, Mention, PostOptions, PostOutcome } from "../delivery";
 import type { Reply } from "../reply";
 import { type DiscordMessage, renderReply } from "./render";
 import { discordRequest, type RestConfig } from "./rest";
@@ -29,16 +29,7 @@ export class DiscordChannelPoster implements ChannelPoster {
     this.dedupeWindowMs = options.nonceWindowMs ?? NONCE_WINDOW_MS;
   }
 
-  async post(
-    channelId: string,
-    reply: Reply,
-    options: {
-      skipParts?: number;
-      signal?: AbortSignal;
-      deliveryKey?: string;
-      mention?: Mention;
-    } = {},
-  ): Promise<PostOutcome> {
+  async post(channelId: string, reply: Reply, options: PostOptions = {}): Promise<PostOutcome> {
     const messages = renderReply(reply, { visibility: "public" });
     const skip = options.skipParts ?? 0;
     for (let i = skip; i < messages.length; i++) {

@@ -1,4 +1,4 @@
-import type { ChannelPoster, Mention, PostOutcome } from "../delivery";
+import type { ChannelPoster, Mention, PostOptions, PostOutcome } from "../delivery";
 import type { Reply } from "../reply";
 import { retryAfterMs } from "../retry";
 import type { SlackMessage } from "./blocks";
@@ -199,16 +199,7 @@ export class SlackPoster implements ChannelPoster {
     return false;
   }
 
-  async post(
-    channelId: string,
-    reply: Reply,
-    options: {
-      skipParts?: number;
-      signal?: AbortSignal;
-      deliveryKey?: string;
-      mention?: Mention;
-    } = {},
-  ): Promise<PostOutcome> {
+  async post(channelId: string, reply: Reply, options: PostOptions = {}): Promise<PostOutcome> {
     const messages = renderReply(reply);
     for (let i = options.skipParts ?? 0; i < messages.length; i++) {
       const message =
