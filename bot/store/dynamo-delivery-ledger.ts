@@ -91,63 +91,76 @@ export class DynamoDeliveryLedger implements DeliveryLedger {
     }
   }
 
-  async finish(key: DeliveryKey, runId: string, outcome: FinishOutcome): Promise<boolean> {
-    const allowed = condition(FINISH_FROM, { now: outcome.now.getTime(), runId });
+  /**
+   * An update allowed only from the records `guards` match (the state diagram's transition);
+   * false when the record is not one of them, so another run's claim wins.
+   */
+  private async guardedUpdate(
+    key: DeliveryKey,
+    guards: readonly DeliveryGuard[],
+    at: { now: number; runId: string },
+    update: { expression: string; names: Record<string, string>; values: Record<string, unknown> },
+  ): Promise<boolean> {
+    const allowed = condition(guards, at);
     try {
       await this.doc.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: this.key(key),
-          UpdateExpression:
-            "SET #state = :outcome, parts = :parts, reason = :reason, uncertain = :uncertain, finishedAt = :at REMOVE leaseUntil",
+          UpdateExpression: update.expression,
           ConditionExpression: allowed.expression,
-          ExpressionAttributeNames: { "#state": "state" },
-          ExpressionAttributeValues: {
-            ...allowed.values,
-            ":outcome": outcome.state,
-            ":parts": outcome.parts,
-            ":reason": outcome.reason ?? null,
-            ":uncertain": outcome.state === "retry" && outcome.uncertain === true,
-            ":at": outcome.now.toISOString(),
-          },
+          ExpressionAttributeNames: update.names,
+          ExpressionAttributeValues: { ...allowed.values, ...update.values },
         }),
       );
       return true;
     } catch (e) {
-      // Our lease ran out and another run took the delivery over: its record wins.
       if (e instanceof ConditionalCheckFailedException) return false;
       throw e;
     }
   }
 
-  async skip(key: DeliveryKey, runId: string, outcome: SkipOutcome): Promise<boolean> {
-    const allowed = condition(SKIP_FROM, { now: outcome.now.getTime(), runId });
-    try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: this.key(key),
-          UpdateExpression:
-            "SET #state = :missed, runId = :run, attempts = if_not_exists(attempts, :zero), parts = if_not_exists(parts, :zero), reason = :reason, uncertain = :no, finishedAt = :at, #ttl = :ttl",
-          ConditionExpression: allowed.expression,
-          ExpressionAttributeNames: { "#state": "state", "#ttl": TTL_ATTRIBUTE },
-          ExpressionAttributeValues: {
-            ...allowed.values,
-            ":missed": "missed",
-            ":run": runId,
-            ":zero": 0,
-            ":no": false,
-            ":reason": outcome.reason,
-            ":at": outcome.now.toISOString(),
-            ":ttl": Math.floor(outcome.now.getTime() / 1000) + DELIVERY_TTL_DAYS * 86_400,
-          },
-        }),
-      );
-      return true;
-    } catch (e) {
-      if (e instanceof ConditionalCheckFailedException) return false;
-      throw e;
-    }
+  finish(key: DeliveryKey, runId: string, outcome: FinishOutcome): Promise<boolean> {
+    // Our lease may have run out and another run taken the delivery over: its record wins.
+    return this.guardedUpdate(
+      key,
+      FINISH_FROM,
+      { now: outcome.now.getTime(), runId },
+      {
+        expression:
+          "SET #state = :outcome, parts = :parts, reason = :reason, uncertain = :uncertain, finishedAt = :at REMOVE leaseUntil",
+        names: { "#state": "state" },
+        values: {
+          ":outcome": outcome.state,
+          ":parts": outcome.parts,
+          ":reason": outcome.reason ?? null,
+          ":uncertain": outcome.state === "retry" && outcome.uncertain === true,
+          ":at": outcome.now.toISOString(),
+        },
+      },
+    );
+  }
+
+  skip(key: DeliveryKey, runId: string, outcome: SkipOutcome): Promise<boolean> {
+    return this.guardedUpdate(
+      key,
+      SKIP_FROM,
+      { now: outcome.now.getTime(), runId },
+      {
+        expression:
+          "SET #state = :missed, runId = :run, attempts = if_not_exists(attempts, :zero), parts = if_not_exists(parts, :zero), reason = :reason, uncertain = :no, finishedAt = :at, #ttl = :ttl",
+        names: { "#state": "state", "#ttl": TTL_ATTRIBUTE },
+        values: {
+          ":missed": "missed",
+          ":run": runId,
+          ":zero": 0,
+          ":no": false,
+          ":reason": outcome.reason,
+          ":at": outcome.now.toISOString(),
+          ":ttl": Math.floor(outcome.now.getTime() / 1000) + DELIVERY_TTL_DAYS * 86_400,
+        },
+      },
+    );
   }
 
   async record(key: DeliveryKey): Promise<DeliveryRecord | undefined> {
