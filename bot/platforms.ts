@@ -9,3 +9,6 @@ export * from "./platform";
  * platform.ts), a handler line (`handlers/<name>.ts`) and an entry here.
  */
 export const PLATFORMS: readonly Platform[] = [slack, discord];
+
+/** Their names, as trip files key organiser ids and channel links by them. */
+export const PLATFORM_NAMES: readonly string[] = PLATFORMS.map((p) => p.name);

@@ -58,6 +58,12 @@ export interface Reply {
   visibility: "private" | "public";
   /** Attached where the platform attaches files to an answer; the blocks still say it all. */
   files?: ReplyFile[];
+  /**
+   * The one ping this reply may make: "here" notifies everyone in the channel who is online.
+   * Only an organiser's announcement asks for it; adapters render exactly this ping (with the
+   * first message) and keep every other mention in the text inert.
+   */
+  mention?: "here";
 }
 
 export const text = (value: string, bold = false): Span =>

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { loadTrip, type TripLoadStores } from "../bot/loading/load-trip";
+import { PLATFORM_NAMES } from "../bot/platforms";
 import { createDocumentClient, ensureTable } from "../bot/store/dynamo-client";
 import type { DynamoFactStore } from "../bot/store/dynamo-fact-store";
 import { dynamoStores } from "../bot/store/dynamo-stores";
@@ -53,7 +54,7 @@ export async function openLocalEnvironment(
 
 /** Reads, validates and loads a trip file; throws with every error's line and column. */
 export async function loadTripFile(stores: TripLoadStores, path: string) {
-  const parsed = parseTripText(await readFile(path, "utf8"), path);
+  const parsed = parseTripText(await readFile(path, "utf8"), path, { platforms: PLATFORM_NAMES });
   if (!parsed.ok) throw new Error(parsed.errors.map(formatTripError).join("\n"));
   return loadTrip(stores, parsed.file);
 }

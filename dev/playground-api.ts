@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { loadTrip as loadTripInto, type TripLoadStores } from "../bot/loading/load-trip";
 import { type LocalApi, type PlatformRequest, readRequestBody } from "../bot/local-api";
+import { PLATFORM_NAMES } from "../bot/platforms";
 import type { ChannelStore } from "../bot/store/channel-store";
 import type { DynamoFactStore } from "../bot/store/dynamo-fact-store";
 import { parseTripText } from "../bot/trip/parse";
@@ -157,7 +158,7 @@ class Playground {
 
   async loadTrip(input: Record<string, unknown>): Promise<Answered> {
     const fileName = str(input.fileName)?.trim() || "trip.yaml";
-    const parsed = parseTripText(str(input.text) ?? "", fileName);
+    const parsed = parseTripText(str(input.text) ?? "", fileName, { platforms: PLATFORM_NAMES });
     if (!parsed.ok) return { status: 422, body: { ok: false, errors: parsed.errors } };
     const result = await loadTripInto(this.deps.stores, parsed.file);
     await this.linkAll(result.tripId);

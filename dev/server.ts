@@ -6,7 +6,7 @@ import { calendarDepsFromEnv, calendarHandlerFromEnv } from "../bot/calendar/fro
 import { lambdaHttp } from "../bot/lambda/http";
 import { remindersHandler } from "../bot/lambda/reminders";
 import type { LoadResult } from "../bot/loading/load-trip";
-import { PLATFORMS, secretArnVariable } from "../bot/platforms";
+import { PLATFORM_NAMES, PLATFORMS, secretArnVariable } from "../bot/platforms";
 import { formatTripError, parseTripText, type TripFileError } from "../bot/trip/parse";
 import type { TripFile } from "../bot/trip/schema";
 import { type LambdaHttpHandler, serveThroughLambda } from "./api-gateway";
@@ -70,7 +70,7 @@ async function readTripFiles(
 ): Promise<{ path: string; file: TripFile }[]> {
   const files: { path: string; file: TripFile }[] = [];
   for (const path of paths) {
-    const parsed = parseTripText(await readFile(path, "utf8"), path);
+    const parsed = parseTripText(await readFile(path, "utf8"), path, { platforms: PLATFORM_NAMES });
     if (!parsed.ok) throw new TripFileInvalid(parsed.errors);
     files.push({ path, file: parsed.file });
   }

@@ -1,7 +1,7 @@
 /**
  * The trip CLI, against TABLE_NAME and DYNAMODB_ENDPOINT:
  *   npm run trip -- validate <file…>
- *   npm run trip -- load <file> [--dry-run] [--quiet]
+ *   npm run trip -- load <file> [--dry-run] [--quiet] [--replace-organisers]
  *   npm run trip -- export <trip-id> [--out <file>]
  * With neither variable set it uses the local table that `npm start` keeps under data/.
  */
@@ -9,7 +9,9 @@ import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { stringify } from "yaml";
 import { describeLoad } from "../bot/loading/describe-load";
-import { loadTrip } from "../bot/loading/load-trip";
+import { type LoadResult, loadTrip } from "../bot/loading/load-trip";
+import { describeIdentityChange, OrganisersChangeRefused } from "../bot/loading/trip-identity";
+import { PLATFORM_NAMES } from "../bot/platforms";
 import { createDocumentClient, ensureTable } from "../bot/store/dynamo-client";
 import { dynamoStores } from "../bot/store/dynamo-stores";
 import type { Stores } from "../bot/store/stores";
@@ -18,10 +20,12 @@ import { LOCAL_DATA_PATH, openLocalEnvironment } from "../dev/environment";
 
 const USAGE = `Usage:
   npm run trip -- validate <file…>          check trip files; print every error with line and column
-  npm run trip -- load <file> [--dry-run] [--quiet]
+  npm run trip -- load <file> [--dry-run] [--quiet] [--replace-organisers]
                                             load a trip into the table; print what it adds, changes,
                                             removes, and the change alerts it posts to channels
-                                            (--quiet: post none; --dry-run: list them, change nothing)
+                                            (--quiet: post none; --dry-run: list them, change nothing;
+                                            --replace-organisers: let the file change the organisers
+                                            of a trip already loaded, which a load refuses otherwise)
   npm run trip -- export <trip-id> [--out <file>]   write a stored trip back out as YAML`;
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -36,7 +40,7 @@ async function parseFile(path: string) {
       errors: [`${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})`],
     };
   }
-  const r = parseTripText(text, path);
+  const r = parseTripText(text, path, { platforms: PLATFORM_NAMES });
   return r.ok ? r : { ok: false as const, errors: r.errors.map(formatTripError) };
 }
 
@@ -75,6 +79,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       "dry-run": { type: "boolean", default: false },
       quiet: { type: "boolean", default: false },
+      "replace-organisers": { type: "boolean", default: false },
       out: { type: "string" },
       help: { type: "boolean" },
     },
@@ -113,8 +118,22 @@ async function main(argv: string[]): Promise<number> {
     const quiet = values.quiet ?? false;
     return withStores(async (stores, where) => {
       console.log(`${dryRun ? "Checking" : "Loading"} ${path} against ${where}`);
-      const result = await loadTrip(stores, r.file, { dryRun, quiet });
+      const keepOrganisers = !values["replace-organisers"];
+      let result: LoadResult;
+      try {
+        result = await loadTrip(stores, r.file, { dryRun, quiet, keepOrganisers });
+      } catch (e) {
+        if (!(e instanceof OrganisersChangeRefused)) throw e;
+        console.error(describeIdentityChange(e.change).join("\n"));
+        console.error(
+          `${path}: not loaded, nothing was written: it changes the organisers of trip ${e.tripId}. Check the lines above, then load it with --replace-organisers.`,
+        );
+        return 1;
+      }
       console.log(describeLoad(result, dryRun, quiet));
+      if (dryRun && keepOrganisers && result.identity?.organisers.length) {
+        console.log("Loading it will need --replace-organisers, as it changes the organisers.");
+      }
       return 0;
     });
   }

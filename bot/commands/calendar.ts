@@ -98,7 +98,7 @@ export const calendar: TripCommand = {
         ),
       ]);
     }
-    if (!isOrganiser(trip, request)) return organisersOnly("replace the calendar link");
+    if (!isOrganiser(trip, request)) return organisersOnly("replace the calendar link", request);
     const urls = calendarUrls(links.baseUrl, await links.tokens.reset(trip.id));
     return notice(`${trip.name}: new calendar link`, [
       paragraph(

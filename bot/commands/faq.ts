@@ -53,7 +53,7 @@ export function faqPostReply(trip: Trip): Reply {
 }
 
 async function postFaq({ trip, request, services }: CommandContext): Promise<Reply> {
-  if (!isOrganiser(trip, request)) return organisersOnly("post the FAQ in the channel");
+  if (!isOrganiser(trip, request)) return organisersOnly("post the FAQ in the channel", request);
   const post = faqPostReply(trip);
   // Without a way to post (the terminal), the post itself is the answer.
   if (!services.poster) return post;

@@ -1,7 +1,7 @@
 import { paragraph, text } from "../reply";
 import type { ChannelCommand } from "./context";
 import { notice } from "./format";
-import { isOrganiser, organisersOnly, unavailable } from "./organisers";
+import { isOrganiser, maySwitchOff, notYourTrip, organisersOnly, unavailable } from "./organisers";
 
 export const link: ChannelCommand = {
   scope: "channel",
@@ -26,20 +26,24 @@ export const link: ChannelCommand = {
       ]);
     }
     const trip = await findTrip(id);
-    // Same answer for "no such trip" and "not yours": a channel must not learn of other trips.
-    if (!trip || !isOrganiser(trip, request)) {
-      return trip
-        ? organisersOnly("link a channel to this trip")
-        : notice(`No trip "${id}"`, [
-            paragraph(
-              `There is no trip with the id "${id}". Check the id at the top of the trip file.`,
-            ),
-          ]);
-    }
+    if (!trip || !isOrganiser(trip, request)) return notYourTrip(id, request);
     const linked = await services.channels.linkedTrip(request.platform, request.channel.id);
     if (linked === trip.id) {
       return notice("Already linked", [
         paragraph(`This channel already answers from ${trip.name}.`),
+      ]);
+    }
+    // Taking a channel from another trip (its reminders go with it) is for that trip's
+    // organisers too; a link to a trip that is gone binds nobody.
+    const from = linked ? await findTrip(linked) : undefined;
+    if (from && !isOrganiser(from, request)) {
+      return notice("This channel belongs to another trip", [
+        paragraph(
+          `This channel answers from ${from.name}, and only its organisers can move it to another trip. `,
+          "Ask one of them to ",
+          text(`/${from.command} unlink`, true),
+          " it first. Nothing was changed.",
+        ),
       ]);
     }
     await services.channels.link(
@@ -64,7 +68,7 @@ export const unlink: ChannelCommand = {
   scope: "channel",
   name: "unlink",
   aliases: [],
-  summary: "Organisers: stop this channel answering from its trip (and its reminders)",
+  summary: "Organisers or server managers: stop this channel answering from its trip and reminding",
   usage: "",
   examples: ["unlink"],
   organisers: true,
@@ -73,7 +77,7 @@ export const unlink: ChannelCommand = {
     const linked = await services.channels.linkedTrip(request.platform, request.channel.id);
     const trip = linked ? await findTrip(linked) : undefined;
     if (!linked) return notice("Not linked", [paragraph("This channel is not linked to a trip.")]);
-    if (trip && !isOrganiser(trip, request)) return organisersOnly("unlink this channel");
+    if (!maySwitchOff(trip, request)) return organisersOnly("unlink this channel", request);
     await services.channels.unlink(request.platform, request.channel.id);
     return notice("Channel unlinked", [
       paragraph(

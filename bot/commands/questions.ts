@@ -60,7 +60,8 @@ export const questions: TripCommand = {
   examples: ["questions"],
   organisers: true,
   async run({ trip, request, services, now }) {
-    if (!isOrganiser(trip, request)) return organisersOnly("see the questions travellers asked");
+    if (!isOrganiser(trip, request))
+      return organisersOnly("see the questions travellers asked", request);
     if (!services.questions) return unavailable("The list of asked questions");
     const groups = groupQuestions(await services.questions.list(trip.id, now));
     if (groups.length === 0) {

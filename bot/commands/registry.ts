@@ -1,6 +1,7 @@
 import { type Block, paragraph, type Reply, text } from "../reply";
 import { closest } from "../search/distance";
 import { shorten } from "../text/units";
+import { announce } from "./announce";
 import { ask } from "./ask";
 import { calendar } from "./calendar";
 import type { CommandContext, CommandDefinition, TripCommand } from "./context";
@@ -11,6 +12,7 @@ import { itinerary } from "./itinerary";
 import { link, unlink } from "./link";
 import { next } from "./next";
 import { offline } from "./offline";
+import { becomeOrganiser } from "./organisers";
 import { questions } from "./questions";
 import { reminders } from "./reminders";
 import { rules } from "./rules";
@@ -51,6 +53,7 @@ function helpBlocks(commandName: string): Block[] {
         [text(`/${commandName} faq post`, true), text(" — post the whole FAQ in this channel")],
       ],
     },
+    { type: "context", spans: [text(becomeOrganiser())] },
   ];
 }
 
@@ -105,6 +108,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   unlink,
   reminders,
   questions,
+  announce,
 ];
 
 export function findCommand(name: string): CommandDefinition | undefined {

@@ -5,7 +5,7 @@ import type { ChannelDeliveryState, ChannelStore } from "../store/channel-store"
 import type { Trip } from "../trip/model";
 import type { CommandContext, TripCommand } from "./context";
 import { moment, notice } from "./format";
-import { isOrganiser, organisersOnly, unavailable } from "./organisers";
+import { isOrganiser, maySwitchOff, organisersOnly, unavailable } from "./organisers";
 
 const UPCOMING_SHOWN = 3;
 
@@ -124,7 +124,8 @@ async function turnReminders(
   action: "on" | "off",
   mention: Mention | null | undefined,
 ): Promise<Reply> {
-  if (!isOrganiser(trip, request)) return organisersOnly(`turn reminders ${action}`);
+  const allowed = action === "on" ? isOrganiser(trip, request) : maySwitchOff(trip, request);
+  if (!allowed) return organisersOnly(`turn reminders ${action}`, request);
   const channel = request.channel.id;
   // A channel that answered from the only trip by default is linked to it for good, so its
   // reminders keep coming when a second trip is loaded.

@@ -21,8 +21,11 @@ export interface DiscordMessage {
   content?: string;
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIButtonComponentWithCustomId>[];
-  /** Always empty: trip text must never ping anyone. */
-  allowed_mentions: { parse: [] };
+  /**
+   * Empty: trip text must never ping anyone. "everyone" only on the first message of a reply
+   * that asks for `@here` (an organiser's announcement), whose content is just that ping.
+   */
+  allowed_mentions: { parse: [] | ["everyone"] };
   flags?: number;
 }
 
@@ -236,6 +239,11 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordM
       message.components.push(shareButtonRow(options.shareId, share.label));
     }
     if (visibility === "private") message.flags = EPHEMERAL;
+    // The text is in embeds, which never ping; the one ping asked for is the content.
+    if (i === 0 && reply.mention === "here") {
+      message.content = "@here";
+      message.allowed_mentions = { parse: ["everyone"] };
+    }
     return message;
   });
 }

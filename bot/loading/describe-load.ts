@@ -1,4 +1,5 @@
 import type { LoadResult } from "./load-trip";
+import { describeIdentityChange } from "./trip-identity";
 
 /** What the trip CLI prints for a load: the changes, the reminders, and the change alerts. */
 export function describeLoad(result: LoadResult, dryRun: boolean, quiet = false): string {
@@ -38,6 +39,14 @@ export function describeLoad(result: LoadResult, dryRun: boolean, quiet = false)
           : `Not announcing ${what} (--quiet):`,
     );
     for (const a of result.alerts) lines.push(`  ! ${a.title}: ${a.changes.join("; ")}`);
+  }
+  const identity = describeIdentityChange(result.identity);
+  if (result.identity && identity.length > 0) {
+    const what = [
+      ...(result.identity.name ? ["name"] : []),
+      ...(result.identity.organisers.length > 0 ? ["organisers"] : []),
+    ].join(" and ");
+    lines.unshift(`${dryRun ? "Would change" : "Changed"} the trip's ${what}:`, ...identity);
   }
   return lines.join("\n");
 }

@@ -4,6 +4,7 @@ import type { FactChange, FactStore, RevisionDraft } from "../store/fact-store";
 import type { ReminderSchedule, ScheduleEntry } from "../store/reminder-schedule";
 import { resolveTrip } from "../trip/model";
 import { type TripFile, TripFileSchema } from "../trip/schema";
+import { type IdentityChange, identityChange, OrganisersChangeRefused } from "./trip-identity";
 
 export interface LoadResult {
   tripId: string;
@@ -20,6 +21,8 @@ export interface LoadResult {
   alerts: AlertSummary[];
   /** The alerts were scheduled for posting (false for a dry run or a quiet load). */
   announced: boolean;
+  /** What the load does to an existing trip's name and organisers (none for a new trip). */
+  identity?: IdentityChange;
 }
 
 /** What a load writes to: the trip's facts and its reminder schedule. */
@@ -35,6 +38,12 @@ export interface LoadOptions {
   now?: Date;
   /** Change nothing in the channels: no change alerts for this load (`--quiet`). */
   quiet?: boolean;
+  /**
+   * Refuse (OrganisersChangeRefused, before writing anything) a load that would change an
+   * existing trip's organisers; a dry run reports the change instead. The CLI sets it unless
+   * told `--replace-organisers`.
+   */
+  keepOrganisers?: boolean;
 }
 
 /** A trip file that fails validation; `issues` say where ("itinerary[2].start: …"). */
@@ -64,12 +73,16 @@ export async function loadTrip(
     stores.facts.getTrip(file.id),
   ]);
   const trip = resolveTrip(file);
+  const identity = identityChange(before, file);
   const schedule = planSchedule(remindersOf(trip), scheduled, now);
   const alertsAt = (revision: number) =>
     before && draft.switches ? changeAlerts(before, trip, scheduled, now, revision) : [];
   if (options.dryRun) {
     const alerts = alertsAt(draft.revision + 1);
-    return result(draft, schedule, false, draft.revision, alerts, false);
+    return result(draft, schedule, false, draft.revision, alerts, false, identity);
+  }
+  if (options.keepOrganisers && identity?.organisers.length) {
+    throw new OrganisersChangeRefused(file.id, identity);
   }
 
   const revision = await draft.commit();
@@ -82,7 +95,7 @@ export async function loadTrip(
   const alerts = alertsAt(revision);
   const announced = !options.quiet && alerts.length > 0;
   if (announced) await stores.schedule.update({ put: alerts, cancel: [] });
-  return result(draft, schedule, draft.switches, revision, alerts, announced);
+  return result(draft, schedule, draft.switches, revision, alerts, announced, identity);
 }
 
 function validate(input: TripFile): TripFile {
@@ -100,6 +113,7 @@ function result(
   revision: number,
   alerts: ScheduleEntry[],
   announced: boolean,
+  identity: IdentityChange | undefined,
 ): LoadResult {
   return {
     tripId: draft.tripId,
@@ -109,5 +123,6 @@ function result(
     reminders: schedule.counts,
     alerts: alerts.map(summariseAlert),
     announced,
+    ...(identity ? { identity } : {}),
   };
 }

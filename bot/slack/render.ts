@@ -104,14 +104,17 @@ function blockPlainText(block: Block): string {
 }
 
 /** The notification text: plain, escaped (Slack parses it too), shortened at a word. */
-function fallbackText(title: string, body: string): string {
-  let room: number = L.messageText;
+function fallbackText(title: string, body: string, limit: number = L.messageText): string {
+  let room = limit;
   for (;;) {
     const candidate = escapeText(shorten(`${title}\n${body}`.trim(), room));
-    if (candidate.length <= L.messageText) return candidate;
-    room -= candidate.length - L.messageText;
+    if (candidate.length <= limit) return candidate;
+    room -= candidate.length - limit;
   }
 }
+
+/** The one ping a reply may ask for (an organiser's `@here`), in Slack's own syntax. */
+const PING = { here: "<!here>" } as const;
 
 interface Chunk {
   blocks: SlackBlock[];
@@ -129,6 +132,9 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
   const header = shorten(title, L.headerText);
   const lead: Block[] = header === title ? [] : [{ type: "paragraph", spans: [text(title, true)] }];
   const parts = replyParts({ ...reply, blocks: [...lead, ...reply.blocks] });
+  const ping = reply.mention ? PING[reply.mention] : undefined;
+  // A ping takes a block of the first message, after its header.
+  const budget = CONTENT_BUDGET - (ping ? 1 : 0);
 
   const chunks: Chunk[] = [];
   let current: Chunk = { blocks: [], plain: [], labels: [] };
@@ -141,10 +147,10 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
     const plain = part.map(blockPlainText);
     const first = part[0];
     const label = first?.type === "heading" ? first.text : undefined;
-    if (current.blocks.length + blocks.length > CONTENT_BUDGET) flush();
-    for (let i = 0; i < blocks.length; i += CONTENT_BUDGET) {
+    if (current.blocks.length + blocks.length > budget) flush();
+    for (let i = 0; i < blocks.length; i += budget) {
       if (i > 0) flush();
-      current.blocks.push(...blocks.slice(i, i + CONTENT_BUDGET));
+      current.blocks.push(...blocks.slice(i, i + budget));
     }
     current.plain.push(...plain);
     if (label) current.labels.push(label);
@@ -163,6 +169,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
           emoji: true,
         },
       },
+      ...(ping && index === 0 ? [section(ping)] : []),
       ...chunk.blocks,
     ];
     const next = chunks[index + 1];
@@ -177,6 +184,13 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
     if (buttons.length > 0) {
       blocks.push({ type: "actions", elements: buttons.slice(0, L.actionsElements) });
     }
-    return { text: fallbackText(title, chunk.plain.join("\n")), blocks };
+    const plain = chunk.plain.join("\n");
+    if (ping && index === 0) {
+      return {
+        text: `${ping} ${fallbackText(title, plain, L.messageText - ping.length - 1)}`,
+        blocks,
+      };
+    }
+    return { text: fallbackText(title, plain), blocks };
   });
 }

@@ -18,8 +18,20 @@ export function formatTripError(e: TripFileError): string {
   return `${e.file}:${e.line}:${e.column}: ${e.message}`;
 }
 
+export interface TripParseOptions {
+  /**
+   * The platforms the bot speaks (their names): an organisers key that is none of them (a typo,
+   * `slakc:`) is an error. The trip model does not know the platform list, so callers pass it.
+   */
+  platforms?: readonly string[];
+}
+
 /** Parses and validates a trip file's text, reporting every problem with its line and column. */
-export function parseTripText(text: string, fileName = "trip.yaml"): TripParseResult {
+export function parseTripText(
+  text: string,
+  fileName = "trip.yaml",
+  options: TripParseOptions = {},
+): TripParseResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number, message: string): TripFileError => {
@@ -34,6 +46,12 @@ export function parseTripText(text: string, fileName = "trip.yaml"): TripParseRe
   }
   const raw: unknown = doc.toJS();
   const result = TripFileSchema.safeParse(raw);
+  const platformErrors = options.platforms
+    ? unknownPlatforms(doc.contents, options.platforms).map(([offset, message]) =>
+        at(offset, message),
+      )
+    : [];
+  if (result.success && platformErrors.length > 0) return { ok: false, errors: platformErrors };
   if (!result.success) {
     const issues: z.core.$ZodIssue[] = [...result.error.issues];
     // Zod skips cross-field checks once a field has the wrong type; run them anyway.
@@ -43,7 +61,10 @@ export function parseTripText(text: string, fileName = "trip.yaml"): TripParseRe
         issues.push({ code: "custom", input: undefined, ...extra });
       }
     }
-    const errors = issues.flatMap((issue) => locateIssue(doc.contents, issue, at));
+    const errors = [
+      ...issues.flatMap((issue) => locateIssue(doc.contents, issue, at)),
+      ...platformErrors,
+    ];
     errors.sort((a, b) => a.line - b.line || a.column - b.column);
     return { ok: false, errors };
   }
@@ -128,4 +149,21 @@ function keyNode(root: unknown, path: Path): unknown {
   return isMap(parent)
     ? parent.items.find((p) => isScalar(p.key) && p.key.value === last)?.key
     : undefined;
+}
+
+/** Each organisers key that names no platform the bot speaks: where it is, and what to say. */
+function unknownPlatforms(root: unknown, platforms: readonly string[]): [number, string][] {
+  const organisers = nodeAt(root, ["organisers"]);
+  if (!isMap(organisers)) return [];
+  return organisers.items.flatMap((pair): [number, string][] => {
+    const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+    if (key === undefined || platforms.includes(key)) return [];
+    const known = platforms.join(", ");
+    return [
+      [
+        (pair.key as Node).range?.[0] ?? 0,
+        `organisers: "${key}" is not a platform this bot speaks (${known})`,
+      ],
+    ];
+  });
 }
