@@ -9,7 +9,7 @@ import { renderReply as slack } from "../../bot/slack/render";
 import { InMemoryQuestionStore } from "../../bot/store/question-store";
 import { renderText } from "../../bot/text/render";
 import type { LocalEnvironment } from "../../dev/environment";
-import { localTable, NEW_YORK, PYONGYANG } from "../helpers/local-table";
+import { localTable, NEW_YORK, NEW_YORK_ORGANISED, PYONGYANG } from "../helpers/local-table";
 
 const BEFORE = "2025-04-01T00:00:00Z"; // Tue 1 Apr, 09:00 in Pyongyang
 
@@ -120,7 +120,7 @@ describe("questions in the traveller's own words", () => {
 describe("organisers see what travellers asked", () => {
   let env: LocalEnvironment;
   beforeAll(async () => {
-    env = await localTable({ trips: [NEW_YORK] });
+    env = await localTable({ trips: [NEW_YORK_ORGANISED] });
   });
   afterAll(() => env.close());
 
@@ -157,7 +157,7 @@ describe("organisers see what travellers asked", () => {
 
 describe("the organisers' list fits one message on every platform", () => {
   it("shows the most asked first within Slack's and Discord's limits", async () => {
-    const env = await localTable({ trips: [NEW_YORK] });
+    const env = await localTable({ trips: [NEW_YORK_ORGANISED] });
     try {
       const questions = new InMemoryQuestionStore();
       const now = new Date("2025-10-20T12:00:00Z");

@@ -6,11 +6,11 @@ import type { Reply, Span } from "../../bot/reply";
 import { DynamoCalendarTokens } from "../../bot/store/dynamo-calendar-tokens";
 import type { LocalEnvironment } from "../../dev/environment";
 import { handler } from "../../handlers/calendar";
-import { localTable, NEW_YORK } from "../helpers/local-table";
+import { localTable, NEW_YORK_ORGANISED } from "../helpers/local-table";
+import { SLACK_ORGANISER } from "../helpers/memory-trips";
 import { calendarGet, pathOf } from "./requests";
 
-// The New York trip file lists this Slack organiser.
-const ORGANISER = "U0ORGANISER";
+const ORGANISER = SLACK_ORGANISER;
 const TRAVELLER = "U0TRAVELLER";
 const BASE_URL = "https://abc123.execute-api.eu-west-1.amazonaws.com/";
 
@@ -19,7 +19,7 @@ let bot: Bot;
 const saved = { ...process.env };
 
 beforeAll(async () => {
-  env = await localTable({ trips: [NEW_YORK] });
+  env = await localTable({ trips: [NEW_YORK_ORGANISED] });
   Object.assign(process.env, { TABLE_NAME: env.tableName, DYNAMODB_ENDPOINT: env.endpoint });
   bot = createBot({
     store: env.store,

@@ -6,11 +6,18 @@ import { type FakeDiscordApi, startFakeDiscordApi } from "../../bot/discord/stan
 import { SlackPoster } from "../../bot/slack/poster";
 import { type FakeSlackApi, startFakeSlackApi } from "../../bot/slack/stand-in";
 import type { ChannelStore } from "../../bot/store/channel-store";
-import { NEW_YORK, PYONGYANG, storesWith } from "../helpers/memory-trips";
+import {
+  DISCORD_ORGANISER,
+  NEW_YORK,
+  PYONGYANG,
+  SLACK_ORGANISER,
+  storesWith,
+  withOrganisers,
+} from "../helpers/memory-trips";
 
-// The New York trip file lists these organisers; the Pyongyang one lists none.
-const SLACK_ORGANISER = "U0ORGANISER";
-const DISCORD_ORGANISER = "100000000000000001";
+// New York lists the test organisers, Pyongyang its own; one person organises both.
+const PYONGYANG_SLACK = "U0PYONGYANG";
+const ORGANISES_BOTH = "U0BOTH";
 const NOW = new Date("2025-10-30T12:00:00Z");
 
 let slack: FakeSlackApi;
@@ -19,7 +26,13 @@ let channels: ChannelStore;
 let bot: Bot;
 
 beforeAll(async () => {
-  const stores = await storesWith([PYONGYANG, NEW_YORK]);
+  const stores = await storesWith([
+    withOrganisers(PYONGYANG, { slack: [PYONGYANG_SLACK, ORGANISES_BOTH], discord: [] }),
+    withOrganisers(NEW_YORK, {
+      slack: [SLACK_ORGANISER, ORGANISES_BOTH],
+      discord: [DISCORD_ORGANISER],
+    }),
+  ]);
   slack = await startFakeSlackApi();
   discord = await startFakeDiscordApi();
   channels = stores.channels;
@@ -59,7 +72,7 @@ function ask(
 describe("organiser commands", () => {
   it("link: refused to others, nothing changes; an organiser links, and the channel answers from that trip", async () => {
     const refused = await ask("slack", "C-LINK", "U-TRAVELLER", "link new-york-marathon-2025");
-    expect(refused.title).toBe("Only organisers can do that");
+    expect(refused.title).toBe("Not a trip you organise");
     expect(await channels.linkedTrip("slack", "C-LINK")).toBeUndefined();
     expect((await ask("slack", "C-LINK", "U-TRAVELLER", "when")).title).toBe("Which trip?");
 
@@ -71,20 +84,41 @@ describe("organiser commands", () => {
     // The same user id means nothing on the other platform.
     expect(
       (await ask("discord", "D-LINK", SLACK_ORGANISER, "link new-york-marathon-2025")).title,
-    ).toBe("Only organisers can do that");
+    ).toBe("Not a trip you organise");
   });
 
-  it("link: a Discord member who manages the server may link; an unknown trip id reveals nothing", async () => {
-    const byAdmin = await ask("discord", "D-ADMIN", "42", "link pyongyang-marathon-2025", {
-      canManage: true,
-    });
-    expect(byAdmin.title).toBe("Channel linked");
-    expect((await ask("discord", "D-ADMIN", "43", "facts")).title).toBe(
-      "Pyongyang International Marathon 2025",
+  it("link: managing the server is not organising a trip; a missing id and another's read alike", async () => {
+    const manager = { canManage: true };
+    const notTheirs = await ask(
+      "discord",
+      "D-ADMIN",
+      "42",
+      "link pyongyang-marathon-2025",
+      manager,
     );
-    const unknown = await ask("discord", "D-ADMIN", "42", "link nowhere-2030", { canManage: true });
-    expect(unknown.title).toBe('No trip "nowhere-2030"');
-    expect(JSON.stringify(unknown)).not.toContain("new-york");
+    const missing = await ask("discord", "D-ADMIN", "42", "link pyongyang-marathon-2030", manager);
+    expect(notTheirs.title).toBe("Not a trip you organise");
+    const without = (r: unknown, id: string) => JSON.stringify(r).replaceAll(id, "<id>");
+    expect(without(missing, "pyongyang-marathon-2030")).toBe(
+      without(notTheirs, "pyongyang-marathon-2025"),
+    );
+    expect(await channels.linkedTrip("discord", "D-ADMIN")).toBeUndefined();
+  });
+
+  it("link: another trip's organiser cannot take a linked channel; its own organisers can move it", async () => {
+    await ask("slack", "C-TAKE", PYONGYANG_SLACK, "link pyongyang-marathon-2025");
+    await ask("slack", "C-TAKE", PYONGYANG_SLACK, "reminders on");
+    const taken = await ask("slack", "C-TAKE", SLACK_ORGANISER, "link new-york-marathon-2025");
+    expect(taken.title).toBe("This channel belongs to another trip");
+    expect(await channels.linkedTrip("slack", "C-TAKE")).toBe("pyongyang-marathon-2025");
+    expect(await channels.isSubscribed("pyongyang-marathon-2025", "slack", "C-TAKE")).toBe(true);
+    // Once its organiser unlinks it, the channel is free for another trip.
+    expect((await ask("slack", "C-TAKE", PYONGYANG_SLACK, "unlink")).title).toBe(
+      "Channel unlinked",
+    );
+    expect(
+      (await ask("slack", "C-TAKE", SLACK_ORGANISER, "link new-york-marathon-2025")).title,
+    ).toBe("Channel linked");
   });
 
   it("a channel sees only its own trip, in answers and in autocomplete", async () => {
@@ -179,26 +213,13 @@ describe("organiser commands", () => {
       "Which trip?",
     );
     // Once the workspace uses two trips, an unlinked channel must be linked.
-    await ask(
-      "slack",
-      "C-W1-C",
-      "U-ADMIN",
-      "link pyongyang-marathon-2025",
-      { canManage: true },
-      "T-ONE",
-    );
+    await ask("slack", "C-W1-C", PYONGYANG_SLACK, "link pyongyang-marathon-2025", {}, "T-ONE");
     expect((await ask("slack", "C-W1-B", "U-TRAVELLER", "when", {}, "T-ONE")).title).toBe(
       "Which trip?",
     );
-    // Once the channel is linked back, the workspace uses one trip again.
-    await ask(
-      "slack",
-      "C-W1-C",
-      "U-ADMIN",
-      "link new-york-marathon-2025",
-      { canManage: true },
-      "T-ONE",
-    );
+    // Once the channel is linked back (by someone who organises both), the workspace uses
+    // one trip again.
+    await ask("slack", "C-W1-C", ORGANISES_BOTH, "link new-york-marathon-2025", {}, "T-ONE");
     expect((await ask("slack", "C-W1-B", "U-TRAVELLER", "when", {}, "T-ONE")).title).toBe(
       "When: New York City Marathon 2025",
     );

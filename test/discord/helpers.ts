@@ -90,12 +90,18 @@ function interaction(type: number, data: unknown, extra: object = {}) {
 
 export const ping = () => ({ id: "p", application_id: "app-1", type: 1, token: "t", version: 1 });
 
-/** `/marathon <sub> [option:value]` */
+/** `/marathon <sub> [option:value]`, by member 42 unless `extra.user` names another. */
 export function slash(
   sub: string,
   option?: { name: string; value: string },
-  extra: { permissions?: string } = {},
+  extra: { permissions?: string; user?: string } = {},
 ) {
+  const member = {
+    user: extra.user ? { ...user, id: extra.user } : user,
+    nick: null,
+    roles: [],
+    ...(extra.permissions === undefined ? {} : { permissions: extra.permissions }),
+  };
   return interaction(
     2,
     {
@@ -104,13 +110,11 @@ export function slash(
       type: 1,
       options: [{ type: 1, name: sub, ...(option ? { options: [{ type: 3, ...option }] } : {}) }],
     },
-    extra.permissions === undefined
-      ? {}
-      : { member: { user, nick: null, roles: [], permissions: extra.permissions } },
+    extra.permissions === undefined && extra.user === undefined ? {} : { member },
   );
 }
 
-/** Discord's permission bitfield for a member who may Manage Server (an organiser here). */
+/** Discord's permission bitfield for a member who may Manage Server (not an organiser). */
 export const MANAGE_SERVER = String(1 << 5);
 
 export function autocomplete(sub: string, option: string, typed: string) {

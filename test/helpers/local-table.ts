@@ -14,4 +14,4 @@ export async function localTable(
   return env;
 }
 
-export { NEW_YORK, PYONGYANG } from "./memory-trips";
+export { NEW_YORK, NEW_YORK_ORGANISED, PYONGYANG } from "./memory-trips";

@@ -11,7 +11,7 @@ export function syntheticTrip(options: {
   firstStart: Date;
   spacingMinutes?: number;
   leads?: string[];
-  organisers?: { slack?: string[]; discord?: string[] };
+  organisers?: Record<string, string[]>;
 }): TripFile {
   const spacing = options.spacingMinutes ?? 10;
   const wall = (d: Date) => DateTime.fromJSDate(d, { zone: "UTC" }).toFormat("yyyy-MM-dd HH:mm");

@@ -51,8 +51,7 @@ const pigeon: Platform = {
         const reply = await deps.bot.answer({
           command,
           input,
-          // Pigeon says who runs the group, as Discord does with Manage Server.
-          user: { id: String(user), canManage: true },
+          user: { id: String(user) },
           channel: { id: String(channel) },
           platform: "pigeon",
         });
@@ -97,7 +96,13 @@ describe("a third platform added in a test only", () => {
     table = await localTable();
     await loadTrip(
       table.stores,
-      syntheticTrip({ id: "pigeon-trip", items: 2, firstStart: new Date("2025-04-05T12:30:00Z") }),
+      // The trip file lists its organisers under the new platform's name, as under any other.
+      syntheticTrip({
+        id: "pigeon-trip",
+        items: 2,
+        firstStart: new Date("2025-04-05T12:30:00Z"),
+        organisers: { pigeon: ["u1"] },
+      }),
       { now: NOW },
     );
     env = {

@@ -6,11 +6,13 @@ import { SlackPoster } from "../../bot/slack/poster";
 import { type FakeSlackApi, startFakeSlackApi } from "../../bot/slack/stand-in";
 import { memoryStores } from "../../bot/store/memory-stores";
 import { reminderStoreOf, type Stores } from "../../bot/store/stores";
-import { NEW_YORK, tripFile } from "../helpers/memory-trips";
+import {
+  DISCORD_ORGANISER,
+  NEW_YORK_ORGANISED,
+  SLACK_ORGANISER,
+  tripFile,
+} from "../helpers/memory-trips";
 
-// The New York trip lists these organisers.
-const SLACK_ORGANISER = "U0ORGANISER";
-const DISCORD_ORGANISER = "100000000000000001";
 const TRIP = "new-york-marathon-2025";
 // Friday 31 October, 10:30 in New York: the expo (11:00) has its 1-hour reminder due.
 const NOW = new Date("2025-10-31T14:30:00Z");
@@ -21,7 +23,7 @@ let bot: Bot;
 
 beforeAll(async () => {
   stores = memoryStores();
-  await loadTrip(stores, tripFile(NEW_YORK), { now: new Date("2025-10-25T00:00:00Z") });
+  await loadTrip(stores, tripFile(NEW_YORK_ORGANISED), { now: new Date("2025-10-25T00:00:00Z") });
   slack = await startFakeSlackApi();
   bot = createBot({ store: stores.facts, channels: stores.channels, clock: () => NOW });
 });
