@@ -8,6 +8,7 @@ import { dynamoStores } from "../bot/store/dynamo-stores";
 import { type LocalDynamo, startLocalDynamo } from "../bot/store/local-dynamo";
 import { DEFAULT_TABLE_NAME } from "../bot/store/table";
 import { formatTripError, parseTripText } from "../bot/trip/parse";
+import type { TripFile } from "../bot/trip/schema";
 
 // These machines run Node 20; the SDK's notice about future releases needing Node 22 is noise
 // here (the Lambda runtime is newer). The lockfile pins a release that supports Node 20.
@@ -52,9 +53,35 @@ export async function openLocalEnvironment(
   };
 }
 
-/** Reads, validates and loads a trip file; throws with every error's line and column. */
-export async function loadTripFile(stores: TripLoadStores, path: string) {
+/** Someone who organises every trip loaded here: the playground's reader on one platform. */
+export interface LocalOrganiser {
+  platform: string;
+  user: string;
+}
+
+/** The file with `organisers` listed too, beside whoever it lists already. */
+export function withLocalOrganisers(
+  file: TripFile,
+  organisers: readonly LocalOrganiser[],
+): TripFile {
+  const lists: Record<string, string[]> = { ...file.organisers };
+  for (const { platform, user } of organisers) {
+    const ids = lists[platform] ?? [];
+    if (!ids.includes(user)) lists[platform] = [...ids, user];
+  }
+  return { ...file, organisers: lists };
+}
+
+/**
+ * Reads, validates and loads a trip file; throws with every error's line and column.
+ * `organisers` (the local playground's readers) organise it too.
+ */
+export async function loadTripFile(
+  stores: TripLoadStores,
+  path: string,
+  organisers: readonly LocalOrganiser[] = [],
+) {
   const parsed = parseTripText(await readFile(path, "utf8"), path, { platforms: PLATFORM_NAMES });
   if (!parsed.ok) throw new Error(parsed.errors.map(formatTripError).join("\n"));
-  return loadTrip(stores, parsed.file);
+  return loadTrip(stores, withLocalOrganisers(parsed.file, organisers));
 }

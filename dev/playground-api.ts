@@ -7,6 +7,7 @@ import type { ChannelStore } from "../bot/store/channel-store";
 import type { DynamoFactStore } from "../bot/store/dynamo-fact-store";
 import { parseTripText } from "../bot/trip/parse";
 import type { LocalClock } from "./clock";
+import { type LocalOrganiser, withLocalOrganisers } from "./environment";
 
 /** A platform as the playground drives it: its stand-in, the route its requests go to. */
 export interface PlaygroundPlatform {
@@ -25,6 +26,8 @@ export interface PlaygroundDependencies {
   stores: TripLoadStores;
   channels: ChannelStore;
   platforms: readonly PlaygroundPlatform[];
+  /** Who organises every trip the page loads (the readers this machine plays). */
+  organisers?: readonly LocalOrganiser[];
   /** The bot's "now", when the page may pretend it is another time. */
   clock?: LocalClock;
 }
@@ -160,7 +163,8 @@ class Playground {
     const fileName = str(input.fileName)?.trim() || "trip.yaml";
     const parsed = parseTripText(str(input.text) ?? "", fileName, { platforms: PLATFORM_NAMES });
     if (!parsed.ok) return { status: 422, body: { ok: false, errors: parsed.errors } };
-    const result = await loadTripInto(this.deps.stores, parsed.file);
+    const file = withLocalOrganisers(parsed.file, this.deps.organisers ?? []);
+    const result = await loadTripInto(this.deps.stores, file);
     await this.linkAll(result.tripId);
     const { tripId, changes, written } = result;
     return {

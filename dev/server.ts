@@ -15,6 +15,7 @@ import { claimDataFolder } from "./data-lock";
 import {
   EXAMPLE_TRIPS,
   type LocalEnvironment,
+  type LocalOrganiser,
   loadTripFile,
   openLocalEnvironment,
 } from "./environment";
@@ -47,6 +48,8 @@ export interface LocalServer {
   dataPath?: string;
   /** What the start loaded: the example trips on a first start, then the given files. */
   loaded: { path: string; result: LoadResult }[];
+  /** The playground's readers, made organisers of every trip this start and the page load. */
+  organisers: readonly LocalOrganiser[];
   trips: { id: string; name: string }[];
   /** The platforms as served: each one's route and the stand-in playing its API. */
   platforms: readonly PlaygroundPlatform[];
@@ -78,11 +81,15 @@ async function readTripFiles(
 }
 
 /** The example trips on a first start, then the given files; the trip the page shows first. */
-async function loadTrips(local: LocalEnvironment, files: { path: string }[]) {
+async function loadTrips(
+  local: LocalEnvironment,
+  files: { path: string }[],
+  organisers: readonly LocalOrganiser[],
+) {
   const loaded: LocalServer["loaded"] = [];
   const paths = (await local.store.listTrips()).length === 0 ? [...EXAMPLE_TRIPS] : [];
   for (const path of [...paths, ...files.map((f) => f.path)]) {
-    loaded.push({ path, result: await loadTripFile(local.stores, path) });
+    loaded.push({ path, result: await loadTripFile(local.stores, path, organisers) });
   }
   const shown = loaded[files.length > 0 ? loaded.length - 1 : 0]?.result.tripId;
   return { loaded, shown };
@@ -133,7 +140,6 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const server = createServer();
   try {
     local = await openLocalEnvironment({ path: options.dataPath });
-    const { loaded, shown } = await loadTrips(local, files);
     let ready: (app: App) => void = () => {};
     const app = new Promise<App>((resolve) => {
       ready = resolve;
@@ -148,14 +154,15 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
         });
     });
     const port = await listen(server, options.port ?? 3000);
-    const built = await buildApp({ env, local, port, shown, playground: options.playground });
+    const built = await buildApp({ env, local, port, files, playground: options.playground });
     ready(built);
     const reminders = everyMinute(() => built.runReminders(log), log);
     const opened = local;
     return {
       url: built.baseUrl,
       ...(options.dataPath ? { dataPath: options.dataPath } : {}),
-      loaded,
+      loaded: built.loaded,
+      organisers: built.organisers,
       trips: (await opened.store.listTrips()).map(({ id, name }) => ({ id, name })),
       platforms: built.platforms,
       playground: built.playground,
@@ -181,6 +188,8 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
 
 interface App {
   baseUrl: string;
+  loaded: LocalServer["loaded"];
+  organisers: LocalOrganiser[];
   platforms: PlaygroundPlatform[];
   playground: boolean;
   route(req: IncomingMessage, res: ServerResponse): Promise<void>;
@@ -191,7 +200,8 @@ interface AppInput {
   env: NodeJS.ProcessEnv;
   local: LocalEnvironment;
   port: number;
-  shown?: string;
+  /** Trip files to load after the example trips (already validated). */
+  files: { path: string }[];
   playground?: boolean;
 }
 
@@ -226,14 +236,17 @@ async function standIns(input: AppInput, baseUrl: string, clock: LocalClock) {
   env.POWERTOOLS_LOG_LEVEL ??= "WARN";
   for (const { platform } of served) delete env[secretArnVariable(platform)];
   for (const { api, mountUrl } of platforms) Object.assign(env, api.environment(mountUrl(), keep));
-  if (input.shown) {
-    const channels = local.stores.channels;
-    for (const { api } of platforms) {
-      await channels.link(api.platform, api.reader.channel, input.shown, "npm start");
-    }
-  }
   return { served: served.map((s) => s.platform), platforms };
 }
+
+/**
+ * The readers this machine plays (their stand-in signs), who organise every trip loaded here so
+ * the organisers' commands can be tried; a real app's members are never added.
+ */
+const localOrganisers = (platforms: readonly PlaygroundPlatform[]): LocalOrganiser[] =>
+  platforms
+    .filter(({ api }) => api.signing)
+    .map(({ api }) => ({ platform: api.platform, user: api.reader.user }));
 
 /** Points the handlers at the local table and the stand-ins, loads them, and routes requests. */
 async function buildApp(input: AppInput): Promise<App> {
@@ -241,6 +254,13 @@ async function buildApp(input: AppInput): Promise<App> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const clock = new LocalClock();
   const { served, platforms } = await standIns(input, baseUrl, clock);
+  const organisers = localOrganisers(platforms);
+  const { loaded, shown } = await loadTrips(local, input.files, organisers);
+  if (shown) {
+    for (const { api } of platforms) {
+      await local.stores.channels.link(api.platform, api.reader.channel, shown, "npm start");
+    }
+  }
   // Pretending it is another time needs every request signed here, at that time.
   const pretendable = platforms.length === served.length && platforms.every((p) => p.api.signing);
   const now = pretendable ? clock.now : () => new Date();
@@ -260,6 +280,7 @@ async function buildApp(input: AppInput): Promise<App> {
     stores: local.stores,
     channels: local.stores.channels,
     platforms,
+    organisers,
     ...(pretendable ? { clock } : {}),
   });
 
@@ -294,7 +315,7 @@ async function buildApp(input: AppInput): Promise<App> {
     }
   }
 
-  return { baseUrl, platforms, playground, route, runReminders };
+  return { baseUrl, loaded, organisers, platforms, playground, route, runReminders };
 }
 
 const PLAYGROUND_OFF =

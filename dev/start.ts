@@ -67,6 +67,10 @@ try {
 for (const { path, result } of server.loaded) {
   console.log(`Loaded ${path} → trip ${result.tripId} (${result.changes.length} changes)`);
 }
+if (server.organisers.length > 0) {
+  const as = server.organisers.map((o) => `${o.platform} ${o.user}`).join(", ");
+  console.log(`Organisers: the playground's reader (${as}) organises every trip loaded here.`);
+}
 const platforms = server.platforms;
 const labels = platforms.map((p) => p.title).join(" and ");
 console.log(

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { slackStandIn } from "../../bot/slack/stand-in";
-import { MANAGE_SERVER, ping, signedEvent, slash, testKeys } from "../discord/helpers";
+import { ping, signedEvent, slash, testKeys } from "../discord/helpers";
+import { NEW_YORK, withOrganisers } from "../helpers/memory-trips";
 import { commandBody, SECRET, sign } from "../slack/signed";
 
 const keys = testKeys();
@@ -134,6 +135,8 @@ describe("npm start", () => {
   it("answers signed Slack and Discord requests through the Lambda handlers, and keeps trips and links across a restart", async () => {
     const data = tempDir();
     const first = await start(["--data", data, "--playground"]);
+    // With a real app's keys, no member is made an organiser.
+    expect(first.output()).not.toContain("organises every trip loaded here");
     expect(first.output()).toContain("Loaded trips/pyongyang-marathon-2025.yaml");
     expect(first.output()).toMatch(/slack:manifest -- --url/);
     expect(first.output()).toMatch(/discord:register/);
@@ -157,15 +160,21 @@ describe("npm start", () => {
     });
     expect(forged.status).toBe(401);
 
-    // Discord: PING; an organiser links a channel to the second trip.
+    // Discord: PING; an organiser links a channel to the second trip, once a file lists them
+    // (this test's Discord member, 42).
     expect((await discord(first.url, ping())).json).toEqual({ type: 1 });
+    const organised = await fetch(`${first.url}/playground/api/trip`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        fileName: "new-york.yaml",
+        text: readFileSync(withOrganisers(NEW_YORK, { discord: ["42"] }), "utf8"),
+      }),
+    });
+    expect(await organised.json()).toMatchObject({ ok: true, tripId: "new-york-marathon-2025" });
     const link = await discord(
       first.url,
-      slash(
-        "link",
-        { name: "trip", value: "new-york-marathon-2025" },
-        { permissions: MANAGE_SERVER },
-      ),
+      slash("link", { name: "trip", value: "new-york-marathon-2025" }),
     );
     expect(discordText(link.json)).toMatch(/linked/i);
     // A body API Gateway passes on base64-encoded (not text) keeps its signed bytes.
