@@ -9,7 +9,7 @@ import { renderReply as slack } from "../../bot/slack/render";
 import { InMemoryQuestionStore } from "../../bot/store/question-store";
 import { renderText } from "../../bot/text/render";
 import type { LocalEnvironment } from "../../dev/environment";
-import { localTable, NEW_YORK, NEW_YORK_ORGANISED, PYONGYANG } from "../helpers/local-table";
+import { localTable, NEW_YORK_ORGANISED, PYONGYANG } from "../helpers/local-table";
 
 const BEFORE = "2025-04-01T00:00:00Z"; // Tue 1 Apr, 09:00 in Pyongyang
 
