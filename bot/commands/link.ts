@@ -68,7 +68,8 @@ export const unlink: ChannelCommand = {
   scope: "channel",
   name: "unlink",
   aliases: [],
-  summary: "Organisers or server managers: stop this channel answering from its trip and reminding",
+  summary:
+    "Organisers: stop this channel answering from its trip and its reminders; server managers too",
   usage: "",
   examples: ["unlink"],
   organisers: true,

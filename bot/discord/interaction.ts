@@ -22,7 +22,8 @@ interface OptionLike {
   options?: OptionLike[];
 }
 
-// Permission bits: Administrator implies every other; Manage Server marks an organiser.
+// Permission bits: Administrator implies every other; Manage Server marks a server manager,
+// who may switch the bot off in their server (never an organiser by it).
 const ADMINISTRATOR = 1n << 3n;
 const MANAGE_GUILD = 1n << 5n;
 

@@ -314,7 +314,8 @@ export function discordSignatureHeaders(
   };
 }
 
-// Discord's "Manage Server" bit: the local reader may try the organisers' commands.
+// Discord's "Manage Server" bit: the local reader manages the playground's server (npm start
+// also lists them as an organiser of the trips it loads).
 const MANAGE_SERVER = String(1 << 5);
 
 /** The local reader, as Discord names them. */
