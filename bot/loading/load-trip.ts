@@ -21,7 +21,7 @@ export interface LoadResult {
   alerts: AlertSummary[];
   /** The alerts were scheduled for posting (false for a dry run or a quiet load). */
   announced: boolean;
-  /** What the load does to an existing trip's name and organisers (none for a new trip). */
+  /** What the load does to an existing trip's name or organisers, when it changes either. */
   identity?: IdentityChange;
 }
 

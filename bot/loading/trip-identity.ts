@@ -18,7 +18,7 @@ export interface IdentityChange {
   organisers: OrganiserChange[];
 }
 
-/** How `file` changes the trip in force (`before`); undefined for a new trip. */
+/** How `file` changes the trip in force (`before`); undefined for a new trip or no change. */
 export function identityChange(
   before: Trip | undefined,
   file: TripFile,
@@ -34,6 +34,7 @@ export function identityChange(
     const removed = [...from].filter((id) => !to.has(id));
     return added.length + removed.length > 0 ? [{ platform, added, removed }] : [];
   });
+  if (before.name === file.name && organisers.length === 0) return undefined;
   return {
     ...(before.name !== file.name ? { name: { from: before.name, to: file.name } } : {}),
     organisers,
