@@ -54,16 +54,16 @@ export interface Reply {
   title: string;
   blocks: Block[];
   buttons: Button[];
-  /** Questions are answered privately; organisers' posts are public. */
-  visibility: "private" | "public";
-  /** Attached where the platform attaches files to an answer; the blocks still say it all. */
-  files?: ReplyFile[];
   /**
    * The one ping this reply may make: "here" notifies everyone in the channel who is online.
    * Only an organiser's announcement asks for it; adapters render exactly this ping (with the
    * first message) and keep every other mention in the text inert.
    */
   mention?: "here";
+  /** Questions are answered privately; organisers' posts are public. */
+  visibility: "private" | "public";
+  /** Attached where the platform attaches files to an answer; the blocks still say it all. */
+  files?: ReplyFile[];
 }
 
 export const text = (value: string, bold = false): Span =>
