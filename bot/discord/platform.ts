@@ -15,7 +15,8 @@ export const discord: Platform = {
     description: "Discord application: Interactions Endpoint URL",
   },
   secrets: ["DISCORD_PUBLIC_KEY", "DISCORD_APPLICATION_ID", "DISCORD_BOT_TOKEN"],
-  userIds: "Discord user ids (snowflakes)",
+  userIds:
+    "Discord user ids (snowflakes): Developer Mode on, then right-click a name → Copy User ID",
   // An interaction (even a click on a full message, which carries it) is a few kilobytes;
   // anything this large is not from Discord, and is refused before it is parsed.
   maxBodyBytes: 64 * 1024,

@@ -15,7 +15,7 @@ export const slack: Platform = {
     description: "Slack app: slash command and interactivity Request URL",
   },
   secrets: ["SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN"],
-  userIds: "Slack user ids (U…)",
+  userIds: "Slack member ids (U…): a profile → ⋯ → Copy member ID",
   // Slack's requests are a few kilobytes; anything this large is not from Slack.
   maxBodyBytes: 64 * 1024,
   async http(deps) {
