@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { inProcessAfterResponse } from "../../bot/after-response";
 import { createBot } from "../../bot/core";
 import { downloadAttachment } from "../../bot/discord/attachment";
+import { discordCommands } from "../../bot/discord/commands";
 import { discord } from "../../bot/discord/platform";
 import { DiscordChannelPoster } from "../../bot/discord/poster";
 import {
@@ -13,7 +14,7 @@ import {
 } from "../../bot/discord/stand-in";
 import { type LambdaHttpHandler, lambdaHttp } from "../../bot/lambda/http";
 import { loadTrip } from "../../bot/loading/load-trip";
-import { TRIP_FILE_MAX_BYTES } from "../../bot/loading/trip-file";
+import { TRIP_FILE_MAX_BYTES, tripFileText } from "../../bot/loading/trip-file";
 import { runReminders } from "../../bot/reminders/run";
 import { reminderStoreOf } from "../../bot/store/stores";
 import { type LocalEnvironment, openLocalEnvironment } from "../../dev/environment";
@@ -275,6 +276,37 @@ describe("Discord: uploading a trip file", () => {
   });
 });
 
+describe("Discord: a long preview", () => {
+  it("is shortened, says so, fits Discord's limits and keeps its buttons", async () => {
+    const file = tripFile(NEW_YORK);
+    for (let i = 0; i < 60; i++) {
+      file.faq.push({
+        id: `extra-${i}`,
+        question: `Extra question ${i}: ${"is this long enough to matter ".repeat(8)}?`,
+        answer: "Yes.",
+        keywords: [],
+      });
+    }
+    await upload(ORGANISER, api.attach("long.yaml", tripFileText(file)));
+    const sent = api
+      .webhookCalls()
+      .map((c) => c.body as Message & { embeds?: { description?: string }[] });
+    const all = sent.map(textOf).join("\n");
+    expect(all).toContain("60 added");
+    expect(all).toMatch(/… and 35 more changes not shown here/);
+    for (const m of sent) {
+      expect((m.content ?? "").length).toBeLessThanOrEqual(2000);
+      const sizes = (m.embeds ?? []).map((e) => textOf({ embeds: [e] }).length);
+      expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(6000);
+      for (const e of m.embeds ?? [])
+        expect((e.description ?? "").length).toBeLessThanOrEqual(4096);
+    }
+    // Confirm and Cancel go on the last message only.
+    expect(sent.slice(0, -1).flatMap(buttons)).toEqual([]);
+    expect(confirmId(sent.at(-1))).not.toBe("");
+  });
+});
+
 describe("Discord: trip download", () => {
   it("sends the organiser the file privately; uploaded back unchanged it is 'no changes' and Confirm writes nothing", async () => {
     const body = interaction(
@@ -407,6 +439,22 @@ describe("Discord: editing an item", () => {
       ),
     );
     expect(r.json.data?.choices?.map((c) => c.value)).toContain("race-start");
+  });
+});
+
+describe("Discord: registration", () => {
+  it("derives trip's attachment option and edit's autocomplete from the command definitions", () => {
+    const [root] = discordCommands();
+    const options = (name: string) =>
+      (root?.options?.find((o) => o.name === name) as { options?: Record<string, unknown>[] })
+        ?.options;
+    expect(options("trip")?.map((o) => [o.name, o.type, o.autocomplete ?? false])).toEqual([
+      ["action", 3, true],
+      ["file", 11, false],
+    ]);
+    expect(options("edit")?.map((o) => [o.name, o.type, o.autocomplete])).toEqual([
+      ["item", 3, true],
+    ]);
   });
 });
 
