@@ -5,6 +5,7 @@ import { announce } from "./announce";
 import { ask } from "./ask";
 import { calendar } from "./calendar";
 import type { CommandContext, CommandDefinition, TripCommand } from "./context";
+import { edit } from "./edit";
 import { facts } from "./facts";
 import { faq } from "./faq";
 import { answer, moment, notice } from "./format";
@@ -16,6 +17,7 @@ import { becomeOrganiser } from "./organisers";
 import { questions } from "./questions";
 import { reminders } from "./reminders";
 import { rules } from "./rules";
+import { tripFile } from "./trip-file";
 import { startSentence, when } from "./when";
 import { where } from "./where";
 
@@ -109,6 +111,8 @@ export const COMMANDS: readonly CommandDefinition[] = [
   reminders,
   questions,
   announce,
+  tripFile,
+  edit,
 ];
 
 export function findCommand(name: string): CommandDefinition | undefined {

@@ -13,6 +13,7 @@ import {
   type Span,
 } from "../reply";
 import { truncateUnits } from "../text/units";
+import { choiceRow } from "./buttons";
 import { DISCORD_LIMITS as L } from "./limits";
 import { escapeMarkdown, escapeUrl } from "./markdown";
 
@@ -238,6 +239,8 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordM
     if (last && share && options.shareId) {
       message.components.push(shareButtonRow(options.shareId, share.label));
     }
+    const choices = last ? choiceRow(reply.buttons) : undefined;
+    if (choices) message.components.push(choices);
     if (visibility === "private") message.flags = EPHEMERAL;
     // The text is in embeds, which never ping; the one ping asked for is the content.
     if (i === 0 && reply.mention === "here") {
