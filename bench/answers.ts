@@ -1,7 +1,8 @@
 /**
  * `npm run bench:answers`: how well questions typed as travellers type them are answered, on
- * the two example trips and on two held-out trips the search was never tuned on (the second,
- * a cycling tour, was written and measured before the decision rules last changed). For each
+ * the two example trips and on three held-out trips the search was never tuned on (the second,
+ * a cycling tour, and the third, a ski week in Japan, were each written and measured before the
+ * rules they measure changed). For each
  * set it prints, before (the FAQ-only matcher) and after (each candidate engine under the same
  * decision rules): top-1 accuracy (answered surely and right), the confident-wrong rate, safety
  * questions answered wrongly, how often an unanswerable question got an honest "not sure", and
@@ -37,6 +38,7 @@ const SETS = [
   { name: "New York (example)", file: "bench/answers/new-york.yaml" },
   { name: "Held-out trip", file: "bench/answers/held-out.yaml" },
   { name: "Held-out trip 2 (cycling)", file: "bench/answers/held-out-2.yaml" },
+  { name: "Held-out trip 3 (ski, Japan)", file: "bench/answers/held-out-3.yaml" },
 ];
 
 /** What a reply showed: a confident answer (and any prohibition beside it), or choices. */
