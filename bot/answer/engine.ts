@@ -25,6 +25,8 @@ export const MAX_QUESTION_CHARS = 300;
 const PART = 0.25;
 /** How much a synonym counts beside the word itself. */
 const SYNONYM = 0.85;
+/** A match at least this good (the word, a synonym, a prefix) covers its word of the question. */
+const STRONG = 0.8;
 
 function typoAllowance(term: string): number {
   if (term.length >= 8) return 2;
@@ -47,6 +49,7 @@ function similarity(q: string, t: string): number {
   }
   return 0;
 }
+
 
 export class TripIndex {
   readonly vocabulary: Vocabulary;
@@ -124,10 +127,28 @@ export class TripIndex {
     return found;
   }
 
+  /**
+   * A question that names one thing twice ("how much does it cost") asks about it once: a later
+   * term of the very same synonym groups, whose own word the trip never uses, adds nothing but
+   * the group again, so it is dropped rather than counted double. ("drink the tap water" keeps
+   * both words when the trip writes both.)
+   */
+  private sameThingOnce(terms: readonly Term[]): Term[] {
+    const key = (t: Term) => [...t.groups].sort().join(" ");
+    return terms.filter(
+      (t, i) =>
+        t.groups.length === 0 ||
+        (t.stem !== undefined && this.idf.has(t.stem)) ||
+        !terms.slice(0, i).some((o) => key(o) === key(t)),
+    );
+  }
+
   /** Entries matching `question`, best first. */
   search(question: string, limit = 8): Ranked[] {
     // A pasted essay is read by its start: the cost stays bounded whatever is typed.
-    const terms = this.vocabulary.analyse(question.slice(0, MAX_QUESTION_CHARS), true);
+    const terms = this.sameThingOnce(
+      this.vocabulary.analyse(question.slice(0, MAX_QUESTION_CHARS), true),
+    );
     if (terms.length === 0) return [];
     const perTerm = terms.map((t) => {
       const m = this.matches(t);
@@ -147,13 +168,17 @@ export class TripIndex {
       const matched: boolean[] = [];
       for (const t of perTerm) {
         let best = 0;
+        let strength = 0;
         for (const [token, s] of t.matches) {
           const w = doc.weights.get(token);
           if (w !== undefined) {
             best = Math.max(best, s * w * (t.shared ?? this.idf.get(token) ?? 0));
+            strength = Math.max(strength, s);
           }
         }
-        if (best > 0) covered += t.weight;
+        // A word matched only by a guessed typo or by one word of its phrase ("off" of "cut
+        // off time") is only partly answered: a weak match must not read as a covered question.
+        if (best > 0) covered += t.weight * (strength >= STRONG ? 1 : strength);
         matched.push(best > 0);
         score += best;
       }

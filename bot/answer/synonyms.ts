@@ -4,7 +4,7 @@
  * separated by commas. A question and an entry that use different members of a group match.
  */
 const GROUPS = `
-bus, coach, shuttle, minibus, transfer, ride
+bus, coach, shuttle, minibus, transfer
 bib, race number, bib number, start number, race bib, number bib
 cutoff, time limit, course closes, closing time, sweep bus, cut off time, too slow
 phone, mobile, cell, cellphone, cell phone, smartphone, sim, sim card, roaming
