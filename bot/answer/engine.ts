@@ -157,8 +157,12 @@ export class TripIndex {
       // "coach" everywhere but one rule.
       const groupIdf = t.groups.flatMap((g) => this.idf.get(g) ?? []);
       const shared = groupIdf.length > 0 ? Math.max(...groupIdf) : undefined;
+      // A word the trip uses as typed is as rare as it is there: "ride" does not grow rarer by
+      // also being the start of "riders", which would rank a near miss above the word itself.
+      const own = t.stem !== undefined ? this.idf.get(t.stem) : undefined;
+      const fixed = shared ?? own;
       // A word the trip never uses weighs like an average word: it is part of the question.
-      return { matches: m, shared, weight: m.size > 0 ? (shared ?? rarity) : this.meanIdf };
+      return { matches: m, shared: fixed, weight: m.size > 0 ? (fixed ?? rarity) : this.meanIdf };
     });
     const total = perTerm.reduce((a, t) => a + t.weight, 0);
     const results: Ranked[] = [];

@@ -52,6 +52,11 @@ export const LIKELY_LEAD = 1.1;
 const PERMISSION =
   /^(?:can|may|could|should|am i allowed|are we allowed|is it (?:ok|okay|allowed|possible|legal|fine))\b|\b(?:allowed|permitted|ok to|okay to|legal to)\b/i;
 
+/** Whether a question asks if something is allowed, which a rule answers before the FAQ does. */
+export function asksPermission(question: string): boolean {
+  return PERMISSION.test(question.trim().toLowerCase());
+}
+
 /** Questions about a time, which the itinerary answers, and about a place. */
 const WHEN = /\b(?:when|what time|what day|which day|what date|which date|how early|at what)\b/;
 const WHERE = /\bwhere\b/;
@@ -73,7 +78,7 @@ export function tripIndex(trip: Trip): TripIndex {
 /** Ranks with prohibitions lifted: a rule that forbids outranks an answer that permits. */
 export function rank(ranked: readonly Ranked[], question: string): Ranked[] {
   const q = question.trim().toLowerCase();
-  const forbid = PERMISSION.test(q) ? 1.6 : 1.05;
+  const forbid = asksPermission(q) ? 1.6 : 1.05;
   const when = WHEN.test(q) ? 1.5 : 1;
   const where = WHERE.test(q) ? 1.3 : 1;
   const lift = (r: Ranked): number => {
@@ -110,7 +115,7 @@ export function decide(
   const sure = (also: Ranked[]): Finding => ({ sure: true, best, also: same ? [second] : also });
   if (forbidsWhatIsAsked(best, second, question)) return sure([]);
   if (best.coverage >= MIN_COVERAGE) {
-    if (standsClear(best, second)) return sure(prohibitionBeside(ranked));
+    if (standsClear(best, second)) return sure(prohibitionBeside(ranked, question));
     if (same) return sure([]);
     const held =
       second && WHERE.test(question.toLowerCase()) ? placeAndItemThere(best, second) : [];
@@ -152,27 +157,37 @@ function forbidsWhatIsAsked(best: Ranked, second: Ranked | undefined, question: 
   return (
     e.kind === "rule" &&
     e.prohibition &&
-    PERMISSION.test(question.trim().toLowerCase()) &&
-    best.coverage >= FORBID_COVERAGE &&
-    best.matched.slice(1).some(Boolean) &&
+    asksPermission(question) &&
+    bearsOnSubject(best) &&
     (!second || best.score >= second.score * FORBID_LEAD)
   );
 }
 
-/** A prohibition close behind an answer that is not one: shown beside it. */
-function prohibitionBeside(ranked: readonly Ranked[]): Ranked[] {
+/**
+ * A prohibition shown beside an answer that is not one: one close behind it, or, when the
+ * question asks whether something is allowed, any that bears on what it names (a word of the
+ * question other than its verb). A permissive answer never stands alone when a rule forbids
+ * something the question is about.
+ */
+function prohibitionBeside(ranked: readonly Ranked[], question: string): Ranked[] {
   const [best] = ranked;
   if (!best || (best.entry.kind === "rule" && best.entry.prohibition)) return [];
+  const asks = asksPermission(question);
   return ranked
-    .slice(1, 4)
+    .slice(1)
     .filter(
       (r) =>
         r.entry.kind === "rule" &&
         r.entry.prohibition &&
-        r.coverage >= MIN_COVERAGE &&
-        r.score >= best.score * 0.5,
+        ((r.coverage >= MIN_COVERAGE && r.score >= best.score * 0.5) ||
+          (asks && bearsOnSubject(r))),
     )
     .slice(0, 1);
+}
+
+/** Matches more of the question than its first word ("bring" of "bring my drone"). */
+function bearsOnSubject(r: Ranked): boolean {
+  return r.coverage >= FORBID_COVERAGE && r.matched.slice(1).some(Boolean);
 }
 
 export function findAnswer(trip: Trip, question: string): Finding {
