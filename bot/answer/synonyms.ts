@@ -10,15 +10,16 @@ cutoff, time limit, course closes, closing time, sweep bus, cut off time, too sl
 phone, mobile, cell, cellphone, cell phone, smartphone, sim, sim card, roaming
 money, cash, currency, card, credit card, debit card, visa card, mastercard, amex, atm, cash machine, bank card, pay, payment
 photo, photograph, picture, pic, pics, selfie, snap, photography
-camera, gopro
-hotel, accommodation, lodging, lodge, hostel, hotel room, staying
-flight, plane, fly, flying, airline
+camera, gopro, video, videos, film, filming
+hotel, accommodation, lodging, lodge, hostel, hotel room, staying, where are we staying
+flight, flights, plane, fly, flying, airline
 airport, terminal
-food, meal, eat, eating, restaurant
+food, meal, meals, eat, eating, restaurant
 water, drink, hydration, aid station, water station, refreshment, refreshments, gel, gels
 toilet, bathroom, restroom, loo, wc, portaloo
-bag, luggage, baggage, suitcase, backpack, bag drop, bag check
-doctor, medical, hospital, first aid, sick, ill, injury, injured, medic, ambulance
+luggage, baggage, suitcase, suitcases
+bag, bags, backpack, rucksack, bag drop, bag check, gear check
+doctor, medical, hospital, clinic, first aid, sick, ill, injury, injured, medic, ambulance
 wifi, wi-fi, internet, data, online, email
 passport, identification, photo id, id card
 drone, quadcopter, uav
@@ -31,7 +32,7 @@ check in, check-in, checkin
 night, dark, after dark, nighttime, night time
 check out, check-out, checkout
 leave, leaves, leaving, depart, departs, departure, set off
-arrive, arrival, arriving, land, landing
+arrive, arrival, arriving, land, landing, get there
 ferry, boat
 tip, tipping, tips, gratuity
 cost, costs, price, prices, fee, fees, expensive, cheap, how much
@@ -40,7 +41,7 @@ religious, religion, bible, quran, koran, scripture, prayer book
 political, politics, propaganda
 alcohol, beer, wine, booze, drinking alcohol
 smoke, smoking, cigarette, cigarettes, vape, vaping
-medicine, medication, medications, pills, tablets, prescription, drugs
+medicine, medication, medications, pills, tablets, prescription, drugs, pharmacy, chemist, drugstore
 emergency, urgent, sos
 headphones, earphones, earbuds, music
 time change, daylight saving, dst, clocks go back, clocks change, clock change
@@ -59,6 +60,14 @@ toilet paper, tissues
 charger, adapter, plug, socket, power
 language, speak english, english, translate, translator
 vegetarian, vegan, diet, allergy, allergies, gluten
+laundry, washing, wash clothes
+meet, meeting point, meeting place, meet up, gather, assemble
+refund, refunds, cancel, cancellation, money back
+taxi, taxis, cab, uber
+sunscreen, sun cream, suncream, sunblock, sun block
+hire, rent, rental, renting
+locker, lockers, left luggage, bag storage, cloakroom
+jacket, coat, raincoat
 `;
 
 /** Each group's phrases, as written (lowercase). */
