@@ -37,6 +37,8 @@ export const COVERAGE_GAP = 0.3;
 export const SAME_CONTENT = 0.65;
 /** How many closest entries an unsure answer offers. */
 export const MAX_CHOICES = 3;
+/** How many an unsure "can I…" offers when more rules of the same topics bear on it. */
+export const MAX_PERMISSION_CHOICES = 6;
 /**
  * A prohibition is the answer to a "can I…" it matches when it covers this much of the question
  * and scores this many times the runner-up: showing it is safe even when the traveller meant
@@ -124,7 +126,27 @@ export function decide(
   }
   const likely =
     best.coverage >= LIKELY_COVERAGE && (!second || best.score >= second.score * LIKELY_LEAD);
-  return likely ? { sure: false, choices, likely: best } : { sure: false, choices };
+  const offered = asksPermission(question) ? withTheirTopics(choices, ranked) : choices;
+  return likely
+    ? { sure: false, choices: offered, likely: best }
+    : { sure: false, choices: offered };
+}
+
+/**
+ * An unsure "can I…" offered rules also lists the other rules of their topics that the question
+ * touches: a traveller asking whether something is allowed sees every rule it might break, not
+ * the three that happened to rank first.
+ */
+function withTheirTopics(choices: readonly Ranked[], ranked: readonly Ranked[]): Ranked[] {
+  const topics = new Set(choices.flatMap((c) => (c.entry.kind === "rule" ? [c.entry.topic] : [])));
+  const more = ranked.filter(
+    (r) =>
+      r.entry.kind === "rule" &&
+      topics.has(r.entry.topic) &&
+      r.coverage > 0 &&
+      !choices.some((c) => c.entry === r.entry),
+  );
+  return [...choices, ...more].slice(0, MAX_PERMISSION_CHOICES);
 }
 
 /** Clearly above the runner-up, or close behind it but answering clearly more of the question. */
