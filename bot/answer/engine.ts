@@ -35,7 +35,7 @@ function typoAllowance(term: string): number {
 }
 
 /** How well a typed word matches a token of the trip's text (0: not at all). */
-function similarity(q: string, t: string): number {
+function similarity(q: string, t: string, typedLength = q.length): number {
   if (q === t) return 1;
   if (q.length >= 3 && t.startsWith(q)) return 0.8;
   const allowance = Math.min(typoAllowance(q), typoAllowance(t));
@@ -45,7 +45,9 @@ function similarity(q: string, t: string): number {
     // and people rarely mistype a word's first letter, so a different one makes a different
     // word ("night", "right"; "ride", "hide").
     if (!swapped && (Math.min(q.length, t.length) < 5 || q[0] !== t[0])) return 0;
-    return 0.6;
+    // Two swapped letters, or one slip in a long word, is surely that word; one letter off in
+    // a word of five or six is as often another word ("shirt", "short").
+    return swapped || Math.min(typedLength, t.length) >= 6 ? 0.7 : 0.55;
   }
   return 0;
 }
@@ -120,7 +122,7 @@ export class TripIndex {
     if (forms.length > 0) {
       for (const token of this.idf.keys()) {
         if (token.startsWith("~") || token.startsWith("=")) continue;
-        const s = Math.max(...forms.map((f) => similarity(f, token)));
+        const s = Math.max(...forms.map((f) => similarity(f, token, term.word.length)));
         if (s > 0) found.set(token, Math.max(found.get(token) ?? 0, s));
       }
     }
