@@ -116,7 +116,7 @@ export function decide(
     overlap(best.entry, second.entry) >= SAME_CONTENT;
   const sure = (also: Ranked[]): Finding => ({ sure: true, best, also: same ? [second] : also });
   if (forbidsWhatIsAsked(best, second, question)) return sure([]);
-  if (best.coverage >= MIN_COVERAGE) {
+  if (best.coverage >= MIN_COVERAGE && !untimedForWhen(best, question)) {
     if (standsClear(best, second)) return sure(prohibitionBeside(ranked, question));
     if (same) return sure([]);
     const held =
@@ -147,6 +147,11 @@ function withTheirTopics(choices: readonly Ranked[], ranked: readonly Ranked[]):
       !choices.some((c) => c.entry === r.entry),
   );
   return [...choices, ...more].slice(0, MAX_PERMISSION_CHOICES);
+}
+
+/** A place does not say when: "when do we go to the airport" is not answered by the airport. */
+function untimedForWhen(best: Ranked, question: string): boolean {
+  return best.entry.kind === "place" && WHEN.test(question.toLowerCase());
 }
 
 /** Clearly above the runner-up, or close behind it but answering clearly more of the question. */
