@@ -119,10 +119,13 @@ export function decide(
   if (best.coverage >= MIN_COVERAGE && !untimedForWhen(best, question)) {
     if (standsClear(best, second)) return sure(prohibitionBeside(ranked, question));
     if (same) return sure([]);
-    const held =
-      second && WHERE.test(question.toLowerCase()) ? placeAndItemThere(best, second) : [];
-    if (held.length === 2)
-      return { sure: true, best: held[0] as Ranked, also: [held[1] as Ranked] };
+    // A place and an item held there both answer "where…" and a bare name; "when…" is the
+    // item's, with its place beside it.
+    const [place, item] = second ? placeAndItemThere(best, second) : [];
+    if (place && item)
+      return WHEN.test(question.toLowerCase())
+        ? { sure: true, best: item, also: [place] }
+        : { sure: true, best: place, also: [item] };
   }
   const likely =
     best.coverage >= LIKELY_COVERAGE && (!second || best.score >= second.score * LIKELY_LEAD);
