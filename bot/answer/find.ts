@@ -62,8 +62,28 @@ export function asksPermission(question: string): boolean {
 /** Questions about a time, which the itinerary answers, and about a place. */
 const WHEN = /\b(?:when|what time|what day|which day|what date|which date|how early|at what)\b/;
 const WHERE = /\bwhere\b/;
+/** Questions about a quantity, which an entry holding a number answers. */
+const QUANTITY = /\bhow (?:many|much|long|far|high|big|steep|hot|cold|old|early|late)\b/;
+const NUMBER = /\d/;
 
 const FAQ_LIFT = 1.15;
+const QUANTITY_LIFT = 1.3;
+
+/** What an entry tells the reader (its answer, not the words it is found by). */
+function answerText(e: TripEntry): string {
+  switch (e.kind) {
+    case "faq":
+      return e.faq.answer;
+    case "rule":
+      return e.rule;
+    case "item":
+      return `${e.item.title} ${e.item.notes ?? ""}`;
+    case "place":
+      return `${e.place.name} ${e.place.description ?? ""}`;
+    case "fact":
+      return e.text;
+  }
+}
 
 const indexes = new WeakMap<Trip, TripIndex>();
 
@@ -83,7 +103,10 @@ export function rank(ranked: readonly Ranked[], question: string): Ranked[] {
   const forbid = asksPermission(q) ? 1.6 : 1.05;
   const when = WHEN.test(q) ? 1.5 : 1;
   const where = WHERE.test(q) ? 1.3 : 1;
-  const lift = (r: Ranked): number => {
+  const quantity = QUANTITY.test(q);
+  const lift = (r: Ranked): number =>
+    (quantity && NUMBER.test(answerText(r.entry)) ? QUANTITY_LIFT : 1) * kindLift(r);
+  const kindLift = (r: Ranked): number => {
     const e = r.entry;
     if (e.kind === "rule") return e.prohibition ? forbid : 1;
     if (e.kind === "item") return when;
