@@ -142,6 +142,8 @@ export function decide(
   if (best.coverage >= MIN_COVERAGE && !untimedForWhen(best, question)) {
     if (standsClear(best, second)) return sure(prohibitionBeside(ranked, question));
     if (same) return sure([]);
+    const topic = wholeTopic(ranked);
+    if (topic.length > 1) return { sure: true, best, also: topic.slice(1) };
     // A place and an item held there both answer "where…" and a bare name; "when…" is the
     // item's, with its place beside it.
     const [place, item] = second ? placeAndItemThere(best, second) : [];
@@ -178,6 +180,22 @@ function withTheirTopics(choices: readonly Ranked[], ranked: readonly Ranked[]):
 /** A place does not say when: "when do we go to the airport" is not answered by the airport. */
 function untimedForWhen(best: Ranked, question: string): boolean {
   return best.entry.kind === "place" && WHEN.test(question.toLowerCase());
+}
+
+/**
+ * The rules of one topic, when the question names the topic rather than any one rule ("race
+ * rules"): they lead the ranking together, each covering the question, none clearly first.
+ * Empty otherwise.
+ */
+function wholeTopic(ranked: readonly Ranked[]): Ranked[] {
+  const [best] = ranked;
+  if (best?.entry.kind !== "rule") return [];
+  const { topic } = best.entry;
+  const lead = ranked.slice(0, topic.rules.length);
+  const all = lead.every(
+    (r) => r.entry.kind === "rule" && r.entry.topic === topic && r.coverage >= FULL_COVERAGE,
+  );
+  return all && lead.length === topic.rules.length ? lead : [];
 }
 
 /** Clearly above the runner-up, or close behind it but answering clearly more of the question. */
