@@ -18,7 +18,9 @@ const STOP_WORDS = new Set(
   would may might must shall let lets s t take taking use using put see tell say like much many
   some than that these those then so too very by into onto up down out over again ever yes no
   hi hello hey thanks thank guys folks anybody whats wheres whens hows whos come comes coming
-  after before during happen happens happening without`.split(/\s+/),
+  after before during happen happens happening without
+  requirement requirements info information details detail
+  provide provided available option options`.split(/\s+/),
 );
 
 /** Question scaffolding: "what time is the bus" asks about the bus. */
