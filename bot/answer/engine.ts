@@ -52,7 +52,6 @@ function similarity(q: string, t: string, typedLength = q.length): number {
   return 0;
 }
 
-
 export class TripIndex {
   readonly vocabulary: Vocabulary;
   private readonly docs: { entry: TripEntry; weights: Map<string, number> }[];

@@ -144,13 +144,10 @@ export function decide(
     if (same) return sure([]);
     const topic = wholeTopic(ranked);
     if (topic.length > 1) return { sure: true, best, also: topic.slice(1) };
-    // A place and an item held there both answer "where…" and a bare name; "when…" is the
-    // item's, with its place beside it.
-    const [place, item] = second ? placeAndItemThere(best, second) : [];
-    if (place && item)
-      return WHEN.test(question.toLowerCase())
-        ? { sure: true, best: item, also: [place] }
-        : { sure: true, best: place, also: [item] };
+    const held =
+      second && WHERE.test(question.toLowerCase()) ? placeAndItemThere(best, second) : [];
+    if (held.length === 2)
+      return { sure: true, best: held[0] as Ranked, also: [held[1] as Ranked] };
   }
   const likely =
     best.coverage >= LIKELY_COVERAGE && (!second || best.score >= second.score * LIKELY_LEAD);
