@@ -232,9 +232,14 @@ function forbidsWhatIsAsked(best: Ranked, second: Ranked | undefined, question: 
 }
 
 /**
+ * A prohibition that matches only a "can I…"'s first word ("swim" of "can I swim at the beach")
+ * still bears on it when it scores this share of the answer: the word is then what is asked.
+ */
+const SUBJECT_SHARE = 0.3;
+
+/**
  * A prohibition shown beside an answer that is not one: one close behind it, or, when the
- * question asks whether something is allowed, any that bears on what it names (a word of the
- * question other than its verb). A permissive answer never stands alone when a rule forbids
+ * question asks whether something is allowed, any that bears on what it names. A permissive answer never stands alone when a rule forbids
  * something the question is about.
  */
 function prohibitionBeside(ranked: readonly Ranked[], question: string): Ranked[] {
@@ -248,7 +253,9 @@ function prohibitionBeside(ranked: readonly Ranked[], question: string): Ranked[
         r.entry.kind === "rule" &&
         r.entry.prohibition &&
         ((r.coverage >= MIN_COVERAGE && r.score >= best.score * 0.5) ||
-          (asks && bearsOnSubject(r))),
+          (asks &&
+            r.coverage >= FORBID_COVERAGE &&
+            (bearsOnSubject(r) || r.score >= best.score * SUBJECT_SHARE))),
     )
     .slice(0, 1);
 }
