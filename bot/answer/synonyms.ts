@@ -35,7 +35,7 @@ leave, leaves, leaving, depart, departs, departure, set off
 arrive, arrival, arriving, land, landing, get there
 ferry, boat
 tip, tipping, tips, gratuity
-cost, costs, price, prices, fee, fees, expensive, cheap, how much
+cost, costs, price, prices, fee, fees, expensive, cheap, how much is, how much are, how much does, how much do, how much will
 shop, shopping, souvenir, souvenirs, gift, buy
 religious, religion, bible, quran, koran, scripture, prayer book
 political, politics, propaganda
