@@ -130,7 +130,9 @@ export class Vocabulary {
       const word = ws[i] as string;
       i++;
       // "gets" says no more than "get".
-      if (STOP_WORDS.has(word) || STOP_WORDS.has(stems[i - 1] as string)) continue;
+      // A lone letter ("e" of "e-visa", "t" of "t shirt") names nothing.
+      if (STOP_WORDS.has(word) || STOP_WORDS.has(stems[i - 1] as string) || /^\p{L}$/u.test(word))
+        continue;
       const groups =
         typos && word.length >= 5
           ? [
