@@ -60,7 +60,7 @@ export function asksPermission(question: string): boolean {
 }
 
 /** Questions about a time, which the itinerary answers, and about a place. */
-const WHEN = /\b(?:when|what time|what day|which day|what date|which date|how early|at what)\b/;
+const WHEN = /\b(?:when|times?|what day|which day|what date|which date|how early|at what)\b/;
 const WHERE = /\bwhere\b/;
 /** Questions about a quantity, which an entry holding a number answers. */
 const QUANTITY = /\bhow (?:many|much|long|far|high|big|steep|hot|cold|old|early|late)\b/;
