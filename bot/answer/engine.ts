@@ -56,6 +56,8 @@ export class TripIndex {
   readonly vocabulary: Vocabulary;
   private readonly docs: { entry: TripEntry; weights: Map<string, number> }[];
   private readonly idf = new Map<string, number>();
+  /** The trip's words as written, each with its stem: a typo is a slip on the word, not the stem. */
+  private readonly written = new Map<string, string>();
   private readonly meanIdf: number;
 
   constructor(readonly entries: readonly TripEntry[]) {
@@ -74,6 +76,8 @@ export class TripIndex {
       for (const field of entry.fields) {
         for (const term of this.vocabulary.analyse(field.text)) {
           if (term.stem) add(term.stem, field.weight);
+          if (term.stem && term.parts.length === 0 && term.word !== term.stem)
+            this.written.set(term.word, term.stem);
           for (const p of term.parts) add(p, field.weight);
           for (const g of term.groups) add(g, field.weight);
         }
@@ -123,6 +127,14 @@ export class TripIndex {
         if (token.startsWith("~") || token.startsWith("=")) continue;
         const s = Math.max(...forms.map((f) => similarity(f, token, term.word.length)));
         if (s > 0) found.set(token, Math.max(found.get(token) ?? 0, s));
+      }
+      // "packnig" is one slip from "packing", though three from its stem "pack".
+      if (!term.word.includes(" ")) {
+        for (const [word, stem] of this.written) {
+          if (found.has(stem)) continue;
+          const s = similarity(term.word, word);
+          if (s > 0 && s < STRONG) found.set(stem, s);
+        }
       }
     }
     return found;

@@ -102,6 +102,8 @@ describe("what a match is worth", () => {
   it("a slip in a long word, or two swapped letters, still finds the entry", () => {
     expect(answered(findAnswer(trip, "campfrie"))).toBe("faq:fires");
     expect(answered(findAnswer(trip, "barbeque"))).toBe("faq:fires");
+    // A slip on the word as written, though its stem is further off ("pack" of "packing").
+    expect(answered(findAnswer(trip, "packnig list"))).toBe("faq:kit");
   });
 
   it("a place does not answer 'when…', however well it leads", () => {
