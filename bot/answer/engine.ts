@@ -45,9 +45,10 @@ function similarity(q: string, t: string, typedLength = q.length): number {
     // and people rarely mistype a word's first letter, so a different one makes a different
     // word ("night", "right"; "ride", "hide").
     if (!swapped && (Math.min(q.length, t.length) < 5 || q[0] !== t[0])) return 0;
-    // Two swapped letters, or one slip in a long word, is surely that word; one letter off in
-    // a word of five or six is as often another word ("shirt", "short").
-    return swapped || Math.min(typedLength, t.length) >= 6 ? 0.7 : 0.55;
+    // Two swapped letters, or one slip in a word of eight letters or more, is surely that word;
+    // one letter off in a shorter word is as often another word ("shirt", "short"; "parking",
+    // "packing").
+    return swapped || typedLength >= 8 ? 0.7 : 0.55;
   }
   return 0;
 }
