@@ -11,7 +11,7 @@ phone, mobile, cell, cellphone, cell phone, smartphone, sim, sim card, roaming
 money, cash, currency, card, credit card, debit card, visa card, mastercard, amex, atm, cash machine, bank card, pay, payment
 photo, photograph, picture, pic, pics, selfie, snap, photography
 camera, gopro, video, videos, film, filming
-hotel, accommodation, lodging, lodge, hostel, hotel room, staying, where are we staying
+hotel, accommodation, lodging, lodge, hostel, hotel room, staying, where are we staying, riad, guesthouse, guest house, inn, ryokan, airbnb, resort
 flight, flights, plane, fly, flying, airline
 airport, terminal
 food, meal, meals, eat, eating, restaurant
@@ -25,7 +25,8 @@ passport, identification, photo id, id card
 drone, quadcopter, uav
 visa, esta, tourist card, entry permit
 weather, temperature, forecast, rain, cold, hot, warm, wind, windy
-clothes, clothing, wear, dress, outfit, dress code, layers
+clothes, clothing, wear, dress, outfit, layers
+dress code, modest, modestly, modest clothing, cover up, cover your shoulders, cover shoulders
 insurance, insured, insure
 collect, collection, pick up, pickup, pick-up
 check in, check-in, checkin
