@@ -59,7 +59,7 @@ start line, starting line, start corral, corral
 finish line, finishing line
 toilet paper, tissues
 charger, adapter, plug, socket, power
-language, speak english, english, translate, translator
+language, languages, translate, translator, translation
 vegetarian, vegan, diet, allergy, allergies, gluten
 laundry, washing, wash clothes
 meet, meeting point, meeting place, meet up, gather, assemble
