@@ -125,5 +125,13 @@ describe("what a match is worth", () => {
     const f = findAnswer(trip, "lake rules");
     expect(f.sure).toBe(true);
     expect(shown(f).sort()).toEqual([1, 2, 3, 4, 5].map((n) => `rule:lake:${n}`).sort());
+    const text = renderText(findingReply(trip, "lake rules", f, false), {
+      readerZone: "Europe/London",
+      now: new Date("2026-06-01T12:00:00Z"),
+    });
+    for (const rule of ["A life jacket must be worn", "Paddle in pairs", "No swimming from"])
+      expect(text.split(rule).length - 1, rule).toBe(1);
+    // One list under the topic's title, said once where it comes from.
+    expect(text.split("From the rules: On the lake").length - 1).toBe(1);
   });
 });
