@@ -25,6 +25,8 @@ export const MAX_QUESTION_CHARS = 300;
 const PART = 0.25;
 /** How much a synonym counts beside the word itself. */
 const SYNONYM = 0.85;
+/** A match at least this good (the word, a synonym, a prefix) covers its word of the question. */
+const STRONG = 0.8;
 
 function typoAllowance(term: string): number {
   if (term.length >= 8) return 2;
@@ -33,7 +35,7 @@ function typoAllowance(term: string): number {
 }
 
 /** How well a typed word matches a token of the trip's text (0: not at all). */
-function similarity(q: string, t: string): number {
+function similarity(q: string, t: string, typedLength = q.length): number {
   if (q === t) return 1;
   if (q.length >= 3 && t.startsWith(q)) return 0.8;
   const allowance = Math.min(typoAllowance(q), typoAllowance(t));
@@ -43,7 +45,10 @@ function similarity(q: string, t: string): number {
     // and people rarely mistype a word's first letter, so a different one makes a different
     // word ("night", "right"; "ride", "hide").
     if (!swapped && (Math.min(q.length, t.length) < 5 || q[0] !== t[0])) return 0;
-    return 0.6;
+    // Two swapped letters, or one slip in a word of eight letters or more, is surely that word;
+    // one letter off in a shorter word is as often another word ("shirt", "short"; "parking",
+    // "packing").
+    return swapped || typedLength >= 8 ? 0.7 : 0.55;
   }
   return 0;
 }
@@ -52,6 +57,8 @@ export class TripIndex {
   readonly vocabulary: Vocabulary;
   private readonly docs: { entry: TripEntry; weights: Map<string, number> }[];
   private readonly idf = new Map<string, number>();
+  /** The trip's words as written, each with its stem: a typo is a slip on the word, not the stem. */
+  private readonly written = new Map<string, string>();
   private readonly meanIdf: number;
 
   constructor(readonly entries: readonly TripEntry[]) {
@@ -70,6 +77,8 @@ export class TripIndex {
       for (const field of entry.fields) {
         for (const term of this.vocabulary.analyse(field.text)) {
           if (term.stem) add(term.stem, field.weight);
+          if (term.stem && term.parts.length === 0 && term.word !== term.stem)
+            this.written.set(term.word, term.stem);
           for (const p of term.parts) add(p, field.weight);
           for (const g of term.groups) add(g, field.weight);
         }
@@ -117,17 +126,43 @@ export class TripIndex {
     if (forms.length > 0) {
       for (const token of this.idf.keys()) {
         if (token.startsWith("~") || token.startsWith("=")) continue;
-        const s = Math.max(...forms.map((f) => similarity(f, token)));
+        const s = Math.max(...forms.map((f) => similarity(f, token, term.word.length)));
         if (s > 0) found.set(token, Math.max(found.get(token) ?? 0, s));
+      }
+      // "packnig" is one slip from "packing", though three from its stem "pack".
+      if (!term.word.includes(" ")) {
+        for (const [word, stem] of this.written) {
+          if (found.has(stem)) continue;
+          const s = similarity(term.word, word);
+          if (s > 0 && s < STRONG) found.set(stem, s);
+        }
       }
     }
     return found;
   }
 
+  /**
+   * A question that names one thing twice ("how much does it cost") asks about it once: a later
+   * term of the very same synonym groups, whose own word the trip never uses, adds nothing but
+   * the group again, so it is dropped rather than counted double. ("drink the tap water" keeps
+   * both words when the trip writes both.)
+   */
+  private sameThingOnce(terms: readonly Term[]): Term[] {
+    const key = (t: Term) => [...t.groups].sort().join(" ");
+    return terms.filter(
+      (t, i) =>
+        t.groups.length === 0 ||
+        (t.stem !== undefined && this.idf.has(t.stem)) ||
+        !terms.slice(0, i).some((o) => key(o) === key(t)),
+    );
+  }
+
   /** Entries matching `question`, best first. */
   search(question: string, limit = 8): Ranked[] {
     // A pasted essay is read by its start: the cost stays bounded whatever is typed.
-    const terms = this.vocabulary.analyse(question.slice(0, MAX_QUESTION_CHARS), true);
+    const terms = this.sameThingOnce(
+      this.vocabulary.analyse(question.slice(0, MAX_QUESTION_CHARS), true),
+    );
     if (terms.length === 0) return [];
     const perTerm = terms.map((t) => {
       const m = this.matches(t);
@@ -136,8 +171,12 @@ export class TripIndex {
       // "coach" everywhere but one rule.
       const groupIdf = t.groups.flatMap((g) => this.idf.get(g) ?? []);
       const shared = groupIdf.length > 0 ? Math.max(...groupIdf) : undefined;
+      // A word the trip uses as typed is as rare as it is there: "ride" does not grow rarer by
+      // also being the start of "riders", which would rank a near miss above the word itself.
+      const own = t.stem !== undefined ? this.idf.get(t.stem) : undefined;
+      const fixed = shared ?? own;
       // A word the trip never uses weighs like an average word: it is part of the question.
-      return { matches: m, shared, weight: m.size > 0 ? (shared ?? rarity) : this.meanIdf };
+      return { matches: m, shared: fixed, weight: m.size > 0 ? (fixed ?? rarity) : this.meanIdf };
     });
     const total = perTerm.reduce((a, t) => a + t.weight, 0);
     const results: Ranked[] = [];
@@ -147,13 +186,17 @@ export class TripIndex {
       const matched: boolean[] = [];
       for (const t of perTerm) {
         let best = 0;
+        let strength = 0;
         for (const [token, s] of t.matches) {
           const w = doc.weights.get(token);
           if (w !== undefined) {
             best = Math.max(best, s * w * (t.shared ?? this.idf.get(token) ?? 0));
+            strength = Math.max(strength, s);
           }
         }
-        if (best > 0) covered += t.weight;
+        // A word matched only by a guessed typo or by one word of its phrase ("off" of "cut
+        // off time") is only partly answered: a weak match must not read as a covered question.
+        if (best > 0) covered += t.weight * (strength >= STRONG ? 1 : strength);
         matched.push(best > 0);
         score += best;
       }

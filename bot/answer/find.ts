@@ -37,6 +37,8 @@ export const COVERAGE_GAP = 0.3;
 export const SAME_CONTENT = 0.65;
 /** How many closest entries an unsure answer offers. */
 export const MAX_CHOICES = 3;
+/** How many an unsure "can I…" offers when more rules of the same topics bear on it. */
+export const MAX_PERMISSION_CHOICES = 6;
 /**
  * A prohibition is the answer to a "can I…" it matches when it covers this much of the question
  * and scores this many times the runner-up: showing it is safe even when the traveller meant
@@ -52,11 +54,36 @@ export const LIKELY_LEAD = 1.1;
 const PERMISSION =
   /^(?:can|may|could|should|am i allowed|are we allowed|is it (?:ok|okay|allowed|possible|legal|fine))\b|\b(?:allowed|permitted|ok to|okay to|legal to)\b/i;
 
+/** Whether a question asks if something is allowed, which a rule answers before the FAQ does. */
+export function asksPermission(question: string): boolean {
+  return PERMISSION.test(question.trim().toLowerCase());
+}
+
 /** Questions about a time, which the itinerary answers, and about a place. */
-const WHEN = /\b(?:when|what time|what day|which day|what date|which date|how early|at what)\b/;
+const WHEN = /\b(?:when|times?|what day|which day|what date|which date|how early|at what)\b/;
 const WHERE = /\bwhere\b/;
+/** Questions about a quantity, which an entry holding a number answers. */
+const QUANTITY = /\bhow (?:many|much|long|far|high|big|steep|hot|cold|old|early|late)\b/;
+const NUMBER = /\d/;
 
 const FAQ_LIFT = 1.15;
+const QUANTITY_LIFT = 1.3;
+
+/** What an entry tells the reader (its answer, not the words it is found by). */
+function answerText(e: TripEntry): string {
+  switch (e.kind) {
+    case "faq":
+      return e.faq.answer;
+    case "rule":
+      return e.rule;
+    case "item":
+      return `${e.item.title} ${e.item.notes ?? ""}`;
+    case "place":
+      return `${e.place.name} ${e.place.description ?? ""}`;
+    case "fact":
+      return e.text;
+  }
+}
 
 const indexes = new WeakMap<Trip, TripIndex>();
 
@@ -73,10 +100,13 @@ export function tripIndex(trip: Trip): TripIndex {
 /** Ranks with prohibitions lifted: a rule that forbids outranks an answer that permits. */
 export function rank(ranked: readonly Ranked[], question: string): Ranked[] {
   const q = question.trim().toLowerCase();
-  const forbid = PERMISSION.test(q) ? 1.6 : 1.05;
+  const forbid = asksPermission(q) ? 1.6 : 1.05;
   const when = WHEN.test(q) ? 1.5 : 1;
   const where = WHERE.test(q) ? 1.3 : 1;
-  const lift = (r: Ranked): number => {
+  const quantity = QUANTITY.test(q);
+  const lift = (r: Ranked): number =>
+    (quantity && NUMBER.test(answerText(r.entry)) ? QUANTITY_LIFT : 1) * kindLift(r);
+  const kindLift = (r: Ranked): number => {
     const e = r.entry;
     if (e.kind === "rule") return e.prohibition ? forbid : 1;
     if (e.kind === "item") return when;
@@ -109,9 +139,11 @@ export function decide(
     overlap(best.entry, second.entry) >= SAME_CONTENT;
   const sure = (also: Ranked[]): Finding => ({ sure: true, best, also: same ? [second] : also });
   if (forbidsWhatIsAsked(best, second, question)) return sure([]);
-  if (best.coverage >= MIN_COVERAGE) {
-    if (standsClear(best, second)) return sure(prohibitionBeside(ranked));
+  if (best.coverage >= MIN_COVERAGE && !untimedForWhen(best, question)) {
+    if (standsClear(best, second)) return sure(prohibitionBeside(ranked, question));
     if (same) return sure([]);
+    const topic = wholeTopic(ranked);
+    if (topic.length > 1) return { sure: true, best, also: topic.slice(1) };
     const held =
       second && WHERE.test(question.toLowerCase()) ? placeAndItemThere(best, second) : [];
     if (held.length === 2)
@@ -119,7 +151,48 @@ export function decide(
   }
   const likely =
     best.coverage >= LIKELY_COVERAGE && (!second || best.score >= second.score * LIKELY_LEAD);
-  return likely ? { sure: false, choices, likely: best } : { sure: false, choices };
+  const offered = asksPermission(question) ? withTheirTopics(choices, ranked) : choices;
+  return likely
+    ? { sure: false, choices: offered, likely: best }
+    : { sure: false, choices: offered };
+}
+
+/**
+ * An unsure "can I…" offered rules also lists the other rules of their topics that the question
+ * touches: a traveller asking whether something is allowed sees every rule it might break, not
+ * the three that happened to rank first.
+ */
+function withTheirTopics(choices: readonly Ranked[], ranked: readonly Ranked[]): Ranked[] {
+  const topics = new Set(choices.flatMap((c) => (c.entry.kind === "rule" ? [c.entry.topic] : [])));
+  const more = ranked.filter(
+    (r) =>
+      r.entry.kind === "rule" &&
+      topics.has(r.entry.topic) &&
+      r.coverage > 0 &&
+      !choices.some((c) => c.entry === r.entry),
+  );
+  return [...choices, ...more].slice(0, MAX_PERMISSION_CHOICES);
+}
+
+/** A place does not say when: "when do we go to the airport" is not answered by the airport. */
+function untimedForWhen(best: Ranked, question: string): boolean {
+  return best.entry.kind === "place" && WHEN.test(question.toLowerCase());
+}
+
+/**
+ * The rules of one topic, when the question names the topic rather than any one rule ("race
+ * rules"): they lead the ranking together, each covering the question, none clearly first.
+ * Empty otherwise.
+ */
+function wholeTopic(ranked: readonly Ranked[]): Ranked[] {
+  const [best] = ranked;
+  if (best?.entry.kind !== "rule") return [];
+  const { topic } = best.entry;
+  const lead = ranked.slice(0, topic.rules.length);
+  const all = lead.every(
+    (r) => r.entry.kind === "rule" && r.entry.topic === topic && r.coverage >= FULL_COVERAGE,
+  );
+  return all && lead.length === topic.rules.length ? lead : [];
 }
 
 /** Clearly above the runner-up, or close behind it but answering clearly more of the question. */
@@ -152,27 +225,44 @@ function forbidsWhatIsAsked(best: Ranked, second: Ranked | undefined, question: 
   return (
     e.kind === "rule" &&
     e.prohibition &&
-    PERMISSION.test(question.trim().toLowerCase()) &&
-    best.coverage >= FORBID_COVERAGE &&
-    best.matched.slice(1).some(Boolean) &&
+    asksPermission(question) &&
+    bearsOnSubject(best) &&
     (!second || best.score >= second.score * FORBID_LEAD)
   );
 }
 
-/** A prohibition close behind an answer that is not one: shown beside it. */
-function prohibitionBeside(ranked: readonly Ranked[]): Ranked[] {
+/**
+ * A prohibition that matches only a "can I…"'s first word ("swim" of "can I swim at the beach")
+ * still bears on it when it scores this share of the answer: the word is then what is asked.
+ */
+const SUBJECT_SHARE = 0.3;
+
+/**
+ * A prohibition shown beside an answer that is not one: one close behind it, or, when the
+ * question asks whether something is allowed, any that bears on what it names. A permissive answer never stands alone when a rule forbids
+ * something the question is about.
+ */
+function prohibitionBeside(ranked: readonly Ranked[], question: string): Ranked[] {
   const [best] = ranked;
   if (!best || (best.entry.kind === "rule" && best.entry.prohibition)) return [];
+  const asks = asksPermission(question);
   return ranked
-    .slice(1, 4)
+    .slice(1)
     .filter(
       (r) =>
         r.entry.kind === "rule" &&
         r.entry.prohibition &&
-        r.coverage >= MIN_COVERAGE &&
-        r.score >= best.score * 0.5,
+        ((r.coverage >= MIN_COVERAGE && r.score >= best.score * 0.5) ||
+          (asks &&
+            r.coverage >= FORBID_COVERAGE &&
+            (bearsOnSubject(r) || r.score >= best.score * SUBJECT_SHARE))),
     )
     .slice(0, 1);
+}
+
+/** Matches more of the question than its first word ("bring" of "bring my drone"). */
+function bearsOnSubject(r: Ranked): boolean {
+  return r.coverage >= FORBID_COVERAGE && r.matched.slice(1).some(Boolean);
 }
 
 export function findAnswer(trip: Trip, question: string): Finding {

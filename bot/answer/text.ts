@@ -18,7 +18,9 @@ const STOP_WORDS = new Set(
   would may might must shall let lets s t take taking use using put see tell say like much many
   some than that these those then so too very by into onto up down out over again ever yes no
   hi hello hey thanks thank guys folks anybody whats wheres whens hows whos come comes coming
-  after before during happen happens happening`.split(/\s+/),
+  after before during happen happens happening without gets getting
+  requirement requirements info information details detail time times
+  provide provided available option options`.split(/\s+/),
 );
 
 /** Question scaffolding: "what time is the bus" asks about the bus. */
@@ -127,7 +129,8 @@ export class Vocabulary {
       }
       const word = ws[i] as string;
       i++;
-      if (STOP_WORDS.has(word)) continue;
+      // A lone letter ("e" of "e-visa", "t" of "t shirt") names nothing.
+      if (STOP_WORDS.has(word) || /^\p{L}$/u.test(word)) continue;
       const groups =
         typos && word.length >= 5
           ? [

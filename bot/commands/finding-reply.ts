@@ -114,14 +114,32 @@ export function findingReply(
 ): Reply {
   if (finding.sure) {
     const sources = new Sources();
-    const blocks = entryBlocks(trip, finding.best.entry, sources);
+    const { best } = finding;
+    // A topic's rules answered together ("race rules") read as one list under its title.
+    const sameTopic = (r: Ranked) =>
+      best.entry.kind === "rule" && r.entry.kind === "rule" && r.entry.topic === best.entry.topic;
+    if (finding.also.length > 0 && finding.also.every(sameTopic)) {
+      const rules = [best, ...finding.also];
+      return answer(titleOf(best.entry), [
+        {
+          type: "list",
+          items: rules.map((r) => [
+            text(r.entry.kind === "rule" ? r.entry.rule : r.entry.label),
+            text(sources.cite(r.entry.source)),
+          ]),
+        },
+        context(`${foundIn(trip, best.entry)} · ${commandFor(trip, best.entry)}`),
+        ...sources.block(),
+      ]);
+    }
+    const blocks = entryBlocks(trip, best.entry, sources);
     for (const also of finding.also) {
       blocks.push(
         { type: "heading", text: also.entry.kind === "rule" ? "Also in the rules" : "Also" },
         ...entryBlocks(trip, also.entry, sources),
       );
     }
-    return answer(titleOf(finding.best.entry), [...blocks, ...sources.block()]);
+    return answer(titleOf(best.entry), [...blocks, ...sources.block()]);
   }
   const asked = short(question.trim(), 80);
   if (finding.choices.length === 0) {
