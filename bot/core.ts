@@ -19,10 +19,14 @@ import {
   unknownCommandReply,
 } from "./commands/registry";
 import type { ChannelPoster } from "./delivery";
+import { submitFile, submitForm } from "./loading/chat-changes";
+import { pressProposal, type TripChanges } from "./loading/proposals";
 import { paragraph, type Reply, text } from "./reply";
 import type { ChannelStore } from "./store/channel-store";
 import type { FactStore } from "./store/fact-store";
+import type { ProposalStore } from "./store/proposal-store";
 import type { QuestionStore } from "./store/question-store";
+import type { ReminderSchedule } from "./store/reminder-schedule";
 import type { TripVersions } from "./store/trip-versions";
 import type { Trip } from "./trip/model";
 import { TripResolver } from "./trip-resolver";
@@ -44,6 +48,11 @@ export interface BotDependencies {
    * BatchGetItem); by default read through `store` and `channels`, one call each.
    */
   versions?: TripVersions;
+  /**
+   * What changing a trip from the chat needs (upload, edit, Confirm): the reminder schedule a
+   * load syncs and where previews wait for Confirm. Without it the chat cannot change a trip.
+   */
+  changes?: { schedule: ReminderSchedule; proposals: ProposalStore };
 }
 
 /** The platform-neutral bot: adapters turn requests into `CommandRequest`s and render `Reply`s. */
@@ -51,6 +60,19 @@ export interface Bot {
   answer(request: CommandRequest): Promise<Reply>;
   /** Autocomplete for a command's option, from the channel's trip only. */
   suggest(request: CommandRequest): Promise<Suggestion[]>;
+  /** A trip file an organiser sent in the chat: validated, checked, previewed with Confirm/Cancel. */
+  submitFile(request: CommandRequest, file: { name: string; text: string }): Promise<Reply>;
+  /** A form's submission (`form.id`, field name → value): an edit becomes the same preview. */
+  submitForm(
+    request: CommandRequest,
+    formId: string,
+    values: Record<string, string>,
+  ): Promise<Reply>;
+  /** A Confirm or Cancel click; `value` is the proposal id the button carried. */
+  press(
+    request: CommandRequest,
+    button: { action: "confirm" | "cancel"; value: string },
+  ): Promise<Reply>;
 }
 
 /**
@@ -66,8 +88,20 @@ export function createBot(dependencies: BotDependencies): Bot {
   return {
     answer: (request) => answer(deps, request),
     suggest: (request) => suggest(deps, request),
+    submitFile: (request, file) => submitFile(changesOf(deps), request, file),
+    submitForm: async (request, formId, values) =>
+      submitForm(changesOf(deps), request, await tripFor(deps, request), formId, values),
+    press: async (request, button) => {
+      const changes = changesOf(deps);
+      return changes
+        ? pressProposal(changes, request, button)
+        : notice("Not available here", [paragraph("Nothing was changed.")]);
+    },
   };
 }
+
+const changesOf = ({ store, changes, clock }: Wiring): TripChanges | undefined =>
+  changes && { facts: store, schedule: changes.schedule, proposals: changes.proposals, clock };
 
 type Wiring = BotDependencies & { resolver: TripResolver };
 
@@ -113,13 +147,14 @@ async function suggest(deps: Wiring, request: CommandRequest): Promise<Suggestio
 }
 
 const servicesFor = (
-  { channels, posters, questions, calendar }: BotDependencies,
+  { store, channels, posters, questions, calendar }: BotDependencies,
   request: CommandRequest,
 ): CommandServices => ({
   channels,
   poster: posters?.[request.platform],
   questions,
   calendar,
+  tripFile: (tripId) => store.exportTrip(tripId),
 });
 
 /** The channel's trip: its link, else the only trip there is. Never another channel's. */

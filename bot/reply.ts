@@ -39,8 +39,34 @@ export type Block =
 
 export interface Button {
   /** What the button does; adapters route the click back to it. */
-  action: "share";
+  action: "share" | "confirm" | "cancel";
   label: string;
+  /** What the click refers to (a proposal's id for confirm/cancel); ≤ 64 chars. */
+  value?: string;
+  /** Drawn as the platform's primary / danger style. */
+  style?: "primary" | "danger";
+}
+
+/** A form the platform opens instead of posting a reply (Slack modal, Discord modal). */
+export interface Form {
+  /** Routes the submission back: "upload" or "edit:<item-ref>"; ≤ 60 chars. */
+  id: string;
+  /** ≤ 24 characters (Slack's modal title limit). */
+  title: string;
+  submitLabel: string;
+  /** At most 5 (Discord's modal limit). */
+  fields: FormField[];
+}
+
+export interface FormField {
+  name: string;
+  /** ≤ 45 characters. */
+  label: string;
+  /** "file": a file input (Slack only; Discord takes the file as a command attachment). */
+  kind: "line" | "paragraph" | "file";
+  value?: string;
+  required: boolean;
+  hint?: string;
 }
 
 /** A text file that goes with a reply (the trip's .ics), where the platform can attach one. */
@@ -58,6 +84,11 @@ export interface Reply {
   visibility: "private" | "public";
   /** Attached where the platform attaches files to an answer; the blocks still say it all. */
   files?: ReplyFile[];
+  /**
+   * Open this form instead (the adapter answers the command by opening it); the title and
+   * blocks still say what to do where no form opens (the terminal prints them).
+   */
+  form?: Form;
 }
 
 export const text = (value: string, bold = false): Span =>

@@ -7,7 +7,9 @@ import type { ChannelPoster } from "./delivery";
 import type { Platform, PlatformHttp } from "./platform";
 import { createDocumentClient, dynamoConfigFromEnv } from "./store/dynamo-client";
 import { DynamoFactStore } from "./store/dynamo-fact-store";
+import { DynamoProposalStore } from "./store/dynamo-proposal-store";
 import { DynamoQuestionStore } from "./store/dynamo-question-store";
+import { DynamoReminderSchedule } from "./store/dynamo-reminder-schedule";
 import { DynamoReminderStore } from "./store/dynamo-reminder-store";
 import { DynamoTripVersions } from "./store/dynamo-trip-versions";
 import type { FactStore } from "./store/fact-store";
@@ -57,6 +59,10 @@ export function createRuntime(env: NodeJS.ProcessEnv, options: RuntimeOptions): 
     questions: new DynamoQuestionStore(doc, config.tableName),
     calendar: calendarLinksFromEnv(env, doc, config.tableName),
     versions: new DynamoTripVersions(doc, config.tableName),
+    changes: {
+      schedule: new DynamoReminderSchedule(doc, config.tableName),
+      proposals: new DynamoProposalStore(doc, config.tableName),
+    },
     posters,
     clock: options.clock ?? (() => new Date()),
   });

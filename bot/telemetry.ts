@@ -42,5 +42,8 @@ export function measuredBot(bot: Bot, metrics: Metrics): Bot {
       return reply;
     },
     suggest: (request) => bot.suggest(request),
+    submitFile: (request, file) => bot.submitFile(request, file),
+    submitForm: (request, formId, values) => bot.submitForm(request, formId, values),
+    press: (request, button) => bot.press(request, button),
   };
 }

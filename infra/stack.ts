@@ -63,6 +63,8 @@ export interface TripBotStackProps extends StackProps {
 const ITEM_ACTIONS = [
   // A warm command's one request: a channel's link, the trip index and a HEAD, together.
   "dynamodb:BatchGetItem",
+  // A trip loaded from the chat (upload, edit) writes its facts in batches, as the CLI does.
+  "dynamodb:BatchWriteItem",
   "dynamodb:GetItem",
   "dynamodb:Query",
   "dynamodb:PutItem",

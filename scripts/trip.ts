@@ -7,9 +7,9 @@
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { stringify } from "yaml";
 import { describeLoad } from "../bot/loading/describe-load";
 import { loadTrip } from "../bot/loading/load-trip";
+import { tripFileText } from "../bot/loading/trip-file";
 import { createDocumentClient, ensureTable } from "../bot/store/dynamo-client";
 import { dynamoStores } from "../bot/store/dynamo-stores";
 import type { Stores } from "../bot/store/stores";
@@ -127,7 +127,7 @@ async function main(argv: string[]): Promise<number> {
         console.error(`There is no trip "${id}" in ${where}.`);
         return 1;
       }
-      const text = `# yaml-language-server: $schema=./trip.schema.json\n${stringify(file, { lineWidth: 0 })}`;
+      const text = tripFileText(file);
       if (values.out) {
         await writeFile(values.out, text);
         console.error(`Wrote trip ${id} to ${values.out}`);

@@ -4,6 +4,7 @@ import type { Reply } from "../reply";
 import type { ChannelStore } from "../store/channel-store";
 import type { QuestionStore } from "../store/question-store";
 import type { Trip } from "../trip/model";
+import type { TripFile } from "../trip/schema";
 
 /** Who asked, where, and on which platform: everything a command may know about a request. */
 export interface CommandRequest {
@@ -36,6 +37,8 @@ export interface CommandServices {
   questions?: QuestionStore;
   /** The trip's calendar and offline-pack links; absent where there is no public URL (the CLI). */
   calendar?: CalendarLinks;
+  /** The trip file in force, as stored: what `trip download` and an edit start from. */
+  tripFile?: (tripId: string) => Promise<TripFile | undefined>;
 }
 
 export interface CommandContext {
@@ -65,6 +68,12 @@ export interface CommandOption {
   suggest?: (trip: Trip, partial: string) => Suggestion[];
 }
 
+/** A file the command takes beside its option (Discord: an attachment option). */
+export interface CommandAttachment {
+  name: string;
+  description: string;
+}
+
 interface CommandInfo {
   name: string;
   aliases: readonly string[];
@@ -74,6 +83,7 @@ interface CommandInfo {
   usage: string;
   examples: readonly string[];
   option?: CommandOption;
+  attachment?: CommandAttachment;
   /** Only for organisers: help lists it apart. */
   organisers?: boolean;
   /**

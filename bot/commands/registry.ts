@@ -4,6 +4,7 @@ import { shorten } from "../text/units";
 import { ask } from "./ask";
 import { calendar } from "./calendar";
 import type { CommandContext, CommandDefinition, TripCommand } from "./context";
+import { edit } from "./edit";
 import { facts } from "./facts";
 import { faq } from "./faq";
 import { answer, moment, notice } from "./format";
@@ -14,6 +15,7 @@ import { offline } from "./offline";
 import { questions } from "./questions";
 import { reminders } from "./reminders";
 import { rules } from "./rules";
+import { tripFile } from "./trip-file";
 import { startSentence, when } from "./when";
 import { where } from "./where";
 
@@ -105,6 +107,8 @@ export const COMMANDS: readonly CommandDefinition[] = [
   unlink,
   reminders,
   questions,
+  tripFile,
+  edit,
 ];
 
 export function findCommand(name: string): CommandDefinition | undefined {

@@ -28,6 +28,12 @@ export function discordCommands(
             .setAutocomplete(option.suggest !== undefined),
         );
       }
+      const attachment = command.attachment;
+      if (attachment) {
+        sub.addAttachmentOption((o) =>
+          o.setName(attachment.name).setDescription(attachment.description).setRequired(false),
+        );
+      }
       return sub;
     });
   }

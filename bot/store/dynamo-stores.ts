@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { DynamoChannelStore } from "./dynamo-channel-store";
 import { DynamoDeliveryLedger } from "./dynamo-delivery-ledger";
 import { DynamoFactStore } from "./dynamo-fact-store";
+import { DynamoProposalStore } from "./dynamo-proposal-store";
 import { DynamoReminderSchedule } from "./dynamo-reminder-schedule";
 import { DynamoTripVersions } from "./dynamo-trip-versions";
 import type { Stores } from "./stores";
@@ -14,5 +15,6 @@ export function dynamoStores(doc: DynamoDBDocumentClient, tableName: string) {
     schedule: new DynamoReminderSchedule(doc, tableName),
     ledger: new DynamoDeliveryLedger(doc, tableName),
     versions: new DynamoTripVersions(doc, tableName),
+    proposals: new DynamoProposalStore(doc, tableName),
   } satisfies Stores;
 }

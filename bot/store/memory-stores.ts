@@ -1,6 +1,7 @@
 import { MemoryChannelStore } from "./memory-channel-store";
 import { MemoryDeliveryLedger } from "./memory-delivery-ledger";
 import { MemoryFactStore } from "./memory-fact-store";
+import { MemoryProposalStore } from "./memory-proposal-store";
 import { MemoryReminderSchedule } from "./memory-reminder-schedule";
 import type { Stores } from "./stores";
 import { versionsThroughPorts } from "./trip-versions";
@@ -15,5 +16,6 @@ export function memoryStores(): Stores {
     schedule: new MemoryReminderSchedule(),
     ledger: new MemoryDeliveryLedger(),
     versions: versionsThroughPorts(facts, channels),
+    proposals: new MemoryProposalStore(),
   };
 }

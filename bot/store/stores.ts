@@ -1,6 +1,7 @@
 import type { ChannelStore } from "./channel-store";
 import type { DeliveryLedger } from "./delivery-ledger";
 import type { FactStore } from "./fact-store";
+import type { ProposalStore } from "./proposal-store";
 import type { ReminderSchedule } from "./reminder-schedule";
 import type { TripVersions } from "./trip-versions";
 
@@ -12,6 +13,8 @@ export interface Stores {
   ledger: DeliveryLedger;
   /** The stamps a warm container checks the trips it holds against. */
   versions: TripVersions;
+  /** Trip changes previewed in the chat, waiting for Confirm. */
+  proposals: ProposalStore;
 }
 
 /** What a reminders run reads and writes: due reminders, subscribed channels, deliveries. */

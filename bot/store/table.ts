@@ -63,4 +63,7 @@ export const keys = {
   /** Which token a trip's calendar link has now. */
   calendarOfTrip: (tripId: string) => `CALENDAR_TRIP#${tripId}`,
   calendar: "CALENDAR",
+  /** A previewed trip change waiting for its Confirm: its own partition, one item. */
+  proposal: (id: string) => `PROPOSAL#${id}`,
+  proposalItem: "PROPOSAL",
 };

@@ -218,6 +218,7 @@ describe("the reminders schedule", () => {
 describe("permissions", () => {
   const itemActions = [
     "dynamodb:BatchGetItem",
+    "dynamodb:BatchWriteItem",
     "dynamodb:DeleteItem",
     "dynamodb:GetItem",
     "dynamodb:PutItem",

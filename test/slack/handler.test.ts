@@ -4,6 +4,7 @@ import { momentInDestination } from "../../bot/reply";
 import { WORKING_ON_IT } from "../../bot/slack/jobs";
 import { startFakeSlackApi } from "../../bot/slack/stand-in";
 import { NEW_YORK, PYONGYANG } from "../helpers/local-table";
+import { noChatChanges } from "../helpers/no-chat-changes";
 import {
   type SlackAnswer,
   type SlackFixture,
@@ -40,6 +41,7 @@ describe("Slack handler: Pyongyang", () => {
       bot: () => ({
         answer: async () => ({ title: "Hi", blocks: [], buttons: [], visibility: "private" }),
         suggest: async () => [],
+        ...noChatChanges,
       }),
       clock: () => new Date(EXAMPLE.timestamp * 1000 + 10_000),
     });
@@ -218,7 +220,7 @@ describe("Slack handler: failures", () => {
   const failing = (answer: () => Promise<never>) =>
     slackHandler({
       env: { SLACK_SIGNING_SECRET: SECRET, TABLE_NAME: "unused" },
-      bot: () => ({ answer, suggest: async () => [] }),
+      bot: () => ({ answer, suggest: async () => [], ...noChatChanges }),
     });
 
   it("answers privately that something went wrong when the facts cannot be read", async () => {
@@ -257,6 +259,7 @@ describe("Slack handler: failures", () => {
           return { title: "ok", blocks: [], buttons: [], visibility: "private" };
         },
         suggest: async () => [],
+        ...noChatChanges,
       }),
     });
     // Slack sends "faq Q&A <b>" as "faq Q&amp;A &lt;b&gt;".
@@ -269,6 +272,7 @@ describe("Slack handler: configuration", () => {
   const bot = {
     answer: async () => ({ title: "Hi", blocks: [], buttons: [], visibility: "private" as const }),
     suggest: async () => [],
+    ...noChatChanges,
   };
 
   it("reads the signing secret and token from the secret named by SLACK_SECRET_ARN", async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { runSlackJob, type SlackCommandJob } from "../../bot/slack/jobs";
 import { type FakeSlackApi, startFakeSlackApi } from "../../bot/slack/stand-in";
 import { createTelemetry } from "../../bot/telemetry";
+import { noChatChanges } from "../helpers/no-chat-changes";
 
 /** A slow command's answer, sent after the acknowledgement through its response_url. */
 const bot = {
@@ -12,6 +13,7 @@ const bot = {
     visibility: "public" as const,
   }),
   suggest: async () => [],
+  ...noChatChanges,
 };
 
 const job = (responseUrl: string): SlackCommandJob => ({

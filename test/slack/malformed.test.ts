@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { noChatChanges } from "../helpers/no-chat-changes";
 import { slackHandler } from "./setup";
 import { buttonClickBody, commandBody, SECRET, slackEvent } from "./signed";
 
@@ -10,6 +11,7 @@ const handler = slackHandler({
   bot: () => ({
     answer: async () => ({ title: "Hi", blocks: [], buttons: [], visibility: "private" }),
     suggest: async () => [],
+    ...noChatChanges,
   }),
 });
 
