@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FORM_CALLBACK } from "./modal";
 
 /**
  * The shapes of a modal's submission, checked before Bolt sees it (Bolt trusts Slack's shapes
@@ -30,9 +31,12 @@ export const ViewSubmissionPayload = z.object({
   type: z.literal("view_submission"),
   user: z.object({ id, name: z.string().optional() }),
   team: z.object({ id }).nullable().optional(),
+  // Bolt reads the first one's response_url when there are any.
+  response_urls: z.array(z.object({ response_url: z.string().max(2000) })).max(10).optional(),
   view: z.object({
     id: z.string().max(255).optional(),
-    callback_id: z.string().max(255),
+    // Only this app's modals: another callback would reach no listener (Bolt's 404).
+    callback_id: z.literal(FORM_CALLBACK),
     private_metadata: z.string().max(3000),
     state: z.object({
       values: z.record(z.string().max(255), z.record(z.string().max(255), InputState)),
