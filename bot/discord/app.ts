@@ -8,6 +8,7 @@ import type { Bot } from "../core";
 import type { ChannelPoster } from "../delivery";
 import type { HttpRequest, HttpResponse } from "../platform";
 import type { ReplyFile } from "../reply";
+import { attachedFile, choiceClick, formSubmission, modalOf, opensAsModal } from "./chat-changes";
 import { couldNotShare, type DeferredJob, SHARED_UPDATE, sharedReply } from "./deferred";
 import { commandRequest, INTERACTION, shareCustomId, shareRequest } from "./interaction";
 import { Interaction } from "./interaction-shape";
@@ -23,6 +24,7 @@ export const RESPONSE = {
   deferredUpdate: 6,
   updateMessage: 7,
   autocomplete: 8,
+  modal: 9,
 } as const;
 
 export interface DiscordAppDependencies {
@@ -75,13 +77,29 @@ const jobFor = (interaction: APIInteraction) => ({
   token: interaction.token,
 });
 
+const deferredPrivately = json(200, { type: RESPONSE.deferredMessage, data: { flags: EPHEMERAL } });
+
 async function command(deps: Deps, interaction: APIInteraction, request: CommandRequest) {
+  // A trip file attached to `trip upload` is fetched and checked once the answer has left.
+  const file = request.input === "download" ? undefined : attachedFile(interaction);
+  if (file) {
+    deps.later.defer({
+      type: "upload",
+      ...jobFor(interaction),
+      request,
+      file,
+    } satisfies DeferredJob);
+    return deferredPrivately;
+  }
   // A command whose definition says it may pass the 3-second deadline is acknowledged now.
   if (takesLong(request)) {
     deps.later.defer({ type: "command", ...jobFor(interaction), request } satisfies DeferredJob);
     return json(200, { type: RESPONSE.deferredMessage, data: { flags: EPHEMERAL } });
   }
   const reply = await deps.bot.answer(request);
+  if (reply.form && opensAsModal(reply.form)) {
+    return json(200, { type: RESPONSE.modal, data: modalOf(reply.form) });
+  }
   const messages = renderReply(reply, { shareId: shareCustomId(request.command, request.input) });
   const [first] = messages;
   if (messages.length === 1 && first) {
@@ -133,10 +151,26 @@ async function interact(deps: Deps, interaction: APIInteraction): Promise<HttpRe
         : messageResponse(noticeMessage("This command is not one of this bot's."));
     }
     case INTERACTION.component: {
+      const click = choiceClick(interaction);
+      if (click) {
+        // The preview message becomes the outcome once the load (or the cancel) is done.
+        deps.later.defer({ type: "press", ...jobFor(interaction), ...click } satisfies DeferredJob);
+        return json(200, { type: RESPONSE.deferredUpdate });
+      }
       const request = shareRequest(interaction);
       return request
         ? share(deps, interaction, request)
         : messageResponse(noticeMessage("That button is no longer supported."));
+    }
+    case INTERACTION.modalSubmit: {
+      const submitted = formSubmission(interaction);
+      if (!submitted) return messageResponse(noticeMessage("That form is no longer supported."));
+      deps.later.defer({
+        type: "form",
+        ...jobFor(interaction),
+        ...submitted,
+      } satisfies DeferredJob);
+      return deferredPrivately;
     }
     default:
       return json(400, { error: "unsupported interaction type" });

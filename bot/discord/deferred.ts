@@ -4,6 +4,8 @@ import type { Bot } from "../core";
 import type { ChannelPoster, PostOutcome } from "../delivery";
 import type { Reply } from "../reply";
 import { withRetries } from "../retry";
+import type { AttachmentSource } from "./attachment";
+import { type AttachedFile, chatChangeReply } from "./chat-changes";
 import { type DiscordMessage, noticeMessage, renderReply } from "./render";
 import { discordRequest, type RestConfig, type RestResult } from "./rest";
 
@@ -16,7 +18,17 @@ import { discordRequest, type RestConfig, type RestResult } from "./rest";
 export type DeferredJob =
   | { type: "follow-ups"; applicationId: string; token: string; messages: DiscordMessage[] }
   | { type: "command"; applicationId: string; token: string; request: CommandRequest }
-  | { type: "share"; applicationId: string; token: string; request: CommandRequest };
+  | { type: "share"; applicationId: string; token: string; request: CommandRequest }
+  | ChatChangeJob;
+
+/** A trip change from the chat, answered once the file is fetched or the load is done. */
+export type ChatChangeJob = { applicationId: string; token: string; request: CommandRequest } & (
+  | { type: "upload"; file: AttachedFile }
+  | { type: "form"; formId: string; values: Record<string, string> }
+  | { type: "press"; button: { action: "confirm" | "cancel"; value: string } }
+);
+
+const JOB_TYPES: readonly string[] = ["follow-ups", "command", "share", "upload", "form", "press"];
 
 /** Whether a job that came back from a second invocation is one of these. */
 export function isDeferredJob(job: unknown): job is DeferredJob {
@@ -24,7 +36,7 @@ export function isDeferredJob(job: unknown): job is DeferredJob {
   return (
     typeof j === "object" &&
     j !== null &&
-    (j.type === "follow-ups" || j.type === "command" || j.type === "share") &&
+    JOB_TYPES.includes(String(j.type)) &&
     typeof j.applicationId === "string" &&
     typeof j.token === "string"
   );
@@ -35,6 +47,8 @@ export interface DeferredDependencies {
   poster: ChannelPoster;
   /** Interaction webhooks need no bot token. */
   rest: RestConfig;
+  /** Where attached files may be fetched from, and how much of them. */
+  attachments: AttachmentSource;
 }
 
 const webhook = (job: { applicationId: string; token: string }) =>
@@ -112,6 +126,9 @@ export async function runDeferredJob(job: DeferredJob, deps: DeferredDependencie
     }
   };
   if (job.type === "follow-ups") return sendAll(job.messages);
+  if (job.type === "upload" || job.type === "form" || job.type === "press") {
+    return sendAll(renderReply(await chatChangeReply(job, deps), { visibility: "private" }));
+  }
   if (job.type === "command") {
     const reply = await deps.bot.answer(job.request);
     // The acknowledgement was private, so the answer is too.

@@ -1,5 +1,6 @@
 import type { PlatformDependencies, PlatformHttp } from "../platform";
 import { createDiscordApp } from "./app";
+import { attachmentSourceFromEnv } from "./attachment";
 import { isDeferredJob, runDeferredJob } from "./deferred";
 import { DiscordChannelPoster } from "./poster";
 import { restConfigFromEnv } from "./rest";
@@ -28,7 +29,12 @@ export function createDiscordHttp(deps: PlatformDependencies): PlatformHttp {
         deps.logger.warn("not a Discord job; nothing done", { job: typeof job });
         return;
       }
-      await runDeferredJob(job, { bot: deps.bot, poster, rest });
+      await runDeferredJob(job, {
+        bot: deps.bot,
+        poster,
+        rest,
+        attachments: attachmentSourceFromEnv(deps.env),
+      });
     },
   };
 }

@@ -54,7 +54,39 @@ const answerable = {
   locale: z.string().max(20).optional(),
 };
 
-const commandData = z.looseObject({ name, options: z.array(option).max(25).optional() });
+/** A file attached to a command: where Discord's CDN serves it, and its size. */
+const attachment = z.looseObject({
+  id,
+  filename: z.string().min(1).max(1024),
+  size: z.number().int().nonnegative(),
+  url: z.string().min(1).max(4096),
+});
+
+const commandData = z.looseObject({
+  name,
+  options: z.array(option).max(25).optional(),
+  resolved: z.looseObject({ attachments: z.record(id, attachment).optional() }).optional(),
+});
+
+/** A modal's text input, in an action row or (newer modals) in a label. */
+const textInput = z.looseObject({
+  type: z.number().int(),
+  custom_id: z.string().max(DISCORD_LIMITS.customId).optional(),
+  value: z.string().max(4000).optional(),
+});
+
+const modalData = z.looseObject({
+  custom_id: z.string().min(1).max(DISCORD_LIMITS.customId),
+  components: z
+    .array(
+      z.looseObject({
+        type: z.number().int(),
+        components: z.array(textInput).max(5).optional(),
+        component: textInput.optional(),
+      }),
+    )
+    .max(5),
+});
 
 export const Interaction = z.discriminatedUnion("type", [
   z.looseObject({ type: z.literal(1) }),
@@ -68,4 +100,5 @@ export const Interaction = z.discriminatedUnion("type", [
     ...answerable,
   }),
   z.looseObject({ type: z.literal(4), data: commandData, ...answerable }),
+  z.looseObject({ type: z.literal(5), data: modalData, ...answerable }),
 ]);

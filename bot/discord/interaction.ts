@@ -9,6 +9,7 @@ export const INTERACTION = {
   command: 2,
   component: 3,
   autocomplete: 4,
+  modalSubmit: 5,
 } as const;
 
 /** The top-level slash command; every core command is one of its subcommands. */
@@ -53,6 +54,11 @@ function base(interaction: APIInteraction): Omit<CommandRequest, "command" | "in
   };
 }
 
+/** Who asked and where, as every kind of interaction says it. */
+export { base as interactionBase };
+
+const ATTACHMENT = 11;
+
 /**
  * `/marathon itinerary day:2` → { command: "itinerary", input: "2" }. Works for commands and
  * autocomplete alike (for autocomplete, `input` is what the user has typed so far).
@@ -64,7 +70,9 @@ export function commandRequest(interaction: APIInteraction): CommandRequest | un
   const data = interaction.data as { name?: string; options?: OptionLike[] } | undefined;
   if (!data || data.name !== ROOT_COMMAND) return undefined;
   const sub = data.options?.find((o) => o.type === 1);
-  const option = sub?.options?.find((o) => o.focused) ?? sub?.options?.[0];
+  // An attachment option's value is the file's id, never the command's input.
+  const option =
+    sub?.options?.find((o) => o.focused) ?? sub?.options?.find((o) => o.type !== ATTACHMENT);
   const input = option?.value === undefined ? "" : String(option.value);
   return { ...base(interaction), command: sub?.name ?? "", input: input.trim() };
 }

@@ -13,6 +13,7 @@ import {
   type Span,
 } from "../reply";
 import { truncateUnits } from "../text/units";
+import { choiceRow } from "./buttons";
 import { DISCORD_LIMITS as L } from "./limits";
 import { escapeMarkdown, escapeUrl } from "./markdown";
 
@@ -235,6 +236,8 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordM
     if (last && share && options.shareId) {
       message.components.push(shareButtonRow(options.shareId, share.label));
     }
+    const choices = last ? choiceRow(reply.buttons) : undefined;
+    if (choices) message.components.push(choices);
     if (visibility === "private") message.flags = EPHEMERAL;
     return message;
   });

@@ -29,6 +29,12 @@ import { type LocalApi, readRequestBody, SentLog } from "../local-api";
  *      match: { method?: "POST", path?: "/v10/channels/c1/messages" | /regex/ }
  *   api.expireNonces()                 forgets the nonces seen so far, as Discord does after "a few
  *                                      minutes": a repeat nonce then creates a new message
+ *   api.attach(filename, text, opts?)  serves a file as Discord's CDN would, at GET
+ *                                      /attachments/:id/:filename (no token needed), and returns
+ *                                      the attachment as an interaction's `resolved` holds it;
+ *                                      opts: { size } claims another size, { noLength } sends
+ *                                      no Content-Length. DISCORD_CDN_URL=`${url}/attachments/`
+ *                                      lets the adapter fetch from it.
  *   api.reset()                        forgets calls, faults and registered commands
  *   await api.close()
  *
@@ -71,8 +77,25 @@ export interface RecordedCall {
   delivered?: boolean;
 }
 
+/** A file as an interaction's `resolved.attachments` describes it. */
+export interface StandInAttachment {
+  id: string;
+  filename: string;
+  size: number;
+  url: string;
+  content_type: string;
+}
+
+export interface AttachOptions {
+  /** The size the interaction claims (Discord's own field), if not the real one. */
+  size?: number;
+  /** Serve it without Content-Length, so only the bytes read tell its size. */
+  noLength?: boolean;
+}
+
 export interface FakeDiscordApi {
   url: string;
+  attach(filename: string, text: string, options?: AttachOptions): StandInAttachment;
   calls: RecordedCall[];
   posted(channelId: string): unknown[];
   webhookCalls(token?: string): RecordedCall[];
@@ -112,8 +135,43 @@ class DiscordApi {
   readonly nonces = new Map<string, unknown>();
   /** By channel: the messages created there, oldest first. */
   readonly channelMessages = new Map<string, Record<string, unknown>[]>();
+  /** Files served as Discord's CDN serves attachments, by id. */
+  readonly files = new Map<string, { body: Buffer; noLength: boolean }>();
   private nextId = 1_000_000;
   private snowflake = () => String(this.nextId++);
+
+  attach(base: string, filename: string, text: string, options: AttachOptions = {}) {
+    const id = this.snowflake();
+    const body = Buffer.from(text, "utf8");
+    this.files.set(id, { body, noLength: options.noLength ?? false });
+    return {
+      id,
+      filename,
+      size: options.size ?? body.length,
+      url: `${base}/attachments/${id}/${encodeURIComponent(filename)}`,
+      content_type: "application/yaml; charset=utf-8",
+    };
+  }
+
+  /** GET /attachments/:id/:name, as the CDN answers it: the bytes, no token needed. */
+  private serveFile(path: string, res: ServerResponse): boolean {
+    const m = /^\/attachments\/([^/]+)\/[^/]+$/.exec(path);
+    if (!m) return false;
+    const file = this.files.get(m[1] as string);
+    if (!file) {
+      res.writeHead(404).end();
+      return true;
+    }
+    res.writeHead(200, {
+      "content-type": "application/octet-stream",
+      ...(file.noLength ? {} : { "content-length": String(file.body.length) }),
+    });
+    // Without a length Node sends it chunked; in two writes, as a stream arrives.
+    const half = Math.floor(file.body.length / 2);
+    res.write(file.body.subarray(0, half));
+    res.end(file.body.subarray(half));
+    return true;
+  }
 
   reset(): void {
     this.calls.length = 0;
@@ -121,6 +179,7 @@ class DiscordApi {
     this.registered.clear();
     this.nonces.clear();
     this.channelMessages.clear();
+    this.files.clear();
   }
 
   private send(
@@ -214,6 +273,7 @@ class DiscordApi {
 
   async handle(path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? "GET";
+    if (method === "GET" && this.serveFile(path, res)) return;
     const raw = (await readRequestBody(req)).toString("utf8");
     if (this.token) {
       const refused = this.refusal(method, path, req.headers);
@@ -274,8 +334,10 @@ export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
 
+  const url = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
+    attach: (filename, text, options) => api.attach(url, filename, text, options),
     calls: api.calls,
     posted: (channelId) =>
       api.calls
@@ -394,6 +456,7 @@ export function discordStandIn(clock: () => Date = () => new Date()): LocalApi {
         DISCORD_APPLICATION_ID: "local-app",
         DISCORD_BOT_TOKEN: token,
         DISCORD_API_URL: mountUrl,
+        DISCORD_CDN_URL: `${mountUrl}/attachments/`,
       };
     },
     handle: (path, req, res) => api.handle(path, req, res),
