@@ -54,6 +54,7 @@ export function createSlackApp(deps: SlackAppDependencies): App {
   });
 
   app.command(/^\/\S+$/, async ({ command, ack }) => {
+    const arrivedAt = Date.now();
     const origin = { c: command.command, t: unescapeSlack(command.text ?? "") };
     const user = { id: command.user_id, name: command.user_name };
     const request = commandRequest(origin.t, user, command.channel_id, command.team_id);
@@ -76,7 +77,7 @@ export function createSlackApp(deps: SlackAppDependencies): App {
       reply = failure("The trip's facts could not be read just now. Please try again.");
     }
     if (reply.form) {
-      const apology = await openForm(deps, reply, command);
+      const apology = await openForm(deps, reply, command, arrivedAt);
       if (!apology) return ack();
       reply = apology;
     }

@@ -15,6 +15,7 @@ import { type Downloaded, downloadSlackFile, slackFileBases } from "./file-downl
 import { failure } from "./interaction";
 import type { PickedFile } from "./modal";
 import { type CallResult, DEFAULT_SLACK_API_URL, postJson, SlackPoster } from "./poster";
+import { postPrivately } from "./private-post";
 import { proposalMessages } from "./proposal-buttons";
 import { sendFileAsDirectMessage } from "./send-file";
 
@@ -132,20 +133,11 @@ async function runForm(job: SlackFormJob, deps: FlowJobDependencies, deadline: n
   }
   const api = webApi(deps.env);
   if (!api) throw new Error("Slack form job: no SLACK_BOT_TOKEN to answer with");
-  for (const message of proposalMessages(reply)) {
-    const sent = await retried(
-      () =>
-        api.call("chat.postEphemeral", {
-          channel: job.request.channel.id,
-          user: job.request.user.id,
-          ...message,
-        }),
-      deadline,
-    );
-    if (!sent.ok) {
-      deps.logger.error("the form's answer could not be posted", { reason: sent.reason });
-      throw new Error(`Slack form job: the answer was not posted (${sent.reason})`);
-    }
+  const to = { channel: job.request.channel.id, user: job.request.user.id };
+  const sent = await postPrivately(api, to, proposalMessages(reply), deadline);
+  if (!sent.ok) {
+    deps.logger.error("the form's answer could not be posted", { reason: sent.reason });
+    throw new Error(`Slack form job: the answer was not posted (${sent.reason})`);
   }
 }
 

@@ -32,7 +32,10 @@ export const ViewSubmissionPayload = z.object({
   user: z.object({ id, name: z.string().optional() }),
   team: z.object({ id }).nullable().optional(),
   // Bolt reads the first one's response_url when there are any.
-  response_urls: z.array(z.object({ response_url: z.string().max(2000) })).max(10).optional(),
+  response_urls: z
+    .array(z.object({ response_url: z.string().max(2000) }))
+    .max(10)
+    .optional(),
   view: z.object({
     id: z.string().max(255).optional(),
     // Only this app's modals: another callback would reach no listener (Bolt's 404).

@@ -36,6 +36,8 @@ export async function openForm(
   deps: FlowDependencies,
   reply: Reply,
   command: { trigger_id?: string; channel_id: string; team_id?: string },
+  /** When the command arrived: its trigger id dies 3 seconds later. */
+  arrivedAt: number,
 ): Promise<Reply | undefined> {
   const form = reply.form;
   if (!form) return reply;
@@ -52,14 +54,17 @@ export async function openForm(
     c: command.channel_id,
     ...(command.team_id ? { w: command.team_id } : {}),
   });
-  // The trigger id dies 3 seconds after the command was typed: one quick retry at most.
-  const budgetMs = deps.callbackTimeoutMs ?? DEFAULT_CALLBACK_MS;
+  // The trigger id dies 3 seconds after the command was typed: every try ends before then,
+  // and a second one only if it fits.
+  const deadline = arrivedAt + (deps.callbackTimeoutMs ?? DEFAULT_CALLBACK_MS);
+  const left = () => Math.max(0, deadline - Date.now());
   const opened = await withRetries<CallResult>(
     async () => {
-      const r = await api.call("views.open", { trigger_id: command.trigger_id, view });
+      const signal = AbortSignal.timeout(Math.max(1, left()));
+      const r = await api.call("views.open", { trigger_id: command.trigger_id, view }, signal);
       return r.ok ? { ok: true, value: r } : { ...r, ok: false, value: r };
     },
-    { attempts: 2, maxWaitMs: 500, budgetMs },
+    { attempts: 2, maxWaitMs: 500, budgetMs: left() },
   );
   if (opened.value.ok) return undefined;
   deps.logger.error(`views.open failed: ${opened.value.reason}`);

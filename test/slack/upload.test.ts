@@ -240,6 +240,45 @@ describe("organisers on Slack: upload, preview, Confirm, download, edit", () => 
     expect(slack.sharedFiles()).toHaveLength(shared);
   });
 
+  it("says so plainly when the form cannot open or the file cannot be sent", async () => {
+    slack.schedule(
+      { kind: "serverError", status: 503, to: "views.open" },
+      { kind: "serverError", status: 503, to: "views.open" },
+    );
+    const views = slack.views().length;
+    const { body } = await type("trip upload");
+    expect(visibleText(JSON.parse(body) as SlackAnswer)).toMatch(
+      /form could not be opened.*503.*Nothing was changed/s,
+    );
+    expect(slack.views()).toHaveLength(views);
+
+    const shared = slack.sharedFiles().length;
+    slack.schedule(
+      ...Array.from({ length: 3 }, () => ({
+        kind: "serverError" as const,
+        to: "conversations.open",
+      })),
+    );
+    const { ref } = await type("trip download");
+    await handler.idle();
+    expect(visibleText(slack.responses(ref)[0] as unknown as SlackAnswer)).toMatch(
+      /could not be sent to you.*Please try again/s,
+    );
+    expect(slack.sharedFiles()).toHaveLength(shared);
+  });
+
+  it("in a channel the bot cannot post in, the preview comes by direct message, buttons and all", async () => {
+    const view = await openForm("trip upload");
+    const file = slack.hostFile({ name: "ny.yaml", text: moved("2025-11-02 09:50") });
+    slack.schedule({ kind: "slackError", error: "not_in_channel", to: "chat.postEphemeral" });
+    const posts = slack.posts().length;
+    const { posted } = await submit(view, { user: ORGANISER, file });
+    expect(posted).toEqual([]);
+    const [dm] = slack.posts().slice(posts);
+    expect(dm?.body.channel).toBe(`D${ORGANISER}`);
+    expect(buttonsOf(dm).map((b) => b.action)).toEqual(["confirm", "cancel"]);
+  });
+
   it("edit opens a prefilled modal; confirmed, the item and its reminders move and each channel gets one change alert", async () => {
     now = DAY_BEFORE;
     const reminders = reminderStoreOf(table.stores);
