@@ -48,7 +48,7 @@ export class SlackFiles {
   private next = 1;
   private readonly hosted = new Map<
     string,
-    { file: HostedFile; bytes: Buffer; chunked: boolean }
+    { file: HostedFile; bytes: Buffer; chunked: boolean; unreadable: boolean }
   >();
   private readonly uploads = new Map<string, Upload>();
   readonly shared: SharedFile[] = [];
@@ -58,11 +58,13 @@ export class SlackFiles {
 
   /**
    * A file a member picked in a modal: its description, as a view_submission carries it.
-   * `chunked` serves it without a Content-Length, so only counting the bytes read finds its size.
+   * `chunked` serves it without a Content-Length, so only counting the bytes read finds its size;
+   * `unreadable` is a file the bot's token may not read (the app lacks files:read, or the file
+   * is another workspace's): Slack answers with its sign-in page, whatever the token.
    */
   host(
     input: { name: string; text: string | Buffer; user?: string; filetype?: string },
-    options: { chunked?: boolean } = {},
+    options: { chunked?: boolean; unreadable?: boolean } = {},
   ): HostedFile {
     const id = `F${String(this.next++).padStart(8, "0")}`;
     const bytes = typeof input.text === "string" ? Buffer.from(input.text) : input.text;
@@ -81,7 +83,12 @@ export class SlackFiles {
       created: Math.floor(Date.now() / 1000),
       timestamp: Math.floor(Date.now() / 1000),
     };
-    this.hosted.set(id, { file, bytes, chunked: options.chunked ?? false });
+    this.hosted.set(id, {
+      file,
+      bytes,
+      chunked: options.chunked ?? false,
+      unreadable: options.unreadable ?? false,
+    });
     return file;
   }
 
@@ -96,7 +103,7 @@ export class SlackFiles {
     const entry = id ? this.hosted.get(id) : undefined;
     const auth = headers.authorization ?? "";
     const allowed = token ? auth === `Bearer ${token}` : /^Bearer \S+$/.test(auth);
-    if (!allowed) {
+    if (!allowed || entry?.unreadable) {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(SIGN_IN_PAGE);
       return;
     }

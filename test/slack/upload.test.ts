@@ -193,7 +193,7 @@ describe("organisers on Slack: upload, preview, Confirm, download, edit", () => 
     expect(await raceStart()).toBe("2025-11-02 08:30");
   });
 
-  it("refuses a file on another host, one the modal says is too large, and one that proves too large", async () => {
+  it("refuses a file on another host, one Slack will not hand over, and one too large", async () => {
     const before = slack.calls.filter((c) => c.target === "file").length;
     const view = await openForm("trip upload");
     const good = slack.hostFile({ name: "ny.yaml", text: NY_TEXT });
@@ -212,12 +212,20 @@ describe("organisers on Slack: upload, preview, Confirm, download, edit", () => 
     });
     expect(atOnce.posted).toEqual([]);
 
+    const unreadable = slack.hostFile({ name: "ny.yaml", text: NY_TEXT }, { unreadable: true });
+    const signIn = await submit(view, { user: ORGANISER, file: unreadable });
+    expect(visibleText(signIn.posted[0]?.body as unknown as SlackAnswer)).toMatch(
+      /did not let the bot read the file/,
+    );
+
     const big = `${NY_TEXT}\n#${"x".repeat(TRIP_FILE_MAX_BYTES)}`;
+    const revisionBefore = await revision();
     const hidden = { ...slack.hostFile({ name: "ny.yaml", text: big }), size: undefined };
     const later = await submit(view, { user: ORGANISER, file: hidden });
     expect(visibleText(later.posted[0]?.body as unknown as SlackAnswer)).toMatch(
       /larger than 256 KiB/,
     );
+    expect(await revision()).toBe(revisionBefore);
   });
 
   it("trip download sends the file in a direct message; sent back unchanged, it changes nothing", async () => {
