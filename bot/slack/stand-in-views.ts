@@ -100,6 +100,34 @@ export function viewProblems(view: unknown): string[] {
   return problems;
 }
 
+/** `views.open`: the views opened, oldest first, and Slack's answer to each call. */
+export class SlackViews {
+  readonly triggers = new SlackTriggers();
+  readonly opened: Record<string, unknown>[] = [];
+
+  /** Slack's answer to `views.open` with `body`; `title` when a view opened. */
+  open(body: Record<string, unknown>): { answer: Record<string, unknown>; title?: string } {
+    const triggerError = this.triggers.use(body.trigger_id);
+    if (triggerError) return { answer: { ok: false, error: triggerError } };
+    const view = (typeof body.view === "string" ? safeJson(body.view) : body.view) as
+      | Record<string, unknown>
+      | undefined;
+    const problems = viewProblems(view);
+    if (problems.length > 0 || !view) {
+      return {
+        answer: {
+          ok: false,
+          error: "invalid_arguments",
+          response_metadata: { messages: problems },
+        },
+      };
+    }
+    this.opened.push(view);
+    const title = (view.title as { text?: string } | undefined)?.text ?? "";
+    return { answer: { ok: true, view: { id: `V${this.opened.length}`, ...view } }, title };
+  }
+}
+
 function safeJson(raw: string): unknown {
   try {
     return JSON.parse(raw);

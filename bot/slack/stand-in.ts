@@ -32,7 +32,7 @@ import type { AddressInfo } from "node:net";
 import { DEFAULT_COMMAND_NAME } from "../commands/registry";
 import { type LocalApi, readRequestBody, SentLog } from "../local-api";
 import { type HostedFile, type SharedFile, SlackFiles } from "./stand-in-files";
-import { SlackTriggers, viewProblems } from "./stand-in-views";
+import { SlackViews } from "./stand-in-views";
 
 export type Fault =
   | { kind: "ok" }
@@ -114,8 +114,7 @@ class SlackApi {
   base = "";
   readonly calls: RecordedCall[] = [];
   readonly files = new SlackFiles(() => this.base);
-  readonly triggers = new SlackTriggers();
-  readonly views: Record<string, unknown>[] = [];
+  readonly views = new SlackViews();
   /** Direct-message channels opened with conversations.open. */
   private readonly ims = new Set<string>();
   readonly log = new SentLog("slack");
@@ -299,24 +298,12 @@ class SlackApi {
   }
 
   private openView(call: RecordedCall): Record<string, unknown> {
-    const triggerError = this.triggers.use(call.body.trigger_id);
-    if (triggerError) return { ok: false, error: triggerError };
-    const raw = call.body.view;
-    const view = (typeof raw === "string" ? parse(raw, "application/json") : raw) as
-      | Record<string, unknown>
-      | undefined;
-    const problems = viewProblems(view);
-    if (problems.length > 0 || !view) {
-      return { ok: false, error: "invalid_arguments", response_metadata: { messages: problems } };
+    const { answer, title } = this.views.open(call.body);
+    if (title !== undefined) {
+      const ref = String(call.body.trigger_id);
+      this.log.add({ kind: "response", ref, message: { text: `Opened a form: ${title}` } });
     }
-    this.views.push(view);
-    const title = (view.title as { text?: string } | undefined)?.text ?? "";
-    this.log.add({
-      kind: "response",
-      ref: String(call.body.trigger_id),
-      message: { text: `Opened a form: ${title}` },
-    });
-    return { ok: true, view: { id: `V${this.views.length}`, ...view } };
+    return answer;
   }
 
   private answer(call: RecordedCall, res: ServerResponse, body: Record<string, unknown>): void {
@@ -367,8 +354,8 @@ export async function startFakeSlackApi(options: { token?: string } = {}): Promi
     },
     responses: (id) =>
       api.calls.filter((c) => c.target === "response" && c.responseId === id).map((c) => c.body),
-    trigger: () => api.triggers.issue(`${++triggers}.${Date.now()}.trigger`),
-    views: () => api.views,
+    trigger: () => api.views.triggers.issue(`${++triggers}.${Date.now()}.trigger`),
+    views: () => api.views.opened,
     hostFile: (input, opts) => api.files.host(input, opts),
     sharedFiles: () => api.files.shared,
     ephemerals: () => api.calls.filter((c) => c.target === "chat.postEphemeral" && c.delivered),
@@ -493,7 +480,7 @@ export function slackStandIn(clock: () => Date = () => new Date()): LocalApi {
     },
     handle: (path, req, res) => api.handle(path, req, res),
     command: (text, ref, mountUrl) =>
-      signed(slashCommandForm(text, api.triggers.issue(ref), responseUrl(mountUrl, ref))),
+      signed(slashCommandForm(text, api.views.triggers.issue(ref), responseUrl(mountUrl, ref))),
     click: (button, ref, mountUrl) =>
       signed({
         payload: JSON.stringify(buttonClickPayload(button, ref, responseUrl(mountUrl, ref))),
