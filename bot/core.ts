@@ -117,6 +117,13 @@ async function answer(deps: Wiring, request: CommandRequest): Promise<Reply> {
     return unknownCommandReply(command, commandName, request.input);
   }
   if (definition?.name === "help") return helpReply(commandName);
+  if (definition?.takes && !definition.takes(request.input) && tripFound) {
+    // "trip to the stadium": words the command does not take ask a question.
+    const question = `${command} ${request.input}`;
+    const finding = findAnswer(trip, question);
+    if (finding.sure) return findingReply(trip, question, finding, false);
+    return answerQuestion({ trip, now, request, services: servicesFor(deps, request) }, question);
+  }
   if (definition?.scope === "channel") {
     return definition.run({
       trip: tripFound ? trip : undefined,

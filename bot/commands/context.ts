@@ -84,6 +84,11 @@ interface CommandInfo {
   examples: readonly string[];
   option?: CommandOption;
   attachment?: CommandAttachment;
+  /**
+   * The inputs this command takes; any other words after its name ask a question
+   * ("trip to the stadium"). Absent: it takes whatever follows.
+   */
+  takes?: (input: string) => boolean;
   /** Only for organisers: help lists it apart. */
   organisers?: boolean;
   /**

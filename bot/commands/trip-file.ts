@@ -78,6 +78,7 @@ export const tripFile: ChannelCommand = {
       })),
   },
   attachment: { name: "file", description: "The trip file (YAML) to upload" },
+  takes: (input) => ["", ...ACTIONS].includes(input.trim().toLowerCase()),
   async run(ctx) {
     const command = ctx.trip?.command ?? DEFAULT_COMMAND_NAME;
     const action = ctx.request.input.trim().toLowerCase();

@@ -192,6 +192,15 @@ describe("Discord: uploading a trip file", () => {
     expect((await raceStart())?.start).toBe("2025-11-02 09:40");
   });
 
+  it("without a file, says how to attach one (Discord opens no form with a file input)", async () => {
+    const r = await send(
+      interaction(2, ORGANISER, sub("trip", [{ type: 3, name: "action", value: "upload" }])),
+    );
+    expect(r.json.type).toBe(4);
+    expect(r.json.data?.flags).toBe(64);
+    expect(textOf(r.json.data as Message)).toContain("trip upload");
+  });
+
   it("a broken file gets its errors with line and column, and the table is untouched", async () => {
     const before = await table();
     const broken = NY_TEXT.replace("title: Ferry to Staten Island", "titel: Ferry");

@@ -218,7 +218,7 @@ describe("edit", () => {
       place: "Fort Wadsworth, Staten Island",
       notes: undefined,
     });
-    expect(bot.suggest(request(ORGANISER, "edit", "race"))).resolves.toContainEqual(
+    await expect(bot.suggest(request(ORGANISER, "edit", "race"))).resolves.toContainEqual(
       expect.objectContaining({ value: "race-start" }),
     );
     expect((await bot.answer(request(MEMBER, "edit", "race-start"))).form).toBeUndefined();
@@ -261,5 +261,18 @@ describe("edit", () => {
     });
     expect(refused.buttons).toEqual([]);
     expect((await raceStart())?.start).toBe("2025-11-02 09:10");
+  });
+});
+
+describe("the trip command", () => {
+  it("takes upload and download; other words after it ask a question", async () => {
+    const upload = await bot.answer(request(MEMBER, "trip", "upload"));
+    expect(upload.form?.fields.map((f) => f.kind)).toEqual(["file"]);
+    const question = await bot.answer({
+      ...request(MEMBER, "trip", "needs a visa or esta?"),
+      tripId: TRIP,
+    });
+    expect(question.form).toBeUndefined();
+    expect(said(question)).toContain("need an approved ESTA before flying");
   });
 });
