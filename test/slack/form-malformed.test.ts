@@ -56,8 +56,15 @@ describe("Slack endpoint: modal submissions and Confirm/Cancel clicks that are n
   let slack: FakeSlackApi;
   let handler: ReturnType<typeof slackHandler>;
   const said: Reply = { title: "Hi", blocks: [], buttons: [], visibility: "private" };
+  // Everything points at the stand-in: the jobs these requests start never leave 127.0.0.1.
+  let submission: { [key: string]: Json };
+  let click: { [key: string]: Json };
   beforeAll(async () => {
     slack = await startFakeSlackApi();
+    const file = slack.hostFile({ name: "ny.yaml", text: "id: x\n" });
+    submission = payloadOf(submissionBody(view as never, { user: "U0001", file }));
+    const responseUrl = slack.responseUrl("x");
+    click = payloadOf(pressBody({ actionId: "confirm", value: "p1", user: "U0001", responseUrl }));
     handler = slackHandler({
       env: {
         SLACK_SIGNING_SECRET: SECRET,
@@ -75,22 +82,6 @@ describe("Slack endpoint: modal submissions and Confirm/Cancel clicks that are n
     });
   });
   afterAll(() => slack.close());
-
-  // Everything points at the stand-in: the jobs these requests start never leave 127.0.0.1.
-  let submission: { [key: string]: Json };
-  let click: { [key: string]: Json };
-  beforeAll(() => {
-    const file = slack.hostFile({ name: "ny.yaml", text: "id: x\n" });
-    submission = payloadOf(submissionBody(view as never, { user: "U0001", file }));
-    click = payloadOf(
-      pressBody({
-        actionId: "confirm",
-        value: "p1",
-        user: "U0001",
-        responseUrl: slack.responseUrl("x"),
-      }),
-    );
-  });
 
   it("answers the shapes Bolt would throw on with 400", async () => {
     for (const bad of [
