@@ -240,6 +240,21 @@ describe("organisers on Slack: upload, preview, Confirm, download, edit", () => 
     expect(again.text).toMatch(/No changes/);
   });
 
+  it("a member's upload and edit are refused, with no buttons, and change nothing", async () => {
+    const before = await revision();
+    const view = await openForm("trip upload");
+    const file = slack.hostFile({ name: "ny.yaml", text: moved("2025-11-02 07:00"), user: MEMBER });
+    const upload = await submit(view, { user: MEMBER, file });
+    expect(visibleText(upload.posted[0]?.body as unknown as SlackAnswer)).toMatch(
+      /Only an organiser/,
+    );
+    expect(buttonsOf(upload.posted[0])).toEqual([]);
+    const edit = await openForm("edit race-start");
+    const changed = await submit(edit, { user: MEMBER, values: { start: "2025-11-02 07:00" } });
+    expect(buttonsOf(changed.posted[0])).toEqual([]);
+    expect(await revision()).toBe(before);
+  });
+
   it("a member's trip download sends nothing", async () => {
     const shared = slack.sharedFiles().length;
     const { body } = await type("trip download", MEMBER);
