@@ -19,8 +19,7 @@ import {
   unknownCommandReply,
 } from "./commands/registry";
 import type { ChannelPoster } from "./delivery";
-import { submitFile, submitForm } from "./loading/chat-changes";
-import { pressProposal, type TripChanges } from "./loading/proposals";
+import type { TripChanges } from "./loading/proposals";
 import { paragraph, type Reply, text } from "./reply";
 import type { ChannelStore } from "./store/channel-store";
 import type { FactStore } from "./store/fact-store";
@@ -88,15 +87,16 @@ export function createBot(dependencies: BotDependencies): Bot {
   return {
     answer: (request) => answer(deps, request),
     suggest: (request) => suggest(deps, request),
-    submitFile: (request, file) => submitFile(changesOf(deps), request, file),
-    submitForm: async (request, formId, values) =>
-      submitForm(changesOf(deps), request, await tripFor(deps, request), formId, values),
-    press: async (request, button) => {
-      const changes = changesOf(deps);
-      return changes
-        ? pressProposal(changes, request, button)
-        : notice("Not available here", [paragraph("Nothing was changed.")]);
+    // Changing a trip loads the YAML parser and the load use case only when it happens, so a
+    // cold start that answers a question does not pay for them.
+    submitFile: async (request, file) =>
+      (await import("./loading/chat-changes")).submitFile(changesOf(deps), request, file),
+    submitForm: async (request, formId, values) => {
+      const { submitForm } = await import("./loading/chat-changes");
+      return submitForm(changesOf(deps), request, await tripFor(deps, request), formId, values);
     },
+    press: async (request, button) =>
+      (await import("./loading/chat-changes")).press(changesOf(deps), request, button),
   };
 }
 

@@ -1,4 +1,3 @@
-import { tripFileText } from "../loading/trip-file";
 import { paragraph, type Reply, text } from "../reply";
 import type { ChannelCommand, ChannelCommandContext } from "./context";
 import { notice } from "./format";
@@ -48,6 +47,8 @@ async function download({ trip, request, services }: ChannelCommandContext): Pro
   if (!trip || !isOrganiser(trip, request)) return NO_DOWNLOAD;
   const file = await services.tripFile(trip.id);
   if (!file) return NO_DOWNLOAD;
+  // The YAML writer is loaded only for a download.
+  const { tripFileText } = await import("../loading/trip-file");
   return {
     ...notice(`Trip file: ${trip.name}`, [
       paragraph(

@@ -77,7 +77,8 @@ const jobFor = (interaction: APIInteraction) => ({
   token: interaction.token,
 });
 
-const deferredPrivately = json(200, { type: RESPONSE.deferredMessage, data: { flags: EPHEMERAL } });
+const deferredPrivately = () =>
+  json(200, { type: RESPONSE.deferredMessage, data: { flags: EPHEMERAL } });
 
 async function command(deps: Deps, interaction: APIInteraction, request: CommandRequest) {
   // A trip file attached to `trip upload` is fetched and checked once the answer has left.
@@ -89,7 +90,7 @@ async function command(deps: Deps, interaction: APIInteraction, request: Command
       request,
       file,
     } satisfies DeferredJob);
-    return deferredPrivately;
+    return deferredPrivately();
   }
   // A command whose definition says it may pass the 3-second deadline is acknowledged now.
   if (takesLong(request)) {
@@ -170,7 +171,7 @@ async function interact(deps: Deps, interaction: APIInteraction): Promise<HttpRe
         ...jobFor(interaction),
         ...submitted,
       } satisfies DeferredJob);
-      return deferredPrivately;
+      return deferredPrivately();
     }
     default:
       return json(400, { error: "unsupported interaction type" });

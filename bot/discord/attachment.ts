@@ -1,4 +1,4 @@
-import { TRIP_FILE_MAX_BYTES } from "../loading/trip-file";
+import { TRIP_FILE_MAX_BYTES } from "../loading/trip-file-limit";
 
 /**
  * Fetching a file a member attached to a command. Discord serves attachments from its CDN

@@ -6,9 +6,9 @@ import { shorten } from "../text/units";
 import type { Trip } from "../trip/model";
 import { parseTripText } from "../trip/parse";
 import { editedItemId, editFieldLabel, withItemEdited } from "./edit-item";
-import { invalidFileReply } from "./preview";
-import { proposeLoad, type TripChanges } from "./proposals";
-import { readTripUpload, TRIP_FILE_MAX_BYTES, tripFileText } from "./trip-file";
+import { invalidFileReply, tooLarge } from "./preview";
+import { pressProposal, proposeLoad, type TripChanges } from "./proposals";
+import { readTripUpload, tripFileText } from "./trip-file";
 
 /** What `Bot.submitFile`, `submitForm` and `press` do, given the bot's wiring. */
 
@@ -28,12 +28,13 @@ export async function submitFile(
   return proposeLoad(changes, request, read.file);
 }
 
-export function tooLarge(name: string): Reply {
-  return notice("The file is too large", [
-    paragraph(
-      `${name} is larger than ${TRIP_FILE_MAX_BYTES / 1024} KiB, the most a trip file may be. Nothing was changed.`,
-    ),
-  ]);
+/** A Confirm or Cancel click. */
+export function press(
+  changes: TripChanges | undefined,
+  request: CommandRequest,
+  button: { action: "confirm" | "cancel"; value: string },
+): Promise<Reply> {
+  return changes ? pressProposal(changes, request, button) : Promise.resolve(NOT_HERE);
 }
 
 /** A form's submission: an edited item becomes the same preview as an upload. */

@@ -4,6 +4,7 @@ import type { FactChange } from "../store/fact-store";
 import { shorten } from "../text/units";
 import type { TripFileError } from "../trip/parse";
 import type { LoadResult } from "./load-trip";
+import { TRIP_FILE_MAX_BYTES } from "./trip-file-limit";
 
 /**
  * What an organiser sees before a trip change takes effect, and after: private replies built
@@ -113,5 +114,14 @@ export function invalidFileReply(fileName: string, errors: TripFileError[]): Rep
       " and upload it again:",
     ),
     ...capped(lines, "errors"),
+  ]);
+}
+
+/** A file over TRIP_FILE_MAX_BYTES: refused before it is read. */
+export function tooLarge(name: string): Reply {
+  return notice("The file is too large", [
+    paragraph(
+      `${name} is larger than ${TRIP_FILE_MAX_BYTES / 1024} KiB, the most a trip file may be. Nothing was changed.`,
+    ),
   ]);
 }

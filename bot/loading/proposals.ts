@@ -8,7 +8,10 @@ import type { ReminderSchedule } from "../store/reminder-schedule";
 import { resolveTrip } from "../trip/model";
 import type { TripFile } from "../trip/schema";
 import { loadTrip } from "./load-trip";
-import { loadBlocks, previewReply } from "./preview";
+import { loadBlocks, previewReply, tooLarge } from "./preview";
+
+/** A proposal's trip at most (as JSON), inside DynamoDB's 400 KB item with room to spare. */
+const MAX_PROPOSAL_BYTES = 350_000;
 
 /**
  * Changing a trip from the chat: a validated file becomes a proposal with a private preview;
@@ -53,6 +56,8 @@ export async function proposeLoad(
   if (!(await mayLoad(deps.facts, file, request))) {
     return notAllowedToChange(file.id, request.platform);
   }
+  // YAML aliases can make a small file a large trip; a proposal must fit one DynamoDB item.
+  if (Buffer.byteLength(JSON.stringify(file)) > MAX_PROPOSAL_BYTES) return tooLarge(file.id);
   const now = deps.clock();
   const dry = await loadTrip(deps, file, { dryRun: true, now });
   const id = newProposalId();

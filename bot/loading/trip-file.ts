@@ -1,14 +1,9 @@
 import { stringify } from "yaml";
 import { parseTripText, type TripParseResult } from "../trip/parse";
 import type { TripFile } from "../trip/schema";
+import { TRIP_FILE_MAX_BYTES } from "./trip-file-limit";
 
-/**
- * The largest trip file the bot takes from a chat (an upload, an edit): the shipped example is
- * about 20 KiB, so this leaves room for a long trip while keeping a download and a stored
- * proposal well inside a Lambda's memory and a DynamoDB item (400 KB). Adapters cap their
- * downloads with it.
- */
-export const TRIP_FILE_MAX_BYTES = 256 * 1024;
+export { TRIP_FILE_MAX_BYTES } from "./trip-file-limit";
 
 /**
  * A trip file as text, the way `npm run trip -- export` and `trip download` write it: what

@@ -276,3 +276,21 @@ describe("the trip command", () => {
     expect(said(question)).toContain("need an approved ESTA before flying");
   });
 });
+
+describe("a file whose aliases make a trip too large to hold", () => {
+  it("is refused before anything is kept", async () => {
+    const long = "A long answer. ".repeat(300);
+    const faq = Array.from(
+      { length: 90 },
+      (_, i) => `  - id: alias-${i}\n    question: Question ${i}?\n    answer: *long\n`,
+    ).join("");
+    const withAnchor = NY_TEXT.replace(
+      /\nfaq:\n/,
+      `\nfaq:\n  - id: anchor\n    question: Anchor?\n    answer: &long "${long}"\n${faq}`,
+    );
+    expect(Buffer.byteLength(withAnchor)).toBeLessThan(TRIP_FILE_MAX_BYTES);
+    const reply = await bot.submitFile(request(), { name: "aliases.yaml", text: withAnchor });
+    expect(reply.title).toBe("The file is too large");
+    expect(reply.buttons).toEqual([]);
+  });
+});
