@@ -8,7 +8,7 @@ import type { Logger } from "@aws-lambda-powertools/logger";
 import { budgetLeft, jobDeadline } from "../after-response";
 import type { CommandRequest } from "../commands/context";
 import type { Bot } from "../core";
-import { TRIP_FILE_MAX_BYTES } from "../loading/trip-file";
+import { TRIP_FILE_MAX_BYTES } from "../loading/trip-file-limit";
 import { paragraph, type Reply, type ReplyFile } from "../reply";
 import { withRetries } from "../retry";
 import { type Downloaded, downloadSlackFile, slackFileBases } from "./file-download";

@@ -12,7 +12,7 @@ import type {
 } from "@slack/bolt";
 import type { AfterResponse } from "../after-response";
 import type { CommandRequest } from "../commands/context";
-import { TRIP_FILE_MAX_BYTES } from "../loading/trip-file";
+import { TRIP_FILE_MAX_BYTES } from "../loading/trip-file-limit";
 import { context, type Reply } from "../reply";
 import { withRetries } from "../retry";
 import type { SlackFilesJob, SlackFormJob, SlackPressJob } from "./form-jobs";

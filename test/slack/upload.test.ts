@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadTrip } from "../../bot/loading/load-trip";
-import { TRIP_FILE_MAX_BYTES } from "../../bot/loading/trip-file";
+import { TRIP_FILE_MAX_BYTES } from "../../bot/loading/trip-file-limit";
 import { runReminders } from "../../bot/reminders/run";
 import { SLACK_LIMITS } from "../../bot/slack/limits";
 import { SlackPoster } from "../../bot/slack/poster";
