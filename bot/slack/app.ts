@@ -2,6 +2,14 @@ import type { AfterResponse } from "../after-response";
 import { takesLong } from "../commands/registry";
 import type { Reply } from "../reply";
 import { App, type AwsLambdaReceiver, LogLevel } from "./bolt";
+import { CANCEL_ACTION, CONFIRM_ACTION } from "./form-requests";
+import {
+  deferFiles,
+  FORM_CALLBACK,
+  formSubmissionListener,
+  openForm,
+  pressListener,
+} from "./forms";
 import {
   answerOrApologise,
   commandRequest,
@@ -15,7 +23,7 @@ import {
   unescapeSlack,
 } from "./interaction";
 import { type SlackCommandJob, WORKING_ON_IT } from "./jobs";
-import { postJson } from "./poster";
+import { postJson, type SlackPoster } from "./poster";
 import { renderReply } from "./render";
 import { shareListener } from "./share";
 
@@ -24,6 +32,8 @@ export interface SlackAppDependencies extends ListenerDependencies {
   botToken?: string;
   /** Where a command that may take long is finished, once it has been acknowledged. */
   later: AfterResponse;
+  /** Slack's Web API with the bot token (modals, private posts, files). */
+  api?: SlackPoster;
 }
 
 /**
@@ -44,6 +54,7 @@ export function createSlackApp(deps: SlackAppDependencies): App {
   });
 
   app.command(/^\/\S+$/, async ({ command, ack }) => {
+    const arrivedAt = Date.now();
     const origin = { c: command.command, t: unescapeSlack(command.text ?? "") };
     const user = { id: command.user_id, name: command.user_name };
     const request = commandRequest(origin.t, user, command.channel_id, command.team_id);
@@ -65,6 +76,12 @@ export function createSlackApp(deps: SlackAppDependencies): App {
       deps.logger.error("answering a slash command failed", e);
       reply = failure("The trip's facts could not be read just now. Please try again.");
     }
+    if (reply.form) {
+      const apology = await openForm(deps, reply, command, arrivedAt);
+      if (!apology) return ack();
+      reply = apology;
+    }
+    reply = deferFiles(deps, reply, command.user_id, command.response_url);
     const [first] = privateMessages(reply, origin);
     await ack({
       response_type: reply.visibility === "public" ? "in_channel" : "ephemeral",
@@ -95,6 +112,9 @@ export function createSlackApp(deps: SlackAppDependencies): App {
   });
 
   app.action(SHARE_ACTION, shareListener(deps));
+  app.action(CONFIRM_ACTION, pressListener(deps));
+  app.action(CANCEL_ACTION, pressListener(deps));
+  app.view(FORM_CALLBACK, formSubmissionListener(deps));
 
   app.error(async (error) => {
     deps.logger.error("unhandled error in a Slack listener", error);

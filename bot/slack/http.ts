@@ -3,6 +3,7 @@ import { createSlackApp } from "./app";
 import { AwsLambdaReceiver, LogLevel } from "./bolt";
 import { runSlackJob } from "./jobs";
 import { boltLogger } from "./logger";
+import { DEFAULT_SLACK_API_URL, SlackPoster } from "./poster";
 import { parseSlackRequest } from "./requests";
 import { verifySlackRequest } from "./verify";
 
@@ -30,7 +31,10 @@ export function createSlackHttp(deps: PlatformDependencies): PlatformHttp {
     logger,
     logLevel: LogLevel.ERROR,
   });
-  createSlackApp({ ...deps, receiver, botToken, logger });
+  const api = botToken
+    ? new SlackPoster({ token: botToken, apiUrl: deps.env.SLACK_API_URL || DEFAULT_SLACK_API_URL })
+    : undefined;
+  createSlackApp({ ...deps, receiver, botToken, logger, ...(api ? { api } : {}) });
   const bolt = receiver.toHandler();
 
   async function handle(request: HttpRequest): Promise<HttpResponse> {

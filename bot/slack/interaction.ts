@@ -8,6 +8,7 @@ import type { ButtonElement, SlackMessage } from "./blocks";
 import { SLACK_LIMITS } from "./limits";
 import type { BoltLogger } from "./logger";
 import { postJson } from "./poster";
+import { proposalButtons } from "./proposal-buttons";
 import { renderReply } from "./render";
 
 /** What the listeners use. */
@@ -121,6 +122,7 @@ export function privateMessages(reply: Reply, origin: { c: string; t: string }):
           style: "primary",
         });
       }
+      if (index === count - 1) buttons.push(...proposalButtons(reply));
       return buttons;
     },
   });

@@ -4,6 +4,7 @@ import type { CommandRequest } from "../commands/context";
 import type { Bot } from "../core";
 import { paragraph, type Reply } from "../reply";
 import { withRetries } from "../retry";
+import { isFlowJob, runFlowJob } from "./form-jobs";
 import { failure, privateMessages } from "./interaction";
 import { type CallResult, postJson } from "./poster";
 
@@ -39,7 +40,11 @@ const isCommandJob = (job: unknown): job is SlackCommandJob => {
   );
 };
 
-export async function runSlackJob(job: unknown, deps: { bot: Bot; logger: Logger }): Promise<void> {
+export async function runSlackJob(
+  job: unknown,
+  deps: { bot: Bot; logger: Logger; env?: NodeJS.ProcessEnv },
+): Promise<void> {
+  if (isFlowJob(job)) return runFlowJob(job, { ...deps, env: deps.env ?? {} });
   if (!isCommandJob(job)) {
     deps.logger.warn("not a Slack job; nothing done", { job: typeof job });
     return;

@@ -30,4 +30,12 @@ export const SLACK_LIMITS = {
   actionId: 255,
   /** The top-level `text`, shown in notifications and where blocks cannot be. */
   messageText: 4000,
+  /** A modal's title, and its submit and close buttons. */
+  modalTitle: 24,
+  /** Blocks in one modal. */
+  modalBlocks: 100,
+  /** An input block's label and hint. */
+  inputLabel: 2000,
+  /** A plain-text input's value. */
+  inputText: 3000,
 } as const;

@@ -14,7 +14,9 @@ export interface ManifestOptions {
  * button clicks go to one URL (the same handler). The scopes are the minimum the bot needs:
  * `commands` for the slash command, `chat:write` to post shared answers and reminders, and
  * `channels:history` / `groups:history` so that a reminder run that died mid-post can check
- * whether its message landed (SlackPoster.findDelivered) instead of posting it twice.
+ * whether its message landed (SlackPoster.findDelivered) instead of posting it twice;
+ * `files:read` for an organiser's uploaded trip file (the modal's file input, its
+ * url_private), `files:write` and `im:write` to send `trip download`'s file in a direct message.
  */
 export function slackManifest(options: ManifestOptions) {
   const base = new URL(options.baseUrl);
@@ -51,7 +53,17 @@ export function slackManifest(options: ManifestOptions) {
       ],
     },
     oauth_config: {
-      scopes: { bot: ["commands", "chat:write", "channels:history", "groups:history"] },
+      scopes: {
+        bot: [
+          "commands",
+          "chat:write",
+          "channels:history",
+          "groups:history",
+          "files:read",
+          "files:write",
+          "im:write",
+        ],
+      },
     },
     settings: {
       interactivity: { is_enabled: true, request_url: url },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CANCEL_ACTION, CONFIRM_ACTION, ViewSubmissionPayload } from "./form-requests";
 import { MORE_ACTION, SHARE_ACTION } from "./interaction";
 
 /**
@@ -25,7 +26,7 @@ export const SlashCommandForm = z.object({
   response_url: responseUrl,
 });
 
-/** A click on one of this app's buttons ("Show more", "Share in channel"). */
+/** A click on one of this app's buttons ("Show more", "Share in channel", Confirm, Cancel). */
 export const ButtonClickPayload = z.object({
   type: z.literal("block_actions"),
   user: z.object({ id, name: z.string().optional(), username: z.string().optional() }),
@@ -36,8 +37,8 @@ export const ButtonClickPayload = z.object({
     .array(
       z.object({
         type: z.literal("button"),
-        action_id: z.enum([MORE_ACTION, SHARE_ACTION]),
-        value: z.string().max(2000),
+        action_id: z.enum([MORE_ACTION, SHARE_ACTION, CONFIRM_ACTION, CANCEL_ACTION]),
+        value: z.string().min(1).max(2000),
       }),
     )
     .length(1),
@@ -52,6 +53,7 @@ export const UrlVerification = z.object({
 export type SlackRequest =
   | { kind: "command"; form: z.infer<typeof SlashCommandForm> }
   | { kind: "click"; payload: z.infer<typeof ButtonClickPayload> }
+  | { kind: "submission"; payload: z.infer<typeof ViewSubmissionPayload> }
   | { kind: "url_verification"; challenge: string };
 
 function parseJson(raw: string): unknown {
@@ -77,7 +79,10 @@ export function parseSlackRequest(raw: string, contentType: string): SlackReques
   if (type !== "application/x-www-form-urlencoded") return undefined;
   const form = Object.fromEntries(new URLSearchParams(raw));
   if (form.payload !== undefined) {
-    const click = ButtonClickPayload.safeParse(parseJson(form.payload));
+    const payload = parseJson(form.payload);
+    const submission = ViewSubmissionPayload.safeParse(payload);
+    if (submission.success) return { kind: "submission", payload: submission.data };
+    const click = ButtonClickPayload.safeParse(payload);
     return click.success ? { kind: "click", payload: click.data } : undefined;
   }
   const command = SlashCommandForm.safeParse(form);

@@ -31,6 +31,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { DEFAULT_COMMAND_NAME } from "../commands/registry";
 import { type LocalApi, readRequestBody, SentLog } from "../local-api";
+import { type HostedFile, type SharedFile, SlackFiles } from "./stand-in-files";
+import { SlackViews } from "./stand-in-views";
 
 export type Fault =
   | { kind: "ok" }
@@ -42,7 +44,10 @@ export type Fault =
   | { kind: "slackError"; error: string };
 
 export interface RecordedCall {
-  /** "chat.postMessage", …, or "response" for a response_url. */
+  /**
+   * "chat.postMessage", …, "response" for a response_url, "file" for a GET of a file's
+   * url_private, "upload" for the POST of a file's bytes to its upload URL.
+   */
   target: string;
   /** For response_url calls, the id given to `responseUrl(id)`. */
   responseId?: string;
@@ -56,6 +61,10 @@ export interface RecordedCall {
   delivered: boolean;
   /** For a delivered chat.postMessage, the message's ts. */
   ts?: string;
+  /** The path below the mount. */
+  path?: string;
+  /** For an upload, the bytes as received. */
+  bytes?: Buffer;
 }
 
 export interface FakeSlackApi {
@@ -66,8 +75,20 @@ export interface FakeSlackApi {
   posts(): RecordedCall[];
   postsByChannel(): Map<string, number>;
   responses(id: string): Record<string, unknown>[];
+  /** A fresh trigger id for a signed request (good once, for 3 seconds, as Slack's). */
+  trigger(): string;
+  /** Modals opened with views.open, oldest first. */
+  views(): Record<string, unknown>[];
+  /** A file a member picked in a modal's file input; see SlackFiles.host. */
+  hostFile: SlackFiles["host"];
+  /** Files the bot shared through the external upload flow. */
+  sharedFiles(): SharedFile[];
+  /** chat.postEphemeral calls that succeeded. */
+  ephemerals(): RecordedCall[];
   close(): Promise<void>;
 }
+
+export type { HostedFile, SharedFile };
 
 function parse(raw: string, contentType: string | undefined): Record<string, unknown> {
   try {
@@ -89,7 +110,13 @@ class SlackApi {
    */
   constructor(private readonly token?: string) {}
 
+  /** Where it is mounted (origin and path), for the URLs it hands out. */
+  base = "";
   readonly calls: RecordedCall[] = [];
+  readonly files = new SlackFiles(() => this.base);
+  readonly views = new SlackViews();
+  /** Direct-message channels opened with conversations.open. */
+  private readonly ims = new Set<string>();
   readonly log = new SentLog("slack");
   private readonly pending: (Fault & { to?: string })[] = [];
   // Message timestamps run from "now", so a caller's `oldest` filters them as Slack would.
@@ -102,6 +129,8 @@ class SlackApi {
   /** Slack's answer to a request without the bot's token, or a response URL call without JSON. */
   private refusal(target: string, req: IncomingMessage, raw: string) {
     const type = req.headers["content-type"] ?? "";
+    // A file's URL answers its own way (the sign-in page); an upload URL is pre-authorised.
+    if (target === "file" || target === "upload") return undefined;
     if (target === "response") {
       return type.startsWith("application/json")
         ? undefined
@@ -119,9 +148,16 @@ class SlackApi {
   }
 
   async handle(path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = (await readRequestBody(req)).toString("utf8");
+    const bytes = await readRequestBody(req);
+    const raw = bytes.toString("utf8");
     const response = /^\/?response\/([^/]+)$/.exec(path);
-    const target = response ? "response" : path.replace(/^\/?api\//, "");
+    const target = response
+      ? "response"
+      : /^\/?files-pri\//.test(path)
+        ? "file"
+        : /^\/?upload\//.test(path)
+          ? "upload"
+          : path.replace(/^\/?api\//, "");
     const refused = this.token ? this.refusal(target, req, raw) : undefined;
     if (refused) {
       res.writeHead(refused.status, { "content-type": "application/json" }).end(refused.body);
@@ -135,22 +171,24 @@ class SlackApi {
       headers: req.headers,
       body: parse(raw, req.headers["content-type"]),
       raw,
+      path,
+      ...(target === "upload" ? { bytes } : {}),
       outcome: fault.kind,
       delivered: fault.kind === "ok" || fault.kind === "delay" || fault.kind === "dropAfter",
     };
     this.calls.push(call);
     switch (fault.kind) {
       case "ok":
-        return this.answer(call, res);
+        return this.answer(call, res, await this.work(call));
       case "delay": {
         // Slack does the work at once and only its answer is late, as when the caller's
         // timeout fires first: the message is in the channel (and its history) meanwhile.
-        const body = this.work(call);
+        const body = await this.work(call);
         await new Promise((r) => setTimeout(r, fault.ms));
         return this.answer(call, res, body);
       }
       case "dropAfter":
-        this.work(call);
+        await this.work(call);
         req.socket.destroy();
         return;
       case "drop":
@@ -173,7 +211,9 @@ class SlackApi {
   }
 
   /** What Slack does for a request it accepts; its answer's body. */
-  private work(call: RecordedCall): Record<string, unknown> {
+  private async work(call: RecordedCall): Promise<Record<string, unknown>> {
+    const more = await this.workOnFiles(call);
+    if (more) return more;
     const body: Record<string, unknown> = { ok: true };
     if (call.target === "response") {
       this.log.add({
@@ -203,9 +243,82 @@ class SlackApi {
     return body;
   }
 
-  private answer(call: RecordedCall, res: ServerResponse, done?: Record<string, unknown>): void {
+  /** Modals, direct messages, private messages and files: the methods issue #13 added. */
+  private async workOnFiles(call: RecordedCall): Promise<Record<string, unknown> | undefined> {
+    const b = call.body;
+    switch (call.target) {
+      case "file":
+        return {};
+      case "upload": {
+        const type = String(call.headers["content-type"] ?? "");
+        const status = await this.files.receive(
+          call.path ?? "",
+          call.bytes ?? Buffer.alloc(0),
+          type,
+        );
+        return { ok: status === 200, status };
+      }
+      case "files.getUploadURLExternal":
+        return this.files.uploadUrl(b);
+      case "files.completeUploadExternal": {
+        const done = this.files.complete(b, (c) => !c.startsWith("D") || this.ims.has(c));
+        if (done.ok && typeof b.channel_id === "string") {
+          const channel = b.channel_id;
+          const names = (done.files ?? []).map((f) => f.name).join(", ");
+          const text = typeof b.initial_comment === "string" ? b.initial_comment : "";
+          this.log.add({
+            kind: "channel",
+            channel,
+            message: { text: `${text}\n📎 ${names}`.trim() },
+          });
+        }
+        return done;
+      }
+      case "conversations.open": {
+        const users = typeof b.users === "string" ? b.users.split(",") : [];
+        if (users.length !== 1 || !/^[UW][A-Z0-9]+$/.test(users[0] ?? "")) {
+          return { ok: false, error: "user_not_found" };
+        }
+        const id = `D${users[0]}`;
+        this.ims.add(id);
+        return { ok: true, channel: { id } };
+      }
+      case "views.open":
+        return this.openView(call);
+      case "chat.postEphemeral": {
+        if (typeof b.channel !== "string" || typeof b.user !== "string") {
+          return { ok: false, error: "invalid_arguments" };
+        }
+        this.log.add({ kind: "response", channel: b.channel, message: b });
+        return { ok: true, message_ts: `${this.ts++}.000200` };
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private openView(call: RecordedCall): Record<string, unknown> {
+    const { answer, title } = this.views.open(call.body);
+    if (title !== undefined) {
+      const ref = String(call.body.trigger_id);
+      this.log.add({ kind: "response", ref, message: { text: `Opened a form: ${title}` } });
+    }
+    return answer;
+  }
+
+  private answer(call: RecordedCall, res: ServerResponse, body: Record<string, unknown>): void {
     if (res.destroyed) return;
-    const body = done ?? this.work(call);
+    if (call.target === "file") {
+      this.files.serve(call.path ?? "", call.headers, res, this.token);
+      return;
+    }
+    if (call.target === "upload") {
+      const status = Number(body.status);
+      res
+        .writeHead(status, { "content-type": "text/plain" })
+        .end(status === 200 ? `OK - ${call.bytes?.length}` : "failed");
+      return;
+    }
     if (call.target === "response") {
       res.writeHead(200, { "content-type": "text/plain" }).end("ok");
       return;
@@ -214,14 +327,17 @@ class SlackApi {
   }
 }
 
-export async function startFakeSlackApi(): Promise<FakeSlackApi> {
-  const api = new SlackApi();
+/** `token`: the only bot token it accepts (file URLs then answer to it alone). */
+export async function startFakeSlackApi(options: { token?: string } = {}): Promise<FakeSlackApi> {
+  const api = new SlackApi(options.token);
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
     api.handle(path, req, res).catch(() => res.destroy());
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  api.base = origin;
+  let triggers = 0;
   return {
     apiUrl: `${origin}/api/`,
     responseUrl: (id) => `${origin}/response/${encodeURIComponent(id)}`,
@@ -238,6 +354,11 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     },
     responses: (id) =>
       api.calls.filter((c) => c.target === "response" && c.responseId === id).map((c) => c.body),
+    trigger: () => api.views.triggers.issue(`${++triggers}.${Date.now()}.trigger`),
+    views: () => api.views.opened,
+    hostFile: (input, opts) => api.files.host(input, opts),
+    sharedFiles: () => api.files.shared,
+    ephemerals: () => api.calls.filter((c) => c.target === "chat.postEphemeral" && c.delivered),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -348,6 +469,7 @@ export function slackStandIn(clock: () => Date = () => new Date()): LocalApi {
     onSent: (listener) => api.log.onSent(listener),
     environment(mountUrl, keep) {
       signing = !keep.SLACK_SIGNING_SECRET;
+      api.base = mountUrl;
       const none: Record<string, string> = {};
       if (!signing) return none;
       return {
@@ -358,7 +480,7 @@ export function slackStandIn(clock: () => Date = () => new Date()): LocalApi {
     },
     handle: (path, req, res) => api.handle(path, req, res),
     command: (text, ref, mountUrl) =>
-      signed(slashCommandForm(text, ref, responseUrl(mountUrl, ref))),
+      signed(slashCommandForm(text, api.views.triggers.issue(ref), responseUrl(mountUrl, ref))),
     click: (button, ref, mountUrl) =>
       signed({
         payload: JSON.stringify(buttonClickPayload(button, ref, responseUrl(mountUrl, ref))),

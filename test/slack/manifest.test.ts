@@ -12,6 +12,9 @@ describe("Slack app manifest", () => {
       "chat:write",
       "channels:history",
       "groups:history",
+      "files:read",
+      "files:write",
+      "im:write",
     ]);
   });
 
