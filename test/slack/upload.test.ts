@@ -9,10 +9,13 @@ import { type FakeSlackApi, type RecordedCall, startFakeSlackApi } from "../../b
 import { reminderStoreOf } from "../../bot/store/stores";
 import type { LocalEnvironment } from "../../dev/environment";
 import { localTable } from "../helpers/local-table";
-import { NEW_YORK, tripFile } from "../helpers/memory-trips";
+import { NEW_YORK as SHIPPED_NEW_YORK, tripFile, withOrganisers } from "../helpers/memory-trips";
 import { type OpenedView, pressBody, submissionBody } from "./flows";
 import { type SlackAnswer, slackHandler, visibleText } from "./setup";
 import { commandBody, SECRET, slackEvent } from "./signed";
+
+/** The example trip, listing the test organisers (the shipped file lists placeholders). */
+const NEW_YORK = withOrganisers(SHIPPED_NEW_YORK);
 
 const TOKEN = "xoxb-upload-test";
 const ORGANISER = "U0ORGANISER";
