@@ -2,10 +2,11 @@ import { type Duration, RemovalPolicy } from "aws-cdk-lib";
 import type * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as lambda from "aws-cdk-lib/aws-lambda";
-import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
+import { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import { ALARM_PERIOD, alarmOnAny } from "./alarms";
+import { LAMBDA_BUNDLING } from "./bundling";
 
 /** The newest Node.js runtime aws-cdk-lib 2.276 names; pinned, so an upgrade is a reviewed change. */
 export const RUNTIME = lambda.Runtime.NODEJS_24_X;
@@ -70,20 +71,7 @@ export class BotFunction extends Construct {
         NODE_OPTIONS: "--enable-source-maps",
       },
       ...(props.code ? { code: props.code, handler: "index.handler" } : {}),
-      bundling: {
-        // Local esbuild (a devDependency): no Docker is needed to build or deploy.
-        forceDockerBundling: false,
-        minify: true,
-        sourceMap: true,
-        // Maps without embedded sources keep the upload small; line numbers still resolve.
-        sourcesContent: false,
-        // CommonJS output: Bolt and the discord.js packages still `require` Node built-ins,
-        // which an ES module bundle cannot do without a createRequire shim.
-        format: OutputFormat.CJS,
-        // Bundle the AWS SDK too: the versions tested here are the ones deployed, and one
-        // minified file loads faster than the runtime's copy of the SDK on a cold start.
-        externalModules: [],
-      },
+      bundling: LAMBDA_BUNDLING,
     });
 
     this.errorsAlarm = alarmOnAny(
