@@ -6,6 +6,7 @@ import { createDocumentClient, ensureTable } from "../../bot/store/dynamo-client
 import { dynamoStores } from "../../bot/store/dynamo-stores";
 import { startLocalDynamo } from "../../bot/store/local-dynamo";
 import { EXAMPLE_TRIPS, loadTripFile } from "../../dev/environment";
+import { memoryFor, RSS_HEADROOM, WEBHOOK_MEASURED } from "../../infra/memory";
 import { bundle, median, percentile, printTable, runNode } from "./harness";
 
 export interface ColdStartComparison {
@@ -128,6 +129,12 @@ export async function compareColdStart(c: ColdStartComparison): Promise<void> {
       const cpuRatio = a["cold: CPU ms"] / b["cold: CPU ms"];
       console.log(
         `\ncold-start ratio (ours / hello world): ${ratio.toFixed(2)} load+answer, ${wallRatio.toFixed(2)} spawn→exit, ${cpuRatio.toFixed(2)} CPU (goal ${c.goal})`,
+      );
+      // The deployed memory size follows from these figures (infra/memory.ts), not the reverse.
+      const sizing = memoryFor({ peakRssMiB: a["peak RSS MiB"], coldCpuMs: a["cold: CPU ms"] });
+      const deployed = memoryFor(WEBHOOK_MEASURED).memoryMb;
+      console.log(
+        `memory these figures ask for: ${sizing.memoryMb} MB (RSS ×${RSS_HEADROOM}: ${sizing.forRss}, cold CPU: ${sizing.forCpu}); the stack deploys ${deployed} MB from infra/memory.ts`,
       );
       for (const other of rows.slice(2)) {
         const over = a["cold: load+answer ms"] / other["cold: load+answer ms"];
