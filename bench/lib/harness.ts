@@ -19,7 +19,8 @@ const PROJECT_ROOT = join(import.meta.dirname, "..", "..");
 /**
  * Bundles `entry` to `outDir/<name>.cjs` exactly as the stack's NodejsFunction does (the one
  * definition in infra/bundling.ts: minified, CommonJS, the runtime's target, a `.map` beside
- * it). `plain`: without the project's own aliases (the hello worlds are plain apps).
+ * it). `plain`: as NodejsFunction bundles by default, without this project's tuning (its
+ * aliases and main fields): the hello worlds are what a plain app deploys.
  */
 export async function bundle(
   entry: string,
@@ -31,7 +32,7 @@ export async function bundle(
   const lambda = esbuildOptions(RUNTIME, PROJECT_ROOT);
   await build({
     ...lambda,
-    ...(options.plain ? { alias: {} } : {}),
+    ...(options.plain ? { alias: {}, mainFields: undefined } : {}),
     entryPoints: [entry],
     outfile: file,
     logLevel: "error",

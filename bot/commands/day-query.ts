@@ -78,7 +78,7 @@ function outsideTrip(trip: Trip, date: string, now: Date, named: string): string
   return `${formatDay(trip, date)} is not a day of the trip. ${range}`;
 }
 
-/** Async only for chrono-node, loaded when a date is written in words: no cold start needs it. */
+/** Async only for chrono-node, loaded when a day is written in words: no cold start needs it. */
 export async function readDay(trip: Trip, input: string, now: Date): Promise<DayQuery> {
   const q = input
     .trim()
@@ -130,8 +130,8 @@ export async function readDay(trip: Trip, input: string, now: Date): Promise<Day
 
   // Dates in words: "5th April", "saturday 5 april", "April 5".
   const reference = DateTime.fromISO(trip.days[0]?.date ?? "", { zone: trip.zone }).toJSDate();
-  const chrono = await import("chrono-node");
-  const [parsed] = chrono.en.GB.parse(q, reference);
+  const { parseDateInWords } = await import("./date-words");
+  const [parsed] = parseDateInWords(q, reference);
   if (parsed?.start.isCertain("month") && parsed.start.isCertain("day")) {
     const year = parsed.start.isCertain("year")
       ? parsed.start.get("year")
