@@ -24,6 +24,7 @@ export const LAMBDA_BUNDLING = {
   // Local esbuild (a devDependency): no Docker is needed to build or deploy.
   forceDockerBundling: false,
   minify: true,
+  // The map ships, but Node is not told to read it at start (see bot-function.ts).
   sourceMap: true,
   // Maps without embedded sources keep the upload small; line numbers still resolve.
   sourcesContent: false,

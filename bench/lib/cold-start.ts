@@ -16,7 +16,7 @@ export interface ColdStartComparison {
   driver: string;
   /**
    * Ours first, then the hello world it is compared with, then any others shown beside.
-   * `plain`: bundled without the project's own aliases (a hello world is a plain app).
+   * `plain`: bundled as NodejsFunction bundles a plain app, without this project's tuning.
    */
   targets: { name: string; entry: string; plain?: boolean }[];
   /** Environment for both children (signing keys and the like), beside the table's. */
