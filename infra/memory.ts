@@ -6,10 +6,16 @@
  * after a change that moves these figures, and update them here.
  */
 export const WEBHOOK_MEASURED = {
-  /** The larger "peak RSS MiB" of the two benches: after 2,000 warm requests (Node 20). */
-  peakRssMiB: 160,
-  /** The larger "cold: CPU ms" of the two benches: process start to the first answer. */
-  coldCpuMs: 200,
+  /**
+   * The larger "peak RSS MiB" of the two benches: after 2,000 warm requests (Node 20; Slack
+   * 135–136, Discord 124–125 on 24 Nov 2026).
+   */
+  peakRssMiB: 137,
+  /**
+   * The larger "cold: CPU ms" of the two benches: process start to the first answer (Slack
+   * 165–173, Discord 152–164, on a shared 2-core machine).
+   */
+  coldCpuMs: 175,
 } as const;
 
 /** Memory over peak RSS: larger trips, a deferred job beside a request, GC's own room. */
