@@ -22,6 +22,7 @@ await compareColdStart({
     {
       name: "discord.js + GetItem hello world",
       entry: join(import.meta.dirname, "discord-hello.ts"),
+      plain: true,
     },
     { name: "floor: signature + one Query", entry: join(import.meta.dirname, "floor.ts") },
   ],

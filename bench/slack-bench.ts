@@ -14,7 +14,11 @@ await compareColdStart({
   driver: join(import.meta.dirname, "lib", "lambda-driver.mjs"),
   targets: [
     { name: "handlers/slack.ts", entry: join(import.meta.dirname, "..", "handlers", "slack.ts") },
-    { name: "Bolt + GetItem hello world", entry: join(import.meta.dirname, "slack-hello.ts") },
+    {
+      name: "Bolt + GetItem hello world",
+      entry: join(import.meta.dirname, "slack-hello.ts"),
+      plain: true,
+    },
     { name: "floor: signature + one Query", entry: join(import.meta.dirname, "floor.ts") },
   ],
   env: {

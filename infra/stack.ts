@@ -18,6 +18,7 @@ import { BotFunction } from "./bot-function";
 import { CalendarFeed } from "./calendar-feed";
 import { grantReadSecret, platformSecret } from "./credentials";
 import { failureQueue } from "./failure-queue";
+import { memoryFor, WEBHOOK_MEASURED } from "./memory";
 import { RemindersSchedule } from "./reminders-schedule";
 import { WebhooksApi } from "./webhooks-api";
 
@@ -191,10 +192,10 @@ export class TripBotStack extends Stack {
   }
 
   /**
-   * A platform's webhook function. Platforms give up after 3 s, cold start included. Lambda
-   * gives CPU in proportion to memory, and a cold start here (loading the bundle, the first
-   * Secrets Manager and DynamoDB calls) is CPU-bound, so 1 GB buys init time that 128-512 MB
-   * would spend. The same function runs the work it defers past its answer, in an asynchronous
+   * A platform's webhook function. Platforms give up after 3 s, cold start included. Its memory
+   * follows from the benches' figures (infra/memory.ts): the larger of twice the peak RSS and
+   * what a cold start's CPU needs, Lambda giving CPU in proportion to memory. The same
+   * function runs the work it defers past its answer, in an asynchronous
    * invocation of itself (bot/lambda/self-invoke.ts): a long post retries with Retry-After
    * waits of up to 10 s each, so it gets 30 s.
    */
@@ -206,7 +207,7 @@ export class TripBotStack extends Stack {
     const fn = new BotFunction(this, platform.title, {
       ...props,
       description: `${platform.title} webhook (POST ${platform.route}) and the work it defers`,
-      memoryMb: 1024,
+      memoryMb: memoryFor(WEBHOOK_MEASURED).memoryMb,
       timeout: Duration.seconds(30),
       environment: { ...props.environment, [secretArnVariable(platform)]: secret.secretArn },
     });

@@ -6,6 +6,7 @@ import { createDocumentClient, ensureTable } from "../../bot/store/dynamo-client
 import { dynamoStores } from "../../bot/store/dynamo-stores";
 import { startLocalDynamo } from "../../bot/store/local-dynamo";
 import { EXAMPLE_TRIPS, loadTripFile } from "../../dev/environment";
+import { memoryFor, RSS_HEADROOM, WEBHOOK_MEASURED } from "../../infra/memory";
 import { bundle, median, percentile, printTable, runNode } from "./harness";
 
 export interface ColdStartComparison {
@@ -13,8 +14,11 @@ export interface ColdStartComparison {
   title: string;
   /** The child-process driver that loads a bundle and sends it signed requests. */
   driver: string;
-  /** Ours first, then the hello world it is compared with, then any others shown beside. */
-  targets: { name: string; entry: string }[];
+  /**
+   * Ours first, then the hello world it is compared with, then any others shown beside.
+   * `plain`: bundled as NodejsFunction bundles a plain app, without this project's tuning.
+   */
+  targets: { name: string; entry: string; plain?: boolean }[];
   /** Environment for both children (signing keys and the like), beside the table's. */
   env: Record<string, string>;
   /** "≤ 1.00": printed beside the ratio. */
@@ -28,7 +32,8 @@ export interface ColdStartComparison {
  * bundle size, DynamoDB requests per cold and per warm command (counted at the server), and
  * the peak RSS after the warm requests.
  * Options on the command line: --runs (cold starts each, default 15), --requests (warm, 2000),
- * --source-maps (ours as the stack deploys it: a source map, and `--enable-source-maps`).
+ * --source-maps (ours run with `--enable-source-maps`, to see what it would cost: the stack
+ * ships the map but leaves the flag off, see infra/bot-function.ts).
  */
 export async function compareColdStart(c: ColdStartComparison): Promise<void> {
   const { values } = parseArgs({
@@ -64,7 +69,7 @@ export async function compareColdStart(c: ColdStartComparison): Promise<void> {
     const targets = await Promise.all(
       c.targets.map(async (t, i) => ({
         ...t,
-        bundle: await bundle(t.entry, out, `target-${i}`, i === 0 && sourceMaps),
+        bundle: await bundle(t.entry, out, `target-${i}`, { plain: t.plain }),
       })),
     );
     const cold = targets.map(() => ({
@@ -100,7 +105,7 @@ export async function compareColdStart(c: ColdStartComparison): Promise<void> {
         rssMiB: Number(report.maxRssKiB) / 1024,
       });
     }
-    const deployed = sourceMaps ? " (ours with source maps and --enable-source-maps)" : "";
+    const deployed = sourceMaps ? " (ours with --enable-source-maps)" : "";
     console.log(
       `\n${c.title}, ${runs} cold starts each (median), ${requests} warm requests${deployed}\n`,
     );
@@ -124,6 +129,12 @@ export async function compareColdStart(c: ColdStartComparison): Promise<void> {
       const cpuRatio = a["cold: CPU ms"] / b["cold: CPU ms"];
       console.log(
         `\ncold-start ratio (ours / hello world): ${ratio.toFixed(2)} load+answer, ${wallRatio.toFixed(2)} spawn→exit, ${cpuRatio.toFixed(2)} CPU (goal ${c.goal})`,
+      );
+      // The deployed memory size follows from these figures (infra/memory.ts), not the reverse.
+      const sizing = memoryFor({ peakRssMiB: a["peak RSS MiB"], coldCpuMs: a["cold: CPU ms"] });
+      const deployed = memoryFor(WEBHOOK_MEASURED).memoryMb;
+      console.log(
+        `memory these figures ask for: ${sizing.memoryMb} MB (RSS ×${RSS_HEADROOM}: ${sizing.forRss}, cold CPU: ${sizing.forCpu}); the stack deploys ${deployed} MB from infra/memory.ts`,
       );
       for (const other of rows.slice(2)) {
         const over = a["cold: load+answer ms"] / other["cold: load+answer ms"];

@@ -1,37 +1,40 @@
 /**
  * A small benchmark harness shared by the platform benches: bundle a Lambda entry as the CDK
- * would (esbuild, minified, CommonJS for Node), run it in fresh Node processes, and summarise.
+ * does (infra/bundling.ts), run it in fresh Node processes, and summarise.
  */
 import { spawn } from "node:child_process";
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { build } from "esbuild";
+import { RUNTIME } from "../../infra/bot-function";
+import { esbuildOptions } from "../../infra/bundling";
 
 export interface Bundle {
   file: string;
   bytes: number;
 }
 
+const PROJECT_ROOT = join(import.meta.dirname, "..", "..");
+
 /**
- * Bundles `entry` to `outDir/<name>.cjs`, minified, as NodejsFunction would; `sourceMap`: with
- * a `.map` file beside it, as the stack deploys it (NodejsFunction's `sourceMap: true`).
+ * Bundles `entry` to `outDir/<name>.cjs` exactly as the stack's NodejsFunction does (the one
+ * definition in infra/bundling.ts: minified, CommonJS, the runtime's target, a `.map` beside
+ * it). `plain`: as NodejsFunction bundles by default, without this project's tuning (its
+ * aliases and main fields): the hello worlds are what a plain app deploys.
  */
 export async function bundle(
   entry: string,
   outDir: string,
   name: string,
-  sourceMap = false,
+  options: { plain?: boolean } = {},
 ): Promise<Bundle> {
   const file = join(outDir, `${name}.cjs`);
+  const lambda = esbuildOptions(RUNTIME, PROJECT_ROOT);
   await build({
-    sourcemap: sourceMap,
+    ...lambda,
+    ...(options.plain ? { alias: {}, mainFields: undefined } : {}),
     entryPoints: [entry],
     outfile: file,
-    bundle: true,
-    minify: true,
-    platform: "node",
-    target: "node20",
-    format: "cjs",
     logLevel: "error",
   });
   return { file, bytes: (await stat(file)).size };

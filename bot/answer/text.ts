@@ -65,8 +65,13 @@ function phrasesOf(groups: readonly (readonly string[])[], prefix: string): Phra
   );
 }
 
-/** Built-in travel synonyms, longest phrases first so "race number" wins over "race". */
-const BUILT_IN: Phrase[] = phrasesOf(SYNONYM_GROUPS, "g").filter((p) => p.stems.length > 0);
+/**
+ * Built-in travel synonyms, longest phrases first so "race number" wins over "race". Stemmed
+ * on first use, not at load: ~10 ms that a cold `/marathon when` does not need.
+ */
+let builtIn: Phrase[] | undefined;
+const builtInPhrases = (): Phrase[] =>
+  (builtIn ??= phrasesOf(SYNONYM_GROUPS, "g").filter((p) => p.stems.length > 0));
 
 /** A phrase of several words as one token ("=daylight save"): the words as written. */
 const phraseToken = (stems: readonly string[]) => `=${stems.join(" ")}`;
@@ -78,7 +83,7 @@ export class Vocabulary {
   /** `extra`: an entry's own phrasings, each group named by the entry. */
   constructor(extra: readonly { id: string; phrases: readonly string[] }[] = []) {
     const all = [
-      ...BUILT_IN,
+      ...builtInPhrases(),
       ...extra.flatMap((e) =>
         e.phrases.map((raw) => ({
           stems: normalise(raw).map(stem),

@@ -1,4 +1,3 @@
-import { renderFeed, tripEvents } from "../calendar/feed";
 import { calendarUrls } from "../calendar/links";
 import { nextVersions } from "../calendar/versions";
 import { type Block, paragraph, type ReplyFile, text } from "../reply";
@@ -59,8 +58,12 @@ function subscribeBlocks(trip: Trip, urls: ReturnType<typeof calendarUrls>): Blo
   ];
 }
 
-/** The itinerary as one .ics file, for a one-off import where a subscription is not wanted. */
-function icsFile(trip: Trip, now: Date): ReplyFile {
+/**
+ * The itinerary as one .ics file, for a one-off import where a subscription is not wanted. The
+ * calendar library is loaded here, not by every cold start.
+ */
+async function icsFile(trip: Trip, now: Date): Promise<ReplyFile> {
+  const { renderFeed, tripEvents } = await import("../calendar/feed");
   const events = tripEvents(trip);
   return {
     name: `${trip.id}.ics`,
@@ -88,7 +91,7 @@ export const calendar: TripCommand = {
       const urls = calendarUrls(links.baseUrl, await links.tokens.tokenFor(trip.id));
       return {
         ...notice(`${trip.name}: calendar`, subscribeBlocks(trip, urls)),
-        files: [icsFile(trip, now)],
+        files: [await icsFile(trip, now)],
       };
     }
     if (action !== "reset") {

@@ -1,4 +1,3 @@
-import * as chrono from "chrono-node";
 import { DateTime } from "luxon";
 import type { Trip, TripDay } from "../trip/model";
 import { calendarDaysBetween, plural } from "../trip/time";
@@ -79,7 +78,8 @@ function outsideTrip(trip: Trip, date: string, now: Date, named: string): string
   return `${formatDay(trip, date)} is not a day of the trip. ${range}`;
 }
 
-export function readDay(trip: Trip, input: string, now: Date): DayQuery {
+/** Async only for chrono-node, loaded when a day is written in words: no cold start needs it. */
+export async function readDay(trip: Trip, input: string, now: Date): Promise<DayQuery> {
   const q = input
     .trim()
     .toLowerCase()
@@ -130,7 +130,8 @@ export function readDay(trip: Trip, input: string, now: Date): DayQuery {
 
   // Dates in words: "5th April", "saturday 5 april", "April 5".
   const reference = DateTime.fromISO(trip.days[0]?.date ?? "", { zone: trip.zone }).toJSDate();
-  const [parsed] = chrono.en.GB.parse(q, reference);
+  const { parseDateInWords } = await import("./date-words");
+  const [parsed] = parseDateInWords(q, reference);
   if (parsed?.start.isCertain("month") && parsed.start.isCertain("day")) {
     const year = parsed.start.isCertain("year")
       ? parsed.start.get("year")

@@ -46,7 +46,7 @@ export const itinerary: TripCommand = {
     description: "A day number, a date, today or tomorrow",
     suggest: suggestDays,
   },
-  run({ trip, now, request }) {
+  async run({ trip, now, request }) {
     if (trip.days.length === 0) {
       return notice("Itinerary", [paragraph("The organiser has not published an itinerary yet.")]);
     }
@@ -57,7 +57,7 @@ export const itinerary: TripCommand = {
       );
     }
     const asked = request.input.trim();
-    const read = readDay(trip, asked, now);
+    const read = await readDay(trip, asked, now);
     const days = { type: "list" as const, items: trip.days.map((d) => [text(dayLabel(trip, d))]) };
     if ("outside" in read) {
       return notice(`Not a day of the trip: ${asked}`, [paragraph(read.outside), days]);

@@ -10,12 +10,21 @@ import { isOrganiser, organisersOnly, unavailable } from "./organisers";
 export const MAX_QUESTION_GROUPS = 20;
 const MAX_QUESTION_LENGTH = 120;
 
-const vocabulary = new Vocabulary();
+/** Built on first use: stemming the synonyms is ~5 ms that a cold `/marathon when` skips. */
+let vocabulary: Vocabulary | undefined;
+function questionVocabulary(): Vocabulary {
+  vocabulary ??= new Vocabulary();
+  return vocabulary;
+}
 
 /** One key for the ways a question is typed: "Can I bring a drone?" and "drones??" group. */
 export function questionKey(question: string): string {
   const key = [
-    ...new Set(vocabulary.analyse(question, true).map((t) => t.stem ?? t.groups[0] ?? t.word)),
+    ...new Set(
+      questionVocabulary()
+        .analyse(question, true)
+        .map((t) => t.stem ?? t.groups[0] ?? t.word),
+    ),
   ]
     .sort()
     .join(" ");

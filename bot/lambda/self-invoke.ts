@@ -32,7 +32,7 @@ export function selfInvokeAfterResponse(
   // The SDK's Lambda client is loaded on the first job: most requests defer nothing, and a cold
   // start should not pay for it.
   const load = async () => {
-    const { LambdaClient, InvokeCommand } = await import("@aws-sdk/client-lambda");
+    const { LambdaClient, InvokeCommand } = await import("./invoke-client");
     const lambda = new LambdaClient({
       region: target.region,
       ...(target.endpoint ? { endpoint: target.endpoint } : {}),

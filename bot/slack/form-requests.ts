@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { FORM_CALLBACK } from "./modal";
 
 /**
@@ -11,38 +11,40 @@ import { FORM_CALLBACK } from "./modal";
 export const CONFIRM_ACTION = "confirm";
 export const CANCEL_ACTION = "cancel";
 
-const id = z.string().min(1).max(255);
+const id = z.string().check(z.minLength(1), z.maxLength(255));
 
 const PickedFile = z.object({
   id,
-  name: z.string().max(1000),
-  url_private: z.string().max(2000),
-  size: z.number().int().nonnegative().optional(),
+  name: z.string().check(z.maxLength(1000)),
+  url_private: z.string().check(z.maxLength(2000)),
+  size: z.optional(z.int().check(z.nonnegative())),
 });
 
 const InputState = z.object({
-  type: z.string().max(100),
-  value: z.string().max(10_000).nullable().optional(),
-  files: z.array(PickedFile).max(10).optional(),
+  type: z.string().check(z.maxLength(100)),
+  value: z.optional(z.nullable(z.string().check(z.maxLength(10_000)))),
+  files: z.optional(z.array(PickedFile).check(z.maxLength(10))),
 });
 
 /** A member pressed the modal's submit button. */
 export const ViewSubmissionPayload = z.object({
   type: z.literal("view_submission"),
-  user: z.object({ id, name: z.string().optional() }),
-  team: z.object({ id }).nullable().optional(),
+  user: z.object({ id, name: z.optional(z.string()) }),
+  team: z.optional(z.nullable(z.object({ id }))),
   // Bolt reads the first one's response_url when there are any.
-  response_urls: z
-    .array(z.object({ response_url: z.string().max(2000) }))
-    .max(10)
-    .optional(),
+  response_urls: z.optional(
+    z.array(z.object({ response_url: z.string().check(z.maxLength(2000)) })).check(z.maxLength(10)),
+  ),
   view: z.object({
-    id: z.string().max(255).optional(),
+    id: z.optional(z.string().check(z.maxLength(255))),
     // Only this app's modals: another callback would reach no listener (Bolt's 404).
     callback_id: z.literal(FORM_CALLBACK),
-    private_metadata: z.string().max(3000),
+    private_metadata: z.string().check(z.maxLength(3000)),
     state: z.object({
-      values: z.record(z.string().max(255), z.record(z.string().max(255), InputState)),
+      values: z.record(
+        z.string().check(z.maxLength(255)),
+        z.record(z.string().check(z.maxLength(255)), InputState),
+      ),
     }),
   }),
 });

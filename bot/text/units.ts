@@ -5,7 +5,8 @@
  * refuse or show as "�". This cuts between graphemes, so a flag or a family emoji stays whole.
  */
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+/** Made on the first cut: building a Segmenter costs ~10 ms, and most answers need no cut. */
+let graphemes: Intl.Segmenter | undefined;
 /** Enough look-ahead to see the grapheme that holds the cut, without segmenting a whole book. */
 const LOOK_AHEAD = 64;
 
@@ -17,6 +18,7 @@ export function truncateUnits(value: string, max: number): string {
   if (max <= 0) return "";
   const around = value.slice(0, max + LOOK_AHEAD);
   // The grapheme holding the first unit past the limit starts where the cut goes.
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
   const end = graphemes.segment(around).containing(max)?.index ?? max;
   if (end > 0) return value.slice(0, end);
   // One grapheme longer than the limit (a letter under hundreds of accents): cut between

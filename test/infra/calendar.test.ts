@@ -9,6 +9,8 @@ import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DynamoCalendarTokens } from "../../bot/store/dynamo-calendar-tokens";
 import type { LocalEnvironment } from "../../dev/environment";
+import { RUNTIME } from "../../infra/bot-function";
+import { esbuildOptions } from "../../infra/bundling";
 import { CALENDAR_ACTIONS, CALENDAR_HANDLER, CALENDAR_ROUTE } from "../../infra/calendar-feed";
 import type { TripBotStack } from "../../infra/stack";
 import { calendarGet } from "../calendar/requests";
@@ -59,7 +61,7 @@ describe("the calendar feed in the stack", () => {
     });
   });
 
-  it("runs on arm64 with the table by reference, no secret, and source maps", () => {
+  it("runs on arm64 with the table by reference, no secret, and no source-map flag", () => {
     const fn = template.toJSON().Resources[ref(stack.calendar.function.fn)].Properties;
     expect(fn.Architectures).toEqual(["arm64"]);
     expect(fn.Runtime).toBe(
@@ -67,9 +69,7 @@ describe("the calendar feed in the stack", () => {
     );
     expect(fn.MemorySize).toBe(512);
     const env = fn.Environment.Variables as Record<string, unknown>;
-    expect(Object.keys(env).sort()).toEqual(
-      ["NODE_OPTIONS", "POWERTOOLS_SERVICE_NAME", "TABLE_NAME"].sort(),
-    );
+    expect(Object.keys(env).sort()).toEqual(["POWERTOOLS_SERVICE_NAME", "TABLE_NAME"].sort());
     expect(env.TABLE_NAME).toEqual({ Ref: ref(stack.table) });
   });
 
@@ -122,13 +122,10 @@ describe("the calendar function's bundle", () => {
   });
 
   it("serves the feed and the PDF when bundled as Lambda runs it (one minified CommonJS file)", async () => {
-    // The options infra/bot-function.ts gives NodejsFunction.
+    // The one bundling the stack gives NodejsFunction (infra/bundling.ts).
     await build({
+      ...esbuildOptions(RUNTIME, join(import.meta.dirname, "..", "..")),
       entryPoints: [CALENDAR_HANDLER],
-      bundle: true,
-      platform: "node",
-      format: "cjs",
-      minify: true,
       outfile: join(outdir, "index.js"),
       logLevel: "silent",
     });

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { PLATFORMS } from "../../bot/platforms";
 import { DUE_INDEX, TABLE_KEYS, TTL_ATTRIBUTE } from "../../bot/store/table";
 import { CALENDAR_ROUTE } from "../../infra/calendar-feed";
+import { memoryFor, WEBHOOK_MEASURED } from "../../infra/memory";
 import { REMINDERS_RUN_MESSAGE } from "../../infra/reminders-schedule";
 import type { HandlerName, TripBotStack } from "../../infra/stack";
 import { API_THROTTLE, ROUTES, SLOW_ANSWER_MS } from "../../infra/webhooks-api";
@@ -97,17 +98,19 @@ describe("the functions", () => {
     }
   });
 
+  // Interaction handlers answer within Slack's and Discord's 3 s, cold start included, and
+  // also run their own deferred jobs (long posts, shares, with Retry-After waits). Their memory
+  // follows from the benches' figures (infra/memory.ts).
+  const webhookMemory = memoryFor(WEBHOOK_MEASURED).memoryMb;
   const expected: Record<HandlerName, { memory: number; timeout: number; secrets: string[] }> = {
-    // Interaction handlers answer within Slack's and Discord's 3 s, cold start included, and
-    // also run their own deferred jobs (long posts, shares, with Retry-After waits).
-    slack: { memory: 1024, timeout: 30, secrets: ["SLACK_SECRET_ARN"] },
-    discord: { memory: 1024, timeout: 30, secrets: ["DISCORD_SECRET_ARN"] },
+    slack: { memory: webhookMemory, timeout: 30, secrets: ["SLACK_SECRET_ARN"] },
+    discord: { memory: webhookMemory, timeout: 30, secrets: ["DISCORD_SECRET_ARN"] },
     // A reminders run may spend ~50 s honouring rate limits; the next run starts a minute later.
     reminders: { memory: 512, timeout: 60, secrets: ["SLACK_SECRET_ARN", "DISCORD_SECRET_ARN"] },
   };
 
   for (const [name, want] of Object.entries(expected)) {
-    it(`${name}: memory, timeout, source maps, and the table and its secret by reference`, () => {
+    it(`${name}: memory, timeout, no source-map flag, and the table and its secret by reference`, () => {
       const fn = resource(ref(stack.fn(name).fn)).Properties;
       expect(fn.MemorySize).toBe(want.memory);
       expect(fn.Timeout).toBe(want.timeout);
@@ -116,7 +119,6 @@ describe("the functions", () => {
       expect(Object.keys(env).sort()).toEqual(
         [
           "TABLE_NAME",
-          "NODE_OPTIONS",
           "POWERTOOLS_SERVICE_NAME",
           // The chat functions hand out the calendar's links.
           ...(name === "reminders" ? [] : ["PUBLIC_BASE_URL"]),
@@ -124,13 +126,26 @@ describe("the functions", () => {
         ].sort(),
       );
       expect(env.TABLE_NAME).toEqual({ Ref: ref(stack.table) });
-      expect(env.NODE_OPTIONS).toBe("--enable-source-maps");
+      // The map ships with the bundle (test/infra/bundle.test.ts); Node is not told to read
+      // it on every cold start.
+      expect(env.NODE_OPTIONS).toBeUndefined();
       for (const variable of want.secrets) {
         expect(env[variable]).toEqual({ Ref: expect.stringMatching(/Credentials/) });
       }
       expect(fn.LoggingConfig).toEqual({ LogGroup: { Ref: ref(stack.fn(name).logGroup) } });
     });
   }
+
+  it("webhooks: memory holds twice the measured peak RSS and gives a cold start its CPU", () => {
+    const { peakRssMiB, coldCpuMs } = WEBHOOK_MEASURED;
+    // Lambda's MB are 10^6 bytes, a MiB is 2^20: twice the peak resident set fits.
+    expect(webhookMemory * 1e6).toBeGreaterThanOrEqual(2 * peakRssMiB * 2 ** 20);
+    // At memory/1769 of a vCPU, the measured cold-start CPU takes at most 600 ms of the 3 s.
+    expect((coldCpuMs * 1769) / webhookMemory).toBeLessThanOrEqual(600);
+    // And no more: the larger need, rounded up to 64 MB.
+    const need = Math.max(2 * peakRssMiB * 1.048576, (coldCpuMs * 1769) / 600);
+    expect(webhookMemory).toBeLessThan(need + 64);
+  });
 
   it("never carry a credential in their environment", () => {
     const credentialNames = PLATFORMS.flatMap((p) => p.secrets);
