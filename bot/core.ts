@@ -19,7 +19,7 @@ import {
   unknownCommandReply,
 } from "./commands/registry";
 import type { ChannelPoster } from "./delivery";
-import type { TripChanges } from "./loading/proposals";
+import type { TripChanges } from "./trip-changes/proposals";
 import { paragraph, type Reply, text } from "./reply";
 import type { ChannelStore } from "./store/channel-store";
 import type { FactStore } from "./store/fact-store";
@@ -90,13 +90,13 @@ export function createBot(dependencies: BotDependencies): Bot {
     // Changing a trip loads the YAML parser and the load use case only when it happens, so a
     // cold start that answers a question does not pay for them.
     submitFile: async (request, file) =>
-      (await import("./loading/chat-changes")).submitFile(changesOf(deps), request, file),
+      (await import("./trip-changes/chat-changes")).submitFile(changesOf(deps), request, file),
     submitForm: async (request, formId, values) => {
-      const { submitForm } = await import("./loading/chat-changes");
+      const { submitForm } = await import("./trip-changes/chat-changes");
       return submitForm(changesOf(deps), request, await tripFor(deps, request), formId, values);
     },
     press: async (request, button) =>
-      (await import("./loading/chat-changes")).press(changesOf(deps), request, button),
+      (await import("./trip-changes/chat-changes")).press(changesOf(deps), request, button),
   };
 }
 

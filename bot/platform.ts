@@ -65,6 +65,11 @@ export interface Platform {
   readonly userIds: string;
   /** Largest request body it accepts (checked before decoding); unlimited when absent. */
   readonly maxBodyBytes?: number;
+  /**
+   * Packages its SDK loads but no Lambda runs, each replaced in every function's bundle by a
+   * module (a path from the project root) that throws if reached: less to compile at start.
+   */
+  readonly bundleStubs?: Readonly<Record<string, string>>;
   http(deps: PlatformDependencies): Promise<PlatformHttp>;
   /** Public posts (reminders, the FAQ) when the bot token is configured. */
   poster(env: NodeJS.ProcessEnv): ChannelPoster | undefined;

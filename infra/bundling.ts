@@ -1,19 +1,13 @@
 import type { Runtime } from "aws-cdk-lib/aws-lambda";
 import { type BundlingOptions, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import type { BuildOptions } from "esbuild";
+import { PLATFORMS } from "../bot/platforms";
 
-/**
- * Packages the Lambda bundle replaces with bot/slack/bolt-unused.ts. `@slack/bolt/dist/App`
- * requires its HTTP and Socket Mode receivers when it loads, and they require these; a function
- * behind API Gateway uses Bolt's AwsLambdaReceiver only. Measured by `npm run bench:slack`:
- * ~1.1 MiB less to compile and ~55 ms less CPU per cold start.
- */
-const BOLT_UNUSED = "./bot/slack/bolt-unused.ts";
-export const ALIASES: Readonly<Record<string, string>> = {
-  "@slack/socket-mode": BOLT_UNUSED,
-  "@slack/oauth": BOLT_UNUSED,
-  "raw-body": BOLT_UNUSED,
-};
+/** Every platform's bundle stubs: packages its SDK loads that no Lambda runs. */
+export const ALIASES: Readonly<Record<string, string>> = Object.assign(
+  {},
+  ...PLATFORMS.map((p) => p.bundleStubs ?? {}),
+);
 
 /**
  * How every function is bundled, once: the stack hands it to NodejsFunction, and the benches

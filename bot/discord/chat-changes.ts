@@ -2,7 +2,7 @@ import type { APIInteraction } from "discord-api-types/v10";
 import type { CommandRequest } from "../commands/context";
 import { findCommand } from "../commands/registry";
 import type { Bot } from "../core";
-import { tooLarge } from "../loading/preview";
+import { tooLarge } from "../trip-changes/preview";
 import type { Form, Reply } from "../reply";
 import { shorten } from "../text/units";
 import { type AttachmentSource, downloadAttachment } from "./attachment";

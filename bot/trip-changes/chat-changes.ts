@@ -5,10 +5,10 @@ import { paragraph, type Reply } from "../reply";
 import { shorten } from "../text/units";
 import type { Trip } from "../trip/model";
 import { parseTripText } from "../trip/parse";
-import { editedItemId, editFieldLabel, withItemEdited } from "./edit-item";
+import { editedItemId, editFieldLabel, withItemEdited } from "../loading/edit-item";
 import { invalidFileReply, tooLarge } from "./preview";
 import { pressProposal, proposeLoad, type TripChanges } from "./proposals";
-import { readTripUpload, tripFileText } from "./trip-file";
+import { readTripUpload, tripFileText } from "../loading/trip-file";
 
 /** What `Bot.submitFile`, `submitForm` and `press` do, given the bot's wiring. */
 

@@ -7,7 +7,7 @@ import { newProposalId, PROPOSAL_LIFETIME_MS, type ProposalStore } from "../stor
 import type { ReminderSchedule } from "../store/reminder-schedule";
 import { resolveTrip } from "../trip/model";
 import type { TripFile } from "../trip/schema";
-import { loadTrip } from "./load-trip";
+import { loadTrip } from "../loading/load-trip";
 import { loadBlocks, previewReply, tooLarge } from "./preview";
 
 /** A proposal's trip at most (as JSON), inside DynamoDB's 400 KB item with room to spare. */
