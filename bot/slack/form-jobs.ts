@@ -14,8 +14,8 @@ import { withRetries } from "../retry";
 import { type Downloaded, downloadSlackFile, slackFileBases } from "./file-download";
 import { failure } from "./interaction";
 import type { PickedFile } from "./modal";
-import { type CallResult, DEFAULT_SLACK_API_URL, postJson, SlackPoster } from "./poster";
-import { postPrivately } from "./private-post";
+import { postJson, slackApiFromEnv } from "./poster";
+import { postPrivately, retried } from "./private-post";
 import { proposalMessages } from "./proposal-buttons";
 import { sendFileAsDirectMessage } from "./send-file";
 
@@ -60,23 +60,6 @@ export const isFlowJob = (job: unknown): job is SlackFlowJob => {
   if (j.kind === "slack-files") return typeof j.responseUrl === "string";
   return (j.kind === "slack-form" || j.kind === "slack-press") && typeof j.request === "object";
 };
-
-function webApi(env: NodeJS.ProcessEnv): SlackPoster | undefined {
-  const token = env.SLACK_BOT_TOKEN;
-  if (!token) return undefined;
-  return new SlackPoster({ token, apiUrl: env.SLACK_API_URL || DEFAULT_SLACK_API_URL });
-}
-
-/** A call, retried on 429/5xx/timeouts within what is left of the job's budget. */
-function retried(call: () => Promise<CallResult>, deadline: number): Promise<CallResult> {
-  return withRetries<CallResult>(
-    async () => {
-      const r = await call();
-      return r.ok ? { ok: true, value: r } : { ...r, ok: false, value: r };
-    },
-    { attempts: 3, maxWaitMs: 10_000, budgetMs: budgetLeft(deadline) },
-  ).then((outcome) => outcome.value);
-}
 
 export async function runFlowJob(job: SlackFlowJob, deps: FlowJobDependencies): Promise<void> {
   const deadline = jobDeadline();
@@ -131,7 +114,7 @@ async function runForm(job: SlackFormJob, deps: FlowJobDependencies, deadline: n
     deps.logger.error("a submitted Slack form failed", { error });
     reply = failure("The form could not be handled just now. Nothing was changed; try again.");
   }
-  const api = webApi(deps.env);
+  const api = slackApiFromEnv(deps.env);
   if (!api) throw new Error("Slack form job: no SLACK_BOT_TOKEN to answer with");
   const to = { channel: job.request.channel.id, user: job.request.user.id };
   const sent = await postPrivately(api, to, proposalMessages(reply), deadline);
@@ -154,7 +137,7 @@ async function runPress(job: SlackPressJob, deps: FlowJobDependencies, deadline:
 }
 
 async function runFiles(job: SlackFilesJob, deps: FlowJobDependencies, deadline: number) {
-  const api = webApi(deps.env);
+  const api = slackApiFromEnv(deps.env);
   const notes: string[] = [];
   for (const file of job.files) {
     const sent = api

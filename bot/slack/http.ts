@@ -3,7 +3,7 @@ import { createSlackApp } from "./app";
 import { AwsLambdaReceiver, LogLevel } from "./bolt";
 import { runSlackJob } from "./jobs";
 import { boltLogger } from "./logger";
-import { DEFAULT_SLACK_API_URL, SlackPoster } from "./poster";
+import { slackApiFromEnv } from "./poster";
 import { parseSlackRequest } from "./requests";
 import { verifySlackRequest } from "./verify";
 
@@ -31,9 +31,7 @@ export function createSlackHttp(deps: PlatformDependencies): PlatformHttp {
     logger,
     logLevel: LogLevel.ERROR,
   });
-  const api = botToken
-    ? new SlackPoster({ token: botToken, apiUrl: deps.env.SLACK_API_URL || DEFAULT_SLACK_API_URL })
-    : undefined;
+  const api = slackApiFromEnv(deps.env);
   createSlackApp({ ...deps, receiver, botToken, logger, ...(api ? { api } : {}) });
   const bolt = receiver.toHandler();
 

@@ -1,5 +1,5 @@
 import type { Platform } from "../platform";
-import { DEFAULT_SLACK_API_URL, SlackPoster } from "./poster";
+import { slackApiFromEnv } from "./poster";
 
 /**
  * Slack: slash commands and interactivity on one Request URL, signed with HMAC-SHA256.
@@ -30,11 +30,7 @@ export const slack: Platform = {
     const { createSlackHttp } = await import("./http");
     return createSlackHttp(deps);
   },
-  poster(env) {
-    const token = env.SLACK_BOT_TOKEN;
-    if (!token) return undefined;
-    return new SlackPoster({ token, apiUrl: env.SLACK_API_URL || DEFAULT_SLACK_API_URL });
-  },
+  poster: slackApiFromEnv,
   async standIn(clock) {
     const { slackStandIn } = await import("./stand-in");
     return slackStandIn(clock);

@@ -132,6 +132,12 @@ export async function postJson(
   return { ok: true, body };
 }
 
+/** Slack's Web API with the bot token the environment holds, if it holds one. */
+export function slackApiFromEnv(env: NodeJS.ProcessEnv): SlackPoster | undefined {
+  const token = env.SLACK_BOT_TOKEN;
+  return token ? new SlackPoster({ token, apiUrl: env.SLACK_API_URL || undefined }) : undefined;
+}
+
 /**
  * ChannelPoster over Slack's Web API `chat.postMessage`. One `post` is one attempt per message:
  * it stops at the first failure and says how many messages went out, so a retry resumes there.

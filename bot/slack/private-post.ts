@@ -17,7 +17,8 @@ const NOT_THERE = new Set([
   "restricted_action",
 ]);
 
-function retried(call: () => Promise<CallResult>, deadline: number): Promise<CallResult> {
+/** A call, retried on 429/5xx/timeouts within what is left of the job's budget. */
+export function retried(call: () => Promise<CallResult>, deadline: number): Promise<CallResult> {
   return withRetries<CallResult>(
     async () => {
       const r = await call();
