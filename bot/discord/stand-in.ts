@@ -149,7 +149,7 @@ class DiscordApi {
       filename,
       size: options.size ?? body.length,
       url: `${base}/attachments/${id}/${encodeURIComponent(filename)}`,
-      content_type: "application/yaml; charset=utf-8",
+      content_type: contentTypeOf(filename),
     };
   }
 
@@ -320,6 +320,13 @@ class DiscordApi {
     if (fault?.kind === "delay") await new Promise((r) => setTimeout(r, fault.ms));
     if (!res.destroyed) this.send(res, call, status, answer);
   }
+}
+
+/** The type Discord gives a file it keeps, from its name. */
+function contentTypeOf(filename: string): string {
+  if (/\.ya?ml$/i.test(filename)) return "application/yaml; charset=utf-8";
+  if (/\.ics$/i.test(filename)) return "text/calendar; charset=utf-8";
+  return "application/octet-stream";
 }
 
 const asRecord = (value: unknown): Record<string, unknown> =>

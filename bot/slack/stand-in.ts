@@ -268,14 +268,9 @@ class SlackApi {
         const done = this.files.complete(b, (c) => !c.startsWith("D") || this.ims.has(c));
         if (done.ok && typeof b.channel_id === "string") {
           const channel = b.channel_id;
-          const files = done.files ?? [];
-          const names = files.map((f) => f.name).join(", ");
+          // As Slack shows it: the comment as the message's text, the files listed with it.
           const text = typeof b.initial_comment === "string" ? b.initial_comment : "";
-          this.log.add({
-            kind: "channel",
-            channel,
-            message: { text: `${text}\n📎 ${names}`.trim(), files },
-          });
+          this.log.add({ kind: "channel", channel, message: { text, files: done.files ?? [] } });
         }
         return done;
       }

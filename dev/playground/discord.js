@@ -172,7 +172,10 @@ export const view = {
   /** The original response edited, or a follow-up. */
   later({ kind, message }, target, ui) {
     const original = target.placeholder ?? target.source;
-    if (kind === "original" && original) {
+    if (kind === "original" && target.placeholder) {
+      // "Thinking…" was never a message: the edit is the whole answer, as private as it was.
+      ui.replace(target.placeholder, { flags: target.placeholder.message.flags, ...message });
+    } else if (kind === "original" && original) {
       ui.replace(original, { ...original.message, ...message }, { note: "" });
     } else {
       ui.add({ message, options: { note: "follow-up" } });

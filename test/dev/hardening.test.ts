@@ -132,11 +132,14 @@ describe("npm start, from another site's page", () => {
       body: JSON.stringify({ text: "calendar" }),
     });
     const body = (await answer.json()) as {
-      discord?: { body?: { data?: { attachments?: unknown } } };
+      discord?: { body?: { data?: { attachments?: { filename: string; url: string }[] } } };
     };
-    expect(body.discord?.body?.data?.attachments).toEqual([
-      { id: 0, filename: "pyongyang-marathon-2025.ics" },
-    ]);
+    // The files are kept as Discord keeps them (on the stand-in's CDN), listed with their URLs.
+    const attachments = body.discord?.body?.data?.attachments ?? [];
+    expect(attachments.map((a) => a.filename)).toEqual(["pyongyang-marathon-2025.ics"]);
+    const url = attachments[0]?.url ?? "";
+    expect(url.startsWith(`${server.url}/_local/discord/attachments/`)).toBe(true);
+    expect(await (await fetch(url)).text()).toMatch(/^BEGIN:VCALENDAR/);
   });
 
   it("serves the page with a content security policy that runs only its own scripts", async () => {
