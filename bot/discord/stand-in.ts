@@ -423,7 +423,7 @@ function slashInteraction(text: string, ref: string, file?: StandInAttachment) {
   const values: Record<string, unknown>[] = input
     ? [{ type: 3, name: optionName, value: input }]
     : [];
-  const attachment = definition?.attachment && file ? definition.attachment.name : undefined;
+  const attachment = file ? definition?.attachment?.name : undefined;
   if (attachment && file) values.push({ type: 11, name: attachment, value: file.id });
   const options = command
     ? [{ type: 1, name: command, ...(values.length > 0 ? { options: values } : {}) }]
@@ -495,8 +495,12 @@ export function discordStandIn(clock: () => Date = () => new Date()): LocalApi {
       };
     },
     handle: (path, req, res) => api.handle(path, req, res),
-    command: (text, ref, mountUrl, file) =>
-      signed(slashInteraction(text, ref, file && api.attach(mountUrl, file.name, file.text))),
+    command(text, ref, mountUrl, file) {
+      // Only a command with an attachment option carries the file, so only then is it kept.
+      const takesFile = findCommand(parseCommandText(text).command)?.attachment !== undefined;
+      const attached = file && takesFile ? api.attach(mountUrl, file.name, file.text) : undefined;
+      return signed(slashInteraction(text, ref, attached));
+    },
     submit: (form, ref) => signed(modalSubmitInteraction(form, ref)),
     // Discord puts a reply's files on its CDN; the message lists them with their URLs.
     hostAnswerFiles: (files) =>
