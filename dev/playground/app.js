@@ -185,7 +185,10 @@ function show(name, answer, source) {
 }
 
 async function ask(text, file) {
-  for (const name of platforms.keys()) add(name, { kind: "you", text, file: file?.name });
+  // Only a platform whose commands carry files (Discord's attachment option) gets the file.
+  for (const [name, p] of platforms) {
+    add(name, { kind: "you", text, file: p.view.commandFiles ? file?.name : undefined });
+  }
   const { status, body } = await api("ask", { text, file });
   if (status !== 200) {
     const [first] = platforms.keys();

@@ -143,6 +143,8 @@ function discordForm(data) {
 export const view = {
   subtitle: "Discord · embeds",
   logo: "dc",
+  /** A command carries a file in its attachment option. */
+  commandFiles: true,
   render: discordMessage,
   /**
    * The interaction response: a message (4), "thinking…" (5), an update of the clicked one (7)
