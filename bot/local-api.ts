@@ -24,8 +24,26 @@ export interface LocalApi {
   readonly signing: boolean;
   /** Plays the platform's API for a request under its mount (`path` is below the mount). */
   handle(path: string, req: IncomingMessage, res: ServerResponse): Promise<void>;
-  /** The reader typing `/command <text>`; `ref` pairs later messages with it. */
-  command(text: string, ref: string, mountUrl: string): PlatformRequest | undefined;
+  /**
+   * The reader typing `/command <text>`; `ref` pairs later messages with it. `file`: one they
+   * attached, where the platform lets a command carry one (Discord's attachment option).
+   */
+  command(
+    text: string,
+    ref: string,
+    mountUrl: string,
+    file?: LocalFile,
+  ): PlatformRequest | undefined;
+  /**
+   * The reader submitting a form the bot opened (a modal); undefined when this stand-in does
+   * not sign, or never opened that form.
+   */
+  submit(form: FilledForm, ref: string, mountUrl: string): PlatformRequest | undefined;
+  /**
+   * Files an answer carried (Discord's multipart response), put where the platform keeps them;
+   * each as the message then lists it, with a URL the reader can open.
+   */
+  hostAnswerFiles?(files: readonly LocalFile[]): Record<string, unknown>[];
   /** The reader clicking a button of an answer. */
   click(
     button: { actionId: string; value: string },
@@ -44,6 +62,22 @@ export interface LocalReader {
   userName: string;
 }
 
+/** A file the reader chose on this machine. */
+export interface LocalFile {
+  name: string;
+  text: string;
+}
+
+/** A form the bot opened, as the reader filled it in. */
+export interface FilledForm {
+  /** Which form: the view's id on Slack, the modal's custom_id on Discord. */
+  id: string;
+  /** By field (its action_id or custom_id): what the reader left in it. */
+  values: Record<string, string>;
+  /** The file chosen in the form's file input, if it has one. */
+  file?: LocalFile;
+}
+
 /** A request as the platform would send it to the bot's route, signed. */
 export interface PlatformRequest {
   headers: Record<string, string>;
@@ -57,9 +91,10 @@ export interface SentMessage {
   platform: string;
   /**
    * "channel": a post into a channel (share, FAQ post, reminder); "response": a reply through
-   * a response URL; "original" / "follow-up": an interaction's edited or added message.
+   * a response URL or privately (`ref` then unset); "original" / "follow-up": an interaction's
+   * edited or added message; "form": a form the bot opened (a Slack modal, as `message.view`).
    */
-  kind: "channel" | "response" | "original" | "follow-up";
+  kind: "channel" | "response" | "original" | "follow-up" | "form";
   channel?: string;
   /** The request it answers (a response URL's id, an interaction's token). */
   ref?: string;

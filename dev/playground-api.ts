@@ -1,7 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { loadTrip as loadTripInto, type TripLoadStores } from "../bot/loading/load-trip";
-import { type LocalApi, type PlatformRequest, readRequestBody } from "../bot/local-api";
+import {
+  type LocalApi,
+  type LocalFile,
+  type PlatformRequest,
+  readRequestBody,
+} from "../bot/local-api";
 import { PLATFORM_NAMES } from "../bot/platforms";
 import type { ChannelStore } from "../bot/store/channel-store";
 import type { DynamoFactStore } from "../bot/store/dynamo-fact-store";
@@ -41,12 +46,24 @@ export interface PlatformAnswer {
   ref: string;
 }
 
-async function send(url: string, request: PlatformRequest) {
+async function send(url: string, request: PlatformRequest, api: LocalApi) {
   const response = await fetch(url, { method: "POST", ...request });
-  // A message with files comes as multipart form data: the message is its payload_json.
+  // A message with files comes as multipart form data: the message is its payload_json, and
+  // the platform keeps its files (`files[n]`) where the reader can open them.
   if ((response.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
-    const payload = (await response.formData()).get("payload_json");
-    return { status: response.status, body: JSON.parse(String(payload ?? "null")) };
+    const form = await response.formData();
+    const body = JSON.parse(String(form.get("payload_json") ?? "null"));
+    const files: LocalFile[] = [];
+    for (const [name, part] of form) {
+      if (name.startsWith("files[") && typeof part !== "string") {
+        files.push({ name: part.name, text: await part.text() });
+      }
+    }
+    const hosted = api.hostAnswerFiles?.(files) ?? [];
+    if (hosted.length > 0 && body?.data && typeof body.data === "object") {
+      body.data.attachments = hosted;
+    }
+    return { status: response.status, body };
   }
   const text = await response.text();
   let parsed: unknown = text;
@@ -64,6 +81,29 @@ interface Answered {
 }
 
 const str = (v: unknown) => (typeof v === "string" ? v : undefined);
+
+/** A file the page sends: `{ name, text }`; undefined when absent, null when malformed. */
+function fileOf(v: unknown): LocalFile | undefined | null {
+  if (v === undefined || v === null) return undefined;
+  const f = v as Record<string, unknown>;
+  if (typeof f !== "object" || typeof f.name !== "string" || typeof f.text !== "string") {
+    return null;
+  }
+  const name = f.name.trim().slice(0, 200);
+  return name ? { name, text: f.text } : null;
+}
+
+/** Text fields the page sends: an object of strings; null when malformed. */
+function valuesOf(v: unknown): Record<string, string> | null {
+  if (v === undefined) return {};
+  if (!v || typeof v !== "object" || Array.isArray(v)) return null;
+  const entries = Object.entries(v);
+  return entries.every(([, x]) => typeof x === "string")
+    ? (Object.fromEntries(entries) as Record<string, string>)
+    : null;
+}
+
+const BAD_FILE = "file: { name, text } of a file the reader chose";
 
 /**
  * What the playground page can do: ask and click as the local reader of every platform, link
@@ -86,15 +126,41 @@ class Playground {
           const request = make(p, ref);
           if (!request) return [p.api.platform, undefined];
           const url = `${this.deps.baseUrl()}${p.route}`;
-          return [p.api.platform, { ref, ...(await send(url, request)) }];
+          return [p.api.platform, { ref, ...(await send(url, request, p.api)) }];
         }),
     );
     return Object.fromEntries(answers);
   }
 
-  ask(input: Record<string, unknown>) {
+  async ask(input: Record<string, unknown>): Promise<Answered> {
     const text = str(input.text) ?? "";
-    return this.toEach((p, ref) => p.api.command(text, ref, p.mountUrl()));
+    const file = fileOf(input.file);
+    if (file === null) return { status: 400, body: { error: BAD_FILE } };
+    const answers = await this.toEach((p, ref) => p.api.command(text, ref, p.mountUrl(), file));
+    return { status: 200, body: answers };
+  }
+
+  /** The reader submitting a form a platform's bot opened, through that platform's route. */
+  async submit(input: Record<string, unknown>): Promise<Answered> {
+    const platform = this.deps.platforms.find((p) => p.api.platform === input.platform);
+    const id = str(input.form) ?? "";
+    const values = valuesOf(input.values);
+    const file = fileOf(input.file);
+    if (!platform || !id || values === null || file === null) {
+      return {
+        status: 400,
+        body: { error: "send { platform, form, values: { field: text }, file?: { name, text } }" },
+      };
+    }
+    const form = { id, values, ...(file ? { file } : {}) };
+    let unknown = false;
+    const answers = await this.toEach((p, ref) => {
+      const request = p.api.submit(form, ref, p.mountUrl());
+      unknown = p.api.signing && !request;
+      return request;
+    }, platform.api.platform);
+    if (unknown) return { status: 404, body: { error: `no form "${id}" is open` } };
+    return { status: 200, body: answers };
   }
 
   click(input: Record<string, unknown>) {
@@ -179,7 +245,8 @@ const ACTIONS: Record<
   string,
   (p: Playground, input: Record<string, unknown>) => Promise<Answered>
 > = {
-  "/ask": async (p, input) => ({ status: 200, body: await p.ask(input) }),
+  "/ask": (p, input) => p.ask(input),
+  "/submit": (p, input) => p.submit(input),
   "/click": async (p, input) => ({ status: 200, body: await p.click(input) }),
   "/link": (p, input) => p.link(input),
   "/clock": async (p, input) => p.pretend(input),

@@ -2,7 +2,7 @@ import { generateKeyPairSync, type KeyObject, randomBytes, sign } from "node:cry
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { DEFAULT_COMMAND_NAME, findCommand, parseCommandText } from "../commands/registry";
-import { type LocalApi, readRequestBody, SentLog } from "../local-api";
+import { type FilledForm, type LocalApi, readRequestBody, SentLog } from "../local-api";
 
 /**
  * Discord played on 127.0.0.1: its REST API answering the bot, and a member using /marathon or
@@ -149,7 +149,7 @@ class DiscordApi {
       filename,
       size: options.size ?? body.length,
       url: `${base}/attachments/${id}/${encodeURIComponent(filename)}`,
-      content_type: "application/yaml; charset=utf-8",
+      content_type: contentTypeOf(filename),
     };
   }
 
@@ -322,6 +322,13 @@ class DiscordApi {
   }
 }
 
+/** The type Discord gives a file it keeps, from its name. */
+function contentTypeOf(filename: string): string {
+  if (/\.ya?ml$/i.test(filename)) return "application/yaml; charset=utf-8";
+  if (/\.ics$/i.test(filename)) return "text/calendar; charset=utf-8";
+  return "application/octet-stream";
+}
+
 const asRecord = (value: unknown): Record<string, unknown> =>
   value && typeof value === "object" ? (value as Record<string, unknown>) : { value };
 
@@ -405,16 +412,41 @@ function interactionBase(ref: string, type: number) {
   };
 }
 
-/** `/marathon <text>` as Discord sends it: a subcommand, with its option when there is input. */
-function slashInteraction(text: string, ref: string) {
+/**
+ * `/marathon <text>` as Discord sends it: a subcommand, with its option when there is input,
+ * and `file` as its attachment option (with the attachment in `resolved`) when it has one.
+ */
+function slashInteraction(text: string, ref: string, file?: StandInAttachment) {
   const { command, input } = parseCommandText(text);
-  const optionName = findCommand(command)?.option?.name ?? "query";
-  const option = input ? { options: [{ type: 3, name: optionName, value: input }] } : {};
-  const options = command ? [{ type: 1, name: command, ...option }] : [];
+  const definition = findCommand(command);
+  const optionName = definition?.option?.name ?? "query";
+  const values: Record<string, unknown>[] = input
+    ? [{ type: 3, name: optionName, value: input }]
+    : [];
+  const attachment = file ? definition?.attachment?.name : undefined;
+  if (attachment && file) values.push({ type: 11, name: attachment, value: file.id });
+  const options = command
+    ? [{ type: 1, name: command, ...(values.length > 0 ? { options: values } : {}) }]
+    : [];
   return {
     ...interactionBase(ref, 2),
-    data: { id: "local-command", name: DEFAULT_COMMAND_NAME, type: 1, options },
+    data: {
+      id: "local-command",
+      name: DEFAULT_COMMAND_NAME,
+      type: 1,
+      options,
+      ...(attachment && file ? { resolved: { attachments: { [file.id]: file } } } : {}),
+    },
   };
+}
+
+/** A modal's submission (type 5): every text input, each in its own row, as Discord sends it. */
+function modalSubmitInteraction(form: FilledForm, ref: string) {
+  const rows = Object.entries(form.values).map(([customId, value]) => ({
+    type: 1,
+    components: [{ type: 4, custom_id: customId, value }],
+  }));
+  return { ...interactionBase(ref, 5), data: { custom_id: form.id, components: rows } };
 }
 
 /** Discord for `npm start`: the API mounted in the local server, and the local reader's side. */
@@ -424,6 +456,7 @@ export function discordStandIn(clock: () => Date = () => new Date()): LocalApi {
   const { publicKey, privateKey } = generateKeyPairSync("ed25519");
   const der = publicKey.export({ format: "der", type: "spki" });
   let signing = false;
+  let mount = "";
   const signed = (interaction: Record<string, unknown>) => {
     if (!signing) return undefined;
     const body = JSON.stringify(interaction);
@@ -450,6 +483,7 @@ export function discordStandIn(clock: () => Date = () => new Date()): LocalApi {
     onSent: (listener) => api.log.onSent(listener),
     environment(mountUrl, keep) {
       signing = !keep.DISCORD_PUBLIC_KEY;
+      mount = mountUrl;
       const none: Record<string, string> = {};
       if (!signing) return none;
       return {
@@ -461,7 +495,19 @@ export function discordStandIn(clock: () => Date = () => new Date()): LocalApi {
       };
     },
     handle: (path, req, res) => api.handle(path, req, res),
-    command: (text, ref) => signed(slashInteraction(text, ref)),
+    command(text, ref, mountUrl, file) {
+      // Only a command with an attachment option carries the file, so only then is it kept.
+      const takesFile = findCommand(parseCommandText(text).command)?.attachment !== undefined;
+      const attached = file && takesFile ? api.attach(mountUrl, file.name, file.text) : undefined;
+      return signed(slashInteraction(text, ref, attached));
+    },
+    submit: (form, ref) => signed(modalSubmitInteraction(form, ref)),
+    // Discord puts a reply's files on its CDN; the message lists them with their URLs.
+    hostAnswerFiles: (files) =>
+      files.map((file) => {
+        const { id, filename, size, url, content_type } = api.attach(mount, file.name, file.text);
+        return { id, filename, size, url, content_type };
+      }),
     click: (button, ref) =>
       signed({
         ...interactionBase(ref, 3),

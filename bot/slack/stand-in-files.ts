@@ -5,6 +5,7 @@
  * of the bytes to the URL it gave, `files.completeUploadExternal`).
  * https://docs.slack.dev/messaging/working-with-files
  */
+import { randomBytes } from "node:crypto";
 import type { IncomingHttpHeaders, ServerResponse } from "node:http";
 
 /** A file a member put into Slack (through a modal's file input), as Slack describes it. */
@@ -32,6 +33,8 @@ export interface SharedFile {
   channel?: string;
   comment?: string;
   text: string;
+  /** A link anyone holding it may open (Slack's public file link), with its secret. */
+  permalink_public: string;
 }
 
 interface Upload {
@@ -167,9 +170,12 @@ export class SlackFiles {
     for (const f of files as { id?: unknown; title?: unknown }[]) {
       const upload = typeof f.id === "string" ? this.uploads.get(f.id) : undefined;
       if (!upload?.bytes) return { ok: false, error: "file_not_found" };
+      // The reader's browser has no Slack session here: the link's secret lets it fetch the file.
+      const secret = randomBytes(12).toString("hex");
       done.push({
         id: f.id as string,
         name: upload.name,
+        permalink_public: `${this.base()}/files-pub/TLOCAL-${f.id}-${secret}/${encodeURIComponent(upload.name)}`,
         title: typeof f.title === "string" ? f.title : upload.name,
         ...(channel ? { channel } : {}),
         ...(typeof body.initial_comment === "string" ? { comment: body.initial_comment } : {}),
@@ -178,7 +184,32 @@ export class SlackFiles {
     }
     for (const f of done) this.uploads.delete(f.id);
     this.shared.push(...done);
-    return { ok: true, files: done.map(({ id, name, title }) => ({ id, name, title })) };
+    return {
+      ok: true,
+      files: done.map(({ id, name, title, permalink_public }) => ({
+        id,
+        name,
+        title,
+        permalink_public,
+      })),
+    };
+  }
+
+  /** GET `files-pub/<team>-<id>-<secret>/<name>`: a shared file, to whoever holds the link. */
+  servePublic(path: string, res: ServerResponse): void {
+    const m = /files-pub\/[^/-]+-([^/-]+)-([^/]+)\//.exec(path);
+    const file = this.shared.find((f) => f.id === m?.[1]);
+    if (!m || !file || !file.permalink_public.includes(`-${m[2]}/`)) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("file not found");
+      return;
+    }
+    res
+      .writeHead(200, {
+        "content-type": "text/plain; charset=utf-8",
+        "content-disposition": `attachment; filename="${file.name.replace(/[^\w.-]/g, "_")}"`,
+        "x-content-type-options": "nosniff",
+      })
+      .end(file.text);
   }
 }
 

@@ -104,9 +104,18 @@ export function viewProblems(view: unknown): string[] {
 export class SlackViews {
   readonly triggers = new SlackTriggers();
   readonly opened: Record<string, unknown>[] = [];
+  private readonly byId = new Map<string, Record<string, unknown>>();
+
+  /** An opened view by its id, as Slack keeps it for the submission. */
+  find(id: string): Record<string, unknown> | undefined {
+    return this.byId.get(id);
+  }
 
   /** Slack's answer to `views.open` with `body`; `title` when a view opened. */
-  open(body: Record<string, unknown>): { answer: Record<string, unknown>; title?: string } {
+  open(body: Record<string, unknown>): {
+    answer: Record<string, unknown>;
+    view?: Record<string, unknown>;
+  } {
     const triggerError = this.triggers.use(body.trigger_id);
     if (triggerError) return { answer: { ok: false, error: triggerError } };
     const view = (typeof body.view === "string" ? safeJson(body.view) : body.view) as
@@ -123,8 +132,9 @@ export class SlackViews {
       };
     }
     this.opened.push(view);
-    const title = (view.title as { text?: string } | undefined)?.text ?? "";
-    return { answer: { ok: true, view: { id: `V${this.opened.length}`, ...view } }, title };
+    const opened = { id: `V${this.opened.length}`, ...view };
+    this.byId.set(opened.id, opened);
+    return { answer: { ok: true, view: opened }, view: opened };
   }
 }
 
@@ -134,4 +144,49 @@ function safeJson(raw: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+interface ViewBlock {
+  type?: string;
+  block_id?: string;
+  element?: { type?: string; action_id?: string };
+}
+
+/**
+ * The view_submission Slack POSTs when `user` submits `view`: each text input holds what
+ * `values` says (by action_id; "" when left out), each file input the `files` picked.
+ * https://docs.slack.dev/reference/interaction-payloads/view-interactions-payload
+ */
+export function viewSubmissionPayload(
+  view: Record<string, unknown>,
+  input: {
+    user: { id: string; name: string; team: string };
+    values: Record<string, string>;
+    files: readonly object[];
+  },
+) {
+  const blocks = (Array.isArray(view.blocks) ? view.blocks : []) as ViewBlock[];
+  const state: Record<string, Record<string, unknown>> = {};
+  for (const block of blocks) {
+    const { type, action_id: action } = block.element ?? {};
+    if (block.type !== "input" || !block.block_id || !action) continue;
+    state[block.block_id] = {
+      [action]:
+        type === "file_input"
+          ? { type, files: input.files }
+          : { type, value: input.values[action] ?? "" },
+    };
+  }
+  const { id, name, team } = input.user;
+  return {
+    type: "view_submission",
+    team: { id: team, domain: "playground" },
+    user: { id, username: name, name, team_id: team },
+    api_app_id: "ALOCAL",
+    token: "local",
+    trigger_id: `${Date.now()}.submit`,
+    view: { ...view, team_id: team, state: { values: state }, hash: "1.local", app_id: "ALOCAL" },
+    response_urls: [],
+    is_enterprise_install: false,
+  };
 }

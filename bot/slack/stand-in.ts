@@ -32,7 +32,7 @@ import type { AddressInfo } from "node:net";
 import { DEFAULT_COMMAND_NAME } from "../commands/registry";
 import { type LocalApi, readRequestBody, SentLog } from "../local-api";
 import { type HostedFile, type SharedFile, SlackFiles } from "./stand-in-files";
-import { SlackViews } from "./stand-in-views";
+import { SlackViews, viewSubmissionPayload } from "./stand-in-views";
 
 export type Fault =
   | { kind: "ok" }
@@ -130,7 +130,8 @@ class SlackApi {
   private refusal(target: string, req: IncomingMessage, raw: string) {
     const type = req.headers["content-type"] ?? "";
     // A file's URL answers its own way (the sign-in page); an upload URL is pre-authorised.
-    if (target === "file" || target === "upload") return undefined;
+    // A public link carries its own secret.
+    if (target === "file" || target === "upload" || target === "public-file") return undefined;
     if (target === "response") {
       return type.startsWith("application/json")
         ? undefined
@@ -155,9 +156,11 @@ class SlackApi {
       ? "response"
       : /^\/?files-pri\//.test(path)
         ? "file"
-        : /^\/?upload\//.test(path)
-          ? "upload"
-          : path.replace(/^\/?api\//, "");
+        : /^\/?files-pub\//.test(path)
+          ? "public-file"
+          : /^\/?upload\//.test(path)
+            ? "upload"
+            : path.replace(/^\/?api\//, "");
     const refused = this.token ? this.refusal(target, req, raw) : undefined;
     if (refused) {
       res.writeHead(refused.status, { "content-type": "application/json" }).end(refused.body);
@@ -248,6 +251,7 @@ class SlackApi {
     const b = call.body;
     switch (call.target) {
       case "file":
+      case "public-file":
         return {};
       case "upload": {
         const type = String(call.headers["content-type"] ?? "");
@@ -264,13 +268,9 @@ class SlackApi {
         const done = this.files.complete(b, (c) => !c.startsWith("D") || this.ims.has(c));
         if (done.ok && typeof b.channel_id === "string") {
           const channel = b.channel_id;
-          const names = (done.files ?? []).map((f) => f.name).join(", ");
+          // As Slack shows it: the comment as the message's text, the files listed with it.
           const text = typeof b.initial_comment === "string" ? b.initial_comment : "";
-          this.log.add({
-            kind: "channel",
-            channel,
-            message: { text: `${text}\n📎 ${names}`.trim() },
-          });
+          this.log.add({ kind: "channel", channel, message: { text, files: done.files ?? [] } });
         }
         return done;
       }
@@ -298,11 +298,8 @@ class SlackApi {
   }
 
   private openView(call: RecordedCall): Record<string, unknown> {
-    const { answer, title } = this.views.open(call.body);
-    if (title !== undefined) {
-      const ref = String(call.body.trigger_id);
-      this.log.add({ kind: "response", ref, message: { text: `Opened a form: ${title}` } });
-    }
+    const { answer, view } = this.views.open(call.body);
+    if (view) this.log.add({ kind: "form", ref: String(call.body.trigger_id), message: { view } });
     return answer;
   }
 
@@ -310,6 +307,10 @@ class SlackApi {
     if (res.destroyed) return;
     if (call.target === "file") {
       this.files.serve(call.path ?? "", call.headers, res, this.token);
+      return;
+    }
+    if (call.target === "public-file") {
+      this.files.servePublic(call.path ?? "", res);
       return;
     }
     if (call.target === "upload") {
@@ -485,5 +486,16 @@ export function slackStandIn(clock: () => Date = () => new Date()): LocalApi {
       signed({
         payload: JSON.stringify(buttonClickPayload(button, ref, responseUrl(mountUrl, ref))),
       }),
+    submit(form) {
+      const view = api.views.find(form.id);
+      if (!view) return undefined;
+      // The file picked in the modal's file input is put into Slack first, as Slack does.
+      const files = form.file
+        ? [api.files.host({ name: form.file.name, text: form.file.text, user: READER.user })]
+        : [];
+      const user = { id: READER.user, name: READER.userName, team: READER.workspace };
+      const payload = viewSubmissionPayload(view, { user, values: form.values, files });
+      return signed({ payload: JSON.stringify(payload) });
+    },
   };
 }

@@ -19,7 +19,8 @@ const entries = new Set();
 
 function draw(entry) {
   if (entry.kind === "you") {
-    entry.el.innerHTML = `<div class="who"><span class="avatar you">Y</span><b>you</b></div><div class="typed">/marathon ${esc(entry.text)}</div>`;
+    const file = entry.file ? `<div class="typed-file">📎 ${esc(entry.file)}</div>` : "";
+    entry.el.innerHTML = `<div class="who"><span class="avatar you">Y</span><b>you</b></div><div class="typed">/marathon ${esc(entry.text)}</div>${file}`;
   } else if (entry.kind === "info") {
     entry.el.innerHTML = `<div class="info">${esc(entry.text)}</div>`;
   } else {
@@ -56,7 +57,72 @@ const uiFor = (platform) => ({
   add: (entry) => add(platform, entry),
   replace,
   remove,
+  openForm: (form) => openForm(platform, form),
 });
+
+// --- Forms the bot opens (modals), drawn over their platform's pane ---
+
+/** The file an `<input type=file>` holds, as the playground API takes it. */
+async function chosenFile(input) {
+  const file = input?.files?.[0];
+  return file ? { name: file.name, text: await file.text() } : undefined;
+}
+
+/**
+ * Draws `form` ({ id, title, html, submit, close } from the platform's view) over the pane;
+ * its fields are the elements with a `name`. Submitted, it goes to the platform as the reader's
+ * submission; errors the platform answers with stay beside their fields.
+ */
+function openForm(platform, form) {
+  const pane = $(`section.pane.${platform}`);
+  const overlay = document.createElement("div");
+  overlay.className = "form-overlay";
+  overlay.setAttribute("role", "dialog");
+  overlay.setAttribute("aria-modal", "true");
+  overlay.setAttribute("aria-label", form.title);
+  overlay.innerHTML = `<form class="form-box" novalidate>
+    <div class="form-title">${esc(form.title)}</div>
+    <div class="form-fields">${form.html}</div>
+    <div class="form-status" role="alert"></div>
+    <div class="form-buttons"><button type="button" class="form-close">${esc(form.close)}</button><button type="submit" class="form-submit">${esc(form.submit)}</button></div>
+  </form>`;
+  const box = overlay.querySelector("form");
+  const close = () => overlay.remove();
+  overlay.querySelector(".form-close").addEventListener("click", close);
+  box.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (!box.reportValidity()) return;
+    const values = {};
+    let file;
+    for (const el of box.elements) {
+      if (!el.name) continue;
+      if (el.type === "file") file = await chosenFile(el);
+      else values[el.name] = el.value;
+    }
+    for (const error of box.querySelectorAll(".field-error")) error.textContent = "";
+    box.querySelector(".form-submit").disabled = true;
+    const { status, body } = await api("submit", { platform, form: form.id, values, file });
+    box.querySelector(".form-submit").disabled = false;
+    if (status !== 200) {
+      box.querySelector(".form-status").textContent = `The playground failed: ${body.error}`;
+      return;
+    }
+    const answer = body[platform];
+    const errors = platforms.get(platform).view.formErrors?.(answer) ?? {};
+    if (Object.keys(errors).length > 0) {
+      for (const [field, message] of Object.entries(errors)) {
+        const at = box.querySelector(`[data-field="${CSS.escape(field)}"] .field-error`);
+        if (at) at.textContent = message;
+        else box.querySelector(".form-status").textContent = message;
+      }
+      return;
+    }
+    close();
+    show(platform, answer);
+  });
+  pane.append(overlay);
+  overlay.querySelector("input, textarea")?.focus();
+}
 
 const redraw = () => {
   for (const entry of entries) draw(entry);
@@ -79,8 +145,15 @@ function onSent(sent) {
   if (!platform) return;
   if (sent.kind === "channel") {
     const note =
-      sent.channel === platform.channel ? "posted in the channel" : `posted in ${sent.channel}`;
+      sent.channel === platform.channel
+        ? "posted in the channel"
+        : (platform.view.where?.(sent.channel) ?? `posted in ${sent.channel}`);
     add(sent.platform, { message: sent.message, options: { note } });
+    return;
+  }
+  // A private message sent on its own (not answering a request): a new message in the pane.
+  if (sent.ref === undefined) {
+    platform.view.later(sent, {}, uiFor(sent.platform));
     return;
   }
   const target = refs.get(sent.ref);
@@ -111,9 +184,12 @@ function show(name, answer, source) {
   register(answer.ref, { source, ...extra });
 }
 
-async function ask(text) {
-  for (const name of platforms.keys()) add(name, { kind: "you", text });
-  const { status, body } = await api("ask", { text });
+async function ask(text, file) {
+  // Only a platform whose commands carry files (Discord's attachment option) gets the file.
+  for (const [name, p] of platforms) {
+    add(name, { kind: "you", text, file: p.view.commandFiles ? file?.name : undefined });
+  }
+  const { status, body } = await api("ask", { text, file });
   if (status !== 200) {
     const [first] = platforms.keys();
     add(first, { kind: "info", text: `The playground failed: ${JSON.stringify(body)}` });
@@ -303,7 +379,15 @@ async function setup() {
     const input = $("#text");
     const text = input.value.trim();
     input.value = "";
-    ask(text);
+    const attach = $("#attach");
+    chosenFile(attach).then((file) => {
+      attach.value = "";
+      $("#attach-name").textContent = "Attach";
+      ask(text, file);
+    });
+  });
+  $("#attach").addEventListener("change", () => {
+    $("#attach-name").textContent = $("#attach").files?.[0]?.name ?? "Attach";
   });
   document.addEventListener("click", (event) => {
     const target = event.target.closest("button");

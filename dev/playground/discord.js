@@ -98,8 +98,13 @@ function discordMessage(message, { note = "" } = {}) {
     ? `<div class="dc-content">${discordMarkdown(message.content)}</div>`
     : "";
   const embeds = (message.embeds ?? []).map(discordEmbed).join("");
+  // A file on Discord's CDN (the stand-in's) opens from its URL.
   const files = (message.attachments ?? [])
-    .map((a) => `<div class="dc-file">📎 ${esc(a.filename ?? "file")}</div>`)
+    .map((a) =>
+      a.url
+        ? `<div class="dc-file file-link">📎 <a href="${safeUrl(a.url)}" download="${esc(a.filename ?? "file")}">${esc(a.filename ?? "file")}</a></div>`
+        : `<div class="dc-file">📎 ${esc(a.filename ?? "file")}</div>`,
+    )
     .join("");
   const tag = ephemeral
     ? '<div class="only-you">Only you can see this · Dismiss message</div>'
@@ -107,11 +112,44 @@ function discordMessage(message, { note = "" } = {}) {
   return `${who}<div class="dc-body">${content}${embeds}${files}${discordComponents(message.components)}</div>${tag}`;
 }
 
+/** A modal (interaction response type 9) as Discord's client draws it: its text inputs, prefilled. */
+function discordForm(data) {
+  const fields = (data.components ?? [])
+    .flatMap((row) => row.components ?? [])
+    .filter((c) => c.type === 4 && c.custom_id)
+    .map((c) => {
+      const name = esc(c.custom_id);
+      const attrs = [
+        c.required === false ? "" : " required",
+        c.max_length ? ` maxlength="${Number(c.max_length)}"` : "",
+        c.min_length ? ` minlength="${Number(c.min_length)}"` : "",
+        c.placeholder ? ` placeholder="${esc(c.placeholder)}"` : "",
+      ].join("");
+      const input =
+        c.style === 2
+          ? `<textarea name="${name}" rows="3"${attrs}>${esc(c.value ?? "")}</textarea>`
+          : `<input type="text" name="${name}" value="${esc(c.value ?? "")}"${attrs}>`;
+      return `<label class="form-field" data-field="${name}"><span class="form-label">${esc(c.label ?? "")}</span>${input}<span class="field-error"></span></label>`;
+    });
+  return {
+    id: data.custom_id,
+    title: data.title ?? "",
+    submit: "Submit",
+    close: "Cancel",
+    html: fields.join(""),
+  };
+}
+
 export const view = {
   subtitle: "Discord · embeds",
   logo: "dc",
+  /** A command carries a file in its attachment option. */
+  commandFiles: true,
   render: discordMessage,
-  /** The interaction response: a message (4), "thinking…" (5) or an update of the clicked one (7). */
+  /**
+   * The interaction response: a message (4), "thinking…" (5), an update of the clicked one (7)
+   * or a modal (9).
+   */
   show(answer, ui, source) {
     const { type, data } = answer.body ?? {};
     let placeholder;
@@ -128,13 +166,18 @@ export const view = {
       });
     } else if (type === 7 && source) {
       ui.replace(source, { ...source.message, ...data });
+    } else if (type === 9 && data) {
+      ui.openForm(discordForm(data));
     }
     return { placeholder };
   },
   /** The original response edited, or a follow-up. */
   later({ kind, message }, target, ui) {
     const original = target.placeholder ?? target.source;
-    if (kind === "original" && original) {
+    if (kind === "original" && target.placeholder) {
+      // "Thinking…" was never a message: the edit is the whole answer, as private as it was.
+      ui.replace(target.placeholder, { flags: target.placeholder.message.flags, ...message });
+    } else if (kind === "original" && original) {
       ui.replace(original, { ...original.message, ...message }, { note: "" });
     } else {
       ui.add({ message, options: { note: "follow-up" } });

@@ -7,6 +7,7 @@ import {
   ordinal,
   prettyDay,
   relative,
+  safeUrl,
   tsSpan,
   withPlaceholders,
 } from "./format.js";
@@ -109,7 +110,46 @@ function slackMessage(message, { ephemeral = false, note = "" } = {}) {
       : `<div class="sk-text">${slackMrkdwn(message.text ?? "")}</div>`;
   const who = `<div class="who"><span class="avatar sk">TB</span><b>Trip bot</b><span class="app">APP</span>${note ? `<span class="note">${esc(note)}</span>` : ""}</div>`;
   const tag = ephemeral ? '<div class="only-you">Only visible to you</div>' : "";
-  return `${who}<div class="sk-body">${body}</div>${tag}`;
+  return `${who}<div class="sk-body">${body}${(message.files ?? []).map(slackFile).join("")}</div>${tag}`;
+}
+
+/** A file shared in a message: its public link opens it here, as a signed-in member would. */
+function slackFile(file) {
+  const name = esc(file.title ?? file.name ?? "file");
+  return file.permalink_public
+    ? `<div class="sk-file file-link">📎 <a href="${safeUrl(file.permalink_public)}" download="${esc(file.name ?? "file")}">${name}</a></div>`
+    : `<div class="sk-file file-link">📎 ${name}</div>`;
+}
+
+/** A modal view as Slack's client draws it: its input blocks, prefilled. */
+function slackForm(view) {
+  const fields = (view.blocks ?? [])
+    .filter((b) => b.type === "input" && b.element?.action_id)
+    .map((b) => {
+      const e = b.element;
+      const name = esc(e.action_id);
+      const required = b.optional ? "" : " required";
+      const max = e.max_length ? ` maxlength="${Number(e.max_length)}"` : "";
+      let input;
+      if (e.type === "file_input") {
+        const accept = (e.filetypes ?? []).map((t) => `.${esc(t)}`).join(",");
+        input = `<input type="file" name="${name}" accept="${accept}"${required}>`;
+      } else if (e.multiline) {
+        input = `<textarea name="${name}" rows="3"${max}${required}>${esc(e.initial_value ?? "")}</textarea>`;
+      } else {
+        input = `<input type="text" name="${name}" value="${esc(e.initial_value ?? "")}"${max}${required}>`;
+      }
+      const optional = b.optional ? " <small>(optional)</small>" : "";
+      const hint = b.hint ? `<small class="form-hint">${esc(b.hint.text)}</small>` : "";
+      return `<label class="form-field" data-field="${esc(b.block_id ?? "")}"><span class="form-label">${esc(b.label?.text ?? "")}${optional}</span>${input}${hint}<span class="field-error"></span></label>`;
+    });
+  return {
+    id: view.id,
+    title: view.title?.text ?? "",
+    submit: view.submit?.text ?? "Submit",
+    close: view.close?.text ?? "Cancel",
+    html: fields.join(""),
+  };
 }
 
 const ephemeral = (message) => message.response_type !== "in_channel";
@@ -134,14 +174,25 @@ export const view = {
     }
     return {};
   },
-  /** A message through the request's response_url. */
-  later({ message }, target, ui) {
-    if (message.delete_original) {
+  /** Where a post went, when not the reader's channel: a D… channel is a direct message. */
+  where: (channel) => (channel.startsWith("D") ? "direct message" : undefined),
+  /** A view_submission answered with errors beside fields (`response_action: "errors"`). */
+  formErrors: (answer) =>
+    answer?.body?.response_action === "errors" ? (answer.body.errors ?? {}) : undefined,
+  /**
+   * A message through the request's response_url, a modal it opened (views.open with its
+   * trigger id), or a private message sent on its own (chat.postEphemeral).
+   */
+  later({ kind, ref, message }, target, ui) {
+    if (kind === "form") {
+      ui.openForm(slackForm(message.view ?? {}));
+    } else if (message.delete_original) {
       if (target.source) ui.remove(target.source);
     } else if (message.replace_original === true && target.source) {
       ui.replace(target.source, message, { ephemeral: ephemeral(message) });
     } else {
-      ui.add({ message, options: { ephemeral: ephemeral(message), note: "via response_url" } });
+      const note = ref === undefined ? "" : "via response_url";
+      ui.add({ message, options: { ephemeral: ephemeral(message), note } });
     }
   },
 };

@@ -125,6 +125,30 @@ describe("npm start, from another site's page", () => {
     }
   });
 
+  it("answers a malformed form submission or file with 400, and a form never opened with 404", async () => {
+    const post = (route: string, body: unknown) =>
+      fetch(`${server.url}/playground/api/${route}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const malformed = [
+      ["submit", { platform: "slack", values: {} }],
+      ["submit", { platform: "nowhere", form: "V1" }],
+      ["submit", { platform: "discord", form: "form:edit:x", values: { title: 3 } }],
+      ["submit", { platform: "slack", form: "V1", file: { name: "a.yaml" } }],
+      ["ask", { text: "trip upload", file: "id: x" }],
+    ] as const;
+    const before = sentOn(server, "slack").length + sentOn(server, "discord").length;
+    for (const [route, body] of malformed) {
+      expect((await post(route, body)).status, JSON.stringify(body)).toBe(400);
+    }
+    const unknown = await post("submit", { platform: "slack", form: "V999", values: {} });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual({ error: 'no form "V999" is open' });
+    expect(sentOn(server, "slack").length + sentOn(server, "discord").length).toBe(before);
+  });
+
   it("reads a Discord answer sent with files (multipart) for the page", async () => {
     const answer = await fetch(`${server.url}/playground/api/ask`, {
       method: "POST",
@@ -132,11 +156,14 @@ describe("npm start, from another site's page", () => {
       body: JSON.stringify({ text: "calendar" }),
     });
     const body = (await answer.json()) as {
-      discord?: { body?: { data?: { attachments?: unknown } } };
+      discord?: { body?: { data?: { attachments?: { filename: string; url: string }[] } } };
     };
-    expect(body.discord?.body?.data?.attachments).toEqual([
-      { id: 0, filename: "pyongyang-marathon-2025.ics" },
-    ]);
+    // The files are kept as Discord keeps them (on the stand-in's CDN), listed with their URLs.
+    const attachments = body.discord?.body?.data?.attachments ?? [];
+    expect(attachments.map((a) => a.filename)).toEqual(["pyongyang-marathon-2025.ics"]);
+    const url = attachments[0]?.url ?? "";
+    expect(url.startsWith(`${server.url}/_local/discord/attachments/`)).toBe(true);
+    expect(await (await fetch(url)).text()).toMatch(/^BEGIN:VCALENDAR/);
   });
 
   it("serves the page with a content security policy that runs only its own scripts", async () => {
