@@ -19,7 +19,6 @@ import {
   unknownCommandReply,
 } from "./commands/registry";
 import type { ChannelPoster } from "./delivery";
-import type { TripChanges } from "./trip-changes/proposals";
 import { paragraph, type Reply, text } from "./reply";
 import type { ChannelStore } from "./store/channel-store";
 import type { FactStore } from "./store/fact-store";
@@ -28,6 +27,7 @@ import type { QuestionStore } from "./store/question-store";
 import type { ReminderSchedule } from "./store/reminder-schedule";
 import type { TripVersions } from "./store/trip-versions";
 import type { Trip } from "./trip/model";
+import type { TripChanges } from "./trip-changes/proposals";
 import { TripResolver } from "./trip-resolver";
 
 export interface BotDependencies {

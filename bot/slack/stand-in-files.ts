@@ -199,7 +199,7 @@ export class SlackFiles {
   servePublic(path: string, res: ServerResponse): void {
     const m = /files-pub\/[^/-]+-([^/-]+)-([^/]+)\//.exec(path);
     const file = this.shared.find((f) => f.id === m?.[1]);
-    if (!m || !file || !file.permalink_public.includes(`-${m[2]}/`)) {
+    if (!m || !file?.permalink_public.includes(`-${m[2]}/`)) {
       res.writeHead(404, { "content-type": "text/plain" }).end("file not found");
       return;
     }

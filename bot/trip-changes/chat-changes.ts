@@ -1,14 +1,14 @@
 import type { CommandRequest } from "../commands/context";
 import { notice } from "../commands/format";
 import { isOrganiser, organisersOnly, unavailable } from "../commands/organisers";
+import { editedItemId, editFieldLabel, withItemEdited } from "../loading/edit-item";
+import { readTripUpload, tripFileText } from "../loading/trip-file";
 import { paragraph, type Reply } from "../reply";
 import { shorten } from "../text/units";
 import type { Trip } from "../trip/model";
 import { parseTripText } from "../trip/parse";
-import { editedItemId, editFieldLabel, withItemEdited } from "../loading/edit-item";
 import { invalidFileReply, tooLarge } from "./preview";
 import { pressProposal, proposeLoad, type TripChanges } from "./proposals";
-import { readTripUpload, tripFileText } from "../loading/trip-file";
 
 /** What `Bot.submitFile`, `submitForm` and `press` do, given the bot's wiring. */
 

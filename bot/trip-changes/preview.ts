@@ -1,11 +1,11 @@
 import { notice } from "../commands/format";
+import type { LoadResult } from "../loading/load-trip";
+import { TRIP_FILE_MAX_BYTES } from "../loading/trip-file-limit";
+import { describeIdentityChange } from "../loading/trip-identity";
 import { type Block, context, paragraph, type Reply, text } from "../reply";
 import type { FactChange } from "../store/fact-store";
 import { shorten } from "../text/units";
 import type { TripFileError } from "../trip/parse";
-import type { LoadResult } from "../loading/load-trip";
-import { TRIP_FILE_MAX_BYTES } from "../loading/trip-file-limit";
-import { describeIdentityChange } from "../loading/trip-identity";
 
 /**
  * What an organiser sees before a trip change takes effect, and after: private replies built

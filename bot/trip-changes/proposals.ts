@@ -1,13 +1,13 @@
 import type { CommandRequest } from "../commands/context";
 import { notice } from "../commands/format";
 import { isOrganiser } from "../commands/organisers";
+import { loadTrip } from "../loading/load-trip";
 import { paragraph, type Reply, text } from "../reply";
 import { ConcurrentLoadError, type FactStore } from "../store/fact-store";
 import { newProposalId, PROPOSAL_LIFETIME_MS, type ProposalStore } from "../store/proposal-store";
 import type { ReminderSchedule } from "../store/reminder-schedule";
 import { resolveTrip } from "../trip/model";
 import type { TripFile } from "../trip/schema";
-import { loadTrip } from "../loading/load-trip";
 import { loadBlocks, previewReply, tooLarge } from "./preview";
 
 /** A proposal's trip at most (as JSON), inside DynamoDB's 400 KB item with room to spare. */
