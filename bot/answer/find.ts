@@ -221,9 +221,22 @@ function wholeTopic(ranked: readonly Ranked[]): Ranked[] {
 
 /** Clearly above the runner-up, or close behind it but answering clearly more of the question. */
 function standsClear(best: Ranked, second: Ranked | undefined): boolean {
-  const lead = best.coverage >= FULL_COVERAGE ? FULL_LEAD : MIN_LEAD;
+  const lead = best.coverage >= FULL_COVERAGE && !kindTie(best, second) ? FULL_LEAD : MIN_LEAD;
   if (!second || best.score >= second.score * lead) return true;
   return best.coverage - second.coverage >= COVERAGE_GAP;
+}
+
+/**
+ * The runner-up answers the whole question too, but is another kind of entry (a place beside a
+ * FAQ answer, a FAQ answer beside a rule): what puts the best ahead is then mostly the lift its
+ * kind gets, a prior rather than evidence, so the smaller lead of a whole answer is not enough.
+ */
+function kindTie(best: Ranked, second: Ranked | undefined): boolean {
+  return (
+    second !== undefined &&
+    second.coverage >= FULL_COVERAGE &&
+    second.entry.kind !== best.entry.kind
+  );
 }
 
 /**
