@@ -16,6 +16,13 @@ export interface Ranked {
   coverage: number;
   /** Which of the question's terms, in order, this entry matches. */
   matched: readonly boolean[];
+  /**
+   * How strongly, per unit of question: the mean field weight its matches hit (3 when every word
+   * is in what names the entry, 1 when only in its notes), times how exact they are.
+   */
+  depth?: number;
+  /** Share of the question this entry covers with the words themselves, not synonyms. */
+  own?: number;
 }
 
 /** How much of a question is read. */
@@ -183,17 +190,21 @@ export class TripIndex {
     for (const doc of this.docs) {
       let score = 0;
       let covered = 0;
+      let own = 0;
       const matched: boolean[] = [];
       for (const t of perTerm) {
         let best = 0;
         let strength = 0;
+        let itself = false;
         for (const [token, s] of t.matches) {
           const w = doc.weights.get(token);
           if (w !== undefined) {
             best = Math.max(best, s * w * (t.shared ?? this.idf.get(token) ?? 0));
             strength = Math.max(strength, s);
+            if (s !== SYNONYM && s >= STRONG) itself = true;
           }
         }
+        if (itself) own += t.weight;
         // A word matched only by a guessed typo or by one word of its phrase ("off" of "cut
         // off time") is only partly answered: a weak match must not read as a covered question.
         if (best > 0) covered += t.weight * (strength >= STRONG ? 1 : strength);
@@ -206,6 +217,8 @@ export class TripIndex {
           score,
           coverage: total > 0 ? covered / total : 0,
           matched,
+          depth: total > 0 ? score / total : 0,
+          own: total > 0 ? own / total : 0,
         });
     }
     return results

@@ -31,6 +31,13 @@ export const MIN_LEAD = 1.2;
  */
 export const FULL_COVERAGE = 0.9;
 export const FULL_LEAD = 1.1;
+/**
+ * An entry that covers only part of the question must lead the runner-up by this much, however
+ * it stands out otherwise: the words it leaves out may be what was asked ("night skiing after
+ * closing" is not answered by a rule on closed gates that ties with the one on closing time).
+ * Chosen on the trade-off curve of bench/answers/margins.ts over all the tuning sets.
+ */
+export const PARTIAL_LEAD = 1.5;
 /** How much more of the question the best entry must cover to be sure of it when close. */
 export const COVERAGE_GAP = 0.3;
 /** How much two entries' words must overlap to count as saying the same thing. */
@@ -139,7 +146,16 @@ export function decide(
     overlap(best.entry, second.entry) >= SAME_CONTENT;
   const sure = (also: Ranked[]): Finding => ({ sure: true, best, also: same ? [second] : also });
   if (forbidsWhatIsAsked(best, second, question)) return sure([]);
-  if (best.coverage >= MIN_COVERAGE && !untimedForWhen(best, question)) {
+  const partialAndClose =
+    best.coverage < FULL_COVERAGE &&
+    second !== undefined &&
+    best.score < second.score * PARTIAL_LEAD;
+  if (
+    best.coverage >= MIN_COVERAGE &&
+    !partialAndClose &&
+    !untimedForWhen(best, question) &&
+    !silentOnPermission(best, question)
+  ) {
     if (standsClear(best, second)) return sure(prohibitionBeside(ranked, question));
     if (same) return sure([]);
     const topic = wholeTopic(ranked);
@@ -174,6 +190,14 @@ function withTheirTopics(choices: readonly Ranked[], ranked: readonly Ranked[]):
   return [...choices, ...more].slice(0, MAX_PERMISSION_CHOICES);
 }
 
+/**
+ * A fact or a place does not say whether something is allowed: "can I climb Kilimanjaro" is not
+ * answered by how many reach its summit. It may still be offered, first, as a guess.
+ */
+function silentOnPermission(best: Ranked, question: string): boolean {
+  return (best.entry.kind === "fact" || best.entry.kind === "place") && asksPermission(question);
+}
+
 /** A place does not say when: "when do we go to the airport" is not answered by the airport. */
 function untimedForWhen(best: Ranked, question: string): boolean {
   return best.entry.kind === "place" && WHEN.test(question.toLowerCase());
@@ -197,9 +221,22 @@ function wholeTopic(ranked: readonly Ranked[]): Ranked[] {
 
 /** Clearly above the runner-up, or close behind it but answering clearly more of the question. */
 function standsClear(best: Ranked, second: Ranked | undefined): boolean {
-  const lead = best.coverage >= FULL_COVERAGE ? FULL_LEAD : MIN_LEAD;
+  const lead = best.coverage >= FULL_COVERAGE && !kindTie(best, second) ? FULL_LEAD : MIN_LEAD;
   if (!second || best.score >= second.score * lead) return true;
   return best.coverage - second.coverage >= COVERAGE_GAP;
+}
+
+/**
+ * The runner-up answers the whole question too, but is another kind of entry (a place beside a
+ * FAQ answer, a FAQ answer beside a rule): what puts the best ahead is then mostly the lift its
+ * kind gets, a prior rather than evidence, so the smaller lead of a whole answer is not enough.
+ */
+function kindTie(best: Ranked, second: Ranked | undefined): boolean {
+  return (
+    second !== undefined &&
+    second.coverage >= FULL_COVERAGE &&
+    second.entry.kind !== best.entry.kind
+  );
 }
 
 /**
