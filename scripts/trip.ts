@@ -5,7 +5,9 @@
  *   npm run trip -- export <trip-id> [--out <file>]
  * With neither variable set it uses the local table that `npm start` keeps under data/.
  */
+import { realpathSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { describeLoad } from "../bot/loading/describe-load";
 import { type LoadResult, loadTrip } from "../bot/loading/load-trip";
@@ -162,12 +164,15 @@ function usage(problem: string): number {
   return 2;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
+/** The CLI as `npm run trip` runs it: the exit code; a failure is printed, never thrown. */
+export function runTripCli(argv: string[]): Promise<number> {
+  return main(argv).catch((e: unknown) => {
     console.error(e instanceof Error ? e.message : e);
-    process.exitCode = 1;
-  },
-);
+    return 1;
+  });
+}
+
+// Started as a script, not imported (the tests run the CLI in their own process).
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await runTripCli(process.argv.slice(2));
+}

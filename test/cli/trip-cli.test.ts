@@ -2,17 +2,29 @@ import { execFile } from "node:child_process";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { format, promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { LocalDynamo } from "../../bot/store/local-dynamo";
 import { startLocalDynamo } from "../../bot/store/local-dynamo";
 import { calendarDaysBetween } from "../../bot/trip/time";
+import { runAskCli } from "../../scripts/ask";
+import { runTripCli } from "../../scripts/trip";
 import { NEW_YORK, PYONGYANG } from "../helpers/local-table";
 
 const run = promisify(execFile);
 
+interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
 /** Runs a package script as a user would, returning its output and exit code. */
-async function npmRun(script: string, args: string[], env: Record<string, string> = {}) {
+async function npmRun(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<Ran> {
   try {
     const { stdout, stderr } = await run("npm", ["run", "--silent", script, "--", ...args], {
       env: { ...process.env, ...env },
@@ -24,7 +36,42 @@ async function npmRun(script: string, args: string[], env: Record<string, string
   }
 }
 
-// Each case runs several `npm run` processes; on a busy machine that takes a while.
+/**
+ * What `npm run <script> -- …args` does, in this process: the script's own entry point with
+ * the same arguments and environment, its console output and exit code. Starting npm and tsx
+ * once per case costs seconds; one case per script still starts the real thing.
+ */
+async function inProcess(
+  cli: (argv: string[]) => Promise<number>,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<Ran> {
+  let stdout = "";
+  let stderr = "";
+  const spies = [
+    vi.spyOn(console, "log").mockImplementation((...a) => {
+      stdout += `${format(...a)}\n`;
+    }),
+    vi.spyOn(console, "error").mockImplementation((...a) => {
+      stderr += `${format(...a)}\n`;
+    }),
+    vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+      stdout += String(chunk);
+      return true;
+    }),
+  ];
+  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+  try {
+    return { code: await cli(args), stdout, stderr };
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+    vi.unstubAllEnvs();
+  }
+}
+
+const trip = (args: string[], env?: Record<string, string>) => inProcess(runTripCli, args, env);
+const ask = (args: string[]) => inProcess(runAskCli, args);
+
 describe("npm run trip", { timeout: 120_000 }, () => {
   let dynamo: LocalDynamo;
   let env: Record<string, string>;
@@ -37,7 +84,7 @@ describe("npm run trip", { timeout: 120_000 }, () => {
   afterAll(() => dynamo.close());
 
   it("validates good files and reports every error of a broken one with file, line and column", async () => {
-    const ok = await npmRun("trip", ["validate", PYONGYANG, NEW_YORK]);
+    const ok = await trip(["validate", PYONGYANG, NEW_YORK]);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain(`${PYONGYANG}: valid`);
     const broken = join(dir, "broken.yaml");
@@ -45,7 +92,7 @@ describe("npm run trip", { timeout: 120_000 }, () => {
       .replace("timeZone: America/New_York", "timeZone: America/Nowhere")
       .replace("  - id: shakeout-run", "  - id: expo-bibs");
     await writeFile(broken, text);
-    const bad = await npmRun("trip", ["validate", broken]);
+    const bad = await trip(["validate", broken]);
     expect(bad.code).toBe(1);
     const lineOf = (needle: string) => text.split("\n").findIndex((l) => l.includes(needle)) + 1;
     expect(bad.stderr).toContain(`${broken}:${lineOf("America/Nowhere")}:11: timeZone:`);
@@ -63,24 +110,24 @@ describe("npm run trip", { timeout: 120_000 }, () => {
         "name: [oops",
       ),
     );
-    const r = await npmRun("trip", ["load", broken], env);
+    const r = await trip(["load", broken], env);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/types\.yaml:\d+:\d+: /);
     expect(r.stderr).toContain("not loaded; nothing was written");
-    const exported = await npmRun("trip", ["export", "pyongyang-marathon-2025"], env);
+    const exported = await trip(["export", "pyongyang-marathon-2025"], env);
     expect(exported.code).toBe(1);
     expect(exported.stderr).toContain('There is no trip "pyongyang-marathon-2025"');
   });
 
   it("loads, reports a second load as no change, shows an edit's diff on a dry run, and exports a file that round-trips", async () => {
-    const first = await npmRun("trip", ["load", PYONGYANG], env);
+    const first = await trip(["load", PYONGYANG], env);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain("+ itinerary race-start");
     expect(first.stdout).toMatch(
       /Loaded trip pyongyang-marathon-2025: 30 added, 0 changed, 0 removed \(revision 1\)/,
     );
 
-    const second = await npmRun("trip", ["load", PYONGYANG], env);
+    const second = await trip(["load", PYONGYANG], env);
     expect(second.stdout).toContain(
       "No changes: trip pyongyang-marathon-2025 is already up to date (revision 1).",
     );
@@ -90,18 +137,18 @@ describe("npm run trip", { timeout: 120_000 }, () => {
       edited,
       (await readFile(PYONGYANG, "utf8")).replace("title: Early dinner", "title: Pasta dinner"),
     );
-    const dry = await npmRun("trip", ["load", edited, "--dry-run"], env);
+    const dry = await trip(["load", edited, "--dry-run"], env);
     expect(dry.stdout).toContain("~ itinerary pasta-dinner (title)");
     expect(dry.stdout).toContain(
       "Dry run: would apply 0 added, 1 changed, 0 removed. Nothing was written.",
     );
 
     const out = join(dir, "exported.yaml");
-    const exported = await npmRun("trip", ["export", "pyongyang-marathon-2025", "--out", out], env);
+    const exported = await trip(["export", "pyongyang-marathon-2025", "--out", out], env);
     expect(exported.code).toBe(0);
     expect(await readFile(out, "utf8")).toContain("title: Early dinner");
-    expect((await npmRun("trip", ["validate", out])).code).toBe(0);
-    const reload = await npmRun("trip", ["load", out], env);
+    expect((await trip(["validate", out])).code).toBe(0);
+    const reload = await trip(["load", out], env);
     expect(reload.stdout).toContain("No changes");
   });
 
@@ -154,6 +201,7 @@ describe("npm run trip", { timeout: 120_000 }, () => {
   });
 
   it("explains its usage", async () => {
+    // The one case that starts npm itself: the script, its arguments and its exit code.
     const r = await npmRun("trip", ["frobnicate"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unknown command "frobnicate"');
@@ -163,6 +211,7 @@ describe("npm run trip", { timeout: 120_000 }, () => {
 
 describe("npm run ask", { timeout: 60_000 }, () => {
   it("answers `when` with the race date, the start place and a countdown from today", async () => {
+    // Started by npm, as a user runs it.
     const r = await npmRun("ask", ["--tz", "Europe/Paris", "when"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
@@ -180,7 +229,7 @@ describe("npm run ask", { timeout: 60_000 }, () => {
   });
 
   it("answers `itinerary 2`", async () => {
-    const r = await npmRun("ask", ["itinerary 2"]);
+    const r = await ask(["itinerary 2"]);
     expect(r.stdout).toContain("Itinerary: Day 2 — Fri 4 Apr 2025");
     expect(r.stdout).toContain("City tour");
   });

@@ -20,9 +20,12 @@ const reply = (days: number): Reply => ({
 describe("Discord channel poster against a fake Discord REST API", () => {
   let api: FakeDiscordApi;
   let poster: DiscordChannelPoster;
+  /** Gives up after 300 ms, for the timeout case; the others allow for a busy test machine. */
+  let impatient: DiscordChannelPoster;
   beforeAll(async () => {
     api = await startFakeDiscordApi();
-    poster = new DiscordChannelPoster({ baseUrl: api.url, token: "bot-token", timeoutMs: 300 });
+    poster = new DiscordChannelPoster({ baseUrl: api.url, token: "bot-token", timeoutMs: 5_000 });
+    impatient = new DiscordChannelPoster({ baseUrl: api.url, token: "bot-token", timeoutMs: 300 });
   });
   beforeEach(() => api.reset());
   afterAll(() => api.close());
@@ -73,7 +76,7 @@ describe("Discord channel poster against a fake Discord REST API", () => {
     api.fault({ kind: "server-error", status: 502 });
     expect(await poster.post("c1", reply(1))).toMatchObject({ ok: false, retryable: true });
     api.fault({ kind: "delay", ms: 1000 });
-    expect(await poster.post("c1", reply(1))).toMatchObject({ ok: false, retryable: true });
+    expect(await impatient.post("c1", reply(1))).toMatchObject({ ok: false, retryable: true });
     api.fault({ kind: "drop" });
     expect(await poster.post("c1", reply(1))).toMatchObject({ ok: false, retryable: true });
     // An unknown route answers 404, as Discord does for a channel the bot cannot see.
