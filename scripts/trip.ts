@@ -91,72 +91,81 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return verb || values.help ? 0 : 2;
   }
-  if (verb === "validate") {
-    if (rest.length === 0) return usage("validate needs at least one file");
-    let failed = 0;
-    for (const path of rest) {
-      const r = await parseFile(path);
-      if (r.ok)
-        console.log(
-          `${path}: valid (trip ${r.trip.id}, ${r.trip.itinerary.length} itinerary items, ${r.trip.faq.length} FAQ entries)`,
-        );
-      else {
-        failed++;
-        console.error(r.errors.join("\n"));
-      }
-    }
-    return failed > 0 ? 1 : 0;
-  }
-  if (verb === "load") {
-    const [path] = rest;
-    if (!path || rest.length > 1) return usage("load takes one file");
+  if (verb === "validate") return validate(rest);
+  if (verb === "load") return load(rest, values);
+  if (verb === "export") return exportTrip(rest, values.out);
+  return usage(`unknown command "${verb}"`);
+}
+
+async function validate(rest: string[]): Promise<number> {
+  if (rest.length === 0) return usage("validate needs at least one file");
+  let failed = 0;
+  for (const path of rest) {
     const r = await parseFile(path);
-    if (!r.ok) {
+    if (r.ok)
+      console.log(
+        `${path}: valid (trip ${r.trip.id}, ${r.trip.itinerary.length} itinerary items, ${r.trip.faq.length} FAQ entries)`,
+      );
+    else {
+      failed++;
       console.error(r.errors.join("\n"));
-      console.error(`${path}: not loaded; nothing was written.`);
+    }
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+async function load(
+  rest: string[],
+  values: { "dry-run"?: boolean; quiet?: boolean; "replace-organisers"?: boolean },
+): Promise<number> {
+  const [path] = rest;
+  if (!path || rest.length > 1) return usage("load takes one file");
+  const r = await parseFile(path);
+  if (!r.ok) {
+    console.error(r.errors.join("\n"));
+    console.error(`${path}: not loaded; nothing was written.`);
+    return 1;
+  }
+  const dryRun = values["dry-run"] ?? false;
+  const quiet = values.quiet ?? false;
+  return withStores(async (stores, where) => {
+    console.log(`${dryRun ? "Checking" : "Loading"} ${path} against ${where}`);
+    const keepOrganisers = !values["replace-organisers"];
+    let result: LoadResult;
+    try {
+      result = await loadTrip(stores, r.file, { dryRun, quiet, keepOrganisers });
+    } catch (e) {
+      if (!(e instanceof OrganisersChangeRefused)) throw e;
+      console.error(describeIdentityChange(e.change).join("\n"));
+      console.error(
+        `${path}: not loaded, nothing was written: it changes the organisers of trip ${e.tripId}. Check the lines above, then load it with --replace-organisers.`,
+      );
       return 1;
     }
-    const dryRun = values["dry-run"] ?? false;
-    const quiet = values.quiet ?? false;
-    return withStores(async (stores, where) => {
-      console.log(`${dryRun ? "Checking" : "Loading"} ${path} against ${where}`);
-      const keepOrganisers = !values["replace-organisers"];
-      let result: LoadResult;
-      try {
-        result = await loadTrip(stores, r.file, { dryRun, quiet, keepOrganisers });
-      } catch (e) {
-        if (!(e instanceof OrganisersChangeRefused)) throw e;
-        console.error(describeIdentityChange(e.change).join("\n"));
-        console.error(
-          `${path}: not loaded, nothing was written: it changes the organisers of trip ${e.tripId}. Check the lines above, then load it with --replace-organisers.`,
-        );
-        return 1;
-      }
-      console.log(describeLoad(result, dryRun, quiet));
-      if (dryRun && keepOrganisers && result.identity?.organisers.length) {
-        console.log("Loading it will need --replace-organisers, as it changes the organisers.");
-      }
-      return 0;
-    });
-  }
-  if (verb === "export") {
-    const [id] = rest;
-    if (!id || rest.length > 1) return usage("export takes one trip id");
-    return withStores(async (stores, where) => {
-      const file = await stores.facts.exportTrip(id);
-      if (!file) {
-        console.error(`There is no trip "${id}" in ${where}.`);
-        return 1;
-      }
-      const text = tripFileText(file);
-      if (values.out) {
-        await writeFile(values.out, text);
-        console.error(`Wrote trip ${id} to ${values.out}`);
-      } else process.stdout.write(text);
-      return 0;
-    });
-  }
-  return usage(`unknown command "${verb}"`);
+    console.log(describeLoad(result, dryRun, quiet));
+    if (dryRun && keepOrganisers && result.identity?.organisers.length) {
+      console.log("Loading it will need --replace-organisers, as it changes the organisers.");
+    }
+    return 0;
+  });
+}
+
+async function exportTrip(rest: string[], out: string | undefined): Promise<number> {
+  const [id] = rest;
+  if (!id || rest.length > 1) return usage("export takes one trip id");
+  return withStores(async (stores, where) => {
+    const file = await stores.facts.exportTrip(id);
+    if (!file) {
+      console.error(`There is no trip "${id}" in ${where}.`);
+      return 1;
+    }
+    const text = tripFileText(file);
+    if (out) {
+      await writeFile(out, text);
+      console.error(`Wrote trip ${id} to ${out}`);
+    } else process.stdout.write(text);
+    return 0;
+  });
 }
 
 function usage(problem: string): number {
