@@ -153,7 +153,7 @@ describe("npm run trip", { timeout: 120_000 }, () => {
   });
 
   it("says when a load changes a trip's name or organisers, and changes organisers only when told to", async () => {
-    const first = await npmRun("trip", ["load", NEW_YORK], env);
+    const first = await trip(["load", NEW_YORK], env);
     expect(first.code).toBe(0);
     const other = join(dir, "takeover.yaml");
     await writeFile(
@@ -162,7 +162,7 @@ describe("npm run trip", { timeout: 120_000 }, () => {
         .replace("name: New York City Marathon weekend 2025", "name: Our New York weekend")
         .replace("slack: [YOUR-SLACK-MEMBER-ID]", "slack: [UINTRUDER]"),
     );
-    const dry = await npmRun("trip", ["load", other, "--dry-run"], env);
+    const dry = await trip(["load", other, "--dry-run"], env);
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain("Would change the trip's name and organisers:");
     expect(dry.stdout).toContain(
@@ -172,19 +172,19 @@ describe("npm run trip", { timeout: 120_000 }, () => {
     expect(dry.stdout).toContain("- organiser slack YOUR-SLACK-MEMBER-ID");
     expect(dry.stdout).toContain("--replace-organisers");
 
-    const refused = await npmRun("trip", ["load", other], env);
+    const refused = await trip(["load", other], env);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("+ organiser slack UINTRUDER");
     expect(refused.stderr).toContain("nothing was written");
     expect(refused.stderr).toContain("--replace-organisers");
-    const kept = await npmRun("trip", ["export", "new-york-marathon-2025"], env);
+    const kept = await trip(["export", "new-york-marathon-2025"], env);
     expect(kept.stdout).not.toContain("UINTRUDER");
     expect(kept.stdout).toContain("name: New York City Marathon weekend 2025");
 
-    const replaced = await npmRun("trip", ["load", other, "--replace-organisers"], env);
+    const replaced = await trip(["load", other, "--replace-organisers"], env);
     expect(replaced.code).toBe(0);
     expect(replaced.stdout).toContain("Changed the trip's name and organisers:");
-    const now = await npmRun("trip", ["export", "new-york-marathon-2025"], env);
+    const now = await trip(["export", "new-york-marathon-2025"], env);
     expect(now.stdout).toContain("UINTRUDER");
   });
 
@@ -194,7 +194,7 @@ describe("npm run trip", { timeout: 120_000 }, () => {
     await writeFile(typo, text);
     const line = text.split("\n").findIndex((l) => l.startsWith("  slakc:")) + 1;
     for (const verb of ["validate", "load"]) {
-      const r = await npmRun("trip", [verb, typo], env);
+      const r = await trip([verb, typo], env);
       expect(r.code).toBe(1);
       expect(r.stderr).toContain(`${typo}:${line}:3: organisers: "slakc" is not a platform`);
     }
