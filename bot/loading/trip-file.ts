@@ -3,8 +3,6 @@ import { parseTripText, type TripParseResult } from "../trip/parse";
 import type { TripFile } from "../trip/schema";
 import { TRIP_FILE_MAX_BYTES } from "./trip-file-limit";
 
-export { TRIP_FILE_MAX_BYTES } from "./trip-file-limit";
-
 /**
  * A trip file as text, the way `npm run trip -- export` and `trip download` write it: what
  * loading it back reads as the same facts (the round trip changes nothing).

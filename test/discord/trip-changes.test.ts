@@ -14,7 +14,8 @@ import {
 } from "../../bot/discord/stand-in";
 import { type LambdaHttpHandler, lambdaHttp } from "../../bot/lambda/http";
 import { loadTrip } from "../../bot/loading/load-trip";
-import { TRIP_FILE_MAX_BYTES, tripFileText } from "../../bot/loading/trip-file";
+import { tripFileText } from "../../bot/loading/trip-file";
+import { TRIP_FILE_MAX_BYTES } from "../../bot/loading/trip-file-limit";
 import { runReminders } from "../../bot/reminders/run";
 import { reminderStoreOf } from "../../bot/store/stores";
 import { type LocalEnvironment, openLocalEnvironment } from "../../dev/environment";

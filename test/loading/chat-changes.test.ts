@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { CommandRequest } from "../../bot/commands/context";
 import { type Bot, createBot } from "../../bot/core";
 import { loadTrip } from "../../bot/loading/load-trip";
-import { TRIP_FILE_MAX_BYTES } from "../../bot/loading/trip-file";
+import { TRIP_FILE_MAX_BYTES } from "../../bot/loading/trip-file-limit";
 import { type Block, type Reply, spansToPlainText } from "../../bot/reply";
 import { memoryStores } from "../../bot/store/memory-stores";
 import type { Stores } from "../../bot/store/stores";
