@@ -141,6 +141,10 @@ async function answer(deps: Wiring, request: CommandRequest): Promise<Reply> {
     const question = `${command} ${request.input}`;
     const finding = findAnswer(trip, question);
     if (finding.sure) return findingReply(trip, question, finding, false);
+    const { shows } = definition;
+    if (shows && finding.choices.length > 0 && !finding.choices.some((c) => shows(c.entry))) {
+      return answerQuestion(ctx, question);
+    }
   }
   return definition ? definition.run(ctx) : overviewReply(ctx);
 }

@@ -1,3 +1,4 @@
+import type { TripEntry } from "../answer/entries";
 import type { CalendarLinks } from "../calendar/links";
 import type { ChannelPoster } from "../delivery";
 import type { Reply } from "../reply";
@@ -89,6 +90,14 @@ interface CommandInfo {
    * ("trip to the stadium"). Absent: it takes whatever follows.
    */
   takes?: (input: string) => boolean;
+  /**
+   * For a command that takes no words: the trip entries its own answer shows. Words after its
+   * name that the search cannot answer surely get the command's answer only when one of the
+   * closest entries is among these ("when is the race"); otherwise they ask a question of
+   * their own ("when is dinner on the last night") and get the not-sure answer. Absent: such
+   * words get the command's answer.
+   */
+  shows?: (entry: TripEntry) => boolean;
   /** Only for organisers: help lists it apart. */
   organisers?: boolean;
   /**

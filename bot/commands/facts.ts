@@ -5,6 +5,7 @@ import { answer, moment, Sources } from "./format";
 export const facts: TripCommand = {
   name: "facts",
   aliases: ["race", "event", "about"],
+  shows: (e) => e.kind === "fact",
   summary: "Facts about the race, each with its source",
   usage: "",
   examples: ["facts"],

@@ -7,6 +7,8 @@ import { answer, itemSpans, moment, notice } from "./format";
 export const next: TripCommand = {
   name: "next",
   aliases: ["now", "upcoming"],
+  // The item it shows is chosen by the clock, not by words: "next bus" asks about the bus.
+  shows: () => false,
   summary: "The next item on the itinerary and how long until it",
   usage: "",
   examples: ["next"],

@@ -134,8 +134,19 @@ export function parseCommandText(raw: string): { command: string; input: string 
     : { command: "", input: "" };
 }
 
+/**
+ * Words a sentence starts with. One of them is a question ("is alcohol allowed", "no wifi?"),
+ * never a slip for a command name a letter away ("ics", "now").
+ */
+const SENTENCE_WORDS = new Set(
+  `a am an any are can could did do does had has have how i if is it may might must my no not
+  our shall should so the there they was we were what whats when where which who why will would
+  you your`.split(/\s+/),
+);
+
 /** The command name closest to what was typed, if it is close enough to be a slip. */
 export function closestCommand(typed: string): CommandDefinition | undefined {
+  if (SENTENCE_WORDS.has(typed.toLowerCase())) return undefined;
   const guess = closest(
     typed,
     COMMANDS.flatMap((c) => [c.name, ...c.aliases]),

@@ -40,6 +40,8 @@ export function startSentence(ctx: Pick<CommandContext, "trip" | "now">): Span[]
 export const when: TripCommand = {
   name: "when",
   aliases: ["date", "start"],
+  // The start, the distances and where it starts and finishes.
+  shows: (e) => e.kind === "fact" || (e.kind === "place" && e.role !== undefined),
   summary: "The race date and start time, in the destination's time and yours, with a countdown",
   usage: "",
   examples: ["when"],

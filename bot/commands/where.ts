@@ -5,6 +5,7 @@ import { answer, placeSpans, Sources } from "./format";
 export const where: TripCommand = {
   name: "where",
   aliases: ["places", "place"],
+  shows: (e) => e.kind === "place",
   summary: "Where the race starts and finishes, and the other places on the trip",
   usage: "",
   examples: ["where"],

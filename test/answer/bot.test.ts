@@ -115,6 +115,35 @@ describe("questions in the traveller's own words", () => {
     expect(text).toContain("Did you mean /marathon itinerary?");
     expect(text.split("\n").length).toBeLessThan(8);
   });
+
+  it("a word that starts sentences is a question, not a slip for a command a letter away", async () => {
+    fresh();
+    for (const [command, input] of [
+      ["is", "alcohol allowed"], // "ics" is the calendar's alias
+      ["no", "wifi?"], // "now" is next's
+      ["is", ""],
+    ] as const) {
+      const text = read(await bot().answer(request(command, input)));
+      expect(text, `${command} ${input}`).not.toContain("Unknown command");
+      expect(text, `${command} ${input}`).not.toContain("Did you mean");
+    }
+  });
+
+  it("words after a command that takes none get its answer only when they are about it", async () => {
+    fresh();
+    // About something the command does not show: the closest entries, not the race's start.
+    const dinner = read(await bot().answer(request("when", "is dinner on the last night")));
+    expect(dinner).toMatch(/^Not sure/);
+    expect(dinner).toContain("Celebration dinner — /marathon itinerary 4");
+    expect(dinner).not.toContain("Race day is in");
+    const bus = read(await bot().answer(request("next", "bus")));
+    expect(bus).toContain("Coach to the stadium — /marathon itinerary 4");
+    expect(bus).not.toContain("Group briefing before departure");
+    // About what the command shows: its own answer.
+    const race = read(await bot().answer(request("when", "is the race")));
+    expect(race).toContain("Race day is in 5 days");
+    expect(race).not.toMatch(/^Not sure/);
+  });
 });
 
 describe("organisers see what travellers asked", () => {
