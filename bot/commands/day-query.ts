@@ -44,7 +44,7 @@ const RELATIVE: Record<string, number> = {
 const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 function dayNumber(q: string): number | undefined {
-  const digits = /^(?:day ?)?(\d{1,3})$/.exec(q) ?? /^(\d{1,3})(?:st|nd|rd|th)? day$/.exec(q);
+  const digits = /^(?:day ?|d)?(\d{1,3})$/.exec(q) ?? /^(\d{1,3})(?:st|nd|rd|th)? day$/.exec(q);
   if (digits) return Number(digits[1]);
   const word = /^(?:day )?([a-z]+)$/.exec(q)?.[1];
   if (word && q.startsWith("day ") && NUMBER_WORDS.indexOf(word) > 0) {
@@ -78,13 +78,48 @@ function outsideTrip(trip: Trip, date: string, now: Date, named: string): string
   return `${formatDay(trip, date)} is not a day of the trip. ${range}`;
 }
 
+/** Words around a day that name no day: "on monday", "for the 6th", "this saturday". */
+const FILLER = /^(?:(?:what(?:'s| is) on|on|for|this|next|coming|the|of) )+/;
+
+/** Days a word before or after the race names: "day before the race". */
+const AROUND_RACE = /^(?:the )?day (before|after) (?:the )?(?:race|marathon|event)$/;
+
+/**
+ * The trip day on a weekday: the first one from the destination's today on, so "saturday" in
+ * a two-week trip is the coming one; before the trip, the first.
+ */
+function onWeekday(trip: Trip, weekday: number, now: Date): TripDay | undefined {
+  const today = DateTime.fromJSDate(now, { zone: trip.zone }).toISODate() ?? "";
+  const matching = trip.days.filter((d) => DateTime.fromISO(d.date).weekday === weekday);
+  return matching.find((d) => d.date >= today) ?? matching[0];
+}
+
+/**
+ * "6th" or "sat 5": the trip day with that day of the month, asked back if there are two. A
+ * bare number is a day of the trip ("2"), so the month's day needs its suffix or a weekday.
+ */
+function onDayOfMonth(trip: Trip, q: string): DayQuery | undefined {
+  const m = /^(?:([a-z]{3,}) )?(\d{1,2})(st|nd|rd|th)?$/.exec(q);
+  if (!m || (m[1] === undefined && m[3] === undefined)) return undefined;
+  const weekday = m[1] === undefined ? 0 : WEEKDAYS.findIndex((w) => w.startsWith(m[1] ?? "")) + 1;
+  if (m[1] !== undefined && weekday === 0) return undefined;
+  const days = trip.days.filter(
+    (d) =>
+      Number(d.date.slice(8, 10)) === Number(m[2]) &&
+      (weekday === 0 || DateTime.fromISO(d.date).weekday === weekday),
+  );
+  if (days.length === 1) return { found: days[0] as TripDay };
+  return days.length > 1 ? { ambiguous: days } : undefined;
+}
+
 /** Async only for chrono-node, loaded when a day is written in words: no cold start needs it. */
 export async function readDay(trip: Trip, input: string, now: Date): Promise<DayQuery> {
   const q = input
     .trim()
     .toLowerCase()
     .replace(/[.,!?]+$/g, "")
-    .replace(/\s+/g, " ");
+    .replace(/\s+/g, " ")
+    .replace(FILLER, "");
   const byDate = (date: string) => trip.days.find((d) => d.date === date);
   const dated = (date: string, named = q): DayQuery => {
     const day = byDate(date);
@@ -101,6 +136,11 @@ export async function readDay(trip: Trip, input: string, now: Date): Promise<Day
   if (/^(?:race|raceday|race day|race-day|marathon day|event day)$/.test(q)) {
     return dated(DateTime.fromJSDate(trip.event.startAt, { zone: trip.zone }).toISODate() ?? "");
   }
+  const around = AROUND_RACE.exec(q);
+  if (around) {
+    const race = DateTime.fromJSDate(trip.event.startAt, { zone: trip.zone });
+    return dated(race.plus({ days: around[1] === "before" ? -1 : 1 }).toISODate() ?? "");
+  }
   if (/^\d{4}-\d{2}-\d{2}$/.test(q)) return dated(q);
   const today = DateTime.fromJSDate(now, { zone: trip.zone });
   if (q in RELATIVE) return dated(today.plus({ days: RELATIVE[q] ?? 0 }).toISODate() ?? "", q);
@@ -109,10 +149,12 @@ export async function readDay(trip: Trip, input: string, now: Date): Promise<Day
   if (/^[a-z]{3,}$/.test(q)) {
     const index = WEEKDAYS.findIndex((w) => w.startsWith(q));
     if (index >= 0) {
-      const day = trip.days.find((d) => DateTime.fromISO(d.date).weekday === index + 1);
+      const day = onWeekday(trip, index + 1, now);
       return day ? { found: day } : { unknown: true };
     }
   }
+  const ofMonth = onDayOfMonth(trip, q);
+  if (ofMonth) return ofMonth;
 
   // "4/5" or "4.5": day/month or month/day; ask back only when both are days of the trip.
   const numeric = /^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4}))?$/.exec(q);

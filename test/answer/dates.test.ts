@@ -35,6 +35,17 @@ describe("itinerary: dates as people type them", () => {
       ["second day", "Day 2 — Fri 4 Apr 2025"],
       ["last day", "Day 5 — Mon 7 Apr 2025"],
       ["race day", "Day 4 — Sun 6 Apr 2025"],
+      // Words around the day, and the shorthand of a phone.
+      ["on monday", "Day 5 — Mon 7 Apr 2025"],
+      ["this saturday", "Day 3 — Sat 5 Apr 2025"],
+      ["next monday", "Day 5 — Mon 7 Apr 2025"],
+      ["what's on saturday", "Day 3 — Sat 5 Apr 2025"],
+      ["the 6th", "Day 4 — Sun 6 Apr 2025"],
+      ["sat 5th", "Day 3 — Sat 5 Apr 2025"],
+      ["fri 4", "Day 2 — Fri 4 Apr 2025"],
+      ["d2", "Day 2 — Fri 4 Apr 2025"],
+      ["day before the race", "Day 3 — Sat 5 Apr 2025"],
+      ["the day after the marathon", "Day 5 — Mon 7 Apr 2025"],
     ];
     for (const [input, title] of cases) {
       expect((await itinerary(input)).reply.title, input).toBe(`Itinerary: ${title}`);
@@ -57,6 +68,44 @@ describe("itinerary: dates as people type them", () => {
     expect(after.text).toContain("The trip ended");
     const outside = await itinerary("10 april");
     expect(outside.text).toContain("Thu 10 Apr 2025 is not a day of the trip");
+  });
+
+  it("in a trip of several weeks, a weekday is the coming one and a day of the month asks back", async () => {
+    const text = `
+id: long-spring
+name: Long spring tour
+timeZone: Europe/Paris
+event: { name: Run, start: 2026-04-05 09:00, startPlace: { name: Park } }
+itinerary:
+  - { id: a, start: 2026-04-04 09:00, title: Arrival }
+  - { id: b, start: 2026-04-05 09:00, title: Race }
+  - { id: c, start: 2026-04-18 09:00, title: Wine tasting }
+  - { id: d, start: 2026-04-25 09:00, title: Farewell lunch }
+  - { id: e, start: 2026-05-04 09:00, title: Extension in May }
+`;
+    const { parseTripText } = await import("../../bot/trip/parse");
+    const parsed = parseTripText(text);
+    if (!parsed.ok) throw new Error("bad trip");
+    await loadTrip(env.stores, parsed.file);
+    const ask = async (input: string, now: string) => {
+      const bot = createBot({ store: env.store, clock: () => new Date(now) });
+      return bot.answer({
+        command: "itinerary",
+        input,
+        user: { id: "U1" },
+        channel: { id: "C1" },
+        platform: "slack",
+        tripId: "long-spring",
+      });
+    };
+    // Before the trip, its first Saturday; on Monday 20 April, the Saturday after.
+    expect((await ask("saturday", "2026-04-01T00:00:00Z")).title).toContain("Sat 4 Apr 2026");
+    expect((await ask("saturday", "2026-04-20T08:00:00Z")).title).toContain("Sat 25 Apr 2026");
+    const both = await ask("the 4th", "2026-04-01T00:00:00Z");
+    expect(both.title).toBe('Which day is "the 4th"?');
+    const shown = renderText(both, { readerZone: "UTC", now: new Date("2026-04-01T00:00:00Z") });
+    expect(shown).toContain("Sat 4 Apr 2026");
+    expect(shown).toContain("Mon 4 May 2026");
   });
 
   it("asks back when 4/5 could be either of two trip days", async () => {

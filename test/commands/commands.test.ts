@@ -145,6 +145,14 @@ describe("commands on the Pyongyang trip", () => {
     expect(reply.title).toBe('No day "9" in the itinerary');
     expect(reply.buttons).toEqual([]);
     expect(text).toContain("Day 5 — Mon 7 Apr 2025");
+    expect(text).not.toContain("Items that match it");
+  });
+
+  it("itinerary: words that are no day show the items they name, with the day to ask for", async () => {
+    const { reply, text } = await ask(env, BEFORE, "itinerary", "bus");
+    expect(reply.title).toBe('No day "bus" in the itinerary');
+    expect(text).toContain("Coach to the stadium — /marathon itinerary 4");
+    expect(text).toContain("Day 1 — Thu 3 Apr 2025");
   });
 
   it("next: the next item and how long until it, and what is on now", async () => {
