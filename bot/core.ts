@@ -1,4 +1,4 @@
-import { findAnswer } from "./answer/find";
+import { findAnswer, hasContent } from "./answer/find";
 import type { CalendarLinks } from "./calendar/links";
 import type {
   CommandContext,
@@ -142,9 +142,11 @@ async function answer(deps: Wiring, request: CommandRequest): Promise<Reply> {
     const finding = findAnswer(trip, question);
     if (finding.sure) return findingReply(trip, question, finding, false);
     const { shows } = definition;
-    if (shows && finding.choices.length > 0 && !finding.choices.some((c) => shows(c.entry))) {
-      return answerQuestion(ctx, question);
-    }
+    const elsewhere =
+      finding.choices.length > 0
+        ? !finding.choices.some((c) => shows?.(c.entry))
+        : hasContent(trip, request.input);
+    if (shows && elsewhere) return answerQuestion(ctx, question);
   }
   return definition ? definition.run(ctx) : overviewReply(ctx);
 }

@@ -1,6 +1,6 @@
 import type { Ranked } from "../answer/engine";
-import type { TripEntry } from "../answer/entries";
-import type { Finding } from "../answer/find";
+import type { EntryKind, TripEntry } from "../answer/entries";
+import { type Finding, rank, tripIndex } from "../answer/find";
 import { type Block, context, paragraph, type Reply, type Span, text } from "../reply";
 import { shorten } from "../text/units";
 import type { Trip } from "../trip/model";
@@ -92,6 +92,18 @@ function organisersLine(recorded: boolean): Block {
       ? "Not what you asked? Your question has been passed to the organisers."
       : "Not what you asked? Ask the organisers.",
   );
+}
+
+/**
+ * Entries of one kind that words name, best first, with the command that shows each: for a
+ * command whose argument named none of its own ("itinerary dinner", "rules money").
+ */
+export function matchingEntries(trip: Trip, words: string, kind: EntryKind): Block[] {
+  // Ranked, not decided: a FAQ answer that surely answers "money" must not hide the rule on it.
+  const matching = rank(tripIndex(trip).search(words, 12), words)
+    .filter((r) => r.entry.kind === kind && r.coverage >= 0.5)
+    .slice(0, 3);
+  return matching.length > 0 ? [paragraph("These match it:"), choicesList(trip, matching)] : [];
 }
 
 /** The closest entries, each with the exact command that shows it. */

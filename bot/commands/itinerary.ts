@@ -1,10 +1,9 @@
-import { findAnswer } from "../answer/find";
 import { type Block, paragraph, text } from "../reply";
 import type { Trip, TripDay } from "../trip/model";
 import { formatInZone } from "../trip/time";
 import type { Suggestion, TripCommand } from "./context";
 import { readDay } from "./day-query";
-import { choicesList } from "./finding-reply";
+import { matchingEntries } from "./finding-reply";
 import { answer, itemSpans, notice } from "./format";
 
 export function dayLabel(trip: Trip, day: TripDay): string {
@@ -79,12 +78,8 @@ export const itinerary: TripCommand = {
       ]);
     }
     if ("unknown" in read) {
-      // "itinerary dinner": no day, but maybe items the words name.
-      const finding = findAnswer(trip, asked);
-      const found = finding.sure ? [finding.best, ...finding.also] : finding.choices;
-      const items = found.filter((r) => r.entry.kind === "item");
       return notice(`No day "${asked}" in the itinerary`, [
-        ...(items.length > 0 ? [paragraph("Items that match it:"), choicesList(trip, items)] : []),
+        ...matchingEntries(trip, asked, "item"),
         paragraph(`The trip has ${trip.days.length} days. Ask for one by number or date:`),
         days,
       ]);

@@ -2,6 +2,7 @@ import { paragraph, text } from "../reply";
 import { Matcher } from "../search/matcher";
 import type { Trip } from "../trip/model";
 import type { Suggestion, TripCommand } from "./context";
+import { matchingEntries } from "./finding-reply";
 import { answer, notice, Sources } from "./format";
 
 const matchers = new WeakMap<Trip, Matcher>();
@@ -67,6 +68,7 @@ export const rules: TripCommand = {
       (best && best.coverage >= 0.5 ? trip.rules.find((r) => r.topic === best.id) : undefined);
     if (!topic) {
       return notice(`No rules topic matches "${request.input.trim()}"`, [
+        ...matchingEntries(trip, q, "rule"),
         paragraph(`These are the topics; ask for one with ${cmd} <topic>:`),
         topicList,
       ]);

@@ -139,7 +139,16 @@ describe("questions in the traveller's own words", () => {
     const bus = read(await bot().answer(request("next", "bus")));
     expect(bus).toContain("Coach to the stadium — /marathon itinerary 4");
     expect(bus).not.toContain("Group briefing before departure");
-    // About what the command shows: its own answer.
+    // About nothing in the trip: said so and kept for the organisers, not the next item.
+    const karaoke = read(await bot().answer(request("next", "karaoke night")));
+    expect(karaoke).not.toContain("Group briefing before departure");
+    expect(karaoke).toContain("No answer in the trip");
+    const kept = await questions.list("pyongyang-marathon-2025", new Date(BEFORE));
+    expect(kept.map((q) => q.text)).toContain("next karaoke night");
+    // About what the command shows, or nothing at all: its own answer.
+    expect(read(await bot().answer(request("next", "please")))).toContain(
+      "Group briefing before departure",
+    );
     const race = read(await bot().answer(request("when", "is the race")));
     expect(race).toContain("Race day is in 5 days");
     expect(race).not.toMatch(/^Not sure/);

@@ -145,7 +145,16 @@ describe("commands on the Pyongyang trip", () => {
     expect(reply.title).toBe('No day "9" in the itinerary');
     expect(reply.buttons).toEqual([]);
     expect(text).toContain("Day 5 — Mon 7 Apr 2025");
-    expect(text).not.toContain("Items that match it");
+    expect(text).not.toContain("These match it");
+  });
+
+  it("rules: words that name no topic show the rules they name, with the topic to ask for", async () => {
+    // "money" names no topic, and a FAQ answers it surely; the customs rule on cash still shows.
+    const { reply, text } = await ask(env, BEFORE, "rules", "money");
+    expect(reply.title).toBe('No rules topic matches "money"');
+    expect(text).toContain("Bring cash (euros, Chinese yuan or US dollars)");
+    expect(text).toContain("/marathon rules customs");
+    expect((await ask(env, BEFORE, "rules", "xyzzy")).text).not.toContain("These match it");
   });
 
   it("itinerary: words that are no day show the items they name, with the day to ask for", async () => {
