@@ -125,16 +125,27 @@ export async function runDeferredJob(job: DeferredJob, deps: DeferredDependencie
       await send("POST", "", message, `follow-up ${i + 1} of ${rest.length}`);
     }
   };
+  // A reply that cannot be worked out still replaces the "thinking…" Discord shows meanwhile,
+  // which would otherwise stay forever; the job then fails as it would have.
+  const replyOrSorry = async (work: () => Promise<Reply>): Promise<Reply> => {
+    try {
+      return await work();
+    } catch (error) {
+      await send("PATCH", "/messages/@original", noticeMessage(COULD_NOT_ANSWER), "the apology");
+      throw error;
+    }
+  };
   if (job.type === "follow-ups") return sendAll(job.messages);
   if (job.type === "upload" || job.type === "form" || job.type === "press") {
-    return sendAll(renderReply(await chatChangeReply(job, deps), { visibility: "private" }));
+    const reply = await replyOrSorry(() => chatChangeReply(job, deps));
+    return sendAll(renderReply(reply, { visibility: "private" }));
   }
   if (job.type === "command") {
-    const reply = await deps.bot.answer(job.request);
+    const reply = await replyOrSorry(() => deps.bot.answer(job.request));
     // The acknowledgement was private, so the answer is too.
     return sendAll(renderReply(reply, { visibility: "private" }));
   }
-  const reply = sharedReply(await deps.bot.answer(job.request), job.request);
+  const reply = sharedReply(await replyOrSorry(() => deps.bot.answer(job.request)), job.request);
   const outcome = await postWithRetries(deps.poster, job.request.channel.id, reply);
   if (outcome.ok) {
     await send("PATCH", "/messages/@original", { ...SHARED_UPDATE }, "the shared notice");
@@ -148,6 +159,9 @@ export const SHARED_UPDATE = {
   components: [],
   allowed_mentions: { parse: [] },
 } as const;
+
+export const COULD_NOT_ANSWER =
+  "Sorry, something went wrong on our side and this could not be answered. Try again in a moment.";
 
 export const couldNotShare = (reason: string) =>
   `Could not share this in the channel (${reason}). Try again in a moment.`;
