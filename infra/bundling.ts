@@ -12,18 +12,31 @@ export const ALIASES: Readonly<Record<string, string>> = Object.assign(
 
 /**
  * Packages no first answer loads: the YAML parser (an upload, an edit, a trip download), the
- * date-words parser, the iCalendar writer and the SDK's Lambda client (a job handed to another
- * invocation). V8 parses every byte of a function's bundle on each cold start, ~4 ms of CPU per
- * 100 KiB even for code that never runs, so these stay out of it: each is bundled alone, minified,
- * beside it (`node_modules/<name>/index.js` in the asset), where `require` finds it when the work
- * comes. Each lists the names the bot imports from it, which are all that file exports
- * (test/infra/bundle.test.ts checks that the bot imports no other).
+ * date-words parser, the iCalendar writer, the SDK's Lambda client (a job handed to another
+ * invocation), and the SDK's credential sources other than the environment (Lambda always puts
+ * the role's credentials there, the first place the SDK looks). V8 parses every byte of a
+ * function's bundle on each cold start, ~4 ms of CPU per 100 KiB even for code that never runs,
+ * so these stay out of it: each is bundled alone, minified, beside it (`node_modules/<name>/
+ * index.js` in the asset), where `require` and `import()` find it when the work comes. Each
+ * lists the names the bundled code imports from it, which are all that file exports
+ * (test/infra/bundle.test.ts checks that nothing imports another).
  */
 export const DEFERRED_PACKAGES: Readonly<Record<string, readonly string[]>> = {
   yaml: ["isMap", "isPair", "isScalar", "LineCounter", "parseDocument", "stringify"],
   "chrono-node": ["en"],
   "ical-generator": ["ICalAlarmType", "ICalCalendar"],
   "@aws-sdk/client-lambda": ["InvokeCommand", "LambdaClient"],
+  "@aws-sdk/credential-provider-sso": ["fromSSO"],
+  "@aws-sdk/credential-provider-ini": ["fromIni"],
+  "@aws-sdk/credential-provider-process": ["fromProcess"],
+  "@aws-sdk/credential-provider-web-identity": ["fromTokenFile"],
+  "@aws-sdk/credential-provider-http": ["fromHttp"],
+  "@smithy/credential-provider-imds": [
+    "ENV_CMDS_FULL_URI",
+    "ENV_CMDS_RELATIVE_URI",
+    "fromContainerMetadata",
+    "fromInstanceMetadata",
+  ],
 };
 
 /** Where a deferred package's file goes in a function's asset directory. */

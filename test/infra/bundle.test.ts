@@ -1,10 +1,12 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Template } from "aws-cdk-lib/assertions";
+import { build } from "esbuild";
 import { afterAll, describe, expect, it } from "vitest";
-import { DEFERRED_PACKAGES, deferredFile } from "../../infra/bundling";
+import { RUNTIME } from "../../infra/bot-function";
+import { DEFERRED_PACKAGES, deferredFile, esbuildOptions } from "../../infra/bundling";
 import { HANDLERS, type HandlerName } from "../../infra/stack";
 import { testApp } from "./synth";
 
@@ -57,13 +59,20 @@ describe("bundling", () => {
     }
   }, 180_000);
 
-  it("the bot imports from a deferred package only the names its file exports", () => {
-    // What the functions bundle: bot/ and handlers/ (dev/ and scripts/ run from source).
-    const files = ["bot", "handlers"].flatMap((dir) =>
-      readdirSync(dir, { recursive: true, encoding: "utf8" })
-        .filter((f) => f.endsWith(".ts"))
-        .map((f) => join(dir, f)),
-    );
+  it("the bundled code imports from a deferred package only the names its file exports", async () => {
+    // Every module of every function's bundle: ours and the packages'.
+    const files = new Set<string>();
+    for (const entry of Object.values(HANDLERS)) {
+      const { metafile } = await build({
+        ...esbuildOptions(RUNTIME, process.cwd()),
+        entryPoints: [entry],
+        outfile: join(outdir, "scan.js"),
+        write: false,
+        metafile: true,
+        logLevel: "silent",
+      });
+      for (const input of Object.keys(metafile.inputs)) files.add(input);
+    }
     const imported = new Map<string, Set<string>>();
     for (const file of files) {
       // Comments may quote an import; only code counts.
@@ -71,33 +80,8 @@ describe("bundling", () => {
         .replace(/\/\*[\s\S]*?\*\//g, "")
         .replace(/^\s*\/\/.*$/gm, "");
       for (const pkg of Object.keys(DEFERRED_PACKAGES)) {
-        const from = `from\\s+"${pkg.replace(/[/.-]/g, "\\$&")}"`;
-        const names = imported.get(pkg) ?? new Set<string>();
-        // import { a, b as c, type D } / export { a } from "pkg"
-        for (const m of code.matchAll(
-          new RegExp(`(?:import|export)\\s+(?!type\\b)\\{([^}]*)\\}\\s*${from}`, "g"),
-        )) {
-          for (const part of (m[1] ?? "").split(",")) {
-            const name =
-              part
-                .trim()
-                .split(/\s+as\s+/)[0]
-                ?.trim() ?? "";
-            if (name && !name.startsWith("type ")) names.add(name);
-          }
-        }
-        // import x, { … } (a default import) and import("pkg") would need the whole package.
-        if (new RegExp(`import\\s+(?!type\\b)\\w+\\s*,?\\s*(\\{[^}]*\\})?\\s*${from}`).test(code))
-          names.add("default");
-        if (code.includes(`import("${pkg}")`)) names.add("import()");
-        // import * as ns from "pkg": the names read from ns.
-        for (const m of code.matchAll(
-          new RegExp(`import\\s+\\*\\s+as\\s+(\\w+)\\s+${from}`, "g"),
-        )) {
-          for (const use of code.matchAll(new RegExp(`\\b${m[1]}\\.(\\w+)`, "g")))
-            names.add(use[1] as string);
-        }
-        if (names.size > 0) imported.set(pkg, names);
+        const names = importedNames(code, pkg);
+        if (names.length > 0) imported.set(pkg, new Set([...(imported.get(pkg) ?? []), ...names]));
       }
     }
     for (const [pkg, names] of Object.entries(DEFERRED_PACKAGES)) {
@@ -105,3 +89,45 @@ describe("bundling", () => {
     }
   });
 });
+
+/**
+ * The names `code` imports from `pkg`; "default", "import()" or "require()" where it would need
+ * the whole package.
+ */
+function importedNames(code: string, pkg: string): string[] {
+  const quoted = `"${pkg.replace(/[/.-]/g, "\\$&")}"`;
+  const listed = (list: string | undefined, rename: RegExp) =>
+    (list ?? "")
+      .split(",")
+      .map((part) => part.trim().split(rename)[0]?.trim() ?? "")
+      .filter((name) => name !== "" && !name.startsWith("type "));
+  const names: string[] = [];
+  // import { a, b as c, type D } from "pkg" / export { a } from "pkg"
+  for (const m of code.matchAll(
+    new RegExp(`(?:import|export)\\s+(?!type\\b)\\{([^{}]*)\\}\\s*from\\s+${quoted}`, "g"),
+  )) {
+    names.push(...listed(m[1], /\s+as\s+/));
+  }
+  // const { a, b: c } = await import("pkg")
+  for (const m of code.matchAll(
+    new RegExp(`\\{([^{}]*)\\}\\s*=\\s*await\\s+import\\(\\s*${quoted}\\s*\\)`, "g"),
+  )) {
+    names.push(...listed(m[1], /\s*:\s*/));
+  }
+  // import * as ns from "pkg": the names read from ns.
+  for (const m of code.matchAll(
+    new RegExp(`import\\s+\\*\\s+as\\s+(\\w+)\\s+from\\s+${quoted}`, "g"),
+  )) {
+    for (const use of code.matchAll(new RegExp(`\\b${m[1]}\\.(\\w+)`, "g"))) {
+      names.push(use[1] as string);
+    }
+  }
+  if (
+    new RegExp(`import\\s+(?!type\\b)\\w+\\s*,?\\s*(\\{[^{}]*\\})?\\s*from\\s+${quoted}`).test(code)
+  ) {
+    names.push("default");
+  }
+  if (new RegExp(`(?<!=\\s*await\\s+)import\\(\\s*${quoted}`).test(code)) names.push("import()");
+  if (new RegExp(`require\\(\\s*${quoted}`).test(code)) names.push("require()");
+  return names;
+}
