@@ -19,9 +19,11 @@ const PROJECT_ROOT = join(import.meta.dirname, "..", "..");
 /**
  * Bundles `entry` to `outDir/<name>.cjs` exactly as the stack's NodejsFunction does (the one
  * definition in infra/bundling.ts: minified, CommonJS, the runtime's target, a `.map` beside
- * it, the deferred packages apart in `outDir/node_modules`). `plain`: as NodejsFunction bundles by default, without this project's tuning (its
- * aliases and main fields): the hello worlds are what a plain app deploys. `readable`: not
- * minified, so a profile's line ticks map to their sources (bench/cold-profile.ts).
+ * it, the deferred packages apart in `outDir/node_modules`). `plain`: without this project's
+ * tuning (its aliases, main fields and deferred packages), for the hello worlds; still minified
+ * with the SDK bundled, which makes them a little slower than NodejsFunction's own defaults
+ * would (bench/baselines.ts measures both). `readable`: not minified, so a profile's line ticks
+ * map to their sources (bench/cold-profile.ts).
  */
 export async function bundle(
   entry: string,

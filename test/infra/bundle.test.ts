@@ -45,14 +45,18 @@ describe("bundling", () => {
       // the bot imports from it.
       for (const [pkg, names] of Object.entries(DEFERRED_PACKAGES)) {
         expect(existsSync(deferredFile(dir, pkg)), `${name}: ${pkg}`).toBe(true);
+        // Both ways the bundle loads one: `require` (a static import in a module evaluated on
+        // first use) and `import()`, from the asset directory.
         const found = execFileSync(
           process.execPath,
           [
             "-e",
-            `const m = require("node:module").createRequire(${JSON.stringify(file)})(${JSON.stringify(pkg)});
-             process.stdout.write(JSON.stringify(${JSON.stringify(names)}.filter((n) => m[n] !== undefined)))`,
+            `const names = ${JSON.stringify(names)};
+             const required = require("node:module").createRequire(${JSON.stringify(file)})(${JSON.stringify(pkg)});
+             import(${JSON.stringify(pkg)}).then((imported) => process.stdout.write(JSON.stringify(
+               names.filter((n) => required[n] !== undefined && imported[n] !== undefined))));`,
           ],
-          { env: { PATH: process.env.PATH ?? "" }, encoding: "utf8" },
+          { cwd: dir, env: { PATH: process.env.PATH ?? "" }, encoding: "utf8" },
         );
         expect(JSON.parse(found), `${name}: ${pkg}`).toEqual(names);
       }
