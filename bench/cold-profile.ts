@@ -1,6 +1,7 @@
 /**
- * `npx tsx bench/cold-profile.ts [--platform slack|discord] [--runs 9] [--entry <file>]`: where
- * a cold start's CPU goes. Bundles the handler as the stack does, runs the bench driver in fresh
+ * `npx tsx bench/cold-profile.ts [--platform slack|discord] [--runs 9] [--entry <file>]
+ * [--minified]`: where a cold start's CPU goes. Bundles the handler as the stack does (but not
+ * minified, unless `--minified`, so that line ticks map to their sources), runs the bench driver in fresh
  * processes under V8's sampling profiler, maps every sample through the bundle's source map to
  * its package (or our folder), and prints the mean self time per package, split into module
  * evaluation (the bundle's top level, and modules evaluated on first use) and the rest of the
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     platform: { type: "string", default: "slack" },
     runs: { type: "string", default: "9" },
     entry: { type: "string" },
+    minified: { type: "boolean", default: false },
   },
 });
 const platform = values.platform as string;
@@ -81,6 +83,8 @@ type Phase = "startup" | "load" | "answer";
  * time is V8 compiling the module's code as it is first called.
  */
 const COMPILE = "compiling modules (esbuild's wrappers)";
+/** Node's loader functions that read a CommonJS file and have V8 compile (pre-parse) it. */
+const COMPILING_BUNDLE = new Set(["wrapSafe", "compileFunctionForCJSLoader", "readFileSync"]);
 
 /** "luxon", "@aws-sdk/client-dynamodb", "bot/answer"… for a place in the bundle. */
 function bucketOfSource(source: string | undefined): string | undefined {
@@ -97,7 +101,8 @@ try {
   await ensureTable(doc, tableName);
   await loadTripFile(dynamoStores(doc, tableName), EXAMPLE_TRIPS[0] as string);
   const entry = values.entry ?? join(import.meta.dirname, "..", "handlers", `${platform}.ts`);
-  const built = await bundle(entry, out, "handler", { readable: true });
+  const minified = values.minified === true;
+  const built = await bundle(entry, out, "handler", { readable: !minified });
   const map = new SourceMap(JSON.parse(await readFile(`${built.file}.map`, "utf8")));
   const bundleUrl = `file://${built.file}`;
   const { driver, env } = platformEnv();
@@ -136,7 +141,8 @@ try {
     const sharesOf = (n: ProfileNode): [string, number][] => {
       const known = shares.get(n.id);
       if (known) return known;
-      const ticks = n.positionTicks ?? [];
+      // A minified bundle is a few long lines: only a function's start says where it is from.
+      const ticks = minified ? [] : (n.positionTicks ?? []);
       const total = ticks.reduce((t, p) => t + p.ticks, 0);
       const result: [string, number][] =
         total > 0
@@ -169,9 +175,11 @@ try {
             [
               name.startsWith("(")
                 ? name
-                : phase === "startup"
-                  ? "node + driver start"
-                  : "node, outside the bundle",
+                : phase !== "startup"
+                  ? "node, outside the bundle"
+                  : [...ancestors(id)].some((a) => COMPILING_BUNDLE.has(a.callFrame.functionName))
+                    ? "reading and compiling the bundle"
+                    : "node + driver start",
               1,
             ],
           ];
