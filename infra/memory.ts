@@ -8,14 +8,14 @@
 export const WEBHOOK_MEASURED = {
   /**
    * The larger "peak RSS MiB" of the two benches: after 2,000 warm requests (Node 20; Slack
-   * 135–136, Discord 124–125 on 24 Nov 2026).
+   * 130–138, Discord 125–126 on 24 Nov 2026, with the deferred packages).
    */
-  peakRssMiB: 137,
+  peakRssMiB: 138,
   /**
    * The larger "cold: CPU ms" of the two benches: process start to the first answer (Slack
-   * 165–173, Discord 152–164, on a shared 2-core machine).
+   * 156, Discord 141–145, on a shared 2-core machine, with the deferred packages).
    */
-  coldCpuMs: 175,
+  coldCpuMs: 160,
 } as const;
 
 /** Memory over peak RSS: larger trips, a deferred job beside a request, GC's own room. */

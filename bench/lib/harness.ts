@@ -7,7 +7,7 @@ import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { RUNTIME } from "../../infra/bot-function";
-import { esbuildOptions } from "../../infra/bundling";
+import { deferredBuilds, esbuildOptions } from "../../infra/bundling";
 
 export interface Bundle {
   file: string;
@@ -19,25 +19,43 @@ const PROJECT_ROOT = join(import.meta.dirname, "..", "..");
 /**
  * Bundles `entry` to `outDir/<name>.cjs` exactly as the stack's NodejsFunction does (the one
  * definition in infra/bundling.ts: minified, CommonJS, the runtime's target, a `.map` beside
- * it). `plain`: as NodejsFunction bundles by default, without this project's tuning (its
- * aliases and main fields): the hello worlds are what a plain app deploys.
+ * it, the deferred packages apart in `outDir/node_modules`). `plain`: without this project's
+ * tuning (its aliases, main fields and deferred packages), for the hello worlds; still minified
+ * with the SDK bundled, which makes them a little slower than NodejsFunction's own defaults
+ * would (bench/baselines.ts measures both). `readable`: not minified, so a profile's line ticks
+ * map to their sources (bench/cold-profile.ts).
  */
 export async function bundle(
   entry: string,
   outDir: string,
   name: string,
-  options: { plain?: boolean } = {},
+  options: { plain?: boolean; readable?: boolean } = {},
 ): Promise<Bundle> {
   const file = join(outDir, `${name}.cjs`);
   const lambda = esbuildOptions(RUNTIME, PROJECT_ROOT);
   await build({
     ...lambda,
-    ...(options.plain ? { alias: {}, mainFields: undefined } : {}),
+    ...(options.plain ? { alias: {}, mainFields: undefined, external: [] } : {}),
+    ...(options.readable ? { minify: false } : {}),
     entryPoints: [entry],
     outfile: file,
     logLevel: "error",
   });
+  if (!options.plain) await deferredBeside(outDir);
   return { file, bytes: (await stat(file)).size };
+}
+
+const deferred = new Map<string, Promise<unknown>>();
+/** The deferred packages in `outDir/node_modules`, built once per directory. */
+function deferredBeside(outDir: string): Promise<unknown> {
+  let built = deferred.get(outDir);
+  if (!built) {
+    built = Promise.all(
+      deferredBuilds(RUNTIME, PROJECT_ROOT, outDir).map((o) => build({ ...o, logLevel: "error" })),
+    );
+    deferred.set(outDir, built);
+  }
+  return built;
 }
 
 export interface ChildResult {

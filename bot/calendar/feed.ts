@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import ical, { ICalAlarmType } from "ical-generator";
+import { ICalAlarmType, ICalCalendar } from "ical-generator";
 import type { EventVersions } from "../store/calendar-tokens";
 import { canonicalJson } from "../store/trip-records";
 import type { Trip } from "../trip/model";
@@ -48,7 +48,7 @@ export function renderFeed(
   events: readonly EventContent[],
   versions: EventVersions,
 ): string {
-  const calendar = ical({
+  const calendar = new ICalCalendar({
     name: trip.name,
     description: `The itinerary of ${trip.name}, kept up to date from the trip's facts.`,
     prodId: { company: "trip-group-bot", product: "calendar", language: "EN" },

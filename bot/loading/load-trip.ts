@@ -3,7 +3,7 @@ import { planSchedule, remindersOf, type ScheduleChange } from "../reminders/sch
 import type { FactChange, FactStore, RevisionDraft } from "../store/fact-store";
 import type { ReminderSchedule, ScheduleEntry } from "../store/reminder-schedule";
 import { resolveTrip } from "../trip/model";
-import { type TripFile, TripFileSchema } from "../trip/schema";
+import { checkTripFile, type TripFile } from "../trip/schema";
 import { type IdentityChange, identityChange, OrganisersChangeRefused } from "./trip-identity";
 
 export interface LoadResult {
@@ -99,7 +99,7 @@ export async function loadTrip(
 }
 
 function validate(input: TripFile): TripFile {
-  const checked = TripFileSchema.safeParse(input);
+  const checked = checkTripFile(input);
   if (checked.success) return checked.data;
   throw new InvalidTripError(
     checked.error.issues.map((i) => `${i.path.join(".") || "trip"}: ${i.message}`),

@@ -1,7 +1,7 @@
 import { isMap, isPair, isScalar, LineCounter, type Node, parseDocument } from "yaml";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { resolveTrip, type Trip } from "./model";
-import { type TripFile, TripFileSchema, tripSemanticIssues } from "./schema";
+import { checkTripFile, type TripFile, tripSemanticIssues } from "./schema";
 
 export interface TripFileError {
   file: string;
@@ -45,7 +45,7 @@ export function parseTripText(
     };
   }
   const raw: unknown = doc.toJS();
-  const result = TripFileSchema.safeParse(raw);
+  const result = checkTripFile(raw);
   const platformErrors = options.platforms
     ? unknownPlatforms(doc.contents, options.platforms).map(([offset, message]) =>
         at(offset, message),

@@ -1,63 +1,75 @@
-import { z } from "zod";
+import { en } from "zod/locales";
+import * as z from "zod/mini";
 import { placeNamed } from "./places";
 import { isValidTimeZone, parseLeadTime, wallClockToInstant } from "./time";
 
 /**
  * The one definition of a trip file. The YAML loader, the JSON Schema for editors
- * (`npm run schema`), the store and the export all read it.
+ * (`npm run schema`, json-schema.ts), the store and the export all read it. Written with zod's
+ * mini build: the webhooks check uploads with it, and full zod would add ~400 KiB to their
+ * bundles (its methods, and every locale through its `z` object).
  */
 
 const Id = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, "use lowercase letters, digits and dashes (like day1-arrival)")
-  .max(64);
-const Text = z.string().trim().min(1, "must not be empty");
-const Source = Text.describe(
-  "Where this fact comes from: a URL or publication, or 'Example content for organisers to replace'.",
-).optional();
-const WallClock = z
-  .string()
-  .describe(
-    "Wall-clock time at the destination: YYYY-MM-DD HH:MM (add a UTC offset only for a time that happens twice)",
+  .check(
+    z.regex(/^[a-z0-9][a-z0-9-]*$/, "use lowercase letters, digits and dashes (like day1-arrival)"),
+    z.maxLength(64),
   );
+const Text = z.string().check(z.trim(), z.minLength(1, "must not be empty"));
+/** `schema` with a description for editors (the JSON Schema's `description`). */
+const described = <T extends z.ZodMiniType>(schema: T, description: string): T =>
+  schema.check(z.describe(description)) as T;
+const Source = z.optional(
+  described(
+    Text,
+    "Where this fact comes from: a URL or publication, or 'Example content for organisers to replace'.",
+  ),
+);
+const WallClock = described(
+  z.string(),
+  "Wall-clock time at the destination: YYYY-MM-DD HH:MM (add a UTC offset only for a time that happens twice)",
+);
 /** Other ways travellers ask for the same thing; the question search reads them too. */
-const Also = z
-  .array(Text)
-  .optional()
-  .describe("Other phrasings travellers use for this, e.g. [bus, shuttle, ride to the start]");
+const Also = described(
+  z.optional(z.array(Text)),
+  "Other phrasings travellers use for this, e.g. [bus, shuttle, ride to the start]",
+);
 
 /**
  * `offline: false` keeps an entry out of the offline pack (`/marathon offline`): for what
  * travellers should not carry across a border. Absent means it is in the pack.
  */
-const Offline = z
-  .boolean()
-  .optional()
-  .describe(
-    "false: leave this out of the offline pack (what should not be carried across a border)",
-  );
-const LeadTime = z
-  .string()
-  .describe('How long before the item a reminder is posted: "1d", "2h", "30m", "1h30m"')
-  .refine(
-    (s) => parseLeadTime(s) !== undefined,
+const Offline = described(
+  z.optional(z.boolean()),
+  "false: leave this out of the offline pack (what should not be carried across a border)",
+);
+const LeadTime = described(
+  z.string(),
+  'How long before the item a reminder is posted: "1d", "2h", "30m", "1h30m"',
+).check(
+  z.refine(
+    (s: string) => parseLeadTime(s) !== undefined,
     'write a lead time like "1d", "2h", "30m" or "1h30m"',
-  );
+  ),
+);
 
 const ZoneOverride = {
-  timeZone: Text.optional().describe(
+  timeZone: described(
+    z.optional(Text),
     "IANA time zone when it is not the destination's (a briefing in Beijing): times are shown in it",
   ),
-  timeZoneLabel: Text.optional().describe(
+  timeZoneLabel: described(
+    z.optional(Text),
     'How to name that time: "Beijing" → "09:00 Beijing time"',
   ),
 };
 
 export const PlaceSchema = z.strictObject({
-  id: Id.optional(),
+  id: z.optional(Id),
   name: Text,
-  description: Text.optional(),
-  address: Text.optional(),
+  description: z.optional(Text),
+  address: z.optional(Text),
   ...ZoneOverride,
   source: Source,
 });
@@ -66,39 +78,43 @@ export const FactSchema = z.strictObject({ text: Text, source: Source, offline: 
 
 export const EventSchema = z.strictObject({
   name: Text,
-  start: WallClock.describe("When the race starts, in the destination's wall-clock time"),
+  start: described(WallClock, "When the race starts, in the destination's wall-clock time"),
   startPlace: PlaceSchema,
-  finishPlace: PlaceSchema.optional(),
-  distances: z.array(Text).default([]),
-  facts: z.array(FactSchema).max(200).default([]),
-  url: z
-    .url({ protocol: /^https?$/, error: "must be a web address starting with https:// or http://" })
-    .optional(),
+  finishPlace: z.optional(PlaceSchema),
+  distances: z._default(z.array(Text), []),
+  facts: z._default(z.array(FactSchema).check(z.maxLength(200)), []),
+  url: z.optional(
+    z.url({
+      protocol: /^https?$/,
+      error: "must be a web address starting with https:// or http://",
+    }),
+  ),
   source: Source,
 });
 
 export const ItineraryItemSchema = z.strictObject({
   id: Id,
   start: WallClock,
-  end: WallClock.optional(),
+  end: z.optional(WallClock),
   title: Text,
-  place: Text.optional().describe(
+  place: described(
+    z.optional(Text),
     "Where it happens; naming a place of the trip (its id or name) brings that place's time zone",
   ),
-  notes: Text.optional(),
+  notes: z.optional(Text),
   ...ZoneOverride,
-  reminders: z
-    .array(LeadTime)
-    .optional()
-    .describe("Lead times; defaults to the trip's defaultReminders"),
+  reminders: described(
+    z.optional(z.array(LeadTime)),
+    "Lead times; defaults to the trip's defaultReminders",
+  ),
   source: Source,
   offline: Offline,
 });
 
 export const RuleTopicSchema = z.strictObject({
-  topic: Id.describe("Short name readers type: /marathon rules <topic>"),
+  topic: described(Id, "Short name readers type: /marathon rules <topic>"),
   title: Text,
-  rules: z.array(Text).min(1),
+  rules: z.array(Text).check(z.minLength(1)),
   also: Also,
   source: Source,
   offline: Offline,
@@ -108,7 +124,7 @@ export const FaqEntrySchema = z.strictObject({
   id: Id,
   question: Text,
   answer: Text,
-  keywords: z.array(Text).default([]),
+  keywords: z._default(z.array(Text), []),
   also: Also,
   source: Source,
   offline: Offline,
@@ -116,9 +132,9 @@ export const FaqEntrySchema = z.strictObject({
 
 export const ContactSchema = z.strictObject({
   name: Text,
-  role: Text.optional().describe('What to call them for: "Tour leader, travels with the group"'),
-  phone: Text.optional(),
-  email: Text.optional(),
+  role: described(z.optional(Text), 'What to call them for: "Tour leader, travels with the group"'),
+  phone: z.optional(Text),
+  email: z.optional(Text),
   offline: Offline,
 });
 
@@ -128,24 +144,13 @@ export const ContactSchema = z.strictObject({
  * platform name is accepted here; the JSON Schema for editors lists the platforms the bot has.
  */
 export const OrganisersSchema = z.record(
-  z.string().regex(/^[a-z][a-z0-9-]*$/, "a platform name, like the bot's platforms use"),
+  z.string().check(z.regex(/^[a-z][a-z0-9-]*$/, "a platform name, like the bot's platforms use")),
   z.array(Text),
 );
 
-/** What the JSON Schema says about a platform's organiser ids. */
-export interface OrganiserIds {
-  name: string;
-  /** "Slack user ids (U…)" */
-  userIds: string;
-}
-
-/** The organisers object as editors see it: one list per platform the bot speaks, described. */
-const organisersFor = (platforms: readonly OrganiserIds[]) =>
-  z.strictObject(
-    Object.fromEntries(
-      platforms.map((p) => [p.name, z.array(Text).default([]).describe(p.userIds)]),
-    ) as Record<string, z.ZodDefault<z.ZodArray<typeof Text>>>,
-  );
+/** A list of organiser ids for one platform, as the JSON Schema for editors describes it. */
+export const organiserIds = (description: string) =>
+  described(z._default(z.array(Text), []), description);
 
 /**
  * How many facts a trip may hold. A stored trip's HEAD record lists every fact's key in one
@@ -159,31 +164,37 @@ export const MAX_FACTS = { places: 200, itinerary: 2000, rules: 200, faq: 500 } 
  */
 export const MAX_FACT_BYTES = 100_000;
 
-const TripFileShape = z.strictObject({
+/** The trip file's fields, without the checks that span them (the JSON Schema's source). */
+export const TripFileShape = z.strictObject({
   id: Id,
   name: Text,
-  timeZone: Text.describe("IANA time zone of the destination, e.g. Asia/Pyongyang"),
-  timeZoneLabel: Text.optional().describe(
+  timeZone: described(Text, "IANA time zone of the destination, e.g. Asia/Pyongyang"),
+  timeZoneLabel: described(
+    z.optional(Text),
     'How to name the destination time: "Pyongyang" → "08:00 Pyongyang time"',
   ),
-  command: z
-    .string()
-    .regex(/^[a-z0-9_-]{1,32}$/, "a slash-command name: 1–32 lowercase letters, digits, - or _")
-    .default("marathon"),
-  organisers: OrganisersSchema.default({}),
-  contacts: z
-    .array(ContactSchema)
-    .max(50)
-    .optional()
-    .describe(
-      "People travellers can reach (organisers, guides, the local agency): the offline pack lists them",
-    ),
-  defaultReminders: z.array(LeadTime).default(["1d", "1h"]),
+  command: z._default(
+    z
+      .string()
+      .check(
+        z.regex(
+          /^[a-z0-9_-]{1,32}$/,
+          "a slash-command name: 1–32 lowercase letters, digits, - or _",
+        ),
+      ),
+    "marathon",
+  ),
+  organisers: z._default(OrganisersSchema, {}),
+  contacts: described(
+    z.optional(z.array(ContactSchema).check(z.maxLength(50))),
+    "People travellers can reach (organisers, guides, the local agency): the offline pack lists them",
+  ),
+  defaultReminders: z._default(z.array(LeadTime), ["1d", "1h"]),
   event: EventSchema,
-  places: z.array(PlaceSchema).max(MAX_FACTS.places).default([]),
-  itinerary: z.array(ItineraryItemSchema).max(MAX_FACTS.itinerary).default([]),
-  rules: z.array(RuleTopicSchema).max(MAX_FACTS.rules).default([]),
-  faq: z.array(FaqEntrySchema).max(MAX_FACTS.faq).default([]),
+  places: z._default(z.array(PlaceSchema).check(z.maxLength(MAX_FACTS.places)), []),
+  itinerary: z._default(z.array(ItineraryItemSchema).check(z.maxLength(MAX_FACTS.itinerary)), []),
+  rules: z._default(z.array(RuleTopicSchema).check(z.maxLength(MAX_FACTS.rules)), []),
+  faq: z._default(z.array(FaqEntrySchema).check(z.maxLength(MAX_FACTS.faq)), []),
 });
 
 export interface TripIssue {
@@ -276,9 +287,18 @@ export function tripSemanticIssues(data: unknown): TripIssue[] {
   return issues;
 }
 
-export const TripFileSchema = TripFileShape.superRefine((trip, ctx) => {
-  for (const issue of tripSemanticIssues(trip)) ctx.addIssue({ code: "custom", ...issue });
-});
+export const TripFileSchema = TripFileShape.check(
+  z.superRefine((trip, ctx) => {
+    for (const issue of tripSemanticIssues(trip)) ctx.addIssue({ code: "custom", ...issue });
+  }),
+);
+
+/**
+ * Checks a trip file against the schema, with zod's English messages ("Too big: expected array
+ * to have <=200 items"): the mini build has none of its own, and organisers read them.
+ */
+export const checkTripFile = (input: unknown) =>
+  TripFileSchema.safeParse(input, { error: en().localeError });
 
 /** A trip file as written (after defaults). */
 export type TripFile = z.output<typeof TripFileSchema>;
@@ -287,13 +307,3 @@ export type ItineraryItemFile = z.output<typeof ItineraryItemSchema>;
 export type RuleTopic = z.output<typeof RuleTopicSchema>;
 export type FaqEntry = z.output<typeof FaqEntrySchema>;
 export type Contact = z.output<typeof ContactSchema>;
-
-/** JSON Schema of the trip file, for editor completion, with the given platforms' organisers. */
-export function tripJsonSchema(platforms: readonly OrganiserIds[]): Record<string, unknown> {
-  const none = Object.fromEntries(platforms.map((p) => [p.name, []]));
-  const shape = TripFileShape.extend({ organisers: organisersFor(platforms).default(none) });
-  return {
-    ...z.toJSONSchema(shape, { io: "input", unrepresentable: "any" }),
-    title: "Trip file",
-  };
-}

@@ -5,12 +5,10 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { Stack } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
-import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bundle } from "../../bench/lib/harness";
 import { DynamoCalendarTokens } from "../../bot/store/dynamo-calendar-tokens";
 import type { LocalEnvironment } from "../../dev/environment";
-import { RUNTIME } from "../../infra/bot-function";
-import { esbuildOptions } from "../../infra/bundling";
 import { CALENDAR_ACTIONS, CALENDAR_HANDLER, CALENDAR_ROUTE } from "../../infra/calendar-feed";
 import type { TripBotStack } from "../../infra/stack";
 import { calendarGet } from "../calendar/requests";
@@ -121,19 +119,15 @@ describe("the calendar function's bundle", () => {
     await table.close();
   });
 
-  it("serves the feed and the PDF when bundled as Lambda runs it (one minified CommonJS file)", async () => {
-    // The one bundling the stack gives NodejsFunction (infra/bundling.ts).
-    await build({
-      ...esbuildOptions(RUNTIME, join(import.meta.dirname, "..", "..")),
-      entryPoints: [CALENDAR_HANDLER],
-      outfile: join(outdir, "index.js"),
-      logLevel: "silent",
-    });
+  it("serves the feed and the PDF when bundled as Lambda runs it (minified CommonJS files)", async () => {
+    // The one bundling the stack gives NodejsFunction (infra/bundling.ts), deferred packages
+    // beside it.
+    const { file } = await bundle(CALENDAR_HANDLER, outdir, "index");
     const token = await new DynamoCalendarTokens(table.doc, table.tableName).tokenFor(
       "pyongyang-marathon-2025",
     );
     const script = `
-      const { handler } = require(${JSON.stringify(join(outdir, "index.js"))});
+      const { handler } = require(${JSON.stringify(file)});
       (async () => {
         const ics = await handler(${JSON.stringify(calendarGet(`/calendar/${token}.ics`))});
         const pdf = await handler(${JSON.stringify(calendarGet(`/calendar/${token}.pdf`))});

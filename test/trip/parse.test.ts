@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { PLATFORMS } from "../../bot/platforms";
+import { tripJsonSchema } from "../../bot/trip/json-schema";
 import { formatTripError, parseTripText } from "../../bot/trip/parse";
-import { tripJsonSchema } from "../../bot/trip/schema";
 import { NEW_YORK, PYONGYANG } from "../helpers/local-table";
 
 const VALID = `id: test-trip
