@@ -1,4 +1,4 @@
-import { findAnswer, hasContent } from "./answer/find";
+import { findAnswer } from "./answer/find";
 import type { CalendarLinks } from "./calendar/links";
 import type {
   CommandContext,
@@ -141,12 +141,11 @@ async function answer(deps: Wiring, request: CommandRequest): Promise<Reply> {
     const question = `${command} ${request.input}`;
     const finding = findAnswer(trip, question);
     if (finding.sure) return findingReply(trip, question, finding, false);
+    // Words that match nothing ("next one", "when exactly") leave the command's answer.
     const { shows } = definition;
-    const elsewhere =
-      finding.choices.length > 0
-        ? !finding.choices.some((c) => shows?.(c.entry))
-        : hasContent(trip, request.input);
-    if (shows && elsewhere) return answerQuestion(ctx, question);
+    if (shows && finding.choices.length > 0 && !finding.choices.some((c) => shows(c.entry))) {
+      return answerQuestion(ctx, question);
+    }
   }
   return definition ? definition.run(ctx) : overviewReply(ctx);
 }

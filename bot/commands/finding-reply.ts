@@ -99,11 +99,16 @@ function organisersLine(recorded: boolean): Block {
  * command whose argument named none of its own ("itinerary dinner", "rules money").
  */
 export function matchingEntries(trip: Trip, words: string, kind: EntryKind): Block[] {
-  // Ranked, not decided: a FAQ answer that surely answers "money" must not hide the rule on it.
-  const matching = rank(tripIndex(trip).search(words, 12), words)
-    .filter((r) => r.entry.kind === kind && r.coverage >= 0.5)
-    .slice(0, 3);
+  const matching = entriesNamed(trip, words, kind).slice(0, 3);
   return matching.length > 0 ? [paragraph("These match it:"), choicesList(trip, matching)] : [];
+}
+
+/** Entries of one kind that cover at least half of `words`, best first. */
+export function entriesNamed(trip: Trip, words: string, kind: EntryKind): Ranked[] {
+  // Ranked, not decided: a FAQ answer that surely answers "money" must not hide the rule on it.
+  return rank(tripIndex(trip).search(words, 12), words).filter(
+    (r) => r.entry.kind === kind && r.coverage >= 0.5,
+  );
 }
 
 /** The closest entries, each with the exact command that shows it. */

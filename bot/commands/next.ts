@@ -2,22 +2,30 @@ import { type Block, paragraph, text } from "../reply";
 import type { ItineraryItem } from "../trip/model";
 import { humanDistance } from "../trip/time";
 import type { TripCommand } from "./context";
+import { entriesNamed } from "./finding-reply";
 import { answer, itemSpans, moment, notice } from "./format";
 
 export const next: TripCommand = {
   name: "next",
   aliases: ["now", "upcoming"],
-  // The item it shows is chosen by the clock, not by words: "next bus" asks about the bus.
-  shows: () => false,
+  // "next bus": the next of the items the words name; "next event" (a fact): the next item.
+  shows: (e) => e.kind === "item" || e.kind === "fact",
   summary: "The next item on the itinerary and how long until it",
   usage: "",
   examples: ["next"],
-  run({ trip, now }) {
+  run({ trip, now, request }) {
     const t = now.getTime();
     const ongoing = trip.itinerary.filter(
       (i) => i.startAt.getTime() <= t && i.endAt !== undefined && i.endAt.getTime() > t,
     );
-    const upcoming = trip.itinerary.filter((i) => i.startAt.getTime() > t);
+    const later = trip.itinerary.filter((i) => i.startAt.getTime() > t);
+    const named = new Set(
+      entriesNamed(trip, request.input, "item").flatMap((r) =>
+        r.entry.kind === "item" ? [r.entry.item] : [],
+      ),
+    );
+    // Words that name none still to come ("next one", "next item") ask for the next of all.
+    const upcoming = later.some((i) => named.has(i)) ? later.filter((i) => named.has(i)) : later;
     const [first, then] = upcoming;
     const blocks: Block[] = [];
     if (ongoing.length > 0) {
