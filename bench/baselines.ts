@@ -1,13 +1,3 @@
-/**
- * `npx tsx bench/baselines.ts [--platform slack|discord] [--runs 15]`: how much the hello world a
- * bench compares with depends on how it is built and configured. Side by side, in one run:
- * ours; the hello world as the bench builds it (`plain`: this project's minified build, the SDK
- * bundled, static local credentials); the same code bundled with NodejsFunction's defaults (not
- * minified, no source map, `@aws-sdk/*` left to the runtime's copy, here the project's
- * node_modules); and the hello world with the SDK's default credential chain (credentials from
- * the environment, as Lambda gives them) instead of static ones. A benchmark, not a test.
- */
-import { generateKeyPairSync } from "node:crypto";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -19,6 +9,7 @@ import { EXAMPLE_TRIPS, loadTripFile } from "../dev/environment";
 import { RUNTIME } from "../infra/bot-function";
 import { esbuildTarget } from "../infra/bundling";
 import { bundle, median, printTable, runNode } from "./lib/harness";
+import { signedWhen } from "./lib/signed-when";
 
 const { values } = parseArgs({
   options: {
@@ -89,6 +80,7 @@ try {
       file: await nodejsFunctionDefaults(defaultChain, "hello-chain-defaults"),
     },
   ];
+  const signed = signedWhen(platform === "discord" ? "discord" : "slack");
   const environment = {
     TABLE_NAME: tableName,
     DYNAMODB_ENDPOINT: server.endpoint,
@@ -97,13 +89,13 @@ try {
     AWS_ACCESS_KEY_ID: "local",
     AWS_SECRET_ACCESS_KEY: "local",
     AWS_SESSION_TOKEN: "local",
-    ...platformEnv(),
+    ...signed.env,
   };
   const cpu = targets.map(() => [] as number[]);
   const answer = targets.map(() => [] as number[]);
   for (let i = 0; i < runs; i++) {
     for (const [j, t] of targets.entries()) {
-      const { report } = await runNode(driver(), { ...environment, BENCH_BUNDLE: t.file });
+      const { report } = await runNode(signed.driver, { ...environment, BENCH_BUNDLE: t.file });
       cpu[j]?.push(Number(report.coldCpuMs));
       answer[j]?.push(Number(report.loadMs) + Number(report.firstMs));
     }
@@ -123,34 +115,4 @@ try {
   doc.destroy();
   await server.close();
   await rm(out, { recursive: true, force: true });
-}
-
-function driver(): string {
-  return platform === "discord"
-    ? join(import.meta.dirname, "discord-driver.mjs")
-    : join(import.meta.dirname, "lib", "lambda-driver.mjs");
-}
-
-function platformEnv(): Record<string, string> {
-  if (platform === "discord") {
-    const { publicKey, privateKey } = generateKeyPairSync("ed25519");
-    const spki = publicKey.export({ format: "der", type: "spki" });
-    return {
-      DISCORD_PUBLIC_KEY: spki.subarray(spki.length - 32).toString("hex"),
-      BENCH_PRIVATE_KEY: privateKey.export({ format: "der", type: "pkcs8" }).toString("base64"),
-    };
-  }
-  return {
-    SLACK_SIGNING_SECRET: "s",
-    BENCH_SECRET: "s",
-    BENCH_BODY: new URLSearchParams({
-      command: "/marathon",
-      text: "when",
-      user_id: "U1",
-      channel_id: "C1",
-      team_id: "T1",
-      response_url: "https://hooks.slack.com/commands/T1/1/x",
-      trigger_id: "1.2.3",
-    }).toString(),
-  };
 }

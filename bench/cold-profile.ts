@@ -1,14 +1,3 @@
-/**
- * `npx tsx bench/cold-profile.ts [--platform slack|discord] [--runs 9] [--entry <file>]
- * [--minified]`: where a cold start's CPU goes. Bundles the handler as the stack does (but not
- * minified, unless `--minified`, so that line ticks map to their sources), runs the bench driver in fresh
- * processes under V8's sampling profiler, maps every sample through the bundle's source map to
- * its package (or our folder), and prints the mean self time per package, split into module
- * evaluation (the bundle's top level, and modules evaluated on first use) and the rest of the
- * first answer. A
- * benchmark, not a test: the profiler adds overhead, so read the shares, not the totals.
- */
-import { generateKeyPairSync } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { SourceMap } from "node:module";
 import { tmpdir } from "node:os";
@@ -19,6 +8,7 @@ import { dynamoStores } from "../bot/store/dynamo-stores";
 import { startLocalDynamo } from "../bot/store/local-dynamo";
 import { EXAMPLE_TRIPS, loadTripFile } from "../dev/environment";
 import { bundle, printTable, runNode } from "./lib/harness";
+import { signedWhen } from "./lib/signed-when";
 
 const { values } = parseArgs({
   options: {
@@ -30,38 +20,6 @@ const { values } = parseArgs({
 });
 const platform = values.platform as string;
 const runs = Number(values.runs);
-
-/** How each platform's driver signs a `/marathon when`: as in bench:slack and bench:discord. */
-function platformEnv(): { driver: string; env: Record<string, string> } {
-  if (platform === "discord") {
-    const { publicKey, privateKey } = generateKeyPairSync("ed25519");
-    const spki = publicKey.export({ format: "der", type: "spki" });
-    return {
-      driver: join(import.meta.dirname, "discord-driver.mjs"),
-      env: {
-        DISCORD_PUBLIC_KEY: spki.subarray(spki.length - 32).toString("hex"),
-        BENCH_PRIVATE_KEY: privateKey.export({ format: "der", type: "pkcs8" }).toString("base64"),
-      },
-    };
-  }
-  const secret = "bench-signing-secret";
-  return {
-    driver: join(import.meta.dirname, "lib", "lambda-driver.mjs"),
-    env: {
-      SLACK_SIGNING_SECRET: secret,
-      BENCH_SECRET: secret,
-      BENCH_BODY: new URLSearchParams({
-        command: "/marathon",
-        text: "when",
-        user_id: "U1",
-        channel_id: "C1",
-        team_id: "T1",
-        response_url: "https://hooks.slack.com/commands/T1/1/x",
-        trigger_id: "1.2.3",
-      }).toString(),
-    },
-  };
-}
 
 interface ProfileNode {
   id: number;
@@ -105,7 +63,7 @@ try {
   const built = await bundle(entry, out, "handler", { readable: !minified });
   const map = new SourceMap(JSON.parse(await readFile(`${built.file}.map`, "utf8")));
   const bundleUrl = `file://${built.file}`;
-  const { driver, env } = platformEnv();
+  const { driver, env } = signedWhen(platform === "discord" ? "discord" : "slack");
   const totals = new Map<string, Record<Phase, number>>();
   for (let i = 0; i < runs; i++) {
     const dir = join(out, `run-${i}`);

@@ -6,12 +6,11 @@
  */
 import { join } from "node:path";
 import { compareColdStart } from "./lib/cold-start";
-
-const secret = "bench-signing-secret";
+import { signedWhen } from "./lib/signed-when";
 
 await compareColdStart({
   title: "Slack handler",
-  driver: join(import.meta.dirname, "lib", "lambda-driver.mjs"),
+  ...signedWhen("slack"),
   targets: [
     { name: "handlers/slack.ts", entry: join(import.meta.dirname, "..", "handlers", "slack.ts") },
     {
@@ -21,19 +20,5 @@ await compareColdStart({
     },
     { name: "floor: signature + one Query", entry: join(import.meta.dirname, "floor.ts") },
   ],
-  env: {
-    SLACK_SIGNING_SECRET: secret,
-    BENCH_SECRET: secret,
-    BENCH_BODY: new URLSearchParams({
-      command: "/marathon",
-      text: "when",
-      user_id: "U1",
-      user_name: "bench",
-      channel_id: "C1",
-      team_id: "T1",
-      response_url: "https://hooks.slack.com/commands/T1/1/x",
-      trigger_id: "1.2.3",
-    }).toString(),
-  },
   goal: "≤ 0.60",
 });
