@@ -141,7 +141,8 @@ async function answer(deps: Wiring, request: CommandRequest): Promise<Reply> {
     const question = `${command} ${request.input}`;
     const finding = findAnswer(trip, question);
     if (finding.sure) return findingReply(trip, question, finding, false);
-    // Words that match nothing ("next one", "when exactly") leave the command's answer.
+    // Words about something the command does not show ask a question of their own; words that
+    // match nothing ("next one", "when exactly") leave the command's answer.
     const { shows } = definition;
     if (shows && finding.choices.length > 0 && !finding.choices.some((c) => shows(c.entry))) {
       return answerQuestion(ctx, question);
