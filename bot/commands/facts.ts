@@ -6,7 +6,7 @@ export const facts: TripCommand = {
   name: "facts",
   aliases: ["race", "event", "about"],
   shows: (e) => e.kind === "fact",
-  summary: "Facts about the race, each with its source",
+  summary: "Facts about the event, each with its source",
   usage: "",
   examples: ["facts"],
   run({ trip }) {

@@ -41,7 +41,7 @@ function suggestTopics(trip: Trip, partial: string): Suggestion[] {
 export const rules: TripCommand = {
   name: "rules",
   aliases: ["rule", "conduct"],
-  summary: "The race rules and the rules of conduct in the country, by topic",
+  summary: "The trip's rules by topic: the event's own, conduct in the country…",
   usage: "[topic]",
   examples: ["rules", "rules race", "rules photos"],
   option: { name: "topic", description: "A topic, like race or photos", suggest: suggestTopics },

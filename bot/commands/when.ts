@@ -6,22 +6,34 @@ import { answer, moment } from "./format";
 
 /**
  * "Race day is in 12 days", "Race day is Sunday 6 April in Pyongyang, tomorrow there", "The race
- * was 3 days ago". Days are counted by the destination's calendar, so "today" and "tomorrow"
- * name it: a reader whose own date differs still reads something true.
+ * was 3 days ago"; for an event that is no race (it has no distances: a dive week, a festival),
+ * "12 days to go", "Tomorrow in Egypt: Saturday 10 October". Days are counted by the
+ * destination's calendar, so "today" and "tomorrow" name it: a reader whose own date differs
+ * still reads something true.
  */
 export function countdown({ trip, now }: Pick<CommandContext, "trip" | "now">): string {
   const start = trip.event.startAt;
   const days = calendarDaysBetween(now, start, trip.zone);
   const started = now.getTime() >= start.getTime();
-  if (days > 1) return `Race day is in ${plural(days, "day")}.`;
+  const race = trip.event.distances.length > 0;
+  if (days > 1)
+    return race ? `Race day is in ${plural(days, "day")}.` : `${plural(days, "day")} to go.`;
   if (days === 1) {
     const date = DateTime.fromJSDate(start, { zone: trip.zone }).setLocale("en-GB");
-    return `Race day is ${date.toFormat("cccc d LLLL")} in ${trip.zoneLabel}, tomorrow there.`;
+    const day = date.toFormat("cccc d LLLL");
+    return race
+      ? `Race day is ${day} in ${trip.zoneLabel}, tomorrow there.`
+      : `Tomorrow in ${trip.zoneLabel}: ${day}.`;
   }
-  if (days === 0 && !started)
-    return `Race day is today in ${trip.zoneLabel}: the start is ${humanDistance(now, start)}.`;
-  if (days === 0) return `The race started ${humanDistance(now, start).replace(/ ago$/, "")} ago.`;
-  return `The race was ${plural(-days, "day")} ago.`;
+  if (days === 0 && !started) {
+    const when = `the start is ${humanDistance(now, start)}`;
+    return race
+      ? `Race day is today in ${trip.zoneLabel}: ${when}.`
+      : `Today in ${trip.zoneLabel}: ${when}.`;
+  }
+  const it = race ? "The race" : "It";
+  if (days === 0) return `${it} started ${humanDistance(now, start).replace(/ ago$/, "")} ago.`;
+  return `${it} was ${plural(-days, "day")} ago.`;
 }
 
 /** "<countdown> <event> starts <moment> at <place>.", in the past tense once it has started. */
@@ -42,7 +54,7 @@ export const when: TripCommand = {
   aliases: ["date", "start"],
   // The start, the distances and where it starts and finishes.
   shows: (e) => e.kind === "fact" || (e.kind === "place" && e.role !== undefined),
-  summary: "The race date and start time, in the destination's time and yours, with a countdown",
+  summary: "The event's date and start time, in the destination's time and yours, with a countdown",
   usage: "",
   examples: ["when"],
   run(ctx) {

@@ -6,7 +6,7 @@ export const where: TripCommand = {
   name: "where",
   aliases: ["places", "place"],
   shows: (e) => e.kind === "place",
-  summary: "Where the race starts and finishes, and the other places on the trip",
+  summary: "Where the event starts and finishes, and the other places on the trip",
   usage: "",
   examples: ["where"],
   run({ trip }) {

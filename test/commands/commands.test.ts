@@ -68,6 +68,33 @@ describe("commands on the Pyongyang trip", () => {
     expect(after.text).toContain("started Sun 6 Apr 2025, 08:00 Pyongyang time");
   });
 
+  it("when: an event that is no race (no distances) is counted down without 'race day'", async () => {
+    const parsed = parseTripText(`
+id: dive-week
+name: Dive week
+timeZone: Africa/Cairo
+event: { name: Liveaboard week, start: 2026-10-10 17:00, startPlace: { name: Marina } }
+itinerary:
+  - { id: boarding, start: 2026-10-10 17:00, title: Boarding }
+`);
+    if (!parsed.ok) throw new Error("bad trip");
+    const stores = memoryStores();
+    await loadTrip(stores, parsed.file);
+    const when = async (now: string) => {
+      const reply = await botAt(stores, now).answer({ ...request("when"), tripId: "dive-week" });
+      return read(reply, now);
+    };
+    const texts = await Promise.all(
+      ["2026-10-01T00:00:00Z", "2026-10-09T12:00:00Z", "2026-10-10T10:00:00Z"].map(when),
+    );
+    expect(texts[0]).toContain("9 days to go. Liveaboard week starts Sat 10 Oct 2026, 17:00");
+    expect(texts[1]).toContain("Tomorrow in Cairo: Saturday 10 October.");
+    // 13:00 in Cairo (summer time, UTC+3, until the end of October).
+    expect(texts[2]).toContain("Today in Cairo: the start is in 4 hours.");
+    expect((await when("2026-10-13T00:00:00Z")).toLowerCase()).toContain("it was 3 days ago.");
+    for (const text of texts) expect(text.toLowerCase()).not.toContain("race");
+  });
+
   it("when and next count down once: no second, live countdown beside the written one", async () => {
     const relativeMoments = (reply: Reply) =>
       reply.blocks
