@@ -1,4 +1,10 @@
-import { type AlertSummary, changeAlerts, summariseAlert } from "../reminders/alerts";
+import {
+  type AlertSummary,
+  changeAlerts,
+  owedAlerts,
+  owedForm,
+  summariseAlert,
+} from "../reminders/alerts";
 import { planSchedule, remindersOf, type ScheduleChange } from "../reminders/schedule";
 import type { FactChange, FactStore, RevisionDraft } from "../store/fact-store";
 import type { ReminderSchedule, ScheduleEntry } from "../store/reminder-schedule";
@@ -57,8 +63,9 @@ export class InvalidTripError extends Error {
 /**
  * Loading a trip, wherever it comes from (the CLI, a file uploaded in the chat, an organiser's
  * edit): validate, compare with the revision in force, write the facts and switch readers
- * over, then bring the reminder schedule in line. Each step is safe to repeat, so a load that
- * died part-way is finished by running it again.
+ * over, then bring the reminder schedule in line and schedule the change alerts. Each step is
+ * safe to repeat, so a load that died part-way is finished by running it again: the alerts a
+ * switch owes are written with it, in HEAD, and stay there until they are in the schedule.
  */
 export async function loadTrip(
   stores: TripLoadStores,
@@ -75,26 +82,36 @@ export async function loadTrip(
   const trip = resolveTrip(file);
   const identity = identityChange(before, file);
   const schedule = planSchedule(remindersOf(trip), scheduled, now);
-  const alertsAt = (revision: number) =>
-    before && draft.switches ? changeAlerts(before, trip, scheduled, now, revision) : [];
+  const made = draft.switches ? draft.revision + 1 : draft.revision;
+  // This load's own alerts; `before` is the revision in force, so a re-run after a switch has none.
+  const fresh = before && draft.switches ? changeAlerts(before, trip, scheduled, now, made) : [];
+  // What an earlier load's switch still owes: it died before the alerts were in the schedule.
+  const owed = owedAlerts(draft.owed, now);
+  const alerts = options.quiet ? fresh : [...owed, ...fresh];
   if (options.dryRun) {
-    const alerts = alertsAt(draft.revision + 1);
     return result(draft, schedule, false, draft.revision, alerts, false, identity);
   }
   if (options.keepOrganisers && identity?.organisers.length) {
     throw new OrganisersChangeRefused(file.id, identity);
   }
 
-  const revision = await draft.commit();
+  // The revision in force announced these when it was made: a switch below would drop them.
+  if (owed.length > 0) await stores.schedule.update({ put: owed, cancel: [] });
+  const owes = options.quiet ? [] : owedForm(fresh);
+  const revision = await draft.commit(owes);
   // Reminders follow the itinerary now in force; a load that changed nothing still repairs a
   // schedule that an earlier load died before writing.
   await stores.schedule.update(schedule);
   // Changes to items that are close or already reminded are announced by the next reminders
   // run, which posts each alert once per channel through the delivery ledger: the load stays
-  // fast and never posts itself.
-  const alerts = alertsAt(revision);
-  const announced = !options.quiet && alerts.length > 0;
-  if (announced) await stores.schedule.update({ put: alerts, cancel: [] });
+  // fast and never posts itself. Owed alerts put again are ones the ledger already knows.
+  if (!options.quiet && fresh.length > 0) {
+    await stores.schedule.update({ put: fresh, cancel: [] });
+  }
+  if (draft.switches ? owes.length > 0 : owed.length > 0) {
+    await stores.facts.settleOwed(file.id, revision);
+  }
+  const announced = alerts.length > 0 && !options.quiet;
   return result(draft, schedule, draft.switches, revision, alerts, announced, identity);
 }
 

@@ -1,4 +1,10 @@
-import type { ItemSnapshot, ReminderContent, ScheduleEntry } from "../store/reminder-schedule";
+import { MAX_OWED_BYTES, owedBytes } from "../store/fact-store";
+import type {
+  ItemChange,
+  ItemSnapshot,
+  ReminderContent,
+  ScheduleEntry,
+} from "../store/reminder-schedule";
 import type { ItineraryItem, Trip } from "../trip/model";
 import { formatInZone } from "../trip/time";
 
@@ -77,6 +83,66 @@ export function changeAlerts(
 
 const differs = (a: ItemSnapshot, b: ItemSnapshot) =>
   a.startAt !== b.startAt || a.title !== b.title || (a.place ?? "") !== (b.place ?? "");
+
+/** A change alert as its revision's HEAD keeps it until the alert is in the schedule. */
+interface OwedAlert {
+  tripId: string;
+  itemId: string;
+  alertRevision: number;
+  startAt: string;
+  content: ReminderContent;
+  change: ItemChange;
+}
+
+/**
+ * The alerts a load's revision owes, as its commit writes them beside the switch: one string
+ * per alert, soonest first, as many as fit in `MAX_OWED_BYTES`. A change post never shows the
+ * item's notes, so they are left out; a load announcing more than fits still schedules the rest
+ * itself, but only what fits is finished by a re-run after a crash.
+ */
+export function owedForm(alerts: readonly ScheduleEntry[]): string[] {
+  const owes: string[] = [];
+  let bytes = 0;
+  const soonest = [...alerts].sort((a, b) => a.startAt.getTime() - b.startAt.getTime());
+  for (const alert of soonest) {
+    if (alert.alertRevision === undefined || !alert.change) continue;
+    const { notes: _notes, ...content } = alert.content;
+    const owed: OwedAlert = {
+      tripId: alert.tripId,
+      itemId: alert.itemId,
+      alertRevision: alert.alertRevision,
+      startAt: alert.startAt.toISOString(),
+      content,
+      change: alert.change,
+    };
+    const text = JSON.stringify(owed);
+    bytes += owedBytes([text]);
+    if (bytes > MAX_OWED_BYTES) break;
+    owes.push(text);
+  }
+  return owes;
+}
+
+/**
+ * What a revision still owes, back as change alerts due at `now`: the load that owed them may
+ * have died long enough ago for their first due time to be past a reminders run's look-back.
+ */
+export function owedAlerts(owed: readonly string[], now: Date): ScheduleEntry[] {
+  return owed.map((text) => {
+    const o = JSON.parse(text) as OwedAlert;
+    return {
+      tripId: o.tripId,
+      itemId: o.itemId,
+      leadMinutes: 0,
+      alertRevision: o.alertRevision,
+      dueAt: now,
+      startAt: new Date(o.startAt),
+      content: o.content,
+      change: o.change,
+      state: "pending",
+    };
+  });
+}
 
 /** A change alert in words, for the CLI's list of what a load announces. */
 export function summariseAlert(alert: ScheduleEntry): AlertSummary {

@@ -11,6 +11,9 @@ import { batchWrite, queryAll } from "./dynamo-requests";
 import {
   ConcurrentLoadError,
   type FactStore,
+  MAX_OWED_BYTES,
+  OwedTooLargeError,
+  owedBytes,
   type RevisionDraft,
   type StoredTrip,
   type TripSummary,
@@ -21,6 +24,8 @@ import { diffRecords, type FactRecord, recordsToTrip, tripToRecords } from "./tr
 interface Head {
   revision: number;
   manifest: string[];
+  /** What the revision still owes, as its commit was given it (absent: nothing). */
+  owed: string[];
 }
 
 interface StoredFacts {
@@ -102,8 +107,13 @@ export class DynamoFactStore implements FactStore {
       changes,
       revision,
       switches,
-      commit: async () => {
-        if (switches) await this.switchTo(file.id, next, stored);
+      owed: [...(stored.head?.owed ?? [])],
+      commit: async (owes = []) => {
+        if (switches) {
+          const bytes = owedBytes(owes);
+          if (bytes > MAX_OWED_BYTES) throw new OwedTooLargeError(file.id, bytes);
+          await this.switchTo(file.id, next, stored, owes);
+        }
         await this.listTrip(file);
         // Facts no revision points at any more: the old versions, and leftovers of a failed load.
         const keep = new Set(next.map((r) => r.sk));
@@ -121,8 +131,34 @@ export class DynamoFactStore implements FactStore {
     };
   }
 
-  /** Writes the facts HEAD does not have yet, then switches HEAD over if no load did first. */
-  private async switchTo(tripId: string, next: FactRecord[], stored: StoredFacts) {
+  async settleOwed(tripId: string, revision: number): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: keys.tripPartition(tripId), sk: keys.head },
+          UpdateExpression: "REMOVE owed",
+          ConditionExpression: "revision = :revision AND attribute_exists(owed)",
+          ExpressionAttributeValues: { ":revision": revision },
+        }),
+      );
+      return true;
+    } catch (e) {
+      if (e instanceof ConditionalCheckFailedException) return false;
+      throw e;
+    }
+  }
+
+  /**
+   * Writes the facts HEAD does not have yet, then switches HEAD over if no load did first,
+   * with what the new revision owes in the same write.
+   */
+  private async switchTo(
+    tripId: string,
+    next: FactRecord[],
+    stored: StoredFacts,
+    owes: readonly string[],
+  ) {
     const pk = keys.tripPartition(tripId);
     const present = new Set(stored.facts.map((f) => f.sk));
     await batchWrite(
@@ -140,6 +176,7 @@ export class DynamoFactStore implements FactStore {
             sk: keys.head,
             revision: (head?.revision ?? 0) + 1,
             manifest: next.map((r) => r.sk),
+            ...(owes.length > 0 ? { owed: [...owes] } : {}),
             loadedAt: new Date().toISOString(),
           },
           ConditionExpression: head ? "revision = :expected" : "attribute_not_exists(pk)",
@@ -221,7 +258,11 @@ export class DynamoFactStore implements FactStore {
     const facts: FactRecord[] = [];
     for (const item of items) {
       if (item.sk === keys.head) {
-        head = { revision: Number(item.revision), manifest: (item.manifest as string[]) ?? [] };
+        head = {
+          revision: Number(item.revision),
+          manifest: (item.manifest as string[]) ?? [],
+          owed: (item.owed as string[] | undefined) ?? [],
+        };
       } else facts.push(item as unknown as FactRecord);
     }
     return { head, facts };

@@ -3,6 +3,9 @@ import type { TripFile } from "../trip/schema";
 import {
   ConcurrentLoadError,
   type FactStore,
+  MAX_OWED_BYTES,
+  OwedTooLargeError,
+  owedBytes,
   type RevisionDraft,
   type StoredTrip,
   type TripSummary,
@@ -13,6 +16,8 @@ interface Stored {
   revision: number;
   /** As the DynamoDB store gives it back: through its fact records, so equal files compare equal. */
   file: TripFile;
+  /** What the revision still owes, as its commit was given it. */
+  owed: string[];
 }
 
 /** The fact store in memory, for tests and one-process runs. */
@@ -57,15 +62,25 @@ export class MemoryFactStore implements FactStore {
       changes,
       revision,
       switches,
-      commit: async () => {
+      owed: [...(stored?.owed ?? [])],
+      commit: async (owes = []) => {
         if (!switches) return revision;
+        const bytes = owedBytes(owes);
+        if (bytes > MAX_OWED_BYTES) throw new OwedTooLargeError(file.id, bytes);
         if ((this.trips.get(file.id)?.revision ?? 0) !== revision)
           throw new ConcurrentLoadError(file.id);
         const normalised = recordsToTrip(next);
         if (!normalised) throw new Error(`Trip ${file.id} has no settings or event`);
-        this.trips.set(file.id, { revision: revision + 1, file: normalised });
+        this.trips.set(file.id, { revision: revision + 1, file: normalised, owed: [...owes] });
         return revision + 1;
       },
     };
+  }
+
+  async settleOwed(tripId: string, revision: number): Promise<boolean> {
+    const stored = this.trips.get(tripId);
+    if (!stored || stored.revision !== revision || stored.owed.length === 0) return false;
+    this.trips.set(tripId, { ...stored, owed: [] });
+    return true;
   }
 }

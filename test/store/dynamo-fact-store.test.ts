@@ -161,4 +161,45 @@ describe("DynamoFactStore on a real DynamoDB-protocol server", () => {
     expect(due.map((r) => r.itemId).sort()).toEqual(["expo-bibs", "expo-bibs", "shakeout-run"]);
     expect(sent).toEqual(["QueryCommand", "QueryCommand", "QueryCommand"]);
   });
+  it("writes what a switch owes in its one conditional HEAD write, and clears it once scheduled", async () => {
+    env = await localTable();
+    const T = new Date("2025-11-01T12:00:00Z");
+    const file = tripFile(NEW_YORK);
+    await loadTrip(env.stores, file, { now: T });
+    const edited: TripFile = structuredClone(file);
+    const race = edited.itinerary.find((i) => i.id === "race-start");
+    if (!race) throw new Error("example has race-start");
+    race.start = "2025-11-02 08:40";
+    const head = async (e: LocalEnvironment) =>
+      (await partitionItems(e, file.id)).find((i) => i.sk === keys.head);
+
+    // The switch fails as a dying Lambda would: the facts are written, HEAD is as it was.
+    const headBefore = await head(env);
+    const failHead = (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
+      const input = (args as { input?: { Item?: { sk?: string } } }).input;
+      if (input?.Item?.sk === keys.head) throw new Error("process killed");
+      return next(args);
+    };
+    env.doc.middlewareStack.add(failHead as never, { step: "initialize", name: "failHead" });
+    await expect(loadTrip(env.stores, edited, { now: T })).rejects.toThrow("process killed");
+    env.doc.middlewareStack.remove("failHead");
+    expect(await head(env)).toEqual(headBefore);
+    expect(headBefore?.owed).toBeUndefined();
+
+    const heads: Record<string, unknown>[] = [];
+    const keepHead = (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
+      const input = (args as { input?: { Item?: { sk?: string } } }).input;
+      if (input?.Item?.sk === keys.head) heads.push(structuredClone(input as never));
+      return next(args);
+    };
+    env.doc.middlewareStack.add(keepHead as never, { step: "initialize", name: "keepHead" });
+    const loaded = await loadTrip(env.stores, edited, { now: T });
+    expect(loaded.alerts.map((a) => a.itemId)).toEqual(["race-start"]);
+    expect(heads).toHaveLength(1);
+    expect(heads[0]).toMatchObject({
+      ConditionExpression: "revision = :expected",
+      Item: { revision: 2, owed: [expect.stringContaining("race-start")] },
+    });
+    expect((await head(env))?.owed).toBeUndefined();
+  });
 });

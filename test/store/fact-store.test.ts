@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { parse as parseYaml, stringify } from "yaml";
 import { loadTrip } from "../../bot/loading/load-trip";
-import { ConcurrentLoadError } from "../../bot/store/fact-store";
+import { ConcurrentLoadError, MAX_OWED_BYTES, OwedTooLargeError } from "../../bot/store/fact-store";
 import { parseTripText } from "../../bot/trip/parse";
 import type { TripFile } from "../../bot/trip/schema";
 import { NEW_YORK, PYONGYANG, tripFile } from "../helpers/memory-trips";
@@ -133,5 +133,57 @@ describe.each(storeKinds())("the FactStore contract, $name", (kind) => {
     expect(await theirs.commit()).toBe(2);
     await expect(mine.commit()).rejects.toBeInstanceOf(ConcurrentLoadError);
     expect((await stores.facts.exportTrip(file.id))?.name).toBe("Theirs");
+  });
+  it("keeps what a revision owes with its switch, until that revision settles it", async () => {
+    const stores = await kind.fresh();
+    const file = tripFile(NEW_YORK);
+    await loadTrip(stores, file);
+    expect((await stores.facts.draftRevision(file)).owed).toEqual([]);
+    const renamed = { ...structuredClone(file), name: "Renamed" };
+    const owes = ['{"alert":"one"}', "two, with ünïcode"];
+    expect(await (await stores.facts.draftRevision(renamed)).commit(owes)).toBe(2);
+
+    const again = await stores.facts.draftRevision(renamed);
+    expect(again).toMatchObject({ revision: 2, switches: false, owed: owes });
+    // A commit that switches nothing leaves what the revision owes as it was.
+    expect(await again.commit(["ignored"])).toBe(2);
+    expect((await stores.facts.draftRevision(renamed)).owed).toEqual(owes);
+
+    expect(await stores.facts.settleOwed(file.id, 1)).toBe(false);
+    expect((await stores.facts.draftRevision(renamed)).owed).toEqual(owes);
+    expect(await stores.facts.settleOwed(file.id, 2)).toBe(true);
+    expect((await stores.facts.draftRevision(renamed)).owed).toEqual([]);
+    expect(await stores.facts.settleOwed(file.id, 2)).toBe(false);
+    expect(await stores.facts.settleOwed("no-such-trip", 1)).toBe(false);
+    expect((await stores.facts.getTrip(file.id))?.name).toBe("Renamed");
+  });
+
+  it("owes only what the revision in force was committed with", async () => {
+    const stores = await kind.fresh();
+    const file = tripFile(NEW_YORK);
+    await loadTrip(stores, file);
+    await (await stores.facts.draftRevision({ ...structuredClone(file), name: "A" })).commit([
+      "owed by 2",
+    ]);
+    await (await stores.facts.draftRevision({ ...structuredClone(file), name: "B" })).commit();
+    expect(await stores.facts.draftRevision({ ...structuredClone(file), name: "B" })).toMatchObject(
+      { revision: 3, owed: [] },
+    );
+    // The revision that owed is gone: settling it changes nothing.
+    expect(await stores.facts.settleOwed(file.id, 2)).toBe(false);
+  });
+
+  it("refuses to owe more than HEAD can hold, and writes nothing", async () => {
+    const stores = await kind.fresh();
+    const file = tripFile(NEW_YORK);
+    await loadTrip(stores, file);
+    const draft = await stores.facts.draftRevision({ ...structuredClone(file), name: "Renamed" });
+    const tooMuch = ["x".repeat(MAX_OWED_BYTES / 2), "é".repeat(MAX_OWED_BYTES / 4 + 1)];
+    await expect(draft.commit(tooMuch)).rejects.toBeInstanceOf(OwedTooLargeError);
+    expect(await stores.facts.draftRevision(file)).toMatchObject({ revision: 1, owed: [] });
+    expect(await stores.facts.exportTrip(file.id)).toEqual(file);
+    const fits = ["x".repeat(MAX_OWED_BYTES / 2), "é".repeat(MAX_OWED_BYTES / 4)];
+    expect(await draft.commit(fits)).toBe(2);
+    expect((await stores.facts.draftRevision(file)).owed).toEqual(fits);
   });
 });
