@@ -22,7 +22,8 @@ export interface LoadResult {
   reminders: ScheduleChange["counts"];
   /**
    * Changes to items that are close or already reminded: each subscribed channel gets one
-   * "Changed" post per alert from the next reminders run (none on a dry or quiet load).
+   * "Changed" post per alert from the next reminders run (none on a dry or quiet load). They
+   * include what an earlier load that died after switching over still owed.
    */
   alerts: AlertSummary[];
   /** The alerts were scheduled for posting (false for a dry run or a quiet load). */
