@@ -105,7 +105,8 @@ export async function loadTrip(
   await stores.schedule.update(schedule);
   // Changes to items that are close or already reminded are announced by the next reminders
   // run, which posts each alert once per channel through the delivery ledger: the load stays
-  // fast and never posts itself. Owed alerts put again are ones the ledger already knows.
+  // fast and never posts itself. An owed alert put again after it went out is one the ledger
+  // already has in every channel, so it is not posted twice.
   if (!options.quiet && fresh.length > 0) {
     await stores.schedule.update({ put: fresh, cancel: [] });
   }
