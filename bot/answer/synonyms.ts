@@ -32,8 +32,8 @@ collect, collection, pick up, pickup, pick-up
 check in, check-in, checkin
 night, dark, after dark, nighttime, night time
 check out, check-out, checkout
-leave, leaves, leaving, depart, departs, departure, set off
-arrive, arrival, arriving, land, landing, get there
+leave, leaves, leaving, depart, departs, departure, set off, fly home, fly out, head home, go home, going home
+arrive, arrival, arriving, land, landing, get there, fly in, fly into, meet us, picks us up, pick us up
 ferry, boat
 tip, tipping, tips, gratuity
 cost, costs, price, prices, fee, fees, expensive, cheap, how much is, how much are, how much does, how much do, how much will

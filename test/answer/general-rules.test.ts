@@ -116,6 +116,19 @@ describe("what a match is worth", () => {
     expect(decide(alone, undefined, "when do we go to arvika station").sure).toBe(false);
   });
 
+  it("going home and getting in name the trip's departure and arrival in travellers' words", () => {
+    for (const q of [
+      "when do we fly home",
+      "what time do we head home",
+      "when are we going home",
+    ]) {
+      expect(shown(findAnswer(trip, q))[0], q).toBe("item:departure");
+    }
+    for (const q of ["when do we fly in", "who meets us"]) {
+      expect(shown(findAnswer(trip, q))[0], q).toBe("item:train");
+    }
+  });
+
   it("'how many' prefers the entry that holds a number", () => {
     // "canoe" is as much in the rules as in the fact; only the fact says how many.
     expect(shown(findAnswer(trip, "how many canoes"))[0]).toBe("fact:1");
