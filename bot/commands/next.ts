@@ -8,11 +8,11 @@ import { answer, itemSpans, moment, notice } from "./format";
 export const next: TripCommand = {
   name: "next",
   aliases: ["now", "upcoming"],
-  // "next bus": the next of the items the words name; "next event" (a fact): the next item.
-  shows: (e) => e.kind === "item" || e.kind === "fact",
   summary: "The next item on the itinerary and how long until it",
-  usage: "",
-  examples: ["next"],
+  usage: "[what]",
+  examples: ["next", "next bus"],
+  // "next bus", "next meal": the next of the items the words name.
+  option: { name: "what", description: "Only items like this, e.g. bus or dinner" },
   run({ trip, now, request }) {
     const t = now.getTime();
     const ongoing = trip.itinerary.filter(

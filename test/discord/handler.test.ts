@@ -29,6 +29,13 @@ describe("Discord handler: requests Discord must be refused", () => {
   });
   afterAll(() => f.close());
 
+  it("/marathon next what: bus names the coach, not the next of all items", async () => {
+    const plain = textOf((await f.call(slash("next"))).json);
+    const bus = textOf((await f.call(slash("next", { name: "what", value: "bus" }))).json);
+    expect(bus).toContain("Coach to the stadium");
+    expect(plain).not.toContain("Coach to the stadium");
+  });
+
   it("answers PING with PONG", async () => {
     const r = await f.call(ping());
     expect(r.statusCode).toBe(200);
