@@ -10,7 +10,7 @@ cutoff, time limit, course closes, closing time, sweep bus, cut off time, too sl
 phone, mobile, cell, cellphone, cell phone, smartphone, sim, sim card, roaming, esim, e-sim, iphone, android, network coverage
 money, cash, currency, card, credit card, debit card, visa card, mastercard, amex, atm, cash machine, bank card, pay, payment, cashpoint, cash point, bank machine, contactless, cashless, venmo, paypal, zelle, monzo, alipay, wechat pay, bank transfer, wire transfer, money transfer, exchange rate, bureau de change, forex
 photo, photograph, picture, pic, pics, selfie, snap, photography
-camera, gopro, go pro, video, videos, film, filming, camcorder, dslr, vlog, vlogging
+camera, gopro, go pro, video, videos, film, filming, camcorder, dslr, vlog
 hotel, accommodation, lodging, lodge, hostel, hotel room, staying, where are we staying, riad, guesthouse, guest house, inn, ryokan, airbnb, resort, motel, chalet, villa, homestay, home stay, dorm, dormitory, mountain hut, rifugio, where do we sleep, where are we sleeping
 flight, flights, plane, fly, flying, airline, airplane, aeroplane, aircraft
 airport, terminal
@@ -21,10 +21,10 @@ luggage, baggage, suitcase, suitcases, checked bag, check in bag, hold bag, main
 bag, bags, backpack, rucksack, bag drop, bag check, gear check, daypack, day pack, knapsack
 doctor, medical, hospital, clinic, first aid, sick, ill, injury, injured, medic, ambulance, physician, paramedic, urgent care, emergency room, accident and emergency, unwell
 wifi, wi-fi, internet, data, online, email, wireless, hotspot, hot spot
-passport, identification, photo id, id card, identity card, national id, proof of identity, proof of id, travel document, travel documents
+passport, identification, photo id, id card, identity card, national id, proof of identity, proof of id, travel document
 drone, quadcopter, uav, dji
 visa, esta, tourist card, entry permit, evisa, etias, travel authorisation, travel authorization
-weather, temperature, forecast, rain, rainy, cold, hot, warm, wind, windy, humid, humidity
+weather, temperature, forecast, rain, rainy, cold, hot, warm, wind, windy, humid
 clothes, clothing, wear, dress, outfit, layers
 dress code, modest, modestly, modest clothing, cover up, cover your shoulders, cover shoulders
 insurance, insured, insure
@@ -40,8 +40,8 @@ cost, costs, price, prices, fee, fees, expensive, cheap, how much is, how much a
 shop, shopping, souvenir, souvenirs, gift, buy
 religious, religion, bible, quran, koran, scripture, prayer book
 political, politics, propaganda
-alcohol, beer, wine, booze, drinking alcohol, alcoholic, liquor, spirits, hard liquor, vodka, whisky, whiskey, gin, rum, soju, cocktail, cocktails, pint, pints, drinking age, open bar, byob, bevvies, grog
-smoke, smoking, cigarette, cigarettes, vape, vaping, vapes, tobacco, cigar, cigars, cigs, ciggies, e-cigarette, e-cig, ecig, vape pen, juul, nicotine, shisha, hookah
+alcohol, beer, wine, booze, drinking alcohol, liquor, spirits, hard liquor, vodka, whisky, whiskey, gin, rum, soju, cocktail, pint, drinking age, open bar, byob, bevvies, grog
+smoke, smoking, cigarette, cigarettes, vape, vaping, tobacco, cigar, cigs, ciggies, e-cigarette, e-cig, ecig, vape pen, juul, nicotine, shisha, hookah
 medicine, medication, medications, pills, tablets, prescription, drugs, pharmacy, chemist, drugstore, meds, over the counter
 emergency, urgent, sos
 headphones, earphones, earbuds, music
@@ -51,7 +51,7 @@ guide, guides, tour leader, organiser, organizer, minder, tour guide, trip leade
 dinner, supper, evening meal
 party, celebration, celebrate, reception, get-together
 pasta, carb loading, carbo loading, carb load, carbs
-breakfast, morning meal, brekkie, brekky
+breakfast, morning meal, brekkie
 gps, gps watch, tracker
 gun, weapon, knife
 military, soldier, soldiers, army, checkpoint
@@ -60,93 +60,93 @@ finish line, finishing line
 toilet paper, tissues
 charger, adapter, adaptor, plug, socket, power, power outlet, electrical outlet, wall socket, power point, voltage, volts, plug converter, voltage converter, charging cable, charging point, charging station
 language, languages, translate, translator, translation
-vegetarian, vegan, diet, dietary, allergy, allergies, gluten, intolerance, intolerances, lactose, coeliac, celiac, halal, kosher, pescatarian, veggie, plant based
+vegetarian, vegan, diet, dietary, allergy, allergies, gluten, intolerance, lactose, coeliac, celiac, halal, kosher, pescatarian, veggie, plant based
 laundry, washing, wash clothes, launderette, laundrette, laundromat, dry cleaning, dry cleaner, tumble dryer
 meet, meeting point, meeting place, meet up, meetup, gather, assemble, rendezvous, assembly point, muster point, gathering point, rally point, regroup
 refund, refunds, cancel, cancellation, money back
-taxi, taxis, cab, uber, lyft, didi, careem, minicab, black cab, rideshare, ride share, ride sharing, ride hailing
+taxi, taxis, cab, uber, lyft, didi, careem, minicab, black cab, rideshare, ride share, ride hailing
 sunscreen, sun cream, suncream, sunblock, sun block, sun screen, spf, sun lotion, suntan lotion, sun tan lotion
 hire, rent, rental, renting
 locker, lockers, left luggage, bag storage, cloakroom, luggage storage, baggage storage, luggage room, coat check
 jacket, coat, raincoat, anorak, cagoule, windbreaker, windcheater, poncho
-hand luggage, hand baggage, carry on, carry-on, carryon, cabin bag, cabin luggage, cabin baggage, carry on bag, carry on luggage, personal item
-power bank, power banks, powerbank, portable charger, battery pack, external battery, lithium battery, lithium batteries
+hand luggage, hand baggage, carry on, carryon, cabin bag, cabin luggage, cabin baggage, carry on bag, carry on luggage, personal item
+power bank, powerbank, portable charger, battery pack, external battery, lithium battery
 paracetamol, acetaminophen, tylenol, panadol, calpol, panamax
 ibuprofen, advil, nurofen, motrin, brufen
 aspirin, disprin, aspro, ecotrin
 codeine, co-codamol, cocodamol, solpadeine, panadeine, nurofen plus, tylenol 3, tylenol with codeine
-antihistamine, antihistamines, cetirizine, zyrtec, piriteze, reactine, loratadine, claritin, clarityn, fexofenadine, allegra, telfast, chlorphenamine, chlorpheniramine, piriton, benadryl, diphenhydramine
-pseudoephedrine, sudafed, decongestant, decongestants
-loperamide, imodium, anti diarrhoea, anti-diarrhoea, antidiarrhoeal, anti diarrheal, antidiarrheal
+antihistamine, cetirizine, zyrtec, piriteze, reactine, loratadine, claritin, clarityn, fexofenadine, allegra, telfast, chlorphenamine, chlorpheniramine, piriton, benadryl, diphenhydramine
+pseudoephedrine, sudafed, decongestant
+loperamide, imodium, anti diarrhoea, antidiarrhoeal, anti diarrheal, antidiarrheal
 oral rehydration, rehydration salts, rehydration sachets, dioralyte, hydralyte, pedialyte, electrolyte sachets
-motion sickness, travel sickness, travel sick, seasick, seasickness, sea sickness, carsick, car sick, airsick, kwells, stugeron, cinnarizine, dramamine, hyoscine, scopolamine, scopoderm, meclizine, bonine, sea band, sea bands
+motion sickness, travel sickness, seasick, sea sickness, carsick, car sick, airsick, kwells, stugeron, cinnarizine, dramamine, hyoscine, scopolamine, scopoderm, meclizine, bonine, sea band
 altitude sickness, mountain sickness, acute mountain sickness, altitude illness, diamox, acetazolamide, soroche
-antimalarial, antimalarials, anti malarial, malaria tablets, malaria pills, malarone, atovaquone, doxycycline, lariam, mefloquine, chloroquine, malaria
-painkiller, painkillers, pain killer, pain killers, pain relief, pain reliever, pain relievers, analgesic, analgesics
-epipen, epi pen, epi-pen, adrenaline pen, adrenaline auto injector, auto injector, autoinjector, epinephrine, anapen, jext, emerade
-inhaler, inhalers, asthma inhaler, asthma pump, ventolin, salbutamol, albuterol, blue inhaler
-vaccination, vaccinations, vaccine, vaccines, vaccinated, jab, jabs, immunisation, immunization, inoculation, inoculations, flu shot, covid shot, tetanus shot, booster shot, travel shots, vaccine passport, yellow fever, icvp
-insect repellent, mosquito repellent, repellent, repellant, bug spray, mosquito spray, insect spray, deet, picaridin, icaridin, mozzie spray, aerogard, jungle formula, smidge
-mosquito, mosquitoes, mosquitos, mozzie, mozzies, mossie
+antimalarial, anti malarial, malaria tablets, malaria pills, malarone, atovaquone, doxycycline, lariam, mefloquine, chloroquine, malaria
+painkiller, pain killer, pain relief, pain reliever, analgesic
+epipen, epi pen, adrenaline pen, adrenaline auto injector, auto injector, autoinjector, epinephrine, anapen, jext, emerade
+inhaler, asthma inhaler, asthma pump, ventolin, salbutamol, albuterol, blue inhaler
+vaccination, jab, immunisation, immunization, inoculation, flu shot, covid shot, tetanus shot, booster shot, travel shots, vaccine passport, yellow fever, icvp
+insect repellent, mosquito repellent, repellent, bug spray, mosquito spray, insect spray, deet, picaridin, icaridin, mozzie spray, aerogard, jungle formula, smidge
+mosquito, mozzie, mossie
 cannabis, marijuana, weed, ganja, thc
-policing, cops, cop, policeman, policemen, policewoman, police officer
-embassy, embassies, consulate, consular, high commission
-stolen, theft, thief, thieves, pickpocket, pickpocketing, robbery
+policing, cops, policeman, policemen, policewoman, police officer
+embassy, consulate, consular, high commission
+stolen, theft, thief, thieves, pickpocket, robbery
 lost, lose, lost property, lost and found, lost & found, misplaced
-get lost, got lost, getting lost, gets lost, separated from the group, lose the group, lost the group, left behind
-time zone, time zones, timezone, time difference
-jet lag, jetlag, jet-lag, jetlagged
-late, lateness, running late, punctual, punctuality, on time
+get lost, got lost, separated from the group, lose the group, lost the group, left behind
+time zone, timezone, time difference
+jet lag, jetlag
+late, running late, punctual, on time
 free time, spare time, downtime, own time, leisure time, at leisure, free afternoon, free evening, free morning, free day, rest day, day off, time off
 curfew, lights out, bedtime, bed time
 contact number, phone number, mobile number, cell number, telephone number, contact details, contact info, number to call, who do i call, who should i call, who to call
-roommate, roommates, room mate, roomie, rooming list, share a room, sharing a room, room share, room sharing, twin share
+roommate, room mate, roomie, rooming list, share a room, room share, twin share
 whatsapp, group chat, wechat, messenger, telegram
 social media, instagram, insta, facebook, tiktok, twitter, snapchat
-vpn, vpns, virtual private network, great firewall
-boarding pass, boarding passes, boarding card
+vpn, virtual private network, great firewall
+boarding pass, boarding card
 arrival card, landing card, entry card, immigration card, arrival form, immigration form, entry form, disembarkation card
 immigration, passport control, border control, immigration control
-customs, customs declaration, customs form, declare, declaration
-driving licence, driving license, drivers licence, drivers license, driver licence, driver license
-layover, layovers, stopover, stopovers, connecting flight, connecting flights
+customs, customs declaration, customs form, declare
+driving licence, driving license, drivers licence, drivers license
+layover, stopover, connecting flight
 rail, railway, railroad, train station, railway station, rail station, train journey, train ride, by train, high speed train, bullet train
 metro, subway, tube, underground, u-bahn, mrt, mtr
-inner tube, inner tubes, spare tube, spare tubes
-public transport, public transportation, public transit, mass transit
+inner tube, spare tube
+public transport, public transit, mass transit
 travel card, travelcard, transit card, metro card, metrocard, oyster card, opal card, myki, octopus card, suica, pasmo, navigo
 bike, bicycle, push bike, pushbike
 lunch, lunchtime, midday meal, packed lunch, lunch box, lunchbox, bagged lunch, sack lunch, box lunch
 shoe, footwear, trainers, sneakers, running shoes, walking shoes, tennis shoes, gym shoes, athletic shoes
 hiking boots, walking boots, trekking boots, hiking shoes
-flip flops, flip-flops, flipflops, thong, jandals, sandals
-swimsuit, swimsuits, swim suit, swimwear, swimming costume, bathing suit, bathing costume, cossie, cozzie, togs, bikini, swim trunks, swimming trunks, board shorts, boardshorts
+flip flops, flipflops, thong, jandals, sandals
+swimsuit, swim suit, swimwear, swimming costume, bathing suit, bathing costume, cossie, cozzie, togs, bikini, swim trunks, board shorts, boardshorts
 trousers, pant, long pants, long trousers
-jumper, jumpers, sweater, sweaters, pullover, fleece, hoodie, sweatshirt
+jumper, sweater, pullover, fleece, hoodie, sweatshirt
 glove, mittens, mitt
 hat, sun hat, sunhat, baseball cap
-beanie, beanies, woolly hat, wooly hat, warm hat, toque, tuque, bobble hat
+beanie, woolly hat, wooly hat, warm hat, toque, tuque, bobble hat
 sunglasses, sun glasses, sunnies
-hi vis, hi-vis, high vis, high-vis, high visibility, reflective vest, reflective jacket, safety vest
-life jacket, lifejacket, life jackets, life vest, buoyancy aid, pfd, personal flotation device
-umbrella, umbrellas, brolly
+hi vis, high vis, high visibility, reflective vest, reflective jacket, safety vest
+life jacket, lifejacket, life vest, buoyancy aid, pfd, personal flotation device
+umbrella, brolly
 headlamp, head lamp, head torch, headtorch, flashlight
 trekking poles, hiking poles, walking poles, nordic poles, walking sticks
-hike, trek, bushwalk, bushwalking, hillwalking, hill walking
+hike, trek, bushwalk, hillwalking, hill walking
 dive, scuba, scuba diving
-dive certification, diving certification, dive cert, c card, c-card, certification card, dive card, cert card, padi card, dive licence, dive license
-wetsuit, wetsuits, wet suit
-ski pass, lift pass, lift ticket, lift tickets, ski lift pass
-ski school, ski lessons, ski lesson, ski class, ski classes, ski instructor
+dive certification, dive cert, c card, certification card, dive card, cert card, padi card, dive licence, dive license
+wetsuit, wet suit
+ski pass, lift pass, lift ticket, ski lift pass
+ski school, ski lessons, ski class, ski instructor
 slope, piste, ski run
-chairlift, chair lift, ski lift, ski lifts, drag lift, button lift, t-bar
-kick off, kickoff, kick-off, tip off, tipoff, first pitch, puck drop
+chairlift, chair lift, ski lift, drag lift, button lift, t-bar
+kick off, kickoff, tip off, tipoff, first pitch, puck drop
 campsite, camp site, campground, camping ground, camping area
 room safe, hotel safe, in room safe, safety deposit box, safe deposit box
-air conditioning, air con, aircon, air conditioner, air conditioned, air-conditioned
-toiletries, toiletry, toiletry bag, wash bag, washbag, sponge bag, dopp kit
-supermarket, supermarkets, grocery store, groceries, grocery, convenience store, corner shop, minimart, mini mart, bodega, konbini
-changing room, changing rooms, change room, change rooms, locker room, locker rooms, changing area, changing facilities
+air conditioning, air con, aircon, air conditioner
+toiletries, toiletry bag, wash bag, washbag, sponge bag, dopp kit
+supermarket, grocery store, groceries, convenience store, corner shop, minimart, mini mart, bodega, konbini
+changing room, locker room, changing area, changing facilities
 speaker, bluetooth speaker, portable speaker
 permission slip, consent form, permission form, parental consent
 `;
