@@ -17,7 +17,7 @@ airport, terminal
 food, meal, meals, eat, eating, restaurant, dining, catering
 water, drink, hydration, aid station, water station, refreshment, refreshments, gel, gels
 toilet, bathroom, restroom, loo, wc, portaloo, lavatory, washroom, porta potty, portapotty, port a loo, latrine, comfort stop
-luggage, baggage, suitcase, suitcases, checked bag, check in bag, hold bag, main bag, big bag, wheelie bag, wheelie case, roller bag, holdall, duffel, duffle, kitbag, kit bag, bag allowance, hand luggage, hand baggage, cabin luggage, cabin baggage, carry on luggage
+luggage, baggage, suitcase, suitcases, checked bag, check in bag, hold bag, main bag, big bag, wheelie bag, wheelie case, roller bag, holdall, duffel, duffle, bag allowance, hand luggage, hand baggage, cabin luggage, cabin baggage, carry on luggage
 bag, bags, backpack, rucksack, bag drop, bag check, gear check, daypack, day pack, knapsack
 doctor, medical, hospital, clinic, first aid, sick, ill, injury, injured, medic, ambulance, physician, paramedic, urgent care, emergency room, accident and emergency, unwell
 wifi, wi-fi, internet, data, online, email, wireless, hotspot, hot spot
@@ -105,7 +105,7 @@ whatsapp, group chat, wechat, messenger, telegram
 social media, instagram, insta, facebook, tiktok, twitter, snapchat
 vpn, virtual private network, great firewall
 boarding pass, boarding card
-arrival card, landing card, entry card, immigration card, arrival form, immigration form, entry form, disembarkation card
+arrival card, landing card, immigration card, arrival form, immigration form, disembarkation card
 immigration, passport control, border control, immigration control
 customs, customs declaration, customs form, declare
 driving licence, driving license, drivers licence, drivers license
@@ -114,7 +114,7 @@ rail, railway, railroad, train station, railway station, rail station, train jou
 metro, subway, tube, underground, u-bahn, mrt, mtr
 inner tube, spare tube
 public transport, public transit, mass transit
-travel card, travelcard, transit card, metro card, metrocard, oyster card, opal card, myki, octopus card, suica, pasmo, navigo
+travelcard, transit card, metro card, metrocard, oyster card, opal card, myki, octopus card, suica, pasmo, navigo
 bike, bicycle, push bike, pushbike
 lunch, lunchtime, midday meal, packed lunch, lunch box, lunchbox, bagged lunch, sack lunch, box lunch
 shoe, footwear, trainers, sneakers, running shoes, walking shoes, tennis shoes, gym shoes, athletic shoes
