@@ -2,6 +2,13 @@
  * Words travellers use for the same thing, for any trip (nothing here is about one trip: a
  * trip's own phrasings go in its file, under `also:`). Each line is one group; phrases are
  * separated by commas. A question and an entry that use different members of a group match.
+ *
+ * A typed word one letter off a member of five letters or more counts as that member, so a
+ * member one letter from a common word is left out or listed in a form that is not: "policing"
+ * stands for "police" (same stem), which is one letter from "policy"; "speaker" has a line of its
+ * own so that it is not read as "sneaker". A phrase wins over its words, so "life jacket" and
+ * "inner tube" have lines that keep them from meaning a coat or the metro. A phrase in two
+ * groups means both ("hand luggage" is luggage); a test lists every such phrase.
  */
 const GROUPS = `
 bus, buses, coach, shuttle, minibus, transfer
