@@ -75,7 +75,7 @@ taxi, taxis, cab, uber, lyft, didi, careem, minicab, black cab, rideshare, ride 
 sunscreen, sun cream, suncream, sunblock, sun block, sun screen, spf, sun lotion, suntan lotion, sun tan lotion
 hire, rent, rental, renting
 locker, lockers, left luggage, bag storage, cloakroom, luggage storage, baggage storage, luggage room, coat check
-jacket, coat, raincoat, anorak, cagoule, windbreaker, windcheater, poncho
+jacket, coat, raincoat, anorak, cagoule, windbreaker, windcheater
 hand luggage, hand baggage, carry on, carryon, cabin bag, cabin luggage, cabin baggage, carry on bag, carry on luggage, personal item
 power bank, powerbank, portable charger, battery pack, external battery, lithium battery
 paracetamol, acetaminophen, tylenol, panadol, calpol, panamax
@@ -100,7 +100,6 @@ policing, cops, policeman, policemen, policewoman, police officer
 embassy, consulate, consular, high commission
 stolen, theft, thief, thieves, pickpocket, robbery
 lost, lose, lost property, lost and found, lost & found, misplaced
-get lost, got lost, separated from the group, lose the group, lost the group, left behind
 time zone, timezone, time difference
 jet lag, jetlag
 late, running late, punctual, on time
