@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import { type Finding, findAnswer } from "../../bot/answer/find";
+import { SYNONYM_GROUPS } from "../../bot/answer/synonyms";
+import { normalise, stem } from "../../bot/answer/text";
+import { tripOf } from "./trips";
+
+/**
+ * The built-in travel vocabulary on a trip written here (a school trip to Lake Garda): a brand
+ * finds the rule naming its generic, an everyday word finds the entry using the formal one, and
+ * a word that only looks or sounds like a member finds nothing through the group.
+ */
+const trip = tripOf(`
+id: garda-school-trip
+name: Year 9 trip to Lake Garda
+timeZone: Europe/Rome
+command: garda
+event:
+  name: Lake Garda week
+  start: 2027-06-14 09:00
+  startPlace: { name: Riva del Garda harbour }
+  facts:
+    - text: Lake Garda is the largest lake in Italy.
+places:
+  - { id: hotel, name: Hotel Lago Blu, description: "Rooms of four, with a pool." }
+itinerary:
+  - { id: flight, start: 2027-06-12 07:00, title: Flight from Manchester to Verona }
+  - { id: ferry, start: 2027-06-13 10:00, title: Ferry to Limone, place: Riva del Garda harbour }
+  - { id: home, start: 2027-06-16 10:00, title: Coach to Verona airport for the flight home }
+rules:
+  - topic: medicines
+    title: Medicines
+    rules:
+      - Medicines containing codeine are not allowed on the trip without a doctor's letter.
+  - topic: luggage
+    title: Luggage
+    rules:
+      - One suitcase of up to 20 kg per student goes in the hold.
+      - Hand luggage must fit under the seat in front.
+  - topic: conduct
+    title: Conduct
+    rules:
+      - Students may not use taxis without a teacher.
+      - Curfew is 22:00 every night.
+faq:
+  - id: paracetamol
+    question: Can students take paracetamol?
+    answer: Yes; the teachers carry paracetamol and give it out when needed.
+    keywords: [paracetamol]
+  - id: insects
+    question: Will there be insects?
+    answer: Some in the evenings by the lake, so pack insect repellent.
+    keywords: [insect repellent]
+  - id: footwear
+    question: What footwear do I need on the boat?
+    answer: Sandals or trainers with soles that grip on a wet deck.
+    keywords: [footwear]
+  - id: coat
+    question: Do I need a coat?
+    answer: A light rain jacket for the walk up Monte Rocchetta.
+    keywords: [coat, rain jacket]
+`);
+
+const answered = (f: Finding) => (f.sure ? f.best.entry.id : undefined);
+/** What the reply leads with: the sure answer, or the first of the choices offered. */
+const first = (f: Finding) => (f.sure ? f.best.entry.id : f.choices[0]?.entry.id);
+
+describe("a brand finds the entry naming its generic", () => {
+  it("paracetamol under its British, American and Australian names", () => {
+    for (const q of ["can I take calpol", "is tylenol ok", "do the teachers have panadol"])
+      expect(answered(findAnswer(trip, q)), q).toBe("faq:paracetamol");
+  });
+
+  it("a codeine medicine finds the rule that forbids codeine", () => {
+    for (const q of [
+      "can I bring co-codamol",
+      "am I allowed solpadeine",
+      "can I bring nurofen plus",
+    ])
+      expect(first(findAnswer(trip, q)), q).toBe("rule:medicines:1");
+  });
+});
+
+describe("an everyday word finds the entry written in the formal one", () => {
+  it.each([
+    ["do I need bug spray", "faq:insects"],
+    ["can we take a lyft into town", "rule:conduct:1"],
+    ["how big can my carry on be", "rule:luggage:2"],
+    ["are flip flops ok", "faq:footwear"],
+    ["what time is lights out", "rule:conduct:2"],
+  ])("%s", (q, id) => {
+    expect(first(findAnswer(trip, q))).toBe(id);
+  });
+});
+
+describe("a word that is not a synonym does not join a group", () => {
+  it("ibuprofen is neither paracetamol nor codeine", () => {
+    const f = findAnswer(trip, "can I bring ibuprofen");
+    expect(answered(f)).not.toBe("faq:paracetamol");
+    expect(answered(f)).not.toBe("rule:medicines:1");
+  });
+
+  it("a life jacket is not a coat, and a speaker is not a pair of sneakers", () => {
+    expect(answered(findAnswer(trip, "do we wear a life jacket on the ferry"))).not.toBe(
+      "faq:coat",
+    );
+    expect(answered(findAnswer(trip, "are speakers allowed"))).not.toBe("faq:footwear");
+  });
+
+  it("a phrase sits in two groups only where it means both", () => {
+    const groupsOf = new Map<string, Set<string>>();
+    SYNONYM_GROUPS.forEach((group) => {
+      for (const phrase of group) {
+        const key = normalise(phrase).map(stem).join(" ");
+        groupsOf.set(key, (groupsOf.get(key) ?? new Set()).add(group[0] as string));
+      }
+    });
+    const shared = [...groupsOf].filter(([, g]) => g.size > 1).map(([key]) => key);
+    // Hand luggage is luggage; and Porter stems "medical" and "medication" alike.
+    expect(shared.sort()).toEqual(
+      [
+        "hand luggag",
+        "hand baggag",
+        "cabin luggag",
+        "cabin baggag",
+        "carri on luggag",
+        "medic",
+      ].sort(),
+    );
+  });
+});
