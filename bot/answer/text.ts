@@ -140,7 +140,11 @@ export class Vocabulary {
         typos && word.length >= 5
           ? [
               ...new Set(
-                this.singles.filter((p) => editDistance(word, p.raw, 1) <= 1).map((p) => p.group),
+                this.singles
+                  // People rarely mistype a word's first letter: "light" is no slip for "flight",
+                  // nor "seating" for "eating" (as the index's own typo matching has it).
+                  .filter((p) => p.raw[0] === word[0] && editDistance(word, p.raw, 1) <= 1)
+                  .map((p) => p.group),
               ),
             ]
           : [];

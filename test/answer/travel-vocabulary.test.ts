@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Finding, findAnswer } from "../../bot/answer/find";
 import { SYNONYM_GROUPS } from "../../bot/answer/synonyms";
-import { normalise, stem } from "../../bot/answer/text";
+import { normalise, stem, Vocabulary } from "../../bot/answer/text";
 import { tripOf } from "./trips";
 
 /**
@@ -104,6 +104,18 @@ describe("a word that is not a synonym does not join a group", () => {
       "faq:coat",
     );
     expect(answered(findAnswer(trip, "are speakers allowed"))).not.toBe("faq:footwear");
+  });
+
+  it("a slip keeps its first letter: 'fligth' is a flight, 'light' and 'seating' are not", () => {
+    const vocabulary = new Vocabulary();
+    const groups = (word: string, typos = true) =>
+      vocabulary.analyse(word, typos).flatMap((t) => t.groups);
+    const [flight] = groups("flight", false);
+    const [eating] = groups("eating", false);
+    expect(flight).toBeDefined();
+    expect(groups("fligth")).toContain(flight);
+    expect(groups("light")).not.toContain(flight);
+    expect(groups("seating")).not.toContain(eating);
   });
 
   it("a phrase sits in two groups only where it means both", () => {
