@@ -115,7 +115,12 @@ export class Vocabulary {
     let i = 0;
     while (i < ws.length) {
       const candidates = this.byFirst.get(stems[i] as string) ?? [];
-      const hit = candidates.filter((p) => p.stems.every((s, k) => stems[i + k] === s));
+      const hit = candidates.filter(
+        (p) =>
+          p.stems.every((s, k) => stems[i + k] === s) &&
+          // A word that says nothing is no group member whose stem it shares ("so" of "sos").
+          !(p.stems.length === 1 && STOP_WORDS.has(ws[i] as string) && p.raw !== ws[i]),
+      );
       const longest = hit[0]?.stems.length ?? 0;
       if (longest > 0) {
         const groups = [

@@ -118,6 +118,14 @@ describe("a word that is not a synonym does not join a group", () => {
     expect(groups("seating")).not.toContain(eating);
   });
 
+  it("a word that says nothing joins no group whose member it stems like ('so' of 'sos')", () => {
+    const vocabulary = new Vocabulary();
+    const [emergency] = vocabulary.analyse("sos").flatMap((t) => t.groups);
+    expect(emergency).toBeDefined();
+    const said = vocabulary.analyse("so is it on so soon").flatMap((t) => t.groups);
+    expect(said).not.toContain(emergency);
+  });
+
   it("a phrase sits in two groups only where it means both", () => {
     const groupsOf = new Map<string, Set<string>>();
     SYNONYM_GROUPS.forEach((group) => {
