@@ -14,7 +14,8 @@ const GROUPS = `
 bus, buses, coach, shuttle, minibus, transfer
 bib, race number, bib number, start number, race bib, number bib
 cutoff, time limit, course closes, closing time, sweep bus, cut off time, too slow
-phone, mobile, cell, cellphone, cell phone, smartphone, sim, sim card, roaming, esim, e-sim, iphone, android, network coverage
+phone, mobile, cell, cellphone, cell phone, smartphone, iphone, android
+sim, sim card, esim, e-sim, roaming, network coverage
 money, cash, currency, card, credit card, debit card, visa card, mastercard, amex, atm, cash machine, bank card, pay, payment, cashpoint, cash point, bank machine, contactless, cashless, venmo, paypal, zelle, monzo, alipay, wechat pay, bank transfer, wire transfer, money transfer, exchange rate, bureau de change, forex
 photo, photograph, picture, pic, pics, selfie, snap, photography
 camera, gopro, go pro, video, videos, film, filming, camcorder, dslr, vlog

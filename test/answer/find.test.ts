@@ -101,6 +101,16 @@ faq:
   });
 });
 
+describe("a SIM card is no phone in general", () => {
+  it("on a trip whose only phone words are in the clocks-go-back note, 'sim card' is no sure answer", () => {
+    for (const q of ["sim card", "esim", "roaming"]) {
+      expect(answered(findAnswer(newYork, q)), q).toBeUndefined();
+    }
+    // Where the trip speaks of SIM cards, the phone FAQ still answers.
+    expect(answered(findAnswer(pyongyang, "sim card"))).toBe("faq:phone");
+  });
+});
+
 describe("questions that are barely questions", () => {
   it("never throws, and is never sure, on empty, scaffolding-only, emoji or pasted text", () => {
     for (const q of ["", "   ", "can I?", "what time is it", "🏃‍♀️🏃", "???", "a".repeat(5000)]) {
