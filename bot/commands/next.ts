@@ -19,8 +19,10 @@ export const next: TripCommand = {
       (i) => i.startAt.getTime() <= t && i.endAt !== undefined && i.endAt.getTime() > t,
     );
     const later = trip.itinerary.filter((i) => i.startAt.getTime() > t);
+    // Only words are searched: a plain "next" builds no search index on a cold container.
+    const words = request.input.trim();
     const named = new Set(
-      entriesNamed(trip, request.input, "item").flatMap((r) =>
+      (words ? entriesNamed(trip, words, "item") : []).flatMap((r) =>
         r.entry.kind === "item" ? [r.entry.item] : [],
       ),
     );
