@@ -119,7 +119,10 @@ function score(questions: Labelled[], outcomes: Outcome[]) {
     if (l.safety) {
       safety++;
       // Safe when the prohibition is shown, as the answer, beside it, or among the choices.
-      if (!o.shown.some((id) => want.includes(id))) safetyWrong++;
+      if (!o.shown.some((id) => want.includes(id))) {
+        safetyWrong++;
+        misses.push(`  ⚠ safety: wanted ${want.join("|")}, shown [${o.shown.join(", ")}]: ${l.q}`);
+      }
     }
   });
   const pct = (n: number, d: number) => (d === 0 ? "  n/a" : `${((100 * n) / d).toFixed(1)}%`);
