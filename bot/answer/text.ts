@@ -1,6 +1,7 @@
 import { stemmer } from "stemmer";
 import { editDistance } from "../search/distance";
 import { words } from "../search/matcher";
+import { partWordTokens, readClock } from "./clock-words";
 import { SYNONYM_GROUPS } from "./synonyms";
 
 /**
@@ -108,12 +109,29 @@ export class Vocabulary {
    * member counts as it ("shutle"), for what travellers type, never for trip text.
    */
   analyse(text: string, typos = false): Term[] {
+    // Times ("4am", "after 22:00") stand in as one word each, read as the parts of the day.
+    const clock = readClock(text, typos);
     // Trip text (no typos) also gets hyphenated words joined.
-    const ws = normalise(text, !typos);
+    const ws = normalise(clock.text, !typos);
     const stems = ws.map(stem);
     const out: Term[] = [];
     let i = 0;
     while (i < ws.length) {
+      const reading = clock.readings.get(ws[i] as string);
+      if (reading) {
+        // A question's stretch of time asks once; trip text is found by either end.
+        const last = out[out.length - 1];
+        if (reading.onPrevious) {
+          if (last) out[out.length - 1] = { ...last, groups: [...last.groups, ...reading.tokens] };
+          i++;
+          continue;
+        }
+        const times = typos ? reading.times.slice(0, 1) : reading.times;
+        if (times.length === 0) out.push({ word: reading.said, groups: reading.tokens, parts: [] });
+        for (const t of times) out.push({ word: t, stem: t, groups: reading.tokens, parts: [] });
+        i++;
+        continue;
+      }
       const candidates = this.byFirst.get(stems[i] as string) ?? [];
       const hit = candidates.filter(
         (p) =>
@@ -155,7 +173,12 @@ export class Vocabulary {
           : [];
       out.push({ word, stem: stem(word), groups, parts: [] });
     }
-    return out.filter((t) => t.groups.length > 0 || !STOP_WORDS.has(t.word));
+    return out
+      .filter((t) => t.groups.length > 0 || !STOP_WORDS.has(t.word))
+      .map((t) => {
+        const parts = partWordTokens(t.word);
+        return parts.length > 0 ? { ...t, groups: [...t.groups, ...parts] } : t;
+      });
   }
 }
 
