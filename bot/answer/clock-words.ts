@@ -64,14 +64,18 @@ const PART_WORDS: Record<string, readonly (PartOfDay | "curfew")[]> = {
   "bed time": ["curfew", "night"],
 };
 
-/** Phrases that make their last word a part of the day: "at night", "early morning". */
-const PART_PHRASES: readonly (readonly [RegExp, PartOfDay])[] = [
+/**
+ * Phrases that make their last word a part of the day: "at night", "early morning". Each is
+ * tried only on text holding its word: compiling a pattern costs a cold container's first answer.
+ */
+const PART_PHRASES: readonly (readonly [string, RegExp, PartOfDay])[] = [
   [
+    "night",
     /\b(?:at|by|in the|during the|through the|all|every|each|late|middle of the) nights?\b/g,
     "night",
   ],
-  [/\bearly (?:in the )?mornings?\b/g, "early-morning"],
-  [/\b(?:in the|this|every|each) afternoons?\b/g, "afternoon"],
+  ["morning", /\bearly (?:in the )?mornings?\b/g, "early-morning"],
+  ["afternoon", /\b(?:in the|this|every|each) afternoons?\b/g, "afternoon"],
 ];
 
 /** The part-of-day tokens a word (or a phrase, as analysed) carries, if any. */
@@ -152,7 +156,10 @@ function findTimes(text: string, question: boolean): Found[] {
   for (const m of text.matchAll(TIME)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
-    if (DURATION_BEFORE.test(text.slice(0, start)) || DURATION_AFTER.test(text.slice(end)))
+    if (
+      DURATION_BEFORE.test(text.slice(Math.max(0, start - 12), start)) ||
+      DURATION_AFTER.test(text.slice(end))
+    )
       continue;
     const minutes = minutesOf(m as RegExpExecArray);
     if (minutes !== undefined) found.push({ start, end, minutes });
@@ -183,8 +190,10 @@ export function readClock(
 ): { text: string; readings: Map<string, ClockReading> } {
   const readings = new Map<string, ClockReading>();
   const lower = text.toLowerCase();
-  if (!/\d|midnight|stay|night|morning|afternoon/.test(lower)) return { text, readings };
-  const times = findTimes(lower, question);
+  // Most of a trip's text holds no time: it is passed over with as little work as can be.
+  const times = (question ? /\d|midnight/ : /\d[:.]\d\d|\d\s*[ap]\.?m|midnight/).test(lower)
+    ? findTimes(lower, question)
+    : [];
   const spans: { start: number; end: number; reading: ClockReading }[] = [];
   for (let i = 0; i < times.length; i++) {
     const t = times[i] as Found;
@@ -231,7 +240,7 @@ export function readClock(
       },
     });
   }
-  for (const m of lower.matchAll(STAYING_UP)) {
+  for (const m of lower.includes("stay") ? lower.matchAll(STAYING_UP) : []) {
     const start = m.index ?? 0;
     spans.push({
       start,
@@ -243,7 +252,8 @@ export function readClock(
       },
     });
   }
-  for (const [phrase, part] of PART_PHRASES) {
+  for (const [word, phrase, part] of PART_PHRASES) {
+    if (!lower.includes(word)) continue;
     for (const m of lower.matchAll(phrase)) {
       const end = (m.index ?? 0) + m[0].length;
       spans.push({
