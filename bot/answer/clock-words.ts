@@ -121,12 +121,18 @@ const BARE_HOUR =
 const EVENING =
   /\b(?:curfew|lights out|bed|bedtime|stay(?:ing)? (?:up|out)|late|night|nights|tonight|evening|quiet|noise|noisy|loud|party|parties|pub|pubs|bar|bars|club|clubs|clubbing|nightclub|disco)\b/;
 
-/** "stay out late", "staying up": asks about the night, and whether there is a curfew. */
+/**
+ * "stay out late", "staying up": asks whether there is a curfew. Not read as the night too, or
+ * quiet hours would answer it as well as the curfew does.
+ */
 const STAYING_UP = /\bstay(?:ing)?\s+(?:up|out)(?:\s+late)?\b/g;
 
 /** A connector between two times that makes them one stretch. */
 const RANGE = /^\s*(?:-|–|—|to|until|till|til|and)\s*$/;
-/** What comes before a single time, and what it means for the stretch it covers. */
+/**
+ * What comes before a single time: "until", "before" cover the stretch up to it; "after",
+ * "from" and a deadline's "by" the stretch from it on ("in your room by 22:00" holds all night).
+ */
 const BEFORE = /\b(after|from|past|since|until|till|til|before|by)\s*$/;
 
 interface Found {
@@ -220,11 +226,9 @@ export function readClock(
     const [from, to] =
       word === "until" || word === "till" || word === "til" || word === "before"
         ? [t.minutes - OPEN_END, t.minutes]
-        : word === "by"
-          ? [t.minutes - 60, t.minutes + OPEN_END]
-          : word
-            ? [t.minutes, t.minutes + OPEN_END]
-            : [t.minutes, t.minutes + 1];
+        : word
+          ? [t.minutes, t.minutes + OPEN_END]
+          : [t.minutes, t.minutes + 1];
     const deadline = word === "by" || word === "before";
     const atNight = t.minutes >= CURFEW_FROM || t.minutes < CURFEW_UNTIL;
     spans.push({
@@ -248,7 +252,7 @@ export function readClock(
       reading: {
         said: m[0].replace(/\s+/g, " "),
         times: [],
-        tokens: [partToken("night"), partToken("curfew")],
+        tokens: [partToken("curfew")],
       },
     });
   }

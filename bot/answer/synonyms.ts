@@ -105,7 +105,7 @@ time zone, timezone, time difference
 jet lag, jetlag
 late, running late, punctual, on time
 free time, spare time, downtime, own time, leisure time, at leisure, free afternoon, free evening, free morning, free day, rest day, day off, time off
-curfew, lights out, bedtime, bed time, quiet hours
+curfew, lights out, bedtime, bed time
 quiet hours, quiet time, noise, noisy, loud, loud music, too loud, make noise, making noise, play music, playing music, keep the noise down
 contact number, phone number, mobile number, cell number, telephone number, contact details, contact info, number to call, who do i call, who should i call, who to call
 roommate, room mate, roomie, rooming list, share a room, room share, twin share
