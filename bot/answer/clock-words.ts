@@ -5,6 +5,8 @@
  * (so "8am" is "08:00") and, as synonyms, the parts of the day it covers.
  */
 
+import type { Term } from "./text";
+
 export type PartOfDay = "early-morning" | "morning" | "afternoon" | "evening" | "night";
 
 /**
@@ -46,42 +48,43 @@ export function partsOver(from: number, to: number): PartOfDay[] {
 }
 
 /**
- * Words that name a part of the day, or a curfew, whatever surrounds them. "Night" and "morning"
- * are not among them: "an extra night" is a stay, not a time, and "race morning" names a day;
- * they are read only in the phrases of PART_PHRASES.
+ * Words that name a part of the day, or a curfew, whatever surrounds them: each is a phrase of
+ * the part's group, as a synonym group's phrases are. "Night" and "morning" are not among them:
+ * "an extra night" is a stay, not a time, and "race morning" names a day; they are read only in
+ * the phrases of PART_PHRASES, as is "evening", which stems like "even".
  */
-const PART_WORDS: Record<string, readonly (PartOfDay | "curfew")[]> = {
-  nighttime: ["night"],
-  "night time": ["night"],
-  "after dark": ["night"],
-  overnight: ["night"],
-  tonight: ["evening", "night"],
-  evening: ["evening"],
-  evenings: ["evening"],
-  curfew: ["curfew"],
-  "lights out": ["curfew", "night"],
-  bedtime: ["curfew", "night"],
-  "bed time": ["curfew", "night"],
-};
-
-/**
- * Phrases that make their last word a part of the day: "at night", "early morning". Each is
- * tried only on text holding its word: compiling a pattern costs a cold container's first answer.
- */
-const PART_PHRASES: readonly (readonly [string, RegExp, PartOfDay])[] = [
-  [
-    "night",
-    /\b(?:at|by|in the|during the|through the|all|every|each|late|middle of the) nights?\b/g,
-    "night",
-  ],
-  ["morning", /\bearly (?:in the )?mornings?\b/g, "early-morning"],
-  ["afternoon", /\b(?:in the|this|every|each) afternoons?\b/g, "afternoon"],
+const PART_WORDS: readonly (readonly [string, readonly (PartOfDay | "curfew")[]])[] = [
+  ["nighttime", ["night"]],
+  ["night time", ["night"]],
+  ["after dark", ["night"]],
+  ["overnight", ["night"]],
+  ["tonight", ["evening", "night"]],
+  ["curfew", ["curfew"]],
+  ["lights out", ["curfew", "night"]],
+  ["bedtime", ["curfew", "night"]],
+  ["bed time", ["curfew", "night"]],
 ];
 
-/** The part-of-day tokens a word (or a phrase, as analysed) carries, if any. */
-export function partWordTokens(word: string): string[] {
-  return (PART_WORDS[word] ?? []).map(partToken);
-}
+/** Each part-of-day word with a token of its part: [phrase, token]. */
+export const PART_WORD_TOKENS: readonly (readonly [string, string])[] = PART_WORDS.flatMap(
+  ([phrase, parts]) => parts.map((part) => [phrase, partToken(part)] as const),
+);
+
+/**
+ * Words that are a part of the day after the words before them ("at night", "early morning"),
+ * each with those words; "evening" after any. Read without patterns: compiling a pattern is most
+ * of what reading the clock would add to a cold container's first answer.
+ */
+const PART_PHRASES: readonly (readonly [string, PartOfDay, readonly string[]])[] = [
+  [
+    "night",
+    "night",
+    ["at", "by", "all", "every", "each", "late", "in the", "during the", "through the", "of the"],
+  ],
+  ["evening", "evening", [""]],
+  ["morning", "early-morning", ["early", "early in the"]],
+  ["afternoon", "afternoon", ["this", "every", "each", "in the"]],
+];
 
 /** One time, or stretch of time, read from the text. */
 export interface ClockReading {
@@ -95,20 +98,107 @@ export interface ClockReading {
   tokens: string[];
 }
 
-const MERIDIEM = String.raw`(?:a\.?m\.?|p\.?m\.?)`;
-/**
- * A clock time: "02:00", "9:30", "10.30pm", "11 pm", "midnight". "10.30" alone is a price or a
- * distance, so a dot needs am/pm; "1h30" is more often a drive's length than a time; "noon" and
- * "midday" are left to the lunch words they belong to.
- */
-const TIME = new RegExp(
-  String.raw`(?<![\d:.,/])(?:(\d{1,2}):(\d{2})(?:\s*(${MERIDIEM}))?|(\d{1,2})(?:\.(\d{2}))?\s*(${MERIDIEM})(?![a-z])|(midnight))(?![\d:/]|\.\d)`,
-  "g",
+const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
+const isLetter = (c: string | undefined) => c !== undefined && c >= "a" && c <= "z";
+const isSpace = (c: string | undefined) => c === " " || c === "\t" || c === "\n";
+const skipSpaces = (text: string, i: number) => {
+  let j = i;
+  while (isSpace(text[j])) j++;
+  return j;
+};
+/** The word (letters) starting at i. */
+const wordAt = (text: string, i: number) => {
+  let j = i;
+  while (isLetter(text[j])) j++;
+  return text.slice(i, j);
+};
+/** The n words before i, as written between spaces and hyphens ("sub-4:00" is after "sub"). */
+function wordsBefore(text: string, i: number, n: number): string {
+  const said: string[] = [];
+  let j = i;
+  while (said.length < n) {
+    while (j > 0 && (isSpace(text[j - 1]) || text[j - 1] === "-")) j--;
+    const end = j;
+    while (j > 0 && isLetter(text[j - 1])) j--;
+    if (j === end) break;
+    said.unshift(text.slice(j, end));
+  }
+  return said.join(" ");
+}
+/** Whether `said` ends with one of `endings`, whole words ("" ends everything). */
+const endsWithAny = (said: string, endings: readonly string[]) =>
+  endings.some((e) => e === "" || ` ${said}`.endsWith(` ${e}`));
+
+/** What makes a number before it a duration or a pace: "4:30 hours", "a 3:45 marathon". */
+const DURATION_AFTER = new Set(
+  "h hr hrs hour hours min mins minute minutes per pace marathon marathons finish".split(" "),
 );
-/** What turns "4:30" into a duration or a pace: "in 4:30", "sub-4:00", "5:30/km", "4:30 hours". */
-const DURATION_BEFORE = /(?:\b(?:in|under|within|pace(?: of)?|sub)[\s-]*|\bsub-?)$/;
-const DURATION_AFTER =
-  /^\s*(?:h\b|hrs?\b|hours?\b|mins?\b|minutes?\b|\/|per\b|pace\b|marathon|finish)/;
+
+/** "am", "p.m." at i: whether it is the afternoon, and where it ends. */
+function meridiemAt(text: string, i: number): { pm: boolean; end: number } | undefined {
+  const c = text[i];
+  if (c !== "a" && c !== "p") return undefined;
+  let j = i + 1;
+  if (text[j] === ".") j++;
+  if (text[j] !== "m") return undefined;
+  j++;
+  if (text[j] === ".") j++;
+  // "5 amazing views" holds no time.
+  return isLetter(text[j]) ? undefined : { pm: c === "p", end: j };
+}
+
+/**
+ * The clock time starting at i: "02:00", "9:30", "10.30pm", "11 pm". "10.30" alone is a price or
+ * a distance, so a dot needs am/pm, as does a bare hour; "1h30" is more often a drive's length
+ * than a time; "noon" and "midday" are left to the lunch words they belong to. A duration or a
+ * pace is no time: "4:30 hours", "5:30/km", "a 3:45 marathon" (and, by the word before, "in 4:30").
+ */
+function timeAt(text: string, i: number): { end: number; minutes: number } | undefined {
+  const before = text[i - 1];
+  if (isDigit(before) || before === ":" || before === "." || before === "," || before === "/")
+    return undefined;
+  let j = i;
+  while (isDigit(text[j])) j++;
+  if (j - i > 2) return undefined;
+  let hour = Number(text.slice(i, j));
+  let minute = 0;
+  let end = j;
+  const separator = text[j];
+  const withMinutes =
+    (separator === ":" || separator === ".") &&
+    isDigit(text[j + 1]) &&
+    isDigit(text[j + 2]) &&
+    !isDigit(text[j + 3]);
+  if (withMinutes) {
+    minute = Number(text.slice(j + 1, j + 3));
+    end = j + 3;
+  }
+  const meridiem = meridiemAt(text, skipSpaces(text, end));
+  if (!meridiem && !(withMinutes && separator === ":")) return undefined;
+  if (meridiem) end = meridiem.end;
+  const next = text[end];
+  if (isDigit(next) || next === ":" || next === "/" || (next === "." && isDigit(text[end + 1])))
+    return undefined;
+  const after = skipSpaces(text, end);
+  if (text[after] === "/" || DURATION_AFTER.has(wordAt(text, after))) return undefined;
+  if (minute > 59) return undefined;
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (meridiem.pm ? 12 : 0);
+  } else if (hour > 24) return undefined;
+  return { end, minutes: (hour % 24) * 60 + minute };
+}
+
+/**
+ * What the word before a time makes of it: "until", "before" bound the stretch up to it;
+ * "after", "from" and a deadline's "by" the stretch from it on ("in your room by 22:00" holds
+ * all night); "in", "under" make it a duration.
+ */
+const BOUNDS = new Map<string, "up to" | "from" | "duration">([
+  ...["until", "till", "til", "before"].map((w) => [w, "up to"] as const),
+  ...["after", "from", "past", "since", "by"].map((w) => [w, "from"] as const),
+  ...["in", "under", "within", "pace", "sub"].map((w) => [w, "duration"] as const),
+]);
 
 /**
  * A bare hour in a question ("after 10") is a time only after one of these words, when the
@@ -127,31 +217,16 @@ const EVENING =
  */
 const STAYING_UP = /\bstay(?:ing)?\s+(?:up|out)(?:\s+late)?\b/g;
 
-/** A connector between two times that makes them one stretch. */
-const RANGE = /^\s*(?:-|–|—|to|until|till|til|and)\s*$/;
-/**
- * What comes before a single time: "until", "before" cover the stretch up to it; "after",
- * "from" and a deadline's "by" the stretch from it on ("in your room by 22:00" holds all night).
- */
-const BEFORE = /\b(after|from|past|since|until|till|til|before|by)\s*$/;
-
+/** A connector between two times that makes them one stretch ("and" only after "between"). */
+const RANGE = new Set(["-", "–", "—", "to", "until", "till", "til", "and"]);
 interface Found {
   start: number;
   end: number;
   minutes: number;
-}
-
-function minutesOf(m: RegExpExecArray): number | undefined {
-  if (m[7]) return 0;
-  const [hourText, minuteText, meridiem] = m[1] ? [m[1], m[2], m[3]] : [m[4], m[5], m[6]];
-  let hour = Number(hourText);
-  const minute = Number(minuteText ?? 0);
-  if (minute > 59) return undefined;
-  if (meridiem) {
-    if (hour < 1 || hour > 12) return undefined;
-    hour = (hour % 12) + (meridiem.startsWith("p") ? 12 : 0);
-  } else if (hour > 24) return undefined;
-  return (hour % 24) * 60 + minute;
+  /** Which stretch it bounds, as the word before it says ("after", "until", "by"). */
+  bound?: "up to" | "from" | undefined;
+  /** A deadline ("by 23:00", "before midnight"): at night, a curfew. */
+  deadline?: boolean;
 }
 
 const clockTime = (minutes: number) =>
@@ -159,16 +234,33 @@ const clockTime = (minutes: number) =>
 
 function findTimes(text: string, question: boolean): Found[] {
   const found: Found[] = [];
-  for (const m of text.matchAll(TIME)) {
-    const start = m.index ?? 0;
-    const end = start + m[0].length;
-    if (
-      DURATION_BEFORE.test(text.slice(Math.max(0, start - 12), start)) ||
-      DURATION_AFTER.test(text.slice(end))
-    )
+  for (let i = 0; i < text.length; i++) {
+    if (!isDigit(text[i])) continue;
+    const time = timeAt(text, i);
+    if (!time) {
+      while (isDigit(text[i + 1])) i++;
       continue;
-    const minutes = minutesOf(m as RegExpExecArray);
-    if (minutes !== undefined) found.push({ start, end, minutes });
+    }
+    // "pace of 5:30" is a pace.
+    const word =
+      wordsBefore(text, i, 1) === "of" ? wordsBefore(text, i, 2) : wordsBefore(text, i, 1);
+    const bound = BOUNDS.get(word.split(" ")[0] as string);
+    if (bound !== "duration")
+      found.push({ start: i, ...time, bound, deadline: word === "by" || word === "before" });
+    i = time.end - 1;
+  }
+  for (let at = text.indexOf("midnight"); at >= 0; at = text.indexOf("midnight", at + 8)) {
+    if (isLetter(text[at - 1]) || isLetter(text[at + 8])) continue;
+    const word = wordsBefore(text, at, 1);
+    const bound = BOUNDS.get(word);
+    if (bound !== "duration")
+      found.push({
+        start: at,
+        end: at + 8,
+        minutes: 0,
+        bound,
+        deadline: word === "by" || word === "before",
+      });
   }
   if (question && EVENING.test(text)) {
     for (const m of text.matchAll(BARE_HOUR)) {
@@ -176,11 +268,28 @@ function findTimes(text: string, question: boolean): Found[] {
       if (hour < 7 || hour > 12) continue;
       const start = (m.index ?? 0) + m[0].indexOf(m[2] as string, (m[1] as string).length);
       if (found.some((f) => f.start <= start && start < f.end)) continue;
-      found.push({ start, end: (m.index ?? 0) + m[0].length, minutes: ((hour + 12) % 24) * 60 });
+      found.push({
+        start,
+        end: (m.index ?? 0) + m[0].length,
+        minutes: ((hour + 12) % 24) * 60,
+        // "at 10" is that hour, not the stretch after it.
+        bound: BOUNDS.get(m[1] as string) as "up to" | "from" | undefined,
+        deadline: m[1] === "by" || m[1] === "before",
+      });
     }
   }
   return found.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * What text must hold to be worth reading: a time, or a word a reading starts from ("night" is
+ * also "midnight"). Most of a trip's text holds none, and is passed over with this one test,
+ * which a cold container's first answer (building the trip's index) pays for every field.
+ */
+const MAY_HOLD_TRIP = /\d[:.]\d\d|\d\s*[ap]\.?m|night|morning|afternoon|evening/;
+/** A question's bare hour ("after 10") may be a time too, and its "stay out" asks of a curfew. */
+const MAY_HOLD_QUESTION = /\d|night|morning|afternoon|evening|stay/;
+const NONE: ReadonlyMap<string, ClockReading> = new Map();
 
 /** A letter-only stand-in for the i-th reading, which words() keeps whole and nothing stems to. */
 const placeholder = (i: number) =>
@@ -193,13 +302,11 @@ const placeholder = (i: number) =>
 export function readClock(
   text: string,
   question: boolean,
-): { text: string; readings: Map<string, ClockReading> } {
-  const readings = new Map<string, ClockReading>();
+): { text: string; readings: ReadonlyMap<string, ClockReading> } {
   const lower = text.toLowerCase();
-  // Most of a trip's text holds no time: it is passed over with as little work as can be.
-  const times = (question ? /\d|midnight/ : /\d[:.]\d\d|\d\s*[ap]\.?m|midnight/).test(lower)
-    ? findTimes(lower, question)
-    : [];
+  if (!(question ? MAY_HOLD_QUESTION : MAY_HOLD_TRIP).test(lower)) return { text, readings: NONE };
+  const readings = new Map<string, ClockReading>();
+  const times = findTimes(lower, question);
   const spans: { start: number; end: number; reading: ClockReading }[] = [];
   for (let i = 0; i < times.length; i++) {
     const t = times[i] as Found;
@@ -207,8 +314,8 @@ export function readClock(
     const between = next ? lower.slice(t.end, next.start) : "";
     const isRange =
       next !== undefined &&
-      RANGE.test(between) &&
-      (!/and/.test(between) || /\bbetween\s*$/.test(lower.slice(0, t.start)));
+      RANGE.has(between.trim()) &&
+      (between.trim() !== "and" || lower.slice(0, t.start).trimEnd().endsWith("between"));
     if (isRange && next) {
       spans.push({
         start: t.start,
@@ -222,14 +329,12 @@ export function readClock(
       i++;
       continue;
     }
-    const word = BEFORE.exec(lower.slice(Math.max(0, t.start - 12), t.start))?.[1];
     const [from, to] =
-      word === "until" || word === "till" || word === "til" || word === "before"
+      t.bound === "up to"
         ? [t.minutes - OPEN_END, t.minutes]
-        : word
+        : t.bound === "from"
           ? [t.minutes, t.minutes + OPEN_END]
           : [t.minutes, t.minutes + 1];
-    const deadline = word === "by" || word === "before";
     const atNight = t.minutes >= CURFEW_FROM || t.minutes < CURFEW_UNTIL;
     spans.push({
       start: t.start,
@@ -239,12 +344,12 @@ export function readClock(
         times: [clockTime(t.minutes)],
         tokens: [
           ...partsOver(from, to).map(partToken),
-          ...(deadline && atNight ? [partToken("curfew")] : []),
+          ...(t.deadline && atNight ? [partToken("curfew")] : []),
         ],
       },
     });
   }
-  for (const m of lower.includes("stay") ? lower.matchAll(STAYING_UP) : []) {
+  for (const m of question && lower.includes("stay") ? lower.matchAll(STAYING_UP) : []) {
     const start = m.index ?? 0;
     spans.push({
       start,
@@ -256,14 +361,21 @@ export function readClock(
       },
     });
   }
-  for (const [word, phrase, part] of PART_PHRASES) {
-    if (!lower.includes(word)) continue;
-    for (const m of lower.matchAll(phrase)) {
-      const end = (m.index ?? 0) + m[0].length;
+  for (const [word, part, after] of PART_PHRASES) {
+    for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + word.length)) {
+      let end = at + word.length;
+      if (lower[end] === "s") end++;
+      if (isLetter(lower[at - 1]) || isLetter(lower[end])) continue;
+      if (!endsWithAny(wordsBefore(lower, at, 3), after)) continue;
       spans.push({
         start: end,
         end,
-        reading: { said: m[0], times: [], tokens: [partToken(part)], onPrevious: true },
+        reading: {
+          said: lower.slice(at, end),
+          times: [],
+          tokens: [partToken(part)],
+          onPrevious: true,
+        },
       });
     }
   }
@@ -280,4 +392,17 @@ export function readClock(
   });
   // Lowercased: the positions found are the lowercase text's, and every word is lowercased next.
   return { text: out + lower.slice(at), readings };
+}
+
+/**
+ * The terms a reading stands for: each exact time with the parts of the day as its groups (a
+ * question's stretch of time asks once; trip text is found by either end), or, for "at night",
+ * `previous` (the term before it) with the part added.
+ */
+export function clockTerms(reading: ClockReading, question: boolean, previous?: Term): Term[] {
+  if (reading.onPrevious)
+    return previous ? [{ ...previous, groups: [...previous.groups, ...reading.tokens] }] : [];
+  const times = question ? reading.times.slice(0, 1) : reading.times;
+  if (times.length === 0) return [{ word: reading.said, groups: reading.tokens, parts: [] }];
+  return times.map((t) => ({ word: t, stem: t, groups: reading.tokens, parts: [] }));
 }

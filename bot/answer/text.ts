@@ -1,7 +1,7 @@
 import { stemmer } from "stemmer";
 import { editDistance } from "../search/distance";
 import { words } from "../search/matcher";
-import { partWordTokens, readClock } from "./clock-words";
+import { clockTerms, PART_WORD_TOKENS, readClock } from "./clock-words";
 import { SYNONYM_GROUPS } from "./synonyms";
 
 /**
@@ -72,7 +72,15 @@ function phrasesOf(groups: readonly (readonly string[])[], prefix: string): Phra
  */
 let builtIn: Phrase[] | undefined;
 const builtInPhrases = (): Phrase[] =>
-  (builtIn ??= phrasesOf(SYNONYM_GROUPS, "g").filter((p) => p.stems.length > 0));
+  (builtIn ??= [
+    ...phrasesOf(SYNONYM_GROUPS, "g"),
+    // "evening", "curfew": the words naming a part of the day are also in its group.
+    ...PART_WORD_TOKENS.map(([raw, group]) => ({
+      stems: normalise(raw).map(stem),
+      raw: normalise(raw).join(" "),
+      group,
+    })),
+  ].filter((p) => p.stems.length > 0));
 
 /** A phrase of several words as one token ("=daylight save"): the words as written. */
 const phraseToken = (stems: readonly string[]) => `=${stems.join(" ")}`;
@@ -117,18 +125,10 @@ export class Vocabulary {
     const out: Term[] = [];
     let i = 0;
     while (i < ws.length) {
-      const reading = clock.readings.get(ws[i] as string);
+      const reading = clock.readings.size > 0 ? clock.readings.get(ws[i] as string) : undefined;
       if (reading) {
-        // A question's stretch of time asks once; trip text is found by either end.
-        const last = out[out.length - 1];
-        if (reading.onPrevious) {
-          if (last) out[out.length - 1] = { ...last, groups: [...last.groups, ...reading.tokens] };
-          i++;
-          continue;
-        }
-        const times = typos ? reading.times.slice(0, 1) : reading.times;
-        if (times.length === 0) out.push({ word: reading.said, groups: reading.tokens, parts: [] });
-        for (const t of times) out.push({ word: t, stem: t, groups: reading.tokens, parts: [] });
+        const previous = reading.onPrevious ? out.pop() : undefined;
+        out.push(...clockTerms(reading, typos, previous));
         i++;
         continue;
       }
@@ -173,12 +173,7 @@ export class Vocabulary {
           : [];
       out.push({ word, stem: stem(word), groups, parts: [] });
     }
-    return out
-      .filter((t) => t.groups.length > 0 || !STOP_WORDS.has(t.word))
-      .map((t) => {
-        const parts = partWordTokens(t.word);
-        return parts.length > 0 ? { ...t, groups: [...t.groups, ...parts] } : t;
-      });
+    return out.filter((t) => t.groups.length > 0 || !STOP_WORDS.has(t.word));
   }
 }
 

@@ -129,6 +129,7 @@ describe("numbers that are not clock times are not read as times", () => {
     "is it 10.30 for the t-shirt",
     "can we go after 10 minutes",
     "what about 22.5 kg bags",
+    "who is the constructor of the hut, toString or __proto__",
   ])("%s", (text) => {
     expect(times(text)).toEqual([]);
     expect(times(text, false)).toEqual([]);
