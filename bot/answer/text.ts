@@ -14,7 +14,7 @@ const STOP_WORDS = new Set(
   `a an and are as at be can could do does did for from have has had how i if in is it its my of
   on or should the there this to we what when where which who whom whose will with you your me am
   any get got need want about please pls plz u ur im ok okay allowed able possible thing things
-  anything something anyone someone our us they them go going know here still also just really
+  anything something anyone someone everyone everybody anybody our us they them go going know here still also just really
   would may might must shall let lets s t take taking use using put see tell say like much many
   some than that these those then so too very by into onto up down out over again ever yes no
   hi hello hey thanks thank guys folks anybody whats wheres whens hows whos come comes coming
