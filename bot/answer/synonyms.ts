@@ -16,7 +16,7 @@ bib, race number, bib number, start number, race bib, number bib
 cutoff, time limit, course closes, closing time, sweep bus, cut off time, too slow
 phone, mobile, cell, cellphone, cell phone, smartphone, iphone, android
 sim, sim card, esim, e-sim, roaming, network coverage
-money, cash, currency, card, credit card, debit card, visa card, mastercard, amex, atm, cash machine, bank card, pay, payment, cashpoint, cash point, bank machine, contactless, cashless, venmo, paypal, zelle, monzo, alipay, wechat pay, bank transfer, wire transfer, money transfer, exchange rate, bureau de change, forex
+money, cash, currency, credit card, debit card, visa card, mastercard, amex, atm, cash machine, bank card, pay, payment, cashpoint, cash point, bank machine, contactless, cashless, venmo, paypal, zelle, monzo, alipay, wechat pay, bank transfer, wire transfer, money transfer, exchange rate, bureau de change, forex
 photo, photograph, picture, pic, pics, selfie, snap, photography
 camera, gopro, go pro, video, videos, film, filming, camcorder, dslr, vlog
 hotel, accommodation, lodging, lodge, hostel, hotel room, staying, where are we staying, riad, guesthouse, guest house, inn, ryokan, airbnb, resort, motel, chalet, villa, homestay, home stay, dorm, dormitory, mountain hut, rifugio, where do we sleep, where are we sleeping

@@ -148,3 +148,33 @@ describe("a word that is not a synonym does not join a group", () => {
     );
   });
 });
+
+describe("a card is money only when it pays", () => {
+  const cards = tripOf(`
+id: porto-choir
+name: Choir tour to Porto
+timeZone: Europe/Lisbon
+command: choir
+event: { name: Choir festival, start: 2027-05-01 18:00, startPlace: { name: Festival hall } }
+faq:
+  - id: money
+    question: What money do they use?
+    answer: The euro. Contactless works almost everywhere; small cafés want cash.
+    keywords: [money, euro, cash]
+  - id: insurance
+    question: Do I need travel insurance?
+    answer: Yes, with medical cover; EU members also bring their European Health Insurance Card.
+    keywords: [insurance, health card]
+`);
+
+  it.each(["can i pay contactless", "cashpoint", "do they take credit cards"])(
+    "%s: the money answer",
+    (q) => {
+      expect(first(findAnswer(cards, q))).toBe("faq:money");
+    },
+  );
+
+  it("a health card is not money", () => {
+    expect(answered(findAnswer(cards, "do i need my health card"))).not.toBe("faq:money");
+  });
+});
