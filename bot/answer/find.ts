@@ -198,10 +198,21 @@ function silentOnPermission(best: Ranked, question: string): boolean {
   return (best.entry.kind === "fact" || best.entry.kind === "place") && asksPermission(question);
 }
 
-/** A place does not say when: "when do we go to the airport" is not answered by the airport. */
+/**
+ * A place does not say when: "when do we go to the airport" is not answered by the airport. Nor
+ * is a rule or FAQ answer that names no time of any kind ("declare cameras on arrival" does not
+ * say when we arrive), though it may still be offered, first, as a guess.
+ */
 function untimedForWhen(best: Ranked, question: string): boolean {
-  return best.entry.kind === "place" && WHEN.test(question.toLowerCase());
+  if (!WHEN.test(question.toLowerCase())) return false;
+  const e = best.entry;
+  if (e.kind === "place") return true;
+  return (e.kind === "rule" || e.kind === "faq") && !TIMELY.test(answerText(e));
 }
+
+/** Words that say when, in a rule or a FAQ answer: a clock time, a day, a part of the day. */
+const TIMELY =
+  /\d|\b(?:morning|afternoon|evening|night|noon|midnight|dawn|dusk|sunrise|sunset|day|days|daily|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|before|after|until|when|first|last)\b/i;
 
 /**
  * The rules of one topic, when the question names the topic rather than any one rule ("race

@@ -117,6 +117,30 @@ describe("a place and an item held there", () => {
   });
 });
 
+describe("a 'when' question", () => {
+  it("is not answered surely by a rule that names no time, which is offered first instead", () => {
+    const f = findAnswer(trip, "when can i throw snowballs");
+    expect(answered(f)).toBeUndefined();
+    expect(f.sure ? undefined : f.choices[0]?.entry.id).toBe("rule:glacier:2");
+  });
+
+  it("is answered by a rule that gives the time", () => {
+    const pool = tripOf(`
+id: pool-rules
+name: Swim camp
+timeZone: Europe/Berlin
+event: { name: Swim camp, start: 2026-07-01 09:00, startPlace: { name: Pool } }
+rules:
+  - topic: pool
+    title: Pool rules
+    rules:
+      - The pool closes at 21:00; nobody swims after that.
+      - Do not run on the pool deck.
+`);
+    expect(answered(findAnswer(pool, "when does the pool close"))).toBe("rule:pool:1");
+  });
+});
+
 describe("what the trip does not cover", () => {
   it("stays unsure and shows no guess for a question the trip says nothing about", () => {
     for (const q of ["what about the northern lights", "is there a curfew on the bus"]) {
