@@ -69,7 +69,7 @@ toilet paper, tissues
 charger, adapter, adaptor, plug, socket, power, power outlet, electrical outlet, wall socket, power point, voltage, volts, plug converter, voltage converter, charging cable, charging point, charging station
 language, languages, translate, translator, translation
 vegetarian, vegan, diet, dietary, allergy, allergies, gluten, intolerance, lactose, coeliac, celiac, halal, kosher, pescatarian, veggie, plant based
-laundry, washing, wash clothes, launderette, laundrette, laundromat, dry cleaning, dry cleaner, tumble dryer
+laundry, washing machine, do my washing, clothes washing, wash clothes, wash my clothes, launderette, laundrette, laundromat, dry cleaning, dry cleaner, tumble dryer
 meet, meeting point, meeting place, meet up, meetup, gather, assemble, rendezvous, assembly point, muster point, gathering point, rally point, regroup
 refund, refunds, cancel, cancellation, money back
 taxi, taxis, cab, uber, lyft, didi, careem, minicab, black cab, rideshare, ride share, ride hailing

@@ -174,6 +174,27 @@ faq:
     },
   );
 
+  it("washing yourself is not laundry", () => {
+    const onsen = (faq: string) =>
+      tripOf(`
+id: onsen-week
+name: Onsen week
+timeZone: Asia/Tokyo
+event: { name: Ski week, start: 2027-02-01 09:00, startPlace: { name: Lodge } }
+rules:
+  - topic: onsen
+    title: In the hot spring
+    rules:
+      - Wash and rinse fully at the showers before you get into the bath.
+${faq}`);
+    expect(answered(findAnswer(onsen(""), "is there a laundry"))).toBeUndefined();
+    const withLaundry = onsen(`faq:
+  - id: laundry
+    question: Can I get clothes cleaned?
+    answer: The lodge has a coin laundromat on the ground floor.`);
+    expect(answered(findAnswer(withLaundry, "can i do my washing"))).toBe("faq:laundry");
+  });
+
   it("a health card is not money", () => {
     expect(answered(findAnswer(cards, "do i need my health card"))).not.toBe("faq:money");
   });
