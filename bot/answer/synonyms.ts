@@ -24,7 +24,7 @@ flight, flights, plane, fly, flying, airline, airplane, aeroplane, aircraft
 airport, terminal
 food, meal, meals, eat, eating, restaurant, dining, catering
 water, drink, hydration, aid station, water station, refreshment, refreshments, gel, gels
-toilet, bathroom, restroom, loo, wc, portaloo, lavatory, washroom, porta potty, portapotty, port a loo, latrine, comfort stop
+toilet, bathroom, restroom, loo, wc, portaloo, lavatory, washroom, porta potty, portapotty, port a loo, latrine, comfort stop, flush
 luggage, baggage, suitcase, suitcases, checked bag, check in bag, hold bag, main bag, big bag, wheelie bag, wheelie case, roller bag, holdall, duffel, duffle, bag allowance, hand luggage, hand baggage, cabin luggage, cabin baggage, carry on luggage
 bag, bags, backpack, rucksack, bag drop, bag check, gear check, daypack, day pack, knapsack
 doctor, medical, hospital, clinic, first aid, sick, ill, injury, injured, medic, ambulance, physician, paramedic, urgent care, emergency room, accident and emergency, unwell
@@ -156,6 +156,11 @@ supermarket, grocery store, groceries, convenience store, corner shop, minimart,
 changing room, locker room, changing area, changing facilities
 speaker, bluetooth speaker, portable speaker
 permission slip, consent form, permission form, parental consent
+alone, on my own, by myself, on your own, by yourself, on our own, by ourselves, solo, unaccompanied, buddy, with a buddy, buddy system, in pairs, in twos, at least one other person
+off piste, off-piste, backcountry, back country, sidecountry, side country, out of bounds, ungroomed, off the marked runs, off the pistes
+cook, cooking, cooker, stove, camping stove, gas stove, camp stove, bbq, barbecue, barbeque, grill, disposable barbecue, open fire, campfire, camp fire, fire pit
+interior, interiors, inside of, go inside, penetration, penetrate
+original packaging, original container, original box, pill box, pillbox, pill organiser, pill organizer, dosette box, pill case, blister pack
 `;
 
 /** Each group's phrases, as written (lowercase). */

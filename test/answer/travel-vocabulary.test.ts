@@ -199,3 +199,48 @@ ${faq}`);
     expect(answered(findAnswer(cards, "do i need my health card"))).not.toBe("faq:money");
   });
 });
+
+describe("a 'can I…' in everyday words shows the rule written in the organiser's", () => {
+  const week = tripOf(`
+id: alps-week
+name: Alpine week
+timeZone: Europe/Zurich
+event: { name: Alpine week, start: 2027-01-10 09:00, startPlace: { name: Chalet } }
+rules:
+  - topic: mountain
+    title: On the mountain
+    rules:
+      - Ski with a buddy at all times.
+      - Stay on marked runs; off-piste only with a guide.
+  - topic: chalet
+    title: In the chalet
+    rules:
+      - Nothing but toilet paper in the toilets; the pipes block easily.
+      - No gas stoves or candles in the rooms.
+  - topic: customs
+    title: Customs
+    rules:
+      - Carry prescription medicines in their original packaging.
+faq:
+  - id: rental
+    question: Can I rent skis?
+    answer: Yes, skis and boots at the shop by the lift, 40 francs a day.
+  - id: pharmacy
+    question: Where can I buy pills?
+    answer: The pharmacy in the village sells painkillers and plasters.
+  - id: rooms
+    question: What are the rooms like?
+    answer: Rooms of two with a balcony over the valley.
+`);
+  const shown = (f: Finding) => (f.sure ? [f.best, ...f.also] : f.choices).map((r) => r.entry.id);
+
+  it.each([
+    ["can i ski on my own", "rule:mountain:1"],
+    ["backcountry?", "rule:mountain:2"],
+    ["can i flush tampons", "rule:chalet:1"],
+    ["bbq in the room?", "rule:chalet:2"],
+    ["can i put my pills in a pill box", "rule:customs:1"],
+  ])("%s", (q, id) => {
+    expect(shown(findAnswer(week, q))[0]).toBe(id);
+  });
+});
