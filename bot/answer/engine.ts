@@ -47,7 +47,10 @@ function typoAllowance(term: string): number {
 
 let common: Set<string> | undefined;
 /** Whether `w` is a whole word of everyday English, not one cut short ("sea", not "feb"). */
-const isCommonWord = (w: string) => (common ??= new Set(COMMON_SHORT_WORDS.split(" "))).has(w);
+function isCommonWord(w: string): boolean {
+  common ??= new Set(COMMON_SHORT_WORDS.split(" "));
+  return common.has(w);
+}
 
 /** Endings that make another form of the same word ("rent" → "rental", "run" → "runner"). */
 const ENDING =

@@ -20,7 +20,8 @@ const STOP_WORDS = new Set(
   hi hello hey thanks thank guys folks anybody whats wheres whens hows whos come comes coming
   after before during happen happens happening without gets getting
   requirement requirements info information details detail time times
-  provide provided available option options needed needs kind kinds type types sort sorts`.split(/\s+/),
+  provide provided available option options needed needs kind kinds type types sort
+  sorts`.split(/\s+/),
 );
 
 /** Question scaffolding: "what time is the bus" asks about the bus. */
