@@ -78,7 +78,7 @@ const WHO = /^(?:who|whom)\b|\b(?:number|phone|email|e-mail|contact|contacts)\b/
 const FAQ_LIFT = 1.15;
 const QUANTITY_LIFT = 1.3;
 /** Modest: a contact's reach words already match such a question; this only breaks near ties. */
-const WHO_LIFT = 1.2;
+const WHO_LIFT = 1.3;
 
 /** What an entry tells the reader (its answer, not the words it is found by). */
 function answerText(e: TripEntry): string {

@@ -35,7 +35,8 @@ export function placeSpans(place: Place): Span[] {
 /** "Kim Su-ok — Local guide. Phone: +850 … · Email: …": numbers as text anyone can copy. */
 export function contactSpans(contact: Contact): Span[] {
   const spans: Span[] = [text(contact.name, true)];
-  if (contact.role) spans.push(text(` — ${contact.role}`));
+  // A role written as a sentence keeps one full stop before the number.
+  if (contact.role) spans.push(text(` — ${contact.role.replace(/[.\s]+$/, "")}`));
   const ways = [
     contact.phone ? `Phone: ${contact.phone}` : "",
     contact.email ? `Email: ${contact.email}` : "",
