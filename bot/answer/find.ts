@@ -72,9 +72,13 @@ const WHERE = /\bwhere\b/;
 /** Questions about a quantity, which an entry holding a number answers. */
 const QUANTITY = /\bhow (?:many|much|long|far|high|big|steep|hot|cold|old|early|late)\b/;
 const NUMBER = /\d/;
+/** Questions for a person to reach, which a contact answers: "who do I call", "guide's number". */
+const WHO = /^(?:who|whom)\b|\b(?:number|phone|email|e-mail|contact|contacts)\b/;
 
 const FAQ_LIFT = 1.15;
 const QUANTITY_LIFT = 1.3;
+/** Modest: a contact's reach words already match such a question; this only breaks near ties. */
+const WHO_LIFT = 1.3;
 
 /** What an entry tells the reader (its answer, not the words it is found by). */
 function answerText(e: TripEntry): string {
@@ -89,6 +93,9 @@ function answerText(e: TripEntry): string {
       return `${e.place.name} ${e.place.description ?? ""}`;
     case "fact":
       return e.text;
+    case "contact":
+      // Not the phone number: its digits answer no "how many".
+      return `${e.contact.name} ${e.contact.role ?? ""}`;
   }
 }
 
@@ -111,6 +118,7 @@ export function rank(ranked: readonly Ranked[], question: string): Ranked[] {
   const when = WHEN.test(q) ? 1.5 : 1;
   const where = WHERE.test(q) ? 1.3 : 1;
   const quantity = QUANTITY.test(q);
+  const who = WHO.test(q) ? WHO_LIFT : 1;
   const lift = (r: Ranked): number =>
     (quantity && NUMBER.test(answerText(r.entry)) ? QUANTITY_LIFT : 1) * kindLift(r);
   const kindLift = (r: Ranked): number => {
@@ -119,6 +127,7 @@ export function rank(ranked: readonly Ranked[], question: string): Ranked[] {
     if (e.kind === "item") return when;
     if (e.kind === "fact") return e.at ? when : 1;
     if (e.kind === "place") return where;
+    if (e.kind === "contact") return who;
     // The FAQ is what organisers wrote to answer questions: it wins a near tie.
     return FAQ_LIFT;
   };

@@ -4,7 +4,7 @@ import { type Finding, rank, tripIndex } from "../answer/find";
 import { type Block, context, paragraph, type Reply, type Span, text } from "../reply";
 import { shorten } from "../text/units";
 import type { Trip } from "../trip/model";
-import { answer, itemSpans, moment, notice, placeSpans, Sources } from "./format";
+import { answer, contactSpans, itemSpans, moment, notice, placeSpans, Sources } from "./format";
 
 /** What a reader types to see an entry where it lives: "faq visa", "rules photos", "itinerary 3". */
 export function commandFor(trip: Trip, entry: TripEntry): string {
@@ -20,6 +20,9 @@ export function commandFor(trip: Trip, entry: TripEntry): string {
       return `${cmd} where`;
     case "fact":
       return entry.at ? `${cmd} when` : `${cmd} facts`;
+    case "contact":
+      // No command lists contacts: asking for the person by name finds them.
+      return `${cmd} ask who is ${entry.contact.name}`;
   }
 }
 
@@ -36,6 +39,8 @@ function foundIn(trip: Trip, entry: TripEntry): string {
       return "From the trip's places";
     case "fact":
       return `From the facts about ${trip.event.name}`;
+    case "contact":
+      return "From the trip's contacts";
   }
 }
 
@@ -51,6 +56,8 @@ function titleOf(entry: TripEntry): string {
       return entry.place.name;
     case "fact":
       return entry.label;
+    case "contact":
+      return entry.contact.name;
   }
 }
 
@@ -75,6 +82,9 @@ function entryBlocks(trip: Trip, entry: TripEntry, sources: Sources): Block[] {
       spans = entry.at
         ? [text(entry.text), text(" "), moment(trip, entry.at, "datetime", true)]
         : [text(entry.text)];
+      break;
+    case "contact":
+      spans = contactSpans(entry.contact);
       break;
   }
   return [
