@@ -207,7 +207,7 @@ function factEntries(trip: Trip): TripEntry[] {
 function reachWords(contact: Contact): string {
   return [
     "contact reach who to call",
-    contact.phone ? "phone number call ring text" : "",
+    contact.phone ? "phone number mobile call ring text" : "",
     contact.email ? "email" : "",
   ].join(" ");
 }

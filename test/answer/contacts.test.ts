@@ -73,6 +73,7 @@ describe("the people a trip lists as contacts", () => {
     const cases: [string, string][] = [
       ["who do I call if I get lost", "contact:2"],
       ["tour leader phone number", "contact:1"],
+      ["whats the tour leaders mobile", "contact:1"],
       ["guide's phone number", "contact:2"],
       ["what's Anna's number", "contact:1"],
       ["email for the office", "contact:3"],
