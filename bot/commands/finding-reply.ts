@@ -105,6 +105,15 @@ function organisersLine(recorded: boolean): Block {
 }
 
 /**
+ * The trip's first contact who can be reached, for a question the trip does not answer: "I don't
+ * know, here is who to ask". Empty when the trip lists nobody with a phone or an email.
+ */
+function whoToAsk(trip: Trip): Block[] {
+  const first = (trip.file.contacts ?? []).find((c) => c.phone || c.email);
+  return first ? [paragraph(text("Who to ask: "), ...contactSpans(first))] : [];
+}
+
+/**
  * Entries of one kind that words name, best first, with the command that shows each: for a
  * command whose argument named none of its own ("itinerary dinner", "rules money").
  */
@@ -172,7 +181,10 @@ export function findingReply(
   if (finding.choices.length === 0) {
     return notice(`No answer in the trip for "${asked}"`, [
       paragraph(`The trip's FAQ, rules, itinerary and places say nothing about this.`),
-      organisersLine(recorded),
+      paragraph(
+        recorded ? "Your question has been passed to the organisers." : "Ask the organisers.",
+      ),
+      ...whoToAsk(trip),
     ]);
   }
   if (finding.likely) return guessReply(trip, asked, finding.likely, finding.choices, recorded);

@@ -158,6 +158,16 @@ describe("the reply about a contact", () => {
     expect(text).toContain("/marathon ask who is Anna Berg");
   });
 
+  it("a question the trip does not answer says who to ask, when the trip lists someone", () => {
+    const q = "is there a gym";
+    expect(findAnswer(withContacts, q).sure).toBe(false);
+    const text = read(reply(withContacts, q));
+    expect(text).toContain("No answer in the trip");
+    expect(text).toContain("Who to ask: Anna Berg");
+    expect(text).toContain("+46 70 123 45 67");
+    expect(read(reply(without, q))).not.toContain("Who to ask");
+  });
+
   /** A contact whose text tries to ping: names come from trip files anyone may edit. */
   const loud = tripOf(
     `${TRIP}
