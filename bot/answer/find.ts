@@ -71,7 +71,11 @@ const WHEN = /\b(?:when|times?|what day|which day|what date|which date|how early
 const WHERE = /\bwhere\b/;
 /** Questions about a quantity, which an entry holding a number answers. */
 const QUANTITY = /\bhow (?:many|much|long|far|high|big|steep|hot|cold|old|early|late)\b/;
-const NUMBER = /\d/;
+const NUMBER =
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|dozen|dozens|million|half)\b/i;
+/** A clock time ("08:30") is no quantity: "how many stages" is not answered by a concert at 20:00. */
+const CLOCK = /\b\d{1,2}[:.]\d{2}\b/g;
+const holdsNumber = (e: TripEntry) => NUMBER.test(answerText(e).replace(CLOCK, " "));
 /** Questions for a person to reach, which a contact answers: "who do I call", "guide's number". */
 const WHO = /^(?:who|whom)\b|\b(?:number|phone|email|e-mail|contact|contacts)\b/;
 
@@ -120,7 +124,7 @@ export function rank(ranked: readonly Ranked[], question: string): Ranked[] {
   const quantity = QUANTITY.test(q);
   const who = WHO.test(q) ? WHO_LIFT : 1;
   const lift = (r: Ranked): number =>
-    (quantity && NUMBER.test(answerText(r.entry)) ? QUANTITY_LIFT : 1) * kindLift(r);
+    (quantity && holdsNumber(r.entry) ? QUANTITY_LIFT : 1) * kindLift(r);
   const kindLift = (r: Ranked): number => {
     const e = r.entry;
     if (e.kind === "rule") return e.prohibition ? forbid : 1;

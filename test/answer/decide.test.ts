@@ -141,6 +141,29 @@ rules:
   });
 });
 
+describe("a 'how many' question", () => {
+  it("is answered by the entry holding a number, written as a word too, not by a time", () => {
+    const festival = tripOf(`
+id: fest
+name: Festival trip
+timeZone: Europe/Copenhagen
+event:
+  name: Nordlys Festival
+  start: 2027-07-01 12:00
+  startPlace: { name: Festival site }
+  facts:
+    - text: The festival has four stages; the biggest holds 60,000 people.
+itinerary:
+  - id: opening
+    start: 2027-07-01 20:00
+    title: Opening concert on the main stage
+    notes: Doors at 19:00; the set runs 21:30 to 23:00.
+`);
+    const f = findAnswer(festival, "how many stages");
+    expect(f.sure ? f.best.entry.id : f.choices[0]?.entry.id).toBe("fact:1");
+  });
+});
+
 describe("what the trip does not cover", () => {
   it("stays unsure and shows no guess for a question the trip says nothing about", () => {
     for (const q of ["what about the northern lights", "is there a curfew on the bus"]) {
