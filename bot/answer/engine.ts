@@ -1,7 +1,7 @@
 import { editDistance } from "../search/distance";
 import { COMMON_SHORT_WORDS } from "./common-words";
 import type { TripEntry } from "./entries";
-import { type Term, Vocabulary } from "./text";
+import { isKindToken, type Term, Vocabulary } from "./text";
 
 /**
  * The ranked search over a trip's entries: BM25-like idf weights, field weights, exact, prefix
@@ -33,6 +33,8 @@ export const MAX_QUESTION_CHARS = 300;
 const PART = 0.25;
 /** How much a synonym counts beside the word itself. */
 const SYNONYM = 0.85;
+/** How much naming a thing counts toward trip text naming its kind ("monkeys" of "wildlife"). */
+const KIND = 0.75;
 /** How much each half of a compound the trip writes apart counts ("camp" + "fire"). */
 const COMPOUND_HEAD = 0.7;
 const COMPOUND_FIRST = 0.5;
@@ -182,7 +184,8 @@ export class TripIndex {
     // The words as typed count fully; a synonym for them almost as much.
     if (term.stem?.startsWith("=") && this.idf.has(term.stem)) found.set(term.stem, 1);
     for (const g of term.groups)
-      if (this.idf.has(g)) found.set(g, Math.max(found.get(g) ?? 0, SYNONYM));
+      if (this.idf.has(g))
+        found.set(g, Math.max(found.get(g) ?? 0, isKindToken(g) ? KIND : SYNONYM));
     for (const p of term.parts)
       if (this.idf.has(p)) found.set(p, Math.max(found.get(p) ?? 0, PART));
     const forms = [term.stem, term.word].filter(

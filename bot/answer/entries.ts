@@ -31,7 +31,14 @@ interface EntryBase {
 
 export type TripEntry =
   | (EntryBase & { kind: "faq"; faq: FaqEntry })
-  | (EntryBase & { kind: "rule"; topic: RuleTopic; rule: string; prohibition: boolean })
+  | (EntryBase & {
+      kind: "rule";
+      topic: RuleTopic;
+      rule: string;
+      prohibition: boolean;
+      /** Forbids, or requires what rules out the opposite ("Cover your shoulders…"). */
+      restriction: boolean;
+    })
   | (EntryBase & { kind: "item"; item: ItineraryItem })
   | (EntryBase & { kind: "place"; place: Place; role?: "start" | "finish" })
   | (EntryBase & { kind: "fact"; text: string; at?: Date })
@@ -46,6 +53,17 @@ const PROHIBITION =
 
 export function isProhibition(rule: string): boolean {
   return PROHIBITION.test(rule);
+}
+
+/**
+ * A rule that requires something ("Cover your shoulders and knees", "Stay inside the vehicle at
+ * all times"): it answers a "can I…" about the opposite, though it says no "not".
+ */
+const OBLIGATION =
+  /^(?:always|only|cover|wear|keep|stay|carry|be|bring|use|ask|tell|wait|follow|remove|take off|dress|return|hand|show|sign|book)\b|\b(?:must|at all times|unless|required|mandatory|compulsory)\b/i;
+
+export function isRestriction(rule: string): boolean {
+  return PROHIBITION.test(rule) || OBLIGATION.test(rule);
 }
 
 const slug = (s: string) =>
@@ -100,6 +118,7 @@ function ruleEntries(trip: Trip): TripEntry[] {
         topic,
         rule,
         prohibition: isProhibition(rule),
+        restriction: isRestriction(rule),
         label: rule,
         source: topic.source,
         fields: [

@@ -312,9 +312,10 @@ function prohibitionBeside(ranked: readonly Ranked[], question: string): Ranked[
     .filter(
       (r) =>
         r.entry.kind === "rule" &&
-        r.entry.prohibition &&
-        ((r.coverage >= MIN_COVERAGE && r.score >= best.score * 0.5) ||
+        ((r.entry.prohibition && r.coverage >= MIN_COVERAGE && r.score >= best.score * 0.5) ||
+          // A rule that requires the opposite counts too, beside an answer that is no rule.
           (asks &&
+            (r.entry.prohibition || (r.entry.restriction && best.entry.kind !== "rule")) &&
             r.coverage >= FORBID_COVERAGE &&
             (bearsOnSubject(r) || r.score >= best.score * SUBJECT_SHARE))),
     )

@@ -1,6 +1,7 @@
 import { stemmer } from "stemmer";
 import { editDistance } from "../search/distance";
 import { words } from "../search/matcher";
+import { KIND_LINES } from "./kinds";
 import { SYNONYM_GROUPS } from "./synonyms";
 
 /**
@@ -51,6 +52,12 @@ interface Phrase {
   stems: string[];
   raw: string;
   group: string;
+  /**
+   * A thing of a kind ("monkeys" of wildlife): in a question it finds trip text naming the kind;
+   * in trip text it is only itself, so that a question naming another thing of the kind does not
+   * find it.
+   */
+  askedOnly?: boolean;
 }
 
 /** A group's token: it cannot collide with a stemmed word, which holds letters and digits only. */
@@ -71,8 +78,29 @@ function phrasesOf(groups: readonly (readonly string[])[], prefix: string): Phra
  * on first use, not at load: ~10 ms that a cold `/marathon when` does not need.
  */
 let builtIn: Phrase[] | undefined;
-const builtInPhrases = (): Phrase[] =>
-  (builtIn ??= phrasesOf(SYNONYM_GROUPS, "g").filter((p) => p.stems.length > 0));
+const builtInPhrases = (): Phrase[] => {
+  builtIn ??= [...phrasesOf(SYNONYM_GROUPS, "g"), ...kindPhrases()].filter(
+    (p) => p.stems.length > 0,
+  );
+  return builtIn;
+};
+
+/** A kind's token: trip text naming the kind carries it; a question naming a thing of it, too. */
+export const kindToken = (i: number) => groupToken(`^k${i}`);
+export const isKindToken = (token: string) => token.startsWith("~^");
+
+function kindPhrases(): Phrase[] {
+  const phrase = (raw: string, i: number, askedOnly: boolean): Phrase => ({
+    stems: normalise(raw).map(stem),
+    raw: normalise(raw).join(" "),
+    group: kindToken(i),
+    askedOnly,
+  });
+  return KIND_LINES.flatMap(({ kind, things }, i) => [
+    ...kind.map((raw) => phrase(raw, i, false)),
+    ...things.map((raw) => phrase(raw, i, true)),
+  ]);
+}
 
 /** A phrase of several words as one token ("=daylight save"): the words as written. */
 const phraseToken = (stems: readonly string[]) => `=${stems.join(" ")}`;
@@ -118,6 +146,7 @@ export class Vocabulary {
       const candidates = this.byFirst.get(stems[i] as string) ?? [];
       const hit = candidates.filter(
         (p) =>
+          (typos || !p.askedOnly) &&
           p.stems.every((s, k) => stems[i + k] === s) &&
           // A word that says nothing is no group member whose stem it shares ("so" of "sos").
           !(p.stems.length === 1 && STOP_WORDS.has(ws[i] as string) && p.raw !== ws[i]),
