@@ -30,7 +30,7 @@ export interface Ranked {
 export const MAX_QUESTION_CHARS = 300;
 
 /** How much one word of a phrase counts ("dress" of "dress code"). */
-const PART = 0.25;
+const PART = 0.4;
 /** How much a synonym counts beside the word itself. */
 const SYNONYM = 0.85;
 /** How much naming a thing counts toward trip text naming its kind ("monkeys" of "wildlife"). */
