@@ -22,7 +22,9 @@ const STOP_WORDS = new Set(
   after before during happen happens happening without gets getting
   requirement requirements info information details detail time times
   provide provided available option options needed needs kind kinds type types sort
-  sorts`.split(/\s+/),
+  sorts wat wut wht r cn hw shud shoud shld wen whn wher whr ther thx ty dont doesnt cant
+  cannot wont isnt arent didnt never ive youre theyre gonna wanna gotta abt bc cuz coz tho btw
+  lol`.split(/\s+/),
 );
 
 /** Question scaffolding: "what time is the bus" asks about the bus. */
