@@ -1,6 +1,7 @@
 import { editDistance } from "../search/distance";
+import { COMMON_SHORT_WORDS } from "./common-words";
 import type { TripEntry } from "./entries";
-import { type Term, Vocabulary } from "./text";
+import { isKindToken, type Term, Vocabulary } from "./text";
 
 /**
  * The ranked search over a trip's entries: BM25-like idf weights, field weights, exact, prefix
@@ -29,9 +30,14 @@ export interface Ranked {
 export const MAX_QUESTION_CHARS = 300;
 
 /** How much one word of a phrase counts ("dress" of "dress code"). */
-const PART = 0.25;
+const PART = 0.4;
 /** How much a synonym counts beside the word itself. */
 const SYNONYM = 0.85;
+/** How much naming a thing counts toward trip text naming its kind ("monkeys" of "wildlife"). */
+const KIND = 0.75;
+/** How much each half of a compound the trip writes apart counts ("camp" + "fire"). */
+const COMPOUND_HEAD = 0.7;
+const COMPOUND_FIRST = 0.5;
 /** A match at least this good (the word, a synonym, a prefix) covers its word of the question. */
 const STRONG = 0.8;
 
@@ -41,10 +47,34 @@ function typoAllowance(term: string): number {
   return 0;
 }
 
+let common: Set<string> | undefined;
+/** Whether `w` is a whole word of everyday English, not one cut short ("sea", not "feb"). */
+function isCommonWord(w: string): boolean {
+  common ??= new Set(COMMON_SHORT_WORDS.split(" "));
+  return common.has(w);
+}
+
+/** Endings that make another form of the same word ("rent" → "rental", "run" → "runner"). */
+const ENDING =
+  /^(?:s|es|er|ers|or|ors|al|als|ing|ings|ed|ion|ions|ation|ations|ment|ments|ness|ity|ive|ly|ful|abl|able|ibl|ible|ist|ists|ian|ians|ic|ics|ure|age|anc|ance|enc|ence|ant|ent|ee|ees|eri|ery|y|i|ie|ies|iz|is)$/;
+
+/**
+ * Whether the trip's `t` may be what was meant by `q`, which it starts with: a form of the same
+ * word ("rent" of "rental"), or a word cut short as people type ("accom"). A short word that is
+ * the start of another word names a different thing ("sea" of "seat", "hot" of "hotel"), and so
+ * does a whole word's stem ("audit", of "audition", is the start of "auditorium").
+ */
+function extends_(q: string, t: string, typedLength: number): boolean {
+  let rest = t.slice(q.length);
+  if (rest.length > 1 && rest[0] === q[q.length - 1]) rest = rest.slice(1);
+  if (ENDING.test(rest)) return true;
+  return typedLength <= q.length && !isCommonWord(q);
+}
+
 /** How well a typed word matches a token of the trip's text (0: not at all). */
 function similarity(q: string, t: string, typedLength = q.length): number {
   if (q === t) return 1;
-  if (q.length >= 3 && t.startsWith(q)) return 0.8;
+  if (q.length >= 3 && t.startsWith(q) && extends_(q, t, typedLength)) return 0.8;
   const allowance = Math.min(typoAllowance(q), typoAllowance(t));
   if (allowance > 0 && editDistance(q, t, allowance) <= allowance) {
     const swapped = [...q].sort().join("") === [...t].sort().join("");
@@ -64,8 +94,11 @@ export class TripIndex {
   readonly vocabulary: Vocabulary;
   private readonly docs: { entry: TripEntry; weights: Map<string, number> }[];
   private readonly idf = new Map<string, number>();
-  /** The trip's words as written, each with its stem: a typo is a slip on the word, not the stem. */
-  private readonly written = new Map<string, string>();
+  /**
+   * The trip's words as written, each with its stem: a typo is a slip on the word, not the stem,
+   * and the halves of a compound are words.
+   */
+  private readonly asWritten = new Map<string, string>();
   private readonly meanIdf: number;
 
   constructor(readonly entries: readonly TripEntry[]) {
@@ -84,8 +117,7 @@ export class TripIndex {
       for (const field of entry.fields) {
         for (const term of this.vocabulary.analyse(field.text)) {
           if (term.stem) add(term.stem, field.weight);
-          if (term.stem && term.parts.length === 0 && term.word !== term.stem)
-            this.written.set(term.word, term.stem);
+          if (term.stem && term.parts.length === 0) this.asWritten.set(term.word, term.stem);
           for (const p of term.parts) add(p, field.weight);
           for (const g of term.groups) add(g, field.weight);
         }
@@ -118,18 +150,49 @@ export class TripIndex {
     return smaller === 0 ? 0 : shared / smaller;
   }
 
+  /**
+   * A word the trip never uses that is two words it does ("campfire", "waymarker"): the last
+   * names the thing, nearly as well as the word itself would ("fire"); the first only qualifies
+   * it. Each half must be a word the trip writes, not only a stem ("carri" + "age" is no
+   * "carriage").
+   */
+  private compoundParts(term: Term): [string, number][] {
+    const w = term.word;
+    if (w.includes(" ") || term.groups.length > 0 || w.length < 7) return [];
+    if (term.stem === undefined || this.idf.has(term.stem)) return [];
+    for (let k = 3; k <= w.length - 3; k++) {
+      const first = this.writtenWord(w.slice(0, k));
+      const head = this.writtenWord(w.slice(k));
+      if (first && head)
+        return [
+          [head, COMPOUND_HEAD],
+          [first, COMPOUND_FIRST],
+        ];
+    }
+    return [];
+  }
+
+  /** The stem of `w` when the trip writes it, alone or plural ("fire" of "no open fires"). */
+  private writtenWord(w: string): string | undefined {
+    const plural = /(?:s|x|z|ch|sh)$/.test(w) ? `${w}es` : `${w}s`;
+    return this.asWritten.get(w) ?? this.asWritten.get(plural);
+  }
+
   /** Every token of the trip a query term matches, with how well. */
   private matches(term: Term): Map<string, number> {
     const found = new Map<string, number>();
     // The words as typed count fully; a synonym for them almost as much.
     if (term.stem?.startsWith("=") && this.idf.has(term.stem)) found.set(term.stem, 1);
     for (const g of term.groups)
-      if (this.idf.has(g)) found.set(g, Math.max(found.get(g) ?? 0, SYNONYM));
+      if (this.idf.has(g))
+        found.set(g, Math.max(found.get(g) ?? 0, isKindToken(g) ? KIND : SYNONYM));
     for (const p of term.parts)
       if (this.idf.has(p)) found.set(p, Math.max(found.get(p) ?? 0, PART));
     const forms = [term.stem, term.word].filter(
       (f): f is string => !!f && !f.includes(" ") && !f.startsWith("="),
     );
+    for (const [part, s] of this.compoundParts(term))
+      found.set(part, Math.max(found.get(part) ?? 0, s));
     if (forms.length > 0) {
       for (const token of this.idf.keys()) {
         if (token.startsWith("~") || token.startsWith("=")) continue;
@@ -138,8 +201,8 @@ export class TripIndex {
       }
       // "packnig" is one slip from "packing", though three from its stem "pack".
       if (!term.word.includes(" ")) {
-        for (const [word, stem] of this.written) {
-          if (found.has(stem)) continue;
+        for (const [word, stem] of this.asWritten) {
+          if (word === stem || found.has(stem)) continue;
           const s = similarity(term.word, word);
           if (s > 0 && s < STRONG) found.set(stem, s);
         }

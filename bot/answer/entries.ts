@@ -1,14 +1,15 @@
 import type { ItineraryItem, Trip } from "../trip/model";
-import type { FaqEntry, Place, RuleTopic } from "../trip/schema";
+import type { Contact, FaqEntry, Place, RuleTopic } from "../trip/schema";
 import { formatInZone, localDate } from "../trip/time";
 
 /**
  * Everything in a trip that can answer a question, one entry per thing a traveller could be
- * pointed at: each FAQ answer, each rule (not only its topic), each itinerary item, each place
- * and each event fact. Ids are stable for a given trip file, so labelled question sets name them.
+ * pointed at: each FAQ answer, each rule (not only its topic), each itinerary item, each place,
+ * each event fact and each person to contact. Ids are stable for a given trip file, so labelled
+ * question sets name them.
  */
 
-export type EntryKind = "faq" | "rule" | "item" | "place" | "fact";
+export type EntryKind = "faq" | "rule" | "item" | "place" | "fact" | "contact";
 
 /** Text by weight: what names the entry outweighs what merely mentions a word. */
 export interface EntryField {
@@ -17,7 +18,10 @@ export interface EntryField {
 }
 
 interface EntryBase {
-  /** "faq:visa", "rule:photos:1", "item:coach-to-stadium", "place:hotel", "fact:2". */
+  /**
+   * "faq:visa", "rule:photos:1", "item:coach-to-stadium", "place:hotel", "fact:2", "contact:1".
+   * Rules, facts and contacts are numbered from 1 in the order the trip file lists them.
+   */
   id: string;
   /** One line naming it, for "did you mean" lists. */
   label: string;
@@ -27,10 +31,18 @@ interface EntryBase {
 
 export type TripEntry =
   | (EntryBase & { kind: "faq"; faq: FaqEntry })
-  | (EntryBase & { kind: "rule"; topic: RuleTopic; rule: string; prohibition: boolean })
+  | (EntryBase & {
+      kind: "rule";
+      topic: RuleTopic;
+      rule: string;
+      prohibition: boolean;
+      /** Forbids, or requires what rules out the opposite ("Cover your shoulders…"). */
+      restriction: boolean;
+    })
   | (EntryBase & { kind: "item"; item: ItineraryItem })
   | (EntryBase & { kind: "place"; place: Place; role?: "start" | "finish" })
-  | (EntryBase & { kind: "fact"; text: string; at?: Date });
+  | (EntryBase & { kind: "fact"; text: string; at?: Date })
+  | (EntryBase & { kind: "contact"; contact: Contact });
 
 /**
  * A rule that forbids something: it outranks any answer that permits. Read from the wording,
@@ -41,6 +53,17 @@ const PROHIBITION =
 
 export function isProhibition(rule: string): boolean {
   return PROHIBITION.test(rule);
+}
+
+/**
+ * A rule that requires something ("Cover your shoulders and knees", "Stay inside the vehicle at
+ * all times"): it answers a "can I…" about the opposite, though it says no "not".
+ */
+const OBLIGATION =
+  /^(?:always|only|cover|wear|keep|stay|carry|be|bring|use|ask|tell|wait|follow|remove|take off|dress|return|hand|show|sign|book)\b|\b(?:must|at all times|unless|required|mandatory|compulsory)\b/i;
+
+export function isRestriction(rule: string): boolean {
+  return PROHIBITION.test(rule) || OBLIGATION.test(rule);
 }
 
 const slug = (s: string) =>
@@ -95,6 +118,7 @@ function ruleEntries(trip: Trip): TripEntry[] {
         topic,
         rule,
         prohibition: isProhibition(rule),
+        restriction: isRestriction(rule),
         label: rule,
         source: topic.source,
         fields: [
@@ -193,6 +217,38 @@ function factEntries(trip: Trip): TripEntry[] {
   return entries;
 }
 
+/**
+ * The words a traveller asks for a person with, by the ways the contact can be reached: weighted
+ * low, so they find a contact whose name or role the question names ("guide's number") without
+ * making a bare "phone" question about SIM cards one for a contact. ("who" alone says nothing;
+ * "who do I call" is a phrase of the built-in synonyms.)
+ */
+function reachWords(contact: Contact): string {
+  return [
+    "contact reach who to call",
+    contact.phone ? "phone number mobile call ring text" : "",
+    contact.email ? "email" : "",
+  ].join(" ");
+}
+
+/**
+ * Each person travellers can reach, as the trip file lists them; its `offline` flag keeps its
+ * meaning (left out of the offline pack), as chat is not carried across a border.
+ */
+function contactEntries(trip: Trip): TripEntry[] {
+  return (trip.file.contacts ?? []).map((contact, i) => ({
+    id: `contact:${i + 1}`,
+    kind: "contact",
+    contact,
+    label: contact.role ? `${contact.name}: ${contact.role}` : contact.name,
+    fields: [
+      { text: contact.name, weight: 3 },
+      { text: contact.role ?? "", weight: 2.5 },
+      { text: reachWords(contact), weight: 0.5 },
+    ],
+  }));
+}
+
 function buildEntries(trip: Trip): TripEntry[] {
   return [
     ...faqEntries(trip),
@@ -200,6 +256,7 @@ function buildEntries(trip: Trip): TripEntry[] {
     ...itemEntries(trip),
     ...placeEntries(trip),
     ...factEntries(trip),
+    ...contactEntries(trip),
   ];
 }
 

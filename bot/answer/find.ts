@@ -71,10 +71,18 @@ const WHEN = /\b(?:when|times?|what day|which day|what date|which date|how early
 const WHERE = /\bwhere\b/;
 /** Questions about a quantity, which an entry holding a number answers. */
 const QUANTITY = /\bhow (?:many|much|long|far|high|big|steep|hot|cold|old|early|late)\b/;
-const NUMBER = /\d/;
+const NUMBER =
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|dozen|dozens|million|half)\b/i;
+/** A clock time ("08:30") is no quantity: "how many stages" is not answered by a concert at 20:00. */
+const CLOCK = /\b\d{1,2}[:.]\d{2}\b/g;
+const holdsNumber = (e: TripEntry) => NUMBER.test(answerText(e).replace(CLOCK, " "));
+/** Questions for a person to reach, which a contact answers: "who do I call", "guide's number". */
+const WHO = /^(?:who|whom)\b|\b(?:number|phone|email|e-mail|contact|contacts)\b/;
 
 const FAQ_LIFT = 1.15;
 const QUANTITY_LIFT = 1.3;
+/** Modest: a contact's reach words already match such a question; this only breaks near ties. */
+const WHO_LIFT = 1.3;
 
 /** What an entry tells the reader (its answer, not the words it is found by). */
 function answerText(e: TripEntry): string {
@@ -89,6 +97,9 @@ function answerText(e: TripEntry): string {
       return `${e.place.name} ${e.place.description ?? ""}`;
     case "fact":
       return e.text;
+    case "contact":
+      // Not the phone number: its digits answer no "how many".
+      return `${e.contact.name} ${e.contact.role ?? ""}`;
   }
 }
 
@@ -111,14 +122,16 @@ export function rank(ranked: readonly Ranked[], question: string): Ranked[] {
   const when = WHEN.test(q) ? 1.5 : 1;
   const where = WHERE.test(q) ? 1.3 : 1;
   const quantity = QUANTITY.test(q);
+  const who = WHO.test(q) ? WHO_LIFT : 1;
   const lift = (r: Ranked): number =>
-    (quantity && NUMBER.test(answerText(r.entry)) ? QUANTITY_LIFT : 1) * kindLift(r);
+    (quantity && holdsNumber(r.entry) ? QUANTITY_LIFT : 1) * kindLift(r);
   const kindLift = (r: Ranked): number => {
     const e = r.entry;
     if (e.kind === "rule") return e.prohibition ? forbid : 1;
     if (e.kind === "item") return when;
     if (e.kind === "fact") return e.at ? when : 1;
     if (e.kind === "place") return where;
+    if (e.kind === "contact") return who;
     // The FAQ is what organisers wrote to answer questions: it wins a near tie.
     return FAQ_LIFT;
   };
@@ -198,10 +211,21 @@ function silentOnPermission(best: Ranked, question: string): boolean {
   return (best.entry.kind === "fact" || best.entry.kind === "place") && asksPermission(question);
 }
 
-/** A place does not say when: "when do we go to the airport" is not answered by the airport. */
+/**
+ * A place does not say when: "when do we go to the airport" is not answered by the airport. Nor
+ * is a rule or FAQ answer that names no time of any kind ("declare cameras on arrival" does not
+ * say when we arrive), though it may still be offered, first, as a guess.
+ */
 function untimedForWhen(best: Ranked, question: string): boolean {
-  return best.entry.kind === "place" && WHEN.test(question.toLowerCase());
+  if (!WHEN.test(question.toLowerCase())) return false;
+  const e = best.entry;
+  if (e.kind === "place") return true;
+  return (e.kind === "rule" || e.kind === "faq") && !TIMELY.test(answerText(e));
 }
+
+/** Words that say when, in a rule or a FAQ answer: a clock time, a day, a part of the day. */
+const TIMELY =
+  /\d|\b(?:morning|afternoon|evening|night|noon|midnight|dawn|dusk|sunrise|sunset|day|days|daily|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|before|after|until|when|first|last)\b/i;
 
 /**
  * The rules of one topic, when the question names the topic rather than any one rule ("race
@@ -288,9 +312,10 @@ function prohibitionBeside(ranked: readonly Ranked[], question: string): Ranked[
     .filter(
       (r) =>
         r.entry.kind === "rule" &&
-        r.entry.prohibition &&
-        ((r.coverage >= MIN_COVERAGE && r.score >= best.score * 0.5) ||
+        ((r.entry.prohibition && r.coverage >= MIN_COVERAGE && r.score >= best.score * 0.5) ||
+          // A rule that requires the opposite counts too, beside an answer that is no rule.
           (asks &&
+            (r.entry.prohibition || (r.entry.restriction && best.entry.kind !== "rule")) &&
             r.coverage >= FORBID_COVERAGE &&
             (bearsOnSubject(r) || r.score >= best.score * SUBJECT_SHARE))),
     )

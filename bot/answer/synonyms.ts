@@ -16,7 +16,7 @@ bib, race number, bib number, start number, race bib, number bib
 cutoff, time limit, course closes, closing time, sweep bus, cut off time, too slow
 phone, mobile, cell, cellphone, cell phone, smartphone, iphone, android
 sim, sim card, esim, e-sim, roaming, network coverage
-money, cash, currency, card, credit card, debit card, visa card, mastercard, amex, atm, cash machine, bank card, pay, payment, cashpoint, cash point, bank machine, contactless, cashless, venmo, paypal, zelle, monzo, alipay, wechat pay, bank transfer, wire transfer, money transfer, exchange rate, bureau de change, forex
+money, cash, currency, credit card, debit card, visa card, mastercard, amex, atm, cash machine, bank card, pay, payment, cashpoint, cash point, bank machine, contactless, cashless, venmo, paypal, zelle, monzo, alipay, wechat pay, bank transfer, wire transfer, money transfer, exchange rate, bureau de change, forex
 photo, photograph, picture, pic, pics, selfie, snap, photography
 camera, gopro, go pro, video, videos, film, filming, camcorder, dslr, vlog
 hotel, accommodation, lodging, lodge, hostel, hotel room, staying, where are we staying, riad, guesthouse, guest house, inn, ryokan, airbnb, resort, motel, chalet, villa, homestay, home stay, dorm, dormitory, mountain hut, rifugio, where do we sleep, where are we sleeping
@@ -24,7 +24,7 @@ flight, flights, plane, fly, flying, airline, airplane, aeroplane, aircraft
 airport, terminal
 food, meal, meals, eat, eating, restaurant, dining, catering
 water, drink, hydration, aid station, water station, refreshment, refreshments, gel, gels
-toilet, bathroom, restroom, loo, wc, portaloo, lavatory, washroom, porta potty, portapotty, port a loo, latrine, comfort stop
+toilet, bathroom, restroom, loo, wc, portaloo, lavatory, washroom, porta potty, portapotty, port a loo, latrine, comfort stop, flush
 luggage, baggage, suitcase, suitcases, checked bag, check in bag, hold bag, main bag, big bag, wheelie bag, wheelie case, roller bag, holdall, duffel, duffle, bag allowance, hand luggage, hand baggage, cabin luggage, cabin baggage, carry on luggage
 bag, bags, backpack, rucksack, bag drop, bag check, gear check, daypack, day pack, knapsack
 doctor, medical, hospital, clinic, first aid, sick, ill, injury, injured, medic, ambulance, physician, paramedic, urgent care, emergency room, accident and emergency, unwell
@@ -69,7 +69,7 @@ toilet paper, tissues
 charger, adapter, adaptor, plug, socket, power, power outlet, electrical outlet, wall socket, power point, voltage, volts, plug converter, voltage converter, charging cable, charging point, charging station
 language, languages, translate, translator, translation
 vegetarian, vegan, diet, dietary, allergy, allergies, gluten, intolerance, lactose, coeliac, celiac, halal, kosher, pescatarian, veggie, plant based
-laundry, washing, wash clothes, launderette, laundrette, laundromat, dry cleaning, dry cleaner, tumble dryer
+laundry, washing machine, do my washing, clothes washing, wash clothes, wash my clothes, launderette, laundrette, laundromat, dry cleaning, dry cleaner, tumble dryer
 meet, meeting point, meeting place, meet up, meetup, gather, assemble, rendezvous, assembly point, muster point, gathering point, rally point, regroup
 refund, refunds, cancel, cancellation, money back
 taxi, taxis, cab, uber, lyft, didi, careem, minicab, black cab, rideshare, ride share, ride hailing
@@ -157,6 +157,11 @@ supermarket, grocery store, groceries, convenience store, corner shop, minimart,
 changing room, locker room, changing area, changing facilities
 speaker, bluetooth speaker, portable speaker
 permission slip, consent form, permission form, parental consent
+alone, on my own, by myself, on your own, by yourself, on our own, by ourselves, solo, unaccompanied, buddy, with a buddy, buddy system, in pairs, in twos, at least one other person
+off piste, off-piste, backcountry, back country, sidecountry, side country, out of bounds, ungroomed, off the marked runs, off the pistes
+cook, cooking, cooker, stove, camping stove, gas stove, camp stove, bbq, barbecue, barbeque, grill, disposable barbecue, open fire, campfire, camp fire, fire pit
+interior, interiors, inside of, go inside, penetration, penetrate
+original packaging, original container, original box, pill box, pillbox, pill organiser, pill organizer, dosette box, pill case, blister pack
 `;
 
 /** Each group's phrases, as written (lowercase). */

@@ -2,6 +2,7 @@ import { stemmer } from "stemmer";
 import { editDistance } from "../search/distance";
 import { words } from "../search/matcher";
 import { clockTerms, PART_WORD_TOKENS, readClock } from "./clock-words";
+import { KIND_LINES } from "./kinds";
 import { SYNONYM_GROUPS } from "./synonyms";
 
 /**
@@ -15,13 +16,16 @@ const STOP_WORDS = new Set(
   `a an and are as at be can could do does did for from have has had how i if in is it its my of
   on or should the there this to we what when where which who whom whose will with you your me am
   any get got need want about please pls plz u ur im ok okay allowed able possible thing things
-  anything something anyone someone our us they them go going know here still also just really
+  anything something anyone someone everyone everybody anybody our us they them go going know here still also just really
   would may might must shall let lets s t take taking use using put see tell say like much many
   some than that these those then so too very by into onto up down out over again ever yes no
   hi hello hey thanks thank guys folks anybody whats wheres whens hows whos come comes coming
   after before during happen happens happening without gets getting
   requirement requirements info information details detail time times
-  provide provided available option options`.split(/\s+/),
+  provide provided available option options needed needs kind kinds type types sort
+  sorts wat wut wht r cn hw shud shoud shld wen whn wher whr ther thx ty dont doesnt cant
+  cannot wont isnt arent didnt never ive youre theyre gonna wanna gotta abt bc cuz coz tho btw
+  lol`.split(/\s+/),
 );
 
 /** Question scaffolding: "what time is the bus" asks about the bus. */
@@ -51,6 +55,12 @@ interface Phrase {
   stems: string[];
   raw: string;
   group: string;
+  /**
+   * A thing of a kind ("monkeys" of wildlife): in a question it finds trip text naming the kind;
+   * in trip text it is only itself, so that a question naming another thing of the kind does not
+   * find it.
+   */
+  askedOnly?: boolean;
 }
 
 /** A group's token: it cannot collide with a stemmed word, which holds letters and digits only. */
@@ -71,16 +81,37 @@ function phrasesOf(groups: readonly (readonly string[])[], prefix: string): Phra
  * on first use, not at load: ~10 ms that a cold `/marathon when` does not need.
  */
 let builtIn: Phrase[] | undefined;
-const builtInPhrases = (): Phrase[] =>
-  (builtIn ??= [
-    ...phrasesOf(SYNONYM_GROUPS, "g"),
-    // "evening", "curfew": the words naming a part of the day are also in its group.
-    ...PART_WORD_TOKENS.map(([raw, group]) => ({
-      stems: normalise(raw).map(stem),
-      raw: normalise(raw).join(" "),
-      group,
-    })),
-  ].filter((p) => p.stems.length > 0));
+const builtInPhrases = (): Phrase[] => {
+  builtIn ??= [...phrasesOf(SYNONYM_GROUPS, "g"), ...kindPhrases(), ...partOfDayPhrases()].filter(
+    (p) => p.stems.length > 0,
+  );
+  return builtIn;
+};
+
+/** A kind's token: trip text naming the kind carries it; a question naming a thing of it, too. */
+export const kindToken = (i: number) => groupToken(`^k${i}`);
+export const isKindToken = (token: string) => token.startsWith("~^");
+
+function kindPhrases(): Phrase[] {
+  const phrase = (raw: string, i: number, askedOnly: boolean): Phrase => ({
+    stems: normalise(raw).map(stem),
+    raw: normalise(raw).join(" "),
+    group: kindToken(i),
+    askedOnly,
+  });
+  return KIND_LINES.flatMap(({ kind, things }, i) => [
+    ...kind.map((raw) => phrase(raw, i, false)),
+    ...things.map((raw) => phrase(raw, i, true)),
+  ]);
+}
+
+/** "tonight", "curfew": the words naming a part of the day are also in its group. */
+const partOfDayPhrases = (): Phrase[] =>
+  PART_WORD_TOKENS.map(([raw, group]) => ({
+    stems: normalise(raw).map(stem),
+    raw: normalise(raw).join(" "),
+    group,
+  }));
 
 /** A phrase of several words as one token ("=daylight save"): the words as written. */
 const phraseToken = (stems: readonly string[]) => `=${stems.join(" ")}`;
@@ -135,6 +166,7 @@ export class Vocabulary {
       const candidates = this.byFirst.get(stems[i] as string) ?? [];
       const hit = candidates.filter(
         (p) =>
+          (typos || !p.askedOnly) &&
           p.stems.every((s, k) => stems[i + k] === s) &&
           // A word that says nothing is no group member whose stem it shares ("so" of "sos").
           !(p.stems.length === 1 && STOP_WORDS.has(ws[i] as string) && p.raw !== ws[i]),

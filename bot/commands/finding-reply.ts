@@ -4,7 +4,7 @@ import { type Finding, rank, tripIndex } from "../answer/find";
 import { type Block, context, paragraph, type Reply, type Span, text } from "../reply";
 import { shorten } from "../text/units";
 import type { Trip } from "../trip/model";
-import { answer, itemSpans, moment, notice, placeSpans, Sources } from "./format";
+import { answer, contactSpans, itemSpans, moment, notice, placeSpans, Sources } from "./format";
 
 /** What a reader types to see an entry where it lives: "faq visa", "rules photos", "itinerary 3". */
 export function commandFor(trip: Trip, entry: TripEntry): string {
@@ -20,6 +20,9 @@ export function commandFor(trip: Trip, entry: TripEntry): string {
       return `${cmd} where`;
     case "fact":
       return entry.at ? `${cmd} when` : `${cmd} facts`;
+    case "contact":
+      // No command lists contacts: asking for the person by name finds them.
+      return `${cmd} ask who is ${entry.contact.name}`;
   }
 }
 
@@ -36,6 +39,8 @@ function foundIn(trip: Trip, entry: TripEntry): string {
       return "From the trip's places";
     case "fact":
       return `From the facts about ${trip.event.name}`;
+    case "contact":
+      return "From the trip's contacts";
   }
 }
 
@@ -51,6 +56,8 @@ function titleOf(entry: TripEntry): string {
       return entry.place.name;
     case "fact":
       return entry.label;
+    case "contact":
+      return entry.contact.name;
   }
 }
 
@@ -76,6 +83,9 @@ function entryBlocks(trip: Trip, entry: TripEntry, sources: Sources): Block[] {
         ? [text(entry.text), text(" "), moment(trip, entry.at, "datetime", true)]
         : [text(entry.text)];
       break;
+    case "contact":
+      spans = contactSpans(entry.contact);
+      break;
   }
   return [
     paragraph(...spans, cite),
@@ -92,6 +102,15 @@ function organisersLine(recorded: boolean): Block {
       ? "Not what you asked? Your question has been passed to the organisers."
       : "Not what you asked? Ask the organisers.",
   );
+}
+
+/**
+ * The trip's first contact who can be reached, for a question the trip does not answer: "I don't
+ * know, here is who to ask". Empty when the trip lists nobody with a phone or an email.
+ */
+function whoToAsk(trip: Trip): Block[] {
+  const first = (trip.file.contacts ?? []).find((c) => c.phone || c.email);
+  return first ? [paragraph(text("Who to ask: "), ...contactSpans(first))] : [];
 }
 
 /**
@@ -162,7 +181,10 @@ export function findingReply(
   if (finding.choices.length === 0) {
     return notice(`No answer in the trip for "${asked}"`, [
       paragraph(`The trip's FAQ, rules, itinerary and places say nothing about this.`),
-      organisersLine(recorded),
+      paragraph(
+        recorded ? "Your question has been passed to the organisers." : "Ask the organisers.",
+      ),
+      ...whoToAsk(trip),
     ]);
   }
   if (finding.likely) return guessReply(trip, asked, finding.likely, finding.choices, recorded);

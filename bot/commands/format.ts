@@ -1,6 +1,6 @@
 import { type Block, type Moment, type Reply, type Span, text } from "../reply";
 import type { ItineraryItem } from "../trip/model";
-import type { Place } from "../trip/schema";
+import type { Contact, Place } from "../trip/schema";
 import { calendarDaysBetween } from "../trip/time";
 
 export const SHARE = { action: "share", label: "Share in channel" } as const;
@@ -29,6 +29,19 @@ export function placeSpans(place: Place): Span[] {
   const spans: Span[] = [text(place.name, true)];
   if (place.description) spans.push(text(` — ${place.description}`));
   if (place.address) spans.push(text(` (${place.address})`));
+  return spans;
+}
+
+/** "Kim Su-ok — Local guide. Phone: +850 … · Email: …": numbers as text anyone can copy. */
+export function contactSpans(contact: Contact): Span[] {
+  const spans: Span[] = [text(contact.name, true)];
+  // A role written as a sentence keeps one full stop before the number.
+  if (contact.role) spans.push(text(` — ${contact.role.replace(/[.\s]+$/, "")}`));
+  const ways = [
+    contact.phone ? `Phone: ${contact.phone}` : "",
+    contact.email ? `Email: ${contact.email}` : "",
+  ].filter(Boolean);
+  if (ways.length > 0) spans.push(text(`. ${ways.join(" · ")}`));
   return spans;
 }
 

@@ -117,6 +117,53 @@ describe("a place and an item held there", () => {
   });
 });
 
+describe("a 'when' question", () => {
+  it("is not answered surely by a rule that names no time, which is offered first instead", () => {
+    const f = findAnswer(trip, "when can i throw snowballs");
+    expect(answered(f)).toBeUndefined();
+    expect(f.sure ? undefined : f.choices[0]?.entry.id).toBe("rule:glacier:2");
+  });
+
+  it("is answered by a rule that gives the time", () => {
+    const pool = tripOf(`
+id: pool-rules
+name: Swim camp
+timeZone: Europe/Berlin
+event: { name: Swim camp, start: 2026-07-01 09:00, startPlace: { name: Pool } }
+rules:
+  - topic: pool
+    title: Pool rules
+    rules:
+      - The pool closes at 21:00; nobody swims after that.
+      - Do not run on the pool deck.
+`);
+    expect(answered(findAnswer(pool, "when does the pool close"))).toBe("rule:pool:1");
+  });
+});
+
+describe("a 'how many' question", () => {
+  it("is answered by the entry holding a number, written as a word too, not by a time", () => {
+    const festival = tripOf(`
+id: fest
+name: Festival trip
+timeZone: Europe/Copenhagen
+event:
+  name: Nordlys Festival
+  start: 2027-07-01 12:00
+  startPlace: { name: Festival site }
+  facts:
+    - text: The festival has four stages; the biggest holds 60,000 people.
+itinerary:
+  - id: opening
+    start: 2027-07-01 20:00
+    title: Opening concert on the main stage
+    notes: Doors at 19:00; the set runs 21:30 to 23:00.
+`);
+    const f = findAnswer(festival, "how many stages");
+    expect(f.sure ? f.best.entry.id : f.choices[0]?.entry.id).toBe("fact:1");
+  });
+});
+
 describe("what the trip does not cover", () => {
   it("stays unsure and shows no guess for a question the trip says nothing about", () => {
     for (const q of ["what about the northern lights", "is there a curfew on the bus"]) {
@@ -130,10 +177,10 @@ describe("what the trip does not cover", () => {
 
 describe("an unsure reply with a first choice that stands out", () => {
   it("shows it in full, says it is a guess, and still offers the others", () => {
-    const f = findAnswer(trip, "ice skating");
+    const f = findAnswer(trip, "ice skating in reykjavik");
     expect(f.sure).toBe(false);
     expect(f.sure ? undefined : f.likely?.entry.id).toBe("rule:glacier:1");
-    const text = read("ice skating");
+    const text = read("ice skating in reykjavik");
     expect(text).toContain("Not sure");
     expect(text).toContain("Maybe this");
     expect(text).toContain("not sure it is what you asked");
@@ -145,7 +192,7 @@ describe("an unsure reply with a first choice that stands out", () => {
   });
 
   it("shows no guess when the first two choices tie", () => {
-    const f = findAnswer(trip, "ice skating");
+    const f = findAnswer(trip, "ice skating in reykjavik");
     if (f.sure || !f.likely) throw new Error("expected an unsure finding with a guess");
     const tie = { ...f.likely, entry: { ...f.likely.entry, id: "rule:glacier:9" } };
     const tied = decide([f.likely, tie]);

@@ -56,6 +56,19 @@ describe("Slack: /marathon <anything> is a question", () => {
     expect(answer.blocks.length).toBeLessThan(8);
   });
 
+  it("tells who to call: the trip's contact, the phone number as text, nobody pinged", async () => {
+    const answer = await ask("tour leader phone number");
+    const text = visibleText(answer);
+    expect(text).toContain("Tour leader");
+    expect(text).toContain("+44 7700 900123");
+    expect(text).toContain("From the trip's contacts");
+    expect(answer.response_type).toBe("ephemeral");
+    expect(JSON.stringify(answer)).not.toMatch(/<!(channel|everyone|here)|<@/);
+    expect(visibleText(await ask("who do I call if I get lost"))).toContain(
+      "Local guides, with the group whenever it leaves the hotel",
+    );
+  });
+
   it("when unsure, lists the closest entries with the command to type and the organisers", async () => {
     const text = visibleText(await ask("hotel"));
     expect(text).toContain("not sure");
@@ -95,6 +108,16 @@ describe("Discord: ask and faq take a question", () => {
       }
     }
     await f.idle();
+  });
+
+  it("tells who to call: the trip's contact, the phone number as text, nobody pinged", async () => {
+    const r = await f.call(slash("ask", { name: "question", value: "tour leader phone number" }));
+    expect(r.statusCode).toBe(200);
+    const shown = JSON.stringify(r.json.data);
+    expect(shown).toContain("Tour leader");
+    expect(shown).toContain("+44 7700 900123");
+    expect(shown).toContain("From the trip's contacts");
+    expect(r.json.data?.allowed_mentions).toEqual({ parse: [] });
   });
 
   it("shows the coach's time as a Discord timestamp beside Pyongyang time", async () => {

@@ -148,3 +148,99 @@ describe("a word that is not a synonym does not join a group", () => {
     );
   });
 });
+
+describe("a card is money only when it pays", () => {
+  const cards = tripOf(`
+id: porto-choir
+name: Choir tour to Porto
+timeZone: Europe/Lisbon
+command: choir
+event: { name: Choir festival, start: 2027-05-01 18:00, startPlace: { name: Festival hall } }
+faq:
+  - id: money
+    question: What money do they use?
+    answer: The euro. Contactless works almost everywhere; small cafés want cash.
+    keywords: [money, euro, cash]
+  - id: insurance
+    question: Do I need travel insurance?
+    answer: Yes, with medical cover; EU members also bring their European Health Insurance Card.
+    keywords: [insurance, health card]
+`);
+
+  it.each(["can i pay contactless", "cashpoint", "do they take credit cards"])(
+    "%s: the money answer",
+    (q) => {
+      expect(first(findAnswer(cards, q))).toBe("faq:money");
+    },
+  );
+
+  it("washing yourself is not laundry", () => {
+    const onsen = (faq: string) =>
+      tripOf(`
+id: onsen-week
+name: Onsen week
+timeZone: Asia/Tokyo
+event: { name: Ski week, start: 2027-02-01 09:00, startPlace: { name: Lodge } }
+rules:
+  - topic: onsen
+    title: In the hot spring
+    rules:
+      - Wash and rinse fully at the showers before you get into the bath.
+${faq}`);
+    expect(answered(findAnswer(onsen(""), "is there a laundry"))).toBeUndefined();
+    const withLaundry = onsen(`faq:
+  - id: laundry
+    question: Can I get clothes cleaned?
+    answer: The lodge has a coin laundromat on the ground floor.`);
+    expect(answered(findAnswer(withLaundry, "can i do my washing"))).toBe("faq:laundry");
+  });
+
+  it("a health card is not money", () => {
+    expect(answered(findAnswer(cards, "do i need my health card"))).not.toBe("faq:money");
+  });
+});
+
+describe("a 'can I…' in everyday words shows the rule written in the organiser's", () => {
+  const week = tripOf(`
+id: alps-week
+name: Alpine week
+timeZone: Europe/Zurich
+event: { name: Alpine week, start: 2027-01-10 09:00, startPlace: { name: Chalet } }
+rules:
+  - topic: mountain
+    title: On the mountain
+    rules:
+      - Ski with a buddy at all times.
+      - Stay on marked runs; off-piste only with a guide.
+  - topic: chalet
+    title: In the chalet
+    rules:
+      - Nothing but toilet paper in the toilets; the pipes block easily.
+      - No gas stoves or candles in the rooms.
+  - topic: customs
+    title: Customs
+    rules:
+      - Carry prescription medicines in their original packaging.
+faq:
+  - id: rental
+    question: Can I rent skis?
+    answer: Yes, skis and boots at the shop by the lift, 40 francs a day.
+  - id: pharmacy
+    question: Where can I buy pills?
+    answer: The pharmacy in the village sells painkillers and plasters.
+  - id: rooms
+    question: What are the rooms like?
+    answer: Rooms of two with a balcony over the valley.
+`);
+  const shown = (f: Finding) => (f.sure ? [f.best, ...f.also] : f.choices).map((r) => r.entry.id);
+
+  it.each([
+    ["can i ski on my own", "rule:mountain:1"],
+    ["backcountry?", "rule:mountain:2"],
+    ["can i flush tampons", "rule:chalet:1"],
+    ["bbq in the room?", "rule:chalet:2"],
+    ["can i put my pills in a pill box", "rule:customs:1"],
+  ])("%s", (q, id) => {
+    expect(shown(findAnswer(week, q))[0]).toBe(id);
+  });
+});
