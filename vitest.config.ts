@@ -24,6 +24,10 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // How long `expect.poll` waits for a page to show what a click led to. Vitest's 1 s default
+    // failed the browser tests on a loaded machine (three at once, load 6 on 2 cores); it bounds
+    // a wait and times nothing.
+    expect: { poll: { timeout: 10_000 } },
     // One test file per core. Vitest's default keeps a core for itself (one worker on a 2-core
     // machine), but many files spend their time waiting on servers, child processes and a
     // browser, so the main process rarely needs it.
