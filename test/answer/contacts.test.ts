@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tripEntries } from "../../bot/answer/entries";
-import { type Finding, findAnswer } from "../../bot/answer/find";
+import { findAnswer } from "../../bot/answer/find";
 import { packContents } from "../../bot/calendar/pack-contents";
 import { commandFor, findingReply } from "../../bot/commands/finding-reply";
 import { DISCORD_LIMITS } from "../../bot/discord/limits";
@@ -9,11 +9,8 @@ import type { Reply } from "../../bot/reply";
 import { SLACK_LIMITS } from "../../bot/slack/limits";
 import { renderReply as slack } from "../../bot/slack/render";
 import { renderText } from "../../bot/text/render";
+import { answered, shown } from "./findings";
 import { tripOf } from "./trips";
-
-const answered = (f: Finding) => (f.sure ? f.best.entry.id : undefined);
-const shown = (f: Finding) =>
-  f.sure ? [f.best.entry.id, ...f.also.map((r) => r.entry.id)] : f.choices.map((r) => r.entry.id);
 
 const TRIP = `
 id: stockholm-run

@@ -6,6 +6,7 @@ import { renderReply as discord } from "../../bot/discord/render";
 import { SLACK_LIMITS } from "../../bot/slack/limits";
 import { renderReply as slack } from "../../bot/slack/render";
 import { renderText } from "../../bot/text/render";
+import { answered } from "./findings";
 import { tripOf } from "./trips";
 
 /**
@@ -46,7 +47,6 @@ faq:
     keywords: [money, krona, pocket money]
 `);
 
-const answered = (f: Finding) => (f.sure ? f.best.entry.id : undefined);
 const read = (question: string) =>
   renderText(findingReply(trip, question, findAnswer(trip, question), false), {
     readerZone: "Europe/London",

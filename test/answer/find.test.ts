@@ -1,16 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { tripEntries } from "../../bot/answer/entries";
-import { type Finding, findAnswer, tripIndex } from "../../bot/answer/find";
+import { findAnswer, tripIndex } from "../../bot/answer/find";
 import { NEW_YORK, PYONGYANG } from "../helpers/local-table";
+import { answered, shown } from "./findings";
 import { tripFrom, tripOf } from "./trips";
 
 const pyongyang = tripFrom(PYONGYANG);
 const newYork = tripFrom(NEW_YORK);
-
-/** The entries a reader sees: the answer (and any prohibition beside it), or the choices. */
-const shown = (f: Finding) =>
-  f.sure ? [f.best.entry.id, ...f.also.map((r) => r.entry.id)] : f.choices.map((r) => r.entry.id);
-const answered = (f: Finding) => (f.sure ? f.best.entry.id : undefined);
 
 describe("one search over the whole trip", () => {
   it("answers the issue's examples from the rule, the item, the fact that holds them", () => {

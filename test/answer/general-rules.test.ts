@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { decide, type Finding, findAnswer, tripIndex } from "../../bot/answer/find";
+import { decide, findAnswer, tripIndex } from "../../bot/answer/find";
 import { findingReply } from "../../bot/commands/finding-reply";
 import { renderText } from "../../bot/text/render";
+import { answered, shown } from "./findings";
 import { tripOf } from "./trips";
 
 /**
@@ -50,10 +51,6 @@ faq:
     answer: Quick-drying shorts, a fleece, a rain jacket and sandals that can get wet.
     keywords: [pack, packing list, clothes, shorts]
 `);
-
-const shown = (f: Finding) =>
-  f.sure ? [f.best.entry.id, ...f.also.map((r) => r.entry.id)] : f.choices.map((r) => r.entry.id);
-const answered = (f: Finding) => (f.sure ? f.best.entry.id : undefined);
 
 describe("a prohibition outranks a FAQ answer that permits", () => {
   it("shows the rule that forbids what a 'can I…' names, never the permissive FAQ alone", () => {

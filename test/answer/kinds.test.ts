@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { type Finding, findAnswer } from "../../bot/answer/find";
+import { findAnswer } from "../../bot/answer/find";
 import { KIND_LINES } from "../../bot/answer/kinds";
+import { answered, shown } from "./findings";
 import { tripOf } from "./trips";
 
 /**
@@ -46,9 +47,6 @@ faq:
     question: Is there a welcome dinner?
     answer: Yes, Friday at 19:00 at the villa.
 `);
-
-const answered = (f: Finding) => (f.sure ? f.best.entry.id : undefined);
-const shown = (f: Finding) => (f.sure ? [f.best, ...f.also] : f.choices).map((r) => r.entry.id);
 
 describe("a thing finds the rule on its kind", () => {
   it.each([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { type Finding, findAnswer } from "../../bot/answer/find";
+import { findAnswer } from "../../bot/answer/find";
 import { Vocabulary } from "../../bot/answer/text";
+import { first, shown } from "./findings";
 import { tripOf } from "./trips";
 
 /**
@@ -52,12 +53,6 @@ faq:
     answer: In the hostel car park; it is free for the week.
     keywords: [parking]
 `);
-
-/** What the reply leads with: the sure answer, or the first of the choices offered. */
-const first = (f: Finding) => (f.sure ? f.best.entry.id : f.choices[0]?.entry.id);
-/** Every entry the reply shows: the answer and what stands beside it, or the choices. */
-const shown = (f: Finding) =>
-  f.sure ? [f.best.entry.id, ...f.also.map((r) => r.entry.id)] : f.choices.map((r) => r.entry.id);
 
 describe("a time in a question finds the rule whose hours hold it", () => {
   it.each([

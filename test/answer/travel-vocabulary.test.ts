@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { type Finding, findAnswer } from "../../bot/answer/find";
+import { findAnswer } from "../../bot/answer/find";
 import { SYNONYM_GROUPS } from "../../bot/answer/synonyms";
 import { normalise, stem, Vocabulary } from "../../bot/answer/text";
+import { answered, first, shown } from "./findings";
 import { tripOf } from "./trips";
 
 /**
@@ -59,10 +60,6 @@ faq:
     answer: A light rain jacket for the walk up Monte Rocchetta.
     keywords: [coat, rain jacket]
 `);
-
-const answered = (f: Finding) => (f.sure ? f.best.entry.id : undefined);
-/** What the reply leads with: the sure answer, or the first of the choices offered. */
-const first = (f: Finding) => (f.sure ? f.best.entry.id : f.choices[0]?.entry.id);
 
 describe("a brand finds the entry naming its generic", () => {
   it("paracetamol under its British, American and Australian names", () => {
@@ -232,7 +229,6 @@ faq:
     question: What are the rooms like?
     answer: Rooms of two with a balcony over the valley.
 `);
-  const shown = (f: Finding) => (f.sure ? [f.best, ...f.also] : f.choices).map((r) => r.entry.id);
 
   it.each([
     ["can i ski on my own", "rule:mountain:1"],

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { type Finding, findAnswer } from "../../bot/answer/find";
+import { findAnswer } from "../../bot/answer/find";
 import { commonWordsModule } from "../../scripts/common-words";
+import { answered, shown } from "./findings";
 import { tripOf } from "./trips";
 
 /**
@@ -41,9 +42,6 @@ faq:
     question: Where do we sleep?
     answer: In cabins of four; the accommodation has bedding and towels.
 `);
-
-const answered = (f: Finding) => (f.sure ? f.best.entry.id : undefined);
-const shown = (f: Finding) => (f.sure ? [f.best, ...f.also] : f.choices).map((r) => r.entry.id);
 
 describe("a word cut short or in another form finds the word", () => {
   it.each([
