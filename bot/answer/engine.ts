@@ -56,7 +56,7 @@ function isCommonWord(w: string): boolean {
 
 /** Endings that make another form of the same word ("rent" → "rental", "run" → "runner"). */
 const ENDING =
-  /^(?:s|es|er|ers|or|ors|al|als|ing|ings|ed|ion|ions|ation|ations|ment|ments|ness|ity|ive|ly|ful|abl|able|ibl|ible|ist|ists|ian|ians|ic|ics|ure|age|anc|ance|enc|ence|ant|ent|ee|ees|eri|ery|y|i|ie|ies|iz|is)$/;
+  /^(?:s|es|er|ers|or|ors|al|als|ing|ings|ed|ion|ions|ation|ations|ment|ments|ness|ity|ive|ly|ful|abl|able|ibl|ible|ist|ists|ian|ians|ic|ics|ure|age|anc|ance|enc|ence|ant|ent|ee|ees|eri|ery)$/;
 
 /**
  * Whether the trip's `t` may be what was meant by `q`, which it starts with: a form of the same

@@ -60,6 +60,18 @@ describe("a whole word that starts another word is not that word", () => {
     expect(shown(f)).not.toContain("rule:chapel:1");
   });
 
+  it("'part' is no 'party'", () => {
+    const party = tripOf(`
+id: party
+name: Party trip
+timeZone: Europe/Oslo
+event: { name: Fjord camp, start: 2027-02-14 09:00, startPlace: { name: Bergen } }
+itinerary:
+  - { id: party, start: 2027-02-19 21:00, title: Farewell party }
+`);
+    expect(shown(findAnswer(party, "which part of town"))).toEqual([]);
+  });
+
   it("'audition' is no 'auditorium'", () => {
     expect(shown(findAnswer(trip, "do i need to audition"))).toEqual([]);
   });
