@@ -156,6 +156,21 @@ describe("trip files", () => {
     expect(Number(error?.split(":")[0])).toBe(lineOf(text, "*x0"));
   });
 
+  it("reports an item more than a year from the event, a mistyped year, at its start", () => {
+    const typo = VALID.replace(
+      "    start: 2025-09-21 09:15\n    title: Race",
+      "    start: 2052-09-21 09:15\n    title: Race",
+    );
+    expect(errorsOf(typo)).toEqual([
+      `${lineOf(typo, "2052-09-21")}:12 itinerary[0].start: is more than a year from the event's start (2025-09-21 09:15): check the year`,
+    ]);
+    const weeks = VALID.replace(
+      "    start: 2025-09-21 09:15\n    title: Race",
+      "    start: 2025-11-30 09:15\n    title: Race",
+    );
+    expect(parseTripText(weeks).ok).toBe(true);
+  });
+
   it("reports a key written twice", () => {
     const text = VALID.replace("name: Test trip", "name: Test trip\nname: Again");
     expect(errorsOf(text)[0]).toMatch(/^3:1 Map keys must be unique/);
