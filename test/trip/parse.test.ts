@@ -171,6 +171,12 @@ describe("trip files", () => {
     expect(parseTripText(weeks).ok).toBe(true);
   });
 
+  it("takes a zone written in any case, and names it as the time zone database does", () => {
+    const r = parseTripText(VALID.replace("timeZone: Europe/Berlin", "timeZone: europe/berlin"));
+    expect(r.ok && r.trip.zone).toBe("Europe/Berlin");
+    expect(r.ok && r.trip.zoneLabel).toBe("Berlin");
+  });
+
   it("reports a key written twice", () => {
     const text = VALID.replace("name: Test trip", "name: Test trip\nname: Again");
     expect(errorsOf(text)[0]).toMatch(/^3:1 Map keys must be unique/);
