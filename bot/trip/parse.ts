@@ -9,6 +9,7 @@ import {
   type Node,
   parseDocument,
   visit,
+  type YAMLError,
 } from "yaml";
 import type * as z from "zod/mini";
 import { resolveTrip, type Trip } from "./model";
@@ -52,7 +53,7 @@ export function parseTripText(
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      errors: doc.errors.map((e) => at(e.pos[0], e.message.split("\n")[0] ?? e.message)),
+      errors: doc.errors.map((e) => at(e.pos[0], yamlMessage(e))),
     };
   }
   const aliasErrors = checkAliases(doc);
@@ -98,6 +99,17 @@ export function parseTripText(
     return { ok: false, errors };
   }
   return { ok: true, file: result.data, trip: resolveTrip(result.data) };
+}
+
+/** What to do about the YAML mistakes organisers make most, beside the parser's own words. */
+function yamlMessage(error: YAMLError): string {
+  const message = error.message.split("\n")[0] ?? error.message;
+  // `title: Dinner: at 6`: the second ": " starts a map where a text was meant.
+  if (message.startsWith("Nested mappings are not allowed in compact mappings")) {
+    return `${message} (a text with ": " in it needs quotes, like title: "Dinner: at 6")`;
+  }
+  if (error.code === "TAB_AS_INDENT") return `${message} (indent with spaces)`;
+  return message;
 }
 
 type Path = readonly PropertyKey[];

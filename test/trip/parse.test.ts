@@ -162,6 +162,17 @@ describe("trip files", () => {
     expect(r.ok && r.trip.zoneLabel).toBe("Berlin");
   });
 
+  it("says to quote a value holding ': ' and to indent with spaces, at the place", () => {
+    const colon = VALID.replace("    title: Race", "    title: Race: the start");
+    expect(errorsOf(colon)).toEqual([
+      `${lineOf(colon, "Race: the start")}:12 Nested mappings are not allowed in compact mappings (a text with ": " in it needs quotes, like title: "Dinner: at 6")`,
+    ]);
+    const tab = VALID.replace("    title: Race", "\ttitle: Race");
+    expect(errorsOf(tab)[0]).toBe(
+      `${lineOf(tab, "\ttitle")}:1 Tabs are not allowed as indentation (indent with spaces)`,
+    );
+  });
+
   it("reports a key written twice", () => {
     const text = VALID.replace("name: Test trip", "name: Test trip\nname: Again");
     expect(errorsOf(text)[0]).toMatch(/^3:1 Map keys must be unique/);
