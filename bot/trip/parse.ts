@@ -53,7 +53,10 @@ export function parseTripText(
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      errors: doc.errors.map((e) => at(e.pos[0], yamlMessage(e))),
+      // One message per mistake: the parser repeats its stack overflow at every level.
+      errors: doc.errors
+        .map((e) => at(e.pos[0], yamlMessage(e)))
+        .filter((e, i, all) => e.message !== TOO_DEEP || all[i - 1]?.message !== TOO_DEEP),
     };
   }
   const aliasErrors = checkAliases(doc);
@@ -101,6 +104,8 @@ export function parseTripText(
   return { ok: true, file: result.data, trip: resolveTrip(result.data) };
 }
 
+const TOO_DEEP = "lists or maps nested too deeply for a trip file";
+
 /** What to do about the YAML mistakes organisers make most, beside the parser's own words. */
 function yamlMessage(error: YAMLError): string {
   const message = error.message.split("\n")[0] ?? error.message;
@@ -109,6 +114,8 @@ function yamlMessage(error: YAMLError): string {
     return `${message} (a text with ": " in it needs quotes, like title: "Dinner: at 6")`;
   }
   if (error.code === "TAB_AS_INDENT") return `${message} (indent with spaces)`;
+  // The parser's own words for [[[[…]]]] thousands deep are about its stack.
+  if (/call stack/i.test(message)) return TOO_DEEP;
   return message;
 }
 

@@ -167,6 +167,13 @@ describe("trip files", () => {
     expect(errorsOf(colon)).toEqual([
       `${lineOf(colon, "Race: the start")}:12 Nested mappings are not allowed in compact mappings (a text with ": " in it needs quotes, like title: "Dinner: at 6")`,
     ]);
+    const deep = VALID.replace(
+      "    title: Race",
+      `    title: ${"[".repeat(5000)}${"]".repeat(5000)}`,
+    );
+    expect(errorsOf(deep)).toEqual([
+      expect.stringMatching(/^\d+:\d+ lists or maps nested too deeply for a trip file$/),
+    ]);
     const tab = VALID.replace("    title: Race", "\ttitle: Race");
     expect(errorsOf(tab)[0]).toBe(
       `${lineOf(tab, "\ttitle")}:1 Tabs are not allowed as indentation (indent with spaces)`,
