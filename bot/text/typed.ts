@@ -14,9 +14,12 @@ const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 /** Whitespace and invisible format characters (Unicode's Cf: zero-width space, marks, BOM). */
 const BLANK_ENDS = /^[\s\p{Cf}]+|[\s\p{Cf}]+$/gu;
 
+/** Control characters (but tabs and line breaks) as spaces: a calendar refuses a file with one. */
+export const withoutControls = (value: string): string => value.replace(CONTROLS, " ");
+
 /** Typed text without controls, and without blanks at its ends; a joiner inside an emoji stays. */
 export function typedText(value: string): string {
-  return value.replace(CONTROLS, " ").replace(BIDI_CONTROLS, "").replace(BLANK_ENDS, "");
+  return withoutControls(value).replace(BIDI_CONTROLS, "").replace(BLANK_ENDS, "");
 }
 
 /** Whitespace or an invisible format character: what separates a command from its words. */
