@@ -26,6 +26,7 @@ import type { ProposalStore } from "./store/proposal-store";
 import type { QuestionStore } from "./store/question-store";
 import type { ReminderSchedule } from "./store/reminder-schedule";
 import type { TripVersions } from "./store/trip-versions";
+import { typedText } from "./text/typed";
 import type { Trip } from "./trip/model";
 import type { TripChanges } from "./trip-changes/proposals";
 import { TripResolver } from "./trip-resolver";
@@ -105,8 +106,10 @@ const changesOf = ({ store, changes, clock }: Wiring): TripChanges | undefined =
 
 type Wiring = BotDependencies & { resolver: TripResolver };
 
-async function answer(deps: Wiring, request: CommandRequest): Promise<Reply> {
-  const command = request.command.trim();
+async function answer(deps: Wiring, typed: CommandRequest): Promise<Reply> {
+  // A Discord option's value arrives as typed; Slack's text was read by parseCommandText.
+  const request = { ...typed, command: typedText(typed.command), input: typedText(typed.input) };
+  const command = request.command;
   const definition = command === "" ? undefined : findCommand(command);
   const trip = await tripFor(deps, request);
   const tripFound = "id" in trip;

@@ -22,7 +22,16 @@ export const ALIASES: Readonly<Record<string, string>> = Object.assign(
  * (test/infra/bundle.test.ts checks that nothing imports another).
  */
 export const DEFERRED_PACKAGES: Readonly<Record<string, readonly string[]>> = {
-  yaml: ["isMap", "isPair", "isScalar", "LineCounter", "parseDocument", "stringify"],
+  yaml: [
+    "isAlias",
+    "isMap",
+    "isPair",
+    "isScalar",
+    "LineCounter",
+    "parseDocument",
+    "stringify",
+    "visit",
+  ],
   "chrono-node": ["en"],
   "ical-generator": ["ICalAlarmType", "ICalCalendar"],
   "@aws-sdk/client-lambda": ["InvokeCommand", "LambdaClient"],

@@ -11,9 +11,11 @@ import { renderText } from "../bot/text/render";
 import { isValidTimeZone } from "../bot/trip/time";
 import { EXAMPLE_TRIPS, loadTripFile, openLocalEnvironment } from "../dev/environment";
 
-/** The CLI as `npm run ask` runs it: the exit code; a failure is printed, never thrown. */
-export async function runAskCli(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+const USAGE = `Usage: npm run ask -- [--trip <file>] [--tz <zone>] [--now <ISO time>] <command or question>
+  e.g. npm run ask -- --tz America/New_York "itinerary 2"`;
+
+const readArgs = (argv: string[]) =>
+  parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
@@ -22,6 +24,18 @@ export async function runAskCli(argv: string[]): Promise<number> {
       now: { type: "string" },
     },
   });
+
+/** The CLI as `npm run ask` runs it: the exit code; a failure is printed, never thrown. */
+export async function runAskCli(argv: string[]): Promise<number> {
+  let parsed: ReturnType<typeof readArgs>;
+  try {
+    parsed = readArgs(argv);
+  } catch (e) {
+    // An unknown option or one without its value: say so, never a stack trace.
+    console.error(`${e instanceof Error ? e.message : e}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
 
   const readerZone = values.tz ?? "UTC";
   if (!isValidTimeZone(readerZone)) {

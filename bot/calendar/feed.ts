@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { ICalAlarmType, ICalCalendar } from "ical-generator";
 import type { EventVersions } from "../store/calendar-tokens";
 import { canonicalJson } from "../store/trip-records";
+import { withoutControls } from "../text/typed";
 import type { Trip } from "../trip/model";
 import { type EventContent, eventContent } from "./events";
 
@@ -48,9 +49,10 @@ export function renderFeed(
   events: readonly EventContent[],
   versions: EventVersions,
 ): string {
+  const name = withoutControls(trip.name);
   const calendar = new ICalCalendar({
-    name: trip.name,
-    description: `The itinerary of ${trip.name}, kept up to date from the trip's facts.`,
+    name,
+    description: `The itinerary of ${name}, kept up to date from the trip's facts.`,
     prodId: { company: "trip-group-bot", product: "calendar", language: "EN" },
     ttl: REFRESH_SECONDS,
   });
@@ -64,13 +66,14 @@ export function renderFeed(
       lastModified: stamp,
       start: event.start,
       end: event.end ?? null,
-      summary: event.summary,
-      location: event.location ?? null,
-      description: event.description ?? null,
+      // iCalendar text holds no control characters (RFC 5545, 3.3.11): one makes apps drop it all.
+      summary: withoutControls(event.summary),
+      location: event.location === undefined ? null : withoutControls(event.location),
+      description: event.description === undefined ? null : withoutControls(event.description),
       alarms: event.alarmMinutes.map((minutes) => ({
         type: ICalAlarmType.display,
         trigger: minutes * 60,
-        description: event.summary,
+        description: withoutControls(event.summary),
       })),
     });
   }

@@ -141,7 +141,10 @@ export async function readDay(trip: Trip, input: string, now: Date): Promise<Day
     const race = DateTime.fromJSDate(trip.event.startAt, { zone: trip.zone });
     return dated(race.plus({ days: around[1] === "before" ? -1 : 1 }).toISODate() ?? "");
   }
-  if (/^\d{4}-\d{2}-\d{2}$/.test(q)) return dated(q);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(q)) {
+    // "2025-02-30" looks like a date but is none: no day, rather than "Invalid DateTime".
+    return DateTime.fromISO(q).isValid ? dated(q) : { unknown: true };
+  }
   const today = DateTime.fromJSDate(now, { zone: trip.zone });
   if (q in RELATIVE) return dated(today.plus({ days: RELATIVE[q] ?? 0 }).toISODate() ?? "", q);
 

@@ -1,5 +1,6 @@
 import { type Block, paragraph, type Reply, text } from "../reply";
 import { closest } from "../search/distance";
+import { TYPED_SEPARATOR, typedText } from "../text/typed";
 import { shorten } from "../text/units";
 import { announce } from "./announce";
 import { ask } from "./ask";
@@ -127,11 +128,9 @@ export function takesLong(request: { command: string; input: string }): boolean 
 
 /** "itinerary day 2" → { command: "itinerary", input: "day 2" }. */
 export function parseCommandText(raw: string): { command: string; input: string } {
-  const trimmed = raw.trim().replace(/^\/\S+\s*/, "");
-  const m = /^(\S+)\s*([\s\S]*)$/.exec(trimmed);
-  return m
-    ? { command: (m[1] ?? "").toLowerCase(), input: (m[2] ?? "").trim() }
-    : { command: "", input: "" };
+  const trimmed = typedText(raw).replace(/^\/\S+\s*/, "");
+  const [command = ""] = trimmed.split(TYPED_SEPARATOR, 1);
+  return { command: command.toLowerCase(), input: typedText(trimmed.slice(command.length)) };
 }
 
 /**

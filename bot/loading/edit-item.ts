@@ -42,6 +42,17 @@ export function editForm(item: ItineraryItemFile): Form | undefined {
 export const editedItemId = (formId: string): string | undefined =>
   formId.startsWith(EDIT_FORM_PREFIX) ? formId.slice(EDIT_FORM_PREFIX.length) : undefined;
 
+/**
+ * A value longer than a platform's form holds is shown cut, ending in "…" (Slack's inputs hold
+ * 3,000 characters, Discord's 4,000). Sent back as shown, it is the value left alone, not a
+ * shorter one: saving it would cut long notes when only the start time was edited.
+ */
+const cutAsShown = (submitted: string, current: unknown): boolean =>
+  typeof current === "string" &&
+  submitted.endsWith("…") &&
+  current.length > submitted.length &&
+  current.startsWith(submitted.slice(0, -1));
+
 /** `file` with the item's fields set from the form; undefined when the item is gone. */
 export function withItemEdited(
   file: TripFile,
@@ -57,6 +68,7 @@ export function withItemEdited(
     // A field the form did not send keeps its value; a cleared optional field goes.
     if (value === undefined) continue;
     const v = value.trim();
+    if (cutAsShown(v, item[f.name])) continue;
     if (v === "" && !f.required) delete edited[f.name];
     else edited[f.name] = f.name === "notes" ? v : v.replace(/\s+/g, " ");
   }

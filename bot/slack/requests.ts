@@ -81,7 +81,10 @@ export function parseSlackRequest(raw: string, contentType: string): SlackReques
       : undefined;
   }
   if (type !== "application/x-www-form-urlencoded") return undefined;
-  const form = Object.fromEntries(new URLSearchParams(raw));
+  const fields = [...new URLSearchParams(raw)];
+  // Slack never sends a field twice; Bolt reads a repeated one as a list and fails on it.
+  const form = Object.fromEntries(fields);
+  if (Object.keys(form).length !== fields.length) return undefined;
   if (form.payload !== undefined) {
     const payload = parseJson(form.payload);
     const submission = ViewSubmissionPayload.safeParse(payload);

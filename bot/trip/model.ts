@@ -1,6 +1,6 @@
 import { placeNamed } from "./places";
 import type { FaqEntry, ItineraryItemFile, Place, RuleTopic, TripFile } from "./schema";
-import { localDate, parseLeadTime, wallClockToInstant, zoneCity } from "./time";
+import { canonicalZone, localDate, parseLeadTime, wallClockToInstant, zoneCity } from "./time";
 
 /** A validated trip with every wall-clock time resolved to an instant. */
 export interface Trip {
@@ -49,11 +49,12 @@ function instant(text: string, zone: string): Date {
 
 /** Resolves a trip file that has passed `TripFileSchema`. */
 export function resolveTrip(file: TripFile): Trip {
-  const zone = file.timeZone;
+  const zone = canonicalZone(file.timeZone);
   const zoneLabel = file.timeZoneLabel ?? zoneCity(zone);
   const whereOf = (item: ItineraryItemFile) => {
     const place = placeNamed(file.places, item.place);
-    const own = item.timeZone ?? place?.timeZone;
+    const written = item.timeZone ?? place?.timeZone;
+    const own = written && canonicalZone(written);
     if (!own || own === zone) return { zone, zoneLabel };
     return {
       zone: own,

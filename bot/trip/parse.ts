@@ -1,4 +1,16 @@
-import { isMap, isPair, isScalar, LineCounter, type Node, parseDocument } from "yaml";
+import {
+  type Alias,
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  LineCounter,
+  type Node,
+  parseDocument,
+  visit,
+  type YAMLError,
+} from "yaml";
 import type * as z from "zod/mini";
 import { resolveTrip, type Trip } from "./model";
 import { checkTripFile, type TripFile, tripSemanticIssues } from "./schema";
@@ -41,10 +53,31 @@ export function parseTripText(
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      errors: doc.errors.map((e) => at(e.pos[0], e.message.split("\n")[0] ?? e.message)),
+      // One message per mistake: the parser repeats its stack overflow at every level.
+      errors: doc.errors
+        .map((e) => at(e.pos[0], yamlMessage(e)))
+        .filter((e, i, all) => e.message !== TOO_DEEP || all[i - 1]?.message !== TOO_DEEP),
     };
   }
-  const raw: unknown = doc.toJS();
+  const aliasErrors = checkAliases(doc);
+  if (aliasErrors.length > 0) {
+    return { ok: false, errors: aliasErrors.map(([offset, message]) => at(offset, message)) };
+  }
+  const collectionAlias = firstCollectionAlias(doc);
+  let raw: unknown;
+  try {
+    // An alias of a scalar (`source: *example`) is one value however often it is used; only an
+    // alias of a list or map can multiply the data, so only those keep yaml's limit (100 uses).
+    raw = doc.toJS({ maxAliasCount: collectionAlias === undefined ? -1 : 100 });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      errors: [
+        at(collectionAlias ?? 0, `${message}: write the repeated lists or maps out in full`),
+      ],
+    };
+  }
   const result = checkTripFile(raw);
   const platformErrors = options.platforms
     ? unknownPlatforms(doc.contents, options.platforms).map(([offset, message]) =>
@@ -69,6 +102,21 @@ export function parseTripText(
     return { ok: false, errors };
   }
   return { ok: true, file: result.data, trip: resolveTrip(result.data) };
+}
+
+const TOO_DEEP = "lists or maps nested too deeply for a trip file";
+
+/** What to do about the YAML mistakes organisers make most, beside the parser's own words. */
+function yamlMessage(error: YAMLError): string {
+  const message = error.message.split("\n")[0] ?? error.message;
+  // `title: Dinner: at 6`: the second ": " starts a map where a text was meant.
+  if (message.startsWith("Nested mappings are not allowed in compact mappings")) {
+    return `${message} (a text with ": " in it needs quotes, like title: "Dinner: at 6")`;
+  }
+  if (error.code === "TAB_AS_INDENT") return `${message} (indent with spaces)`;
+  // The parser's own words for [[[[…]]]] thousands deep are about its stack.
+  if (/call stack/i.test(message)) return TOO_DEEP;
+  return message;
 }
 
 type Path = readonly PropertyKey[];
@@ -166,4 +214,46 @@ function unknownPlatforms(root: unknown, platforms: readonly string[]): [number,
       ],
     ];
   });
+}
+
+/** Each alias in document order with the node its anchor names (undefined: none above it). */
+function eachAlias(
+  doc: Document,
+  each: (alias: Alias, target: Node | undefined, inside: boolean) => void,
+) {
+  const anchors = new Map<string, Node>();
+  visit(doc, {
+    Node(_key, node, path) {
+      if (isAlias(node)) {
+        const target = anchors.get(node.source);
+        each(node, target, target !== undefined && path.includes(target));
+      } else if (node.anchor) {
+        anchors.set(node.anchor, node);
+      }
+    },
+  });
+}
+
+/** An alias that names no anchor above it (a typo for `*example`), or one inside its own anchor. */
+function checkAliases(doc: Document): [number, string][] {
+  const errors: [number, string][] = [];
+  eachAlias(doc, (alias, target, inside) => {
+    const name = alias.source;
+    const offset = alias.range?.[0] ?? 0;
+    if (!target) {
+      errors.push([offset, `*${name} names no anchor: write &${name} on a value above it first`]);
+    } else if (inside) {
+      errors.push([offset, `*${name} is inside the value &${name} names, so it never ends`]);
+    }
+  });
+  return errors;
+}
+
+/** Where the first alias of a list or map is, if there is one. */
+function firstCollectionAlias(doc: Document): number | undefined {
+  let first: number | undefined;
+  eachAlias(doc, (alias, target) => {
+    if (first === undefined && target && !isScalar(target)) first = alias.range?.[0] ?? 0;
+  });
+  return first;
 }

@@ -91,6 +91,18 @@ export function localDate(instant: Date, zone: string): string {
 }
 
 /** A short readable name for a zone: "Asia/Pyongyang" → "Pyongyang". */
+/**
+ * A zone's IANA name as the database spells it: zones are matched in any case, so a trip file
+ * may say "asia/pyongyang", but labels and calendars show the name ("Pyongyang time").
+ */
+export function canonicalZone(zone: string): string {
+  try {
+    return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return zone;
+  }
+}
+
 export function zoneCity(zone: string): string {
   return (zone.split("/").pop() ?? zone).replace(/_/g, " ");
 }

@@ -70,6 +70,16 @@ describe("itinerary: dates as people type them", () => {
     expect(outside.text).toContain("Thu 10 Apr 2025 is not a day of the trip");
   });
 
+  it("answers a date that does not exist as no day of the trip, never 'Invalid DateTime'", async () => {
+    for (const input of ["2025-02-30", "2025-04-31", "2025-13-01"]) {
+      const { reply, text } = await itinerary(input);
+      expect(reply.title, input).toBe(`No day "${input}" in the itinerary`);
+      expect(text, input).toContain("Day 1 — Thu 3 Apr 2025");
+      expect(text, input).not.toContain("Invalid");
+    }
+    expect((await itinerary("2025-04-05")).reply.title).toBe("Itinerary: Day 3 — Sat 5 Apr 2025");
+  });
+
   it("in a trip of several weeks, a weekday is the coming one and a day of the month asks back", async () => {
     const text = `
 id: long-spring

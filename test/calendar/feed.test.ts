@@ -178,6 +178,22 @@ describe("a changed trip, on the calendar's next refresh", () => {
     await load(file);
   });
 
+  it("leaves out control characters pasted into the trip's text, which calendars refuse", async () => {
+    const pasted = structuredClone(file);
+    const [item] = pasted.itinerary;
+    if (!item) throw new Error("no items");
+    item.title = `Bus\u0007 to the start\u001b[0m`;
+    item.notes = "Gate\u0000 B";
+    await load(pasted);
+    const body = (await fetchFeed(token)).body;
+    const controls = [...body].filter((c) => (c < " " || c === "\u007f") && !"\r\n\t".includes(c));
+    expect(controls).toEqual([]);
+    const feedItem = byUid(events(body), `${item.id}@${file.id}`);
+    expect(String(feedItem?.summary)).toBe("Bus  to the start [0m");
+    expect(String(feedItem?.description)).toContain("Gate  B");
+    await load(file);
+  });
+
   it("keeps each instant exact across the clock change", async () => {
     const list = events((await fetchFeed(token)).body);
     // 01:30 EDT (the first of the two 01:30s), 09:10 and 16:30 EST.

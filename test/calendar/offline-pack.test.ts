@@ -165,3 +165,18 @@ describe.each([
     for (const item of trip.itinerary) expect(text).toContain(asPrinted(item.title));
   });
 });
+
+describe("the offline pack of a trip with a very long link in its notes", () => {
+  it("breaks a 10,000-character word over the lines it needs and keeps all of it", async () => {
+    const file = await tripFile(NEW_YORK);
+    const link = `https://example.com/${Array.from({ length: 2000 }, (_, i) => `p${i}`).join("/")}`;
+    const [first, ...rest] = file.itinerary;
+    if (!first) throw new Error("the example trip has no items");
+    const trip = resolveTrip({ ...file, itinerary: [{ ...first, notes: link }, ...rest] });
+    const { text, pages } = await readPack(trip);
+    // The reader puts each cut on its own line; joined up, it is the whole link.
+    expect(text.replace(/\s+/g, "")).toContain(link);
+    expect(text).not.toContain(link);
+    expect(pages).toBeGreaterThan(2);
+  });
+});

@@ -228,6 +228,16 @@ describe("npm run ask", { timeout: 60_000 }, () => {
     );
   });
 
+  it("answers an unknown option or one without its value with its usage, not a stack trace", async () => {
+    for (const args of [["--tz"], ["--trip"], ["--bogus", "when"]]) {
+      const r = await ask(args);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr, args.join(" ")).toContain("Usage: npm run ask -- [--trip <file>]");
+      expect(r.stderr, args.join(" ")).not.toMatch(/\n\s+at /);
+    }
+    expect((await ask(["--tz"])).stderr).toContain("Option '--tz <value>' argument missing");
+  });
+
   it("answers `itinerary 2`", async () => {
     const r = await ask(["itinerary 2"]);
     expect(r.stdout).toContain("Itinerary: Day 2 — Fri 4 Apr 2025");

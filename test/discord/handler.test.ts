@@ -36,6 +36,14 @@ describe("Discord handler: requests Discord must be refused", () => {
     expect(plain).not.toContain("Coach to the stadium");
   });
 
+  it("takes a question of invisible characters as no question, and reads past them", async () => {
+    const titleOf = async (sub: string, value: string) =>
+      (await f.call(slash(sub, { name: sub === "itinerary" ? "day" : "question", value }))).json
+        .data?.embeds?.[0]?.title;
+    expect(await titleOf("ask", "\u200b\u200f")).toBe("Ask about the trip");
+    expect(await titleOf("itinerary", "2\u200b")).toBe("Itinerary: Day 2 — Fri 4 Apr 2025");
+  });
+
   it("answers PING with PONG", async () => {
     const r = await f.call(ping());
     expect(r.statusCode).toBe(200);

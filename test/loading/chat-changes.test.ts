@@ -2,9 +2,11 @@ import { readFileSync } from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { CommandRequest } from "../../bot/commands/context";
 import { type Bot, createBot } from "../../bot/core";
+import { modalOf } from "../../bot/discord/chat-changes";
 import { loadTrip } from "../../bot/loading/load-trip";
 import { TRIP_FILE_MAX_BYTES } from "../../bot/loading/trip-file-limit";
 import { type Block, type Reply, spansToPlainText } from "../../bot/reply";
+import { formView } from "../../bot/slack/modal";
 import { memoryStores } from "../../bot/store/memory-stores";
 import type { Stores } from "../../bot/store/stores";
 import {
@@ -267,6 +269,40 @@ describe("edit", () => {
     expect(dueAfter.map((r) => r.dueAt.getTime() - 30 * 60_000)).toEqual(
       dueBefore.map((r) => r.dueAt.getTime()),
     );
+  });
+
+  it("keeps notes too long for a platform's form whole when only the start is edited", async () => {
+    const notes = Array.from({ length: 600 }, (_, i) => `Note ${i}.`).join(" ");
+    const file = tripFile(NEW_YORK);
+    file.itinerary = file.itinerary.map((i) => (i.id === "race-start" ? { ...i, notes } : i));
+    await loadTrip(stores, file, { now: START });
+    await stores.channels.link("discord", "C1", TRIP, ORGANISER);
+    const form = (await bot.answer(request(ORGANISER, "edit", "race-start"))).form;
+    if (!form) throw new Error("no edit form");
+    // What each platform's form shows, and so sends back when the notes are left alone.
+    const slackNotes = formView(form, { f: form.id, c: "C1" }).blocks.find(
+      (b) => b.block_id === "notes",
+    )?.element;
+    const discordNotes = modalOf(form).components[4]?.components[0];
+    const shown = [
+      slackNotes && "initial_value" in slackNotes ? slackNotes.initial_value : undefined,
+      discordNotes?.value,
+    ];
+    for (const cut of shown) {
+      expect(cut?.length).toBeLessThan(notes.length);
+      const values = Object.fromEntries(form.fields.map((f) => [f.name, f.value ?? ""]));
+      const preview = await bot.submitForm(editRequest(), "edit:race-start", {
+        ...values,
+        start: "2025-11-02 09:40",
+        notes: cut ?? "",
+      });
+      expect(said(preview)).toContain("~ itinerary race-start (start)");
+      await bot.press(editRequest(), { action: "confirm", value: confirmOf(preview) });
+      expect((await raceStart())?.notes).toBe(notes);
+      await bot
+        .submitForm(editRequest(), "edit:race-start", { start: "2025-11-02 09:10" })
+        .then((back) => bot.press(editRequest(), { action: "confirm", value: confirmOf(back) }));
+    }
   });
 
   it("with a bad time says which field, and changes nothing", async () => {

@@ -128,6 +128,19 @@ describe("Slack handler: Pyongyang", () => {
     expect(answer.blocks.length).toBeGreaterThan(0);
   });
 
+  it("reads a command through characters nobody sees: zero-width spaces, marks, controls", async () => {
+    const titleOf = async (text: string) =>
+      answerOf(await f.handler(slackEvent(commandBody(text)))).blocks[0]?.text?.text;
+    const when = "When: Pyongyang International Marathon 2025";
+    // A phone's zero-width space after the word, a right-to-left mark or override before it.
+    for (const typed of ["when\u200b", "\u200fwhen", "\u202ewhen", "\ufeffwhen", "when\u0000"]) {
+      expect(await titleOf(typed), JSON.stringify(typed)).toBe(when);
+    }
+    expect(await titleOf("itinerary\u200b2")).toBe("Itinerary: Day 2 — Fri 4 Apr 2025");
+    // Nothing visible typed is the bare command.
+    expect(await titleOf("\u200b \u200e")).toBe("Pyongyang Marathon tour 2025");
+  });
+
   it("answers the bare command with the trip overview", async () => {
     const answer = answerOf(await f.handler(slackEvent(commandBody(""))));
     expect(visibleText(answer)).toContain(f.trip.name);

@@ -68,6 +68,17 @@ describe("Slack endpoint: signed bodies that are not what the app handles", () =
     }
   });
 
+  it("answers a form with a field given twice with 400, not Bolt's 404", async () => {
+    for (const twice of [
+      "text=rules",
+      "command=%2Fmarathon",
+      `payload=${encodeURIComponent("{}")}`,
+    ]) {
+      const res = await handler(slackEvent(`${commandBody("when")}&${twice}`));
+      expect(res.statusCode, twice).toBe(400);
+    }
+  });
+
   it("still answers a well-formed command and click", async () => {
     expect((await handler(slackEvent(commandBody("when")))).statusCode).toBe(200);
     expect((await handler(slackEvent(form(click)))).statusCode).toBe(200);

@@ -110,6 +110,76 @@ describe("trip files", () => {
     expect(Number(first?.split(":")[0])).toBeGreaterThanOrEqual(lineOf(text, "[visa"));
   });
 
+  it("takes a source written once and cited by 150 items, as the example trips cite theirs", () => {
+    const items = Array.from(
+      { length: 150 },
+      (_, i) =>
+        `  - id: item-${i}\n    start: 2025-09-20 10:00\n    title: Item ${i}\n    source: *ours`,
+    ).join("\n");
+    const text = VALID.replace("itinerary:\n", `itinerary:\n${items}\n`).replace(
+      "  name: Test race",
+      "  name: Test race\n  source: &ours Our own notes",
+    );
+    const r = parseTripText(text);
+    expect(r.ok ? [] : r.errors.map(formatTripError)).toEqual([]);
+    expect(r.ok && r.file.itinerary[149]?.source).toBe("Our own notes");
+  });
+
+  it("reports an alias with no anchor, or inside its own anchor, at the alias", () => {
+    const typo = VALID.replace("    title: Race", "    title: Race\n    source: *exmaple");
+    expect(errorsOf(typo)).toEqual([
+      `${lineOf(typo, "*exmaple")}:13 *exmaple names no anchor: write &exmaple on a value above it first`,
+    ]);
+    const endless = VALID.replace(
+      "    answer: No.",
+      "    answer: No.\n    keywords: &k [visa, *k]",
+    );
+    expect(errorsOf(endless)).toEqual([
+      `${lineOf(endless, "*k")}:25 *k is inside the value &k names, so it never ends`,
+    ]);
+  });
+
+  it("refuses a list that multiplies itself through aliases, at its first alias", () => {
+    const levels = Array.from({ length: 8 }, (_, i) =>
+      i === 0
+        ? "x0: &x0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"
+        : `x${i}: &x${i} [${Array(9)
+            .fill(`*x${i - 1}`)
+            .join(", ")}]`,
+    ).join("\n");
+    const text = `${VALID}${levels}\n`;
+    const [error, ...rest] = errorsOf(text);
+    expect(rest).toEqual([]);
+    expect(error).toMatch(
+      /^\d+:\d+ Excessive alias count .*: write the repeated lists or maps out in full$/,
+    );
+    expect(Number(error?.split(":")[0])).toBe(lineOf(text, "*x0"));
+  });
+
+  it("takes a zone written in any case, and names it as the time zone database does", () => {
+    const r = parseTripText(VALID.replace("timeZone: Europe/Berlin", "timeZone: europe/berlin"));
+    expect(r.ok && r.trip.zone).toBe("Europe/Berlin");
+    expect(r.ok && r.trip.zoneLabel).toBe("Berlin");
+  });
+
+  it("says to quote a value holding ': ' and to indent with spaces, at the place", () => {
+    const colon = VALID.replace("    title: Race", "    title: Race: the start");
+    expect(errorsOf(colon)).toEqual([
+      `${lineOf(colon, "Race: the start")}:12 Nested mappings are not allowed in compact mappings (a text with ": " in it needs quotes, like title: "Dinner: at 6")`,
+    ]);
+    const deep = VALID.replace(
+      "    title: Race",
+      `    title: ${"[".repeat(5000)}${"]".repeat(5000)}`,
+    );
+    expect(errorsOf(deep)).toEqual([
+      expect.stringMatching(/^\d+:\d+ lists or maps nested too deeply for a trip file$/),
+    ]);
+    const tab = VALID.replace("    title: Race", "\ttitle: Race");
+    expect(errorsOf(tab)[0]).toBe(
+      `${lineOf(tab, "\ttitle")}:1 Tabs are not allowed as indentation (indent with spaces)`,
+    );
+  });
+
   it("reports a key written twice", () => {
     const text = VALID.replace("name: Test trip", "name: Test trip\nname: Again");
     expect(errorsOf(text)[0]).toMatch(/^3:1 Map keys must be unique/);
