@@ -72,3 +72,14 @@ export type PostOutcome =
       channelGone?: boolean;
       reason: string;
     };
+
+/**
+ * A failed call's reason as the person waiting should read it: what the platform said (missing
+ * permissions, a channel not found) stays; how the connection failed (a host name, a socket
+ * error) is for the logs, and reads as the platform not answering.
+ */
+export function reasonForPeople(reason: string, platformName: string): string {
+  return /^(?:connection failed|timed out|aborted)/i.test(reason)
+    ? `${platformName} did not answer`
+    : reason;
+}

@@ -2,6 +2,7 @@ import { budgetLeft, jobDeadline } from "../after-response";
 import type { CommandRequest } from "../commands/context";
 import type { Bot } from "../core";
 import type { ChannelPoster, PostOutcome } from "../delivery";
+import { reasonForPeople } from "../delivery";
 import type { Reply } from "../reply";
 import { withRetries } from "../retry";
 import type { AttachmentSource } from "./attachment";
@@ -164,4 +165,4 @@ export const COULD_NOT_ANSWER =
   "Sorry, something went wrong on our side and this could not be answered. Try again in a moment.";
 
 export const couldNotShare = (reason: string) =>
-  `Could not share this in the channel (${reason}). Try again in a moment.`;
+  `Could not share this in the channel (${reasonForPeople(reason, "Discord")}). Try again in a moment.`;

@@ -8,6 +8,7 @@ import type { Logger } from "@aws-lambda-powertools/logger";
 import { budgetLeft, jobDeadline } from "../after-response";
 import type { CommandRequest } from "../commands/context";
 import type { Bot } from "../core";
+import { reasonForPeople } from "../delivery";
 import { TRIP_FILE_MAX_BYTES } from "../loading/trip-file-limit";
 import { paragraph, type Reply, type ReplyFile } from "../reply";
 import { withRetries } from "../retry";
@@ -100,7 +101,9 @@ async function answerForm(job: SlackFormJob, deps: FlowJobDependencies, deadline
   if (!job.file) return deps.bot.submitForm(job.request, job.formId, job.values);
   const got = await fetchPicked(job.file, deps.env, deadline);
   if (!got.ok) {
-    return failure(`${job.file.name} could not be read: ${got.reason}. Nothing was changed.`);
+    return failure(
+      `${job.file.name} could not be read: ${reasonForPeople(got.reason, "Slack")}. Nothing was changed.`,
+    );
   }
   return deps.bot.submitFile(job.request, { name: job.file.name, text: got.text });
 }
@@ -151,7 +154,7 @@ async function runFiles(job: SlackFilesJob, deps: FlowJobDependencies, deadline:
     notes.push(
       sent.ok
         ? `${file.name}: sent to you in a direct message.`
-        : `${file.name} could not be sent to you: ${sent.reason}. Please try again.`,
+        : `${file.name} could not be sent to you: ${reasonForPeople(sent.reason, "Slack")}. Please try again.`,
     );
   }
   const reply: Reply = { ...job.reply, blocks: [...job.reply.blocks, paragraph(notes.join("\n"))] };

@@ -12,6 +12,7 @@ import type {
 } from "@slack/bolt";
 import type { AfterResponse } from "../after-response";
 import type { CommandRequest } from "../commands/context";
+import { reasonForPeople } from "../delivery";
 import { TRIP_FILE_MAX_BYTES } from "../loading/trip-file-limit";
 import { context, type Reply } from "../reply";
 import { withRetries } from "../retry";
@@ -69,7 +70,7 @@ export async function openForm(
   if (opened.value.ok) return undefined;
   deps.logger.error(`views.open failed: ${opened.value.reason}`);
   return failure(
-    `The form could not be opened (${opened.value.reason}). Nothing was changed; please try again.`,
+    `The form could not be opened (${reasonForPeople(opened.value.reason, "Slack")}). Nothing was changed; please try again.`,
   );
 }
 

@@ -63,6 +63,14 @@ describe("Discord: Share in channel", () => {
     expect(clicked.json.data?.content).toMatch(/Could not share/);
     expect(api.posted("channel-1")).toHaveLength(0);
   });
+
+  it("says Discord did not answer when the connection drops, not how the socket failed", async () => {
+    api.fault({ kind: "drop" });
+    const clicked = await f.call(buttonClick("share:when:"));
+    const content = clicked.json.data?.content ?? "";
+    expect(content).toMatch(/Could not share this in the channel \(Discord did not answer\)/);
+    expect(content).not.toMatch(/connection|socket|127\.0\.0\.1|ECONN/i);
+  });
 });
 
 describe("Discord: sharing an answer too long for one message", () => {
