@@ -167,6 +167,18 @@ stray animals, stray dogs, stray cats, street dogs, street cats, feral dogs, fer
 security guard, security guards, security staff, bouncer, bouncers, night guard, night watchman
 naked flame, naked flames, open flame, open flames, candle, candles, tealight, tealights, tea light, tea lights, incense sticks, joss sticks, oil burner
 fireworks, firework, firecrackers, fire crackers, sparklers, pyrotechnics, smoke bomb, smoke bombs
+littering, rubbish, trash
+graffiti, vandalism, vandalise, vandalize, deface, defacing
+go for a dip, have a dip, take a dip, wild swimming, swim, swimming
+rip current, rip currents, riptide, rip tide, undertow
+nakedness, nude, nudity, in the nude, starkers, skinny dipping
+plastic bag, plastic bags, carrier bag, carrier bags, plastic carrier bag, plastic carrier bags, shopping bag, shopping bags, polythene bag, polythene bags
+selfie stick, selfie sticks, monopod, selfie pole
+motorbike, motorbikes, motorcycle, motorcycles, scooter, scooters, mopeds, vespa, motorbike taxi, motorcycle taxi, boda boda, xe om
+e-scooter, e scooter, escooter, electric scooter, kick scooter
+hitchhike, hitchhiking, hitch a ride, thumb a lift, hitching
+off trail, off the trail, off the path, off path, leave the trail, leave the path, off road, off-road, offroad
+haggle, haggling, bargaining, barter, bartering
 `;
 
 /** Each group's phrases, as written (lowercase). */
