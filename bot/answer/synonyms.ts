@@ -179,6 +179,15 @@ e-scooter, e scooter, escooter, electric scooter, kick scooter
 hitchhike, hitchhiking, hitch a ride, thumb a lift, hitching
 off trail, off the trail, off the path, off path, leave the trail, leave the path, off road, off-road, offroad
 haggle, haggling, bargaining, barter, bartering
+place of worship, places of worship, religious site, religious sites, holy site, holy sites, sacred site, sacred sites, house of worship
+church, churches, cathedral, cathedrals, basilica
+mass, church service, liturgy, eucharist, pilgrims mass, pilgrim mass
+meat products, meat, beef jerky, biltong, salami, chorizo, cured meat, dried meat
+antiques, antiquities, artefacts, artifacts, relics
+wild camping, wild camp, freedom camping, bivvy, bivouac, stealth camping
+jet ski, jetski, jet skis, waverunner, personal watercraft
+quad bike, quad bikes, quad biking, atv, four wheeler
+nightclub, nightclubs, night club, clubbing, disco, discotheque
 `;
 
 /** Each group's phrases, as written (lowercase). */
