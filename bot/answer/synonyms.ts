@@ -62,7 +62,7 @@ pasta, carb loading, carbo loading, carb load, carbs
 breakfast, morning meal, brekkie
 gps, gps watch, tracker
 gun, weapon, knife, knives, blades, bladed items, sharp objects, sharp items, penknife, pen knife, pocket knife, pocketknife, swiss army knife, multitool, multi tool, leatherman, machete, razor blades, box cutter, stanley knife, utility knife, firearm, firearms, pistol, handgun, ammunition, ammo, pepper spray, bear spray, taser, stun gun, knuckle duster, brass knuckles, swords, crossbow, slingshot, toy gun, replica gun, imitation firearm, bb gun, airsoft
-military, soldier, soldiers, army, checkpoint, troops, armed forces, military personnel, servicemen, army base, military base, barracks, guards, sentry, sentries, border guards
+military, soldier, soldiers, army, checkpoint, troops, armed forces, military personnel, servicemen, army base, military base, barracks, sentry, sentries, border guards
 start line, starting line, start corral, corral
 finish line, finishing line
 toilet paper, tissues
@@ -156,7 +156,7 @@ supermarket, grocery store, groceries, convenience store, corner shop, minimart,
 changing room, locker room, changing area, changing facilities
 speaker, bluetooth speaker, portable speaker
 permission slip, consent form, permission form, parental consent
-alone, on my own, by myself, on your own, by yourself, on our own, by ourselves, solo, unaccompanied, buddy, with a buddy, buddy system, in pairs, in twos, at least one other person, wander off, leave the group, go off alone, go off on my own, unsupervised, without supervision, unchaperoned, separate from the group
+alone, on my own, by myself, on your own, by yourself, on our own, by ourselves, solo, unaccompanied, buddy, with a buddy, buddy system, in pairs, in twos, at least one other person, wander off, leave the group, go off alone, go off on my own, unsupervised, without supervision, unchaperoned, separate from the group, stay with the group, stay in your group, stick together
 off piste, off-piste, backcountry, back country, sidecountry, side country, out of bounds, ungroomed, off the marked runs, off the pistes
 cook, cooking, cooker, stove, camping stove, gas stove, camp stove, bbq, barbecue, barbeque, grill, disposable barbecue, open fire, campfire, camp fire, fire pit, jetboil, primus stove, camping gas, gas canister, gas canisters, gas cartridge, butane, trangia, portable stove, hotplate, hot plate, rice cooker, braai, bonfire, bonfires, light a fire, light fires, make a fire, build a fire, start a fire
 interior, interiors, inside of, go inside, penetration, penetrate

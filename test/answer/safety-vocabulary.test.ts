@@ -49,6 +49,7 @@ rules:
       - Do not hire motorbikes.
       - Never hitchhike.
       - Keep to the marked path in the rice fields.
+      - Stay in your group at the night market.
   - topic: customs
     title: Arrival
     rules:
@@ -101,6 +102,7 @@ describe("an everyday word shows the rule written in the organiser's", () => {
     ["can i rent a scooter", "rule:outdoors:3"],
     ["can i thumb a lift to town", "rule:outdoors:4"],
     ["can i walk off the trail in the rice fields", "rule:outdoors:5"],
+    ["can i wander off on my own", "rule:outdoors:6"],
     ["can i bring a shopping bag to nusa penida", "rule:customs:1"],
   ])("%s", (q, id) => {
     expect(ask(q)).toBe(id);
@@ -130,6 +132,8 @@ describe("a word that only looks like one of them does not reach the rule", () =
     ["do we have a pot to cook rice", "rule:security:2"],
     ["can we sit on the grass in the garden", "rule:security:2"],
     ["is there a garage", "rule:outdoors:2"],
+    // A guard may keep a gate or a shop; only border guards are surely soldiers.
+    ["will there be guards", "rule:photos:1"],
   ])("%s", (q, not) => {
     expect(ask(q)).not.toBe(not);
   });
