@@ -182,6 +182,7 @@ haggle, haggling, bargaining, barter, bartering
 place of worship, places of worship, religious site, religious sites, holy site, holy sites, sacred site, sacred sites, house of worship
 church, churches, cathedral, cathedrals, basilica
 mass, church service, liturgy, eucharist, pilgrims mass, pilgrim mass
+mass start, mass starts
 meat products, meat, beef jerky, biltong, salami, chorizo, cured meat, dried meat
 antiques, antiquities, artefacts, artifacts, relics
 wild camping, wild camp, freedom camping, bivvy, bivouac, stealth camping
