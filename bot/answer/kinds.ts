@@ -18,7 +18,7 @@ natural objects, natural souvenirs, natural material > shell, shells, seashell, 
 valuables, valuable items, valuable > jewellery, jewelry, rolex, laptop, wallet, purse, ipad
 liquids, liquid, fluids > water bottle, shampoo, conditioner, perfume, aftershave, toothpaste, sunscreen, sun cream, lotion, sauce, honey, aerosol, aerosols, hairspray
 fresh food, food products, foodstuffs, animal products > meat, cheese, dairy, milk, eggs, sausage, sausages, salami, ham, jerky, biltong, fruit, fruits, vegetables, seeds, nuts, honey
-military, soldiers, military personnel, army > guard, guards, border guard, border guards, sentry, troops, officer in uniform
+military, soldiers, military personnel, army > border guard, border guards, sentry, troops, officer in uniform
 flames, naked flames, open flames, fire > candle, candles, lighter, lighters, matches, sparkler, sparklers, fireworks, firework, lantern, lanterns, sky lantern, incense, flare, flares
 `;
 

@@ -30,11 +30,11 @@ bag, bags, backpack, rucksack, bag drop, bag check, gear check, daypack, day pac
 doctor, medical, hospital, clinic, first aid, sick, ill, injury, injured, medic, ambulance, physician, paramedic, urgent care, emergency room, accident and emergency, unwell
 wifi, wi-fi, internet, data, online, email, wireless, hotspot, hot spot
 passport, identification, photo id, id card, identity card, national id, proof of identity, proof of id, travel document
-drone, quadcopter, uav, dji
+drone, quadcopter, uav, dji, dji mavic, dji mini, multicopter, unmanned aircraft, model aircraft
 visa, esta, tourist card, entry permit, evisa, etias, travel authorisation, travel authorization
 weather, temperature, forecast, rain, rainy, cold, hot, warm, wind, windy, humid
 clothes, clothing, wear, dress, outfit, layers
-dress code, modest, modestly, modest clothing, cover up, cover your shoulders, cover shoulders
+dress code, modest, modestly, modest clothing, cover up, cover your shoulders, cover shoulders, wear shorts, wearing shorts, in shorts, short skirt, short skirts, miniskirt, mini skirt, sleeveless, tank top, vest top, crop top, strappy top, spaghetti straps, bare shoulders, shoulders covered, covered shoulders, cover my shoulders, cover knees, cover your knees, cover my knees, knees covered, headscarf, head scarf, head covering, cover your hair, cover my hair
 insurance, insured, insure
 collect, collection, pick up, pickup, pick-up
 check in, check-in, checkin
@@ -43,13 +43,13 @@ check out, check-out, checkout, late checkout, late check out
 leave, leaves, leaving, depart, departs, departure, set off, fly home, fly out, head home, go home, going home
 arrive, arrival, arriving, land, landing, get there, fly in, fly into, meet us, picks us up, pick us up
 ferry, boat
-tip, tipping, tips, gratuity, baksheesh
+tip, tipping, tips, gratuity, baksheesh, service charge, tip kitty, tipping kitty, bakshish, backsheesh
 cost, costs, price, prices, fee, fees, expensive, cheap, how much is, how much are, how much does, how much do, how much will
 shop, shopping, souvenir, souvenirs, gift, buy
 religious, religion, bible, quran, koran, scripture, prayer book
 political, politics, propaganda
-alcohol, beer, wine, booze, drinking alcohol, liquor, spirits, hard liquor, vodka, whisky, whiskey, gin, rum, soju, cocktail, pint, drinking age, open bar, byob, bevvies, grog
-smoke, smoking, cigarette, cigarettes, vape, vaping, tobacco, cigar, cigs, ciggies, e-cigarette, e-cig, ecig, vape pen, juul, nicotine, shisha, hookah
+alcohol, beer, wine, booze, drinking alcohol, liquor, spirits, hard liquor, vodka, whisky, whiskey, gin, rum, soju, cocktail, pint, drinking age, open bar, byob, bevvies, grog, cider, champagne, prosecco, tequila, sangria, tinnies, get drunk, getting drunk, drink in public, drinking in public, public drinking, drink in the street, drinking in the street, alcoholic drinks, alcoholic drink, alcoholic beverages
+smoke, smoking, cigarette, cigarettes, vape, vaping, tobacco, cigar, cigs, ciggies, e-cigarette, e-cig, ecig, vape pen, juul, nicotine, shisha, hookah, electronic cigarette, electronic cigarettes, disposable vape, elf bar, elfbar, iqos, heated tobacco, snus, chewing tobacco, rolling tobacco, roll ups, rollies, durries, ciggie, ciggy, cigarillo, nargile, water pipe
 medicine, medication, medications, pills, tablets, prescription, drugs, pharmacy, chemist, drugstore, meds, over the counter
 emergency, urgent, sos
 headphones, earphones, earbuds, music
@@ -61,8 +61,8 @@ party, celebration, celebrate, reception, get-together
 pasta, carb loading, carbo loading, carb load, carbs
 breakfast, morning meal, brekkie
 gps, gps watch, tracker
-gun, weapon, knife
-military, soldier, soldiers, army, checkpoint
+gun, weapon, knife, knives, blades, bladed items, sharp objects, sharp items, penknife, pen knife, pocket knife, pocketknife, swiss army knife, multitool, multi tool, leatherman, machete, razor blades, box cutter, stanley knife, utility knife, firearm, firearms, pistol, handgun, ammunition, ammo, pepper spray, bear spray, taser, stun gun, knuckle duster, brass knuckles, swords, crossbow, slingshot, toy gun, replica gun, imitation firearm, bb gun, airsoft
+military, soldier, soldiers, army, checkpoint, troops, armed forces, military personnel, servicemen, army base, military base, barracks, sentry, sentries, border guards
 start line, starting line, start corral, corral
 finish line, finishing line
 toilet paper, tissues
@@ -96,8 +96,8 @@ inhaler, asthma inhaler, asthma pump, ventolin, salbutamol, albuterol, blue inha
 vaccination, jab, immunisation, immunization, inoculation, flu shot, covid shot, tetanus shot, booster shot, travel shots, vaccine passport, yellow fever, icvp
 insect repellent, mosquito repellent, repellent, bug spray, mosquito spray, insect spray, deet, picaridin, icaridin, mozzie spray, aerogard, jungle formula, smidge
 mosquito, mozzie, mossie
-cannabis, marijuana, weed, ganja, thc
-policing, cops, policeman, policemen, policewoman, police officer
+cannabis, marijuana, weed, ganja, thc, drugs, illegal drugs, recreational drugs, narcotics, illicit drugs, controlled substances, street drugs, party drugs, hashish, spliff, cbd, cbd oil, cocaine, mdma, ecstasy, ketamine, lsd, magic mushrooms, shrooms, psilocybin, heroin, meth, methamphetamine
+policing, cops, policeman, policemen, policewoman, police officer, gendarmes, gendarmerie, carabinieri, guardia civil, tourist police, traffic police, riot police
 embassy, consulate, consular, high commission
 stolen, theft, thief, thieves, pickpocket, robbery
 lost, lose, lost property, lost and found, lost & found, misplaced
@@ -107,7 +107,7 @@ late, running late, punctual, on time
 free time, spare time, downtime, own time, leisure time, at leisure, free afternoon, free evening, free morning, free day, rest day, day off, time off
 curfew, lights out, bedtime, bed time
 quiet hours, quiet time, noise, noisy, loud, loud music, too loud, make noise, making noise, play music, playing music, keep the noise down
-contact number, phone number, mobile number, cell number, telephone number, contact details, contact info, number to call, who do i call, who should i call, who to call
+contact number, phone number, mobile number, cell number, telephone number, contact details, contact info, number to call, who do i call, who should i call, who to call, get in touch, keep in touch
 roommate, room mate, roomie, rooming list, share a room, room share, twin share
 whatsapp, group chat, wechat, messenger, telegram
 social media, instagram, insta, facebook, tiktok, twitter, snapchat
@@ -157,11 +157,39 @@ supermarket, grocery store, groceries, convenience store, corner shop, minimart,
 changing room, locker room, changing area, changing facilities
 speaker, bluetooth speaker, portable speaker
 permission slip, consent form, permission form, parental consent
-alone, on my own, by myself, on your own, by yourself, on our own, by ourselves, solo, unaccompanied, buddy, with a buddy, buddy system, in pairs, in twos, at least one other person
+alone, on my own, by myself, on your own, by yourself, on our own, by ourselves, solo, unaccompanied, buddy, with a buddy, buddy system, in pairs, in twos, at least one other person, wander off, leave the group, go off alone, go off on my own, unsupervised, without supervision, unchaperoned, separate from the group, stay with the group, stay in your group, stick together
 off piste, off-piste, backcountry, back country, sidecountry, side country, out of bounds, ungroomed, off the marked runs, off the pistes
-cook, cooking, cooker, stove, camping stove, gas stove, camp stove, bbq, barbecue, barbeque, grill, disposable barbecue, open fire, campfire, camp fire, fire pit
+cook, cooking, cooker, stove, camping stove, gas stove, camp stove, bbq, barbecue, barbeque, grill, disposable barbecue, open fire, campfire, camp fire, fire pit, jetboil, primus stove, camping gas, gas canister, gas canisters, gas cartridge, butane, trangia, portable stove, hotplate, hot plate, rice cooker, braai, bonfire, bonfires, light a fire, light fires, make a fire, build a fire, start a fire
 interior, interiors, inside of, go inside, penetration, penetrate
 original packaging, original container, original box, pill box, pillbox, pill organiser, pill organizer, dosette box, pill case, blister pack
+wildlife, wild animals, wild animal, animals in the wild
+touching, pet the, pet them, stroke the, cuddle, cuddling
+stray animals, stray dogs, stray cats, street dogs, street cats, feral dogs, feral cats
+security guard, security guards, security staff, bouncer, bouncers, night guard, night watchman
+naked flame, naked flames, open flame, open flames, candle, candles, tealight, tealights, tea light, tea lights, incense sticks, joss sticks, oil burner
+fireworks, firework, firecrackers, fire crackers, sparklers, pyrotechnics, smoke bomb, smoke bombs
+littering, rubbish, trash
+graffiti, vandalism, vandalise, vandalize, deface, defacing
+go for a dip, have a dip, take a dip, wild swimming, swim, swimming
+rip current, rip currents, riptide, rip tide, undertow
+nakedness, nude, nudity, in the nude, starkers, skinny dipping
+plastic bag, plastic bags, carrier bag, carrier bags, plastic carrier bag, plastic carrier bags, shopping bag, shopping bags, polythene bag, polythene bags
+selfie stick, selfie sticks, monopod, selfie pole
+motorbike, motorbikes, motorcycle, motorcycles, scooter, scooters, mopeds, vespa, motorbike taxi, motorcycle taxi, boda boda, xe om
+e-scooter, e scooter, escooter, electric scooter, kick scooter
+hitchhike, hitchhiking, hitch a ride, thumb a lift, hitching
+off trail, off the trail, off the path, off path, leave the trail, leave the path, off road, off-road, offroad
+haggle, haggling, bargaining, barter, bartering
+place of worship, places of worship, religious site, religious sites, holy site, holy sites, sacred site, sacred sites, house of worship
+church, churches, cathedral, cathedrals, basilica
+mass, church service, liturgy, eucharist, pilgrims mass, pilgrim mass
+mass start, mass starts
+meat products, meat, beef jerky, biltong, salami, chorizo, cured meat, dried meat
+antiques, antiquities, artefacts, artifacts, relics
+wild camping, wild camp, freedom camping, bivvy, bivouac, stealth camping
+jet ski, jetski, jet skis, waverunner, personal watercraft
+quad bike, quad bikes, quad biking, atv, four wheeler
+nightclub, nightclubs, night club, clubbing, disco, discotheque
 `;
 
 /** Each group's phrases, as written (lowercase). */

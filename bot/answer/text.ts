@@ -66,13 +66,15 @@ interface Phrase {
 /** A group's token: it cannot collide with a stemmed word, which holds letters and digits only. */
 export const groupToken = (id: string) => `~${id}`;
 
+/** A phrase as its words' stems; normalised once, as the vocabulary's first build is on a cold answer's path. */
+function phraseOf(raw: string, group: string): Phrase {
+  const ws = normalise(raw);
+  return { stems: ws.map(stem), raw: ws.join(" "), group };
+}
+
 function phrasesOf(groups: readonly (readonly string[])[], prefix: string): Phrase[] {
   return groups.flatMap((group, i) =>
-    group.map((raw) => ({
-      stems: normalise(raw).map(stem),
-      raw: normalise(raw).join(" "),
-      group: groupToken(`${prefix}${i}`),
-    })),
+    group.map((raw) => phraseOf(raw, groupToken(`${prefix}${i}`))),
   );
 }
 
@@ -124,13 +126,7 @@ export class Vocabulary {
   constructor(extra: readonly { id: string; phrases: readonly string[] }[] = []) {
     const all = [
       ...builtInPhrases(),
-      ...extra.flatMap((e) =>
-        e.phrases.map((raw) => ({
-          stems: normalise(raw).map(stem),
-          raw: normalise(raw).join(" "),
-          group: groupToken(e.id),
-        })),
-      ),
+      ...extra.flatMap((e) => e.phrases.map((raw) => phraseOf(raw, groupToken(e.id)))),
     ].filter((p) => p.stems.length > 0);
     all.sort((a, b) => b.stems.length - a.stems.length);
     for (const p of all) {
