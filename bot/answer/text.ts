@@ -16,7 +16,8 @@ const STOP_WORDS = new Set(
   `a an and are as at be can could do does did for from have has had how i if in is it its my of
   on or should the there this to we what when where which who whom whose will with you your me am
   any get got need want about please pls plz u ur im ok okay allowed able possible thing things
-  anything something anyone someone everyone everybody anybody our us they them go going know here still also just really
+  anything something anyone someone everyone everybody our us they them go going know here still
+  also just really
   would may might must shall let lets s t take taking use using put see tell say like much many
   some than that these those then so too very by into onto up down out over again ever yes no
   hi hello hey thanks thank guys folks anybody whats wheres whens hows whos come comes coming
@@ -95,25 +96,15 @@ export const kindToken = (i: number) => groupToken(`^k${i}`);
 export const isKindToken = (token: string) => token.startsWith("~^");
 
 function kindPhrases(): Phrase[] {
-  const phrase = (raw: string, i: number, askedOnly: boolean): Phrase => ({
-    stems: normalise(raw).map(stem),
-    raw: normalise(raw).join(" "),
-    group: kindToken(i),
-    askedOnly,
-  });
   return KIND_LINES.flatMap(({ kind, things }, i) => [
-    ...kind.map((raw) => phrase(raw, i, false)),
-    ...things.map((raw) => phrase(raw, i, true)),
+    ...kind.map((raw) => phraseOf(raw, kindToken(i))),
+    ...things.map((raw) => ({ ...phraseOf(raw, kindToken(i)), askedOnly: true })),
   ]);
 }
 
 /** "tonight", "curfew": the words naming a part of the day are also in its group. */
 const partOfDayPhrases = (): Phrase[] =>
-  PART_WORD_TOKENS.map(([raw, group]) => ({
-    stems: normalise(raw).map(stem),
-    raw: normalise(raw).join(" "),
-    group,
-  }));
+  PART_WORD_TOKENS.map(([raw, group]) => phraseOf(raw, group));
 
 /** A phrase of several words as one token ("=daylight save"): the words as written. */
 const phraseToken = (stems: readonly string[]) => `=${stems.join(" ")}`;
