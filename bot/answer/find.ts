@@ -77,7 +77,8 @@ const NUMBER =
 const CLOCK = /\b\d{1,2}[:.]\d{2}\b/g;
 const holdsNumber = (e: TripEntry) => NUMBER.test(answerText(e).replace(CLOCK, " "));
 /** Questions for a person to reach, which a contact answers: "who do I call", "guide's number". */
-const WHO = /^(?:who|whom)\b|\b(?:number|phone|email|e-mail|contact|contacts)\b/;
+const WHO =
+  /^(?:who|whom)\b|\b(?:number|phone|mobile|cell|email|e-mail|contact|contacts|call|ring|text|reach|whatsapp)\b/;
 
 const FAQ_LIFT = 1.15;
 const QUANTITY_LIFT = 1.3;
@@ -167,6 +168,7 @@ export function decide(
     best.coverage >= MIN_COVERAGE &&
     !partialAndClose &&
     !untimedForWhen(best, question) &&
+    !unaskedForPerson(best, question) &&
     !silentOnPermission(best, question)
   ) {
     if (standsClear(best, second)) return sure(prohibitionBeside(ranked, question));
@@ -221,6 +223,15 @@ function untimedForWhen(best: Ranked, question: string): boolean {
   const e = best.entry;
   if (e.kind === "place") return true;
   return (e.kind === "rule" || e.kind === "faq") && !TIMELY.test(answerText(e));
+}
+
+/**
+ * A contact answers who to ask or how to reach someone ("who do I call", "guide's number"), not
+ * whatever its role's words touch ("call him if you get lost" is no answer to "what if I get
+ * lost"); it may still be offered, first, as a guess.
+ */
+function unaskedForPerson(best: Ranked, question: string): boolean {
+  return best.entry.kind === "contact" && !WHO.test(question.trim().toLowerCase());
 }
 
 /** Words that say when, in a rule or a FAQ answer: a clock time, a day, a part of the day. */

@@ -81,6 +81,12 @@ describe("the people a trip lists as contacts", () => {
     }
   });
 
+  it("answer only a question asking for a person, not one their role's words touch", () => {
+    const f = findAnswer(withContacts, "what happens if i get lost in town");
+    expect(answered(f)?.startsWith("contact:")).not.toBe(true);
+    expect(shown(f)).toContain("contact:2");
+  });
+
   it("do not answer questions about phones, SIM cards or the emergency number", () => {
     for (const q of [
       "sim card",
