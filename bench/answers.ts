@@ -55,6 +55,12 @@ const SETS = [
   // session; measured once before (53804f7) and once after. Totals only.
   { name: "Held-out trip 9 (Camino walk)", file: "bench/answers/held-out-9.yaml" },
   { name: "Held-out trip 10 (Kenya safari)", file: "bench/answers/held-out-10.yaml" },
+  // Written blind at the start of session 5 and measured on bbdff90 and once at its end; then
+  // used for an ablation of that session's changes (one change followed). Totals only.
+  { name: "Held-out trip 11 (football away trip)", file: "bench/answers/held-out-11.yaml" },
+  { name: "Held-out trip 12 (Antarctic cruise)", file: "bench/answers/held-out-12.yaml" },
+  { name: "Held-out trip 13 (wedding in Bali)", file: "bench/answers/held-out-13.yaml" },
+  { name: "Held-out trip 14 (geology in Iceland)", file: "bench/answers/held-out-14.yaml" },
   // Written after held-out 3's figures were taken, to study confident-wrong answers on: tuned on.
   { name: "Working set (Marrakech)", file: "bench/answers/marrakech.yaml" },
 ];
