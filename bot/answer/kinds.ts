@@ -6,19 +6,21 @@
  * Each line is one kind: the words that name it, then `>`, then the things of that kind. A
  * question naming a thing finds trip text naming its kind; it does not find other things of the
  * kind ("turtles" does not find a FAQ on sharks), which a synonym group would. Only words the
- * kind always covers belong after `>`; a thing of several kinds is listed under each.
+ * kind always covers belong after `>`; a thing of several kinds is listed under each. A thing
+ * that a synonym group already holds with its kind's words (beer with alcohol, weed with drugs)
+ * is not repeated here: the group finds it.
  */
 const KINDS = `
 wildlife, wild animals, animals, animal, marine life, sea life, sea creatures, marine animals, creatures > monkey, monkeys, baboon, baboons, macaque, macaques, ape, apes, turtle, turtles, sea turtle, sea turtles, tortoise, tortoises, dolphin, dolphins, whale, whales, shark, sharks, seals, sea lion, sea lions, penguin, penguins, lion, lions, elephant, elephants, giraffe, giraffes, zebra, zebras, rhino, rhinos, hippo, hippos, leopard, leopards, cheetah, cheetahs, buffalo, bears, deer, kangaroo, kangaroos, koala, koalas, camel, camels, bird, birds, seabird, seabirds, octopus, stingray, stingrays, manta, mantas, dugong, dugongs, crocodile, crocodiles, snake, snakes, lizard, lizards, squirrel, squirrels, fox, foxes, wolf, wolves, puffin, puffins, albatross, reindeer, moose, jellyfish, starfish
-alcohol, alcoholic drinks, booze, liquor, spirits > beer, beers, lager, ale, cider, wine, wines, prosecco, champagne, gin, vodka, rum, whisky, whiskey, tequila, sake, soju, arak, ouzo, raki, brandy, cocktail, cocktails, baijiu, mezcal, absinthe, schnapps
-weapons, weapon, blades, blade, sharp objects, sharp items, knives, knife > pocket knife, penknife, pen knife, swiss army knife, multitool, multi tool, leatherman, machete, sword, dagger, razor blade, box cutter, stanley knife, scissors, knuckle duster, knuckle dusters, taser, pepper spray, mace, gun, guns, firearm, firearms, catapult, slingshot, axe, hatchet
-drugs, illegal drugs, narcotics, controlled substances, recreational drugs > weed, cannabis, marijuana, marihuana, hashish, edibles, cocaine, mdma, ecstasy, molly, ketamine, magic mushrooms, shrooms, amphetamines, poppers, thc
+alcohol, alcoholic drinks, booze, liquor, spirits > lager, ale, sake, arak, ouzo, raki, brandy, baijiu, mezcal, absinthe, schnapps
+weapons, weapon, blades, blade, sharp objects, sharp items, knives, knife > sword, dagger, razor blade, scissors, knuckle dusters, mace, catapult, axe, hatchet
+drugs, illegal drugs, narcotics, controlled substances, recreational drugs > marihuana, amphetamines, poppers
 places of worship, religious sites, holy sites, sacred sites, religious buildings > temple, temples, church, churches, mosque, mosques, cathedral, cathedrals, shrine, shrines, pagoda, pagodas, monastery, monasteries, synagogue, synagogues, chapel, chapels, basilica, stupa, stupas, gurdwara, abbey
 natural objects, natural souvenirs, natural material > shell, shells, seashell, seashells, coral, corals, stone, stones, rocks, pebble, pebbles, sand, feather, feathers, bones, fossil, fossils, lava rock, plants, flowers
 valuables, valuable items, valuable > jewellery, jewelry, rolex, laptop, wallet, purse, ipad
 liquids, liquid, fluids > water bottle, shampoo, conditioner, perfume, aftershave, toothpaste, sunscreen, sun cream, lotion, sauce, honey, aerosol, aerosols, hairspray
 fresh food, food products, foodstuffs, animal products > meat, cheese, dairy, milk, eggs, sausage, sausages, salami, ham, jerky, biltong, fruit, fruits, vegetables, seeds, nuts, honey
-military, soldiers, military personnel, army > border guard, border guards, sentry, troops, officer in uniform
+military, soldiers, military personnel, army > officer in uniform
 flames, naked flames, open flames, fire > candle, candles, lighter, lighters, matches, sparkler, sparklers, fireworks, firework, lantern, lanterns, sky lantern, incense, flare, flares
 `;
 
