@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import type { Trip, TripDay } from "../trip/model";
-import { calendarDaysBetween, plural } from "../trip/time";
+import { calendarDaysBetween, localDate, plural } from "../trip/time";
 
 /**
  * Which day of a trip a reader means, read as people type it: "2", "day two", "last day",
@@ -11,6 +11,8 @@ export type DayQuery =
   | { found: TripDay }
   /** A day the reader named exactly, outside the trip: say so plainly. */
   | { outside: string }
+  /** A day between the trip's first and last with nothing planned: say so, and what is next. */
+  | { free: string }
   /** "4/5" where both readings are days of the trip. */
   | { ambiguous: TripDay[] }
   | { unknown: true };
@@ -58,31 +60,81 @@ function dayNumber(q: string): number | undefined {
 const formatDay = (trip: Trip, date: string) =>
   DateTime.fromISO(date, { zone: trip.zone }).setLocale("en-GB").toFormat("ccc d LLL yyyy");
 
-/** "The trip starts in 12 days; day 1 is Thu 3 Apr 2025." for a date outside the trip. */
-function outsideTrip(trip: Trip, date: string, now: Date, named: string): string {
+/** What "today", "tmrw" or "2moro" is called in an answer, by how many days off it is. */
+const RELATIVE_NAMES: Record<number, string> = {
+  [-1]: "Yesterday",
+  0: "Today",
+  1: "Tomorrow",
+  2: "The day after tomorrow",
+};
+
+/** Where the trip stands from the destination's today: before it, on it, or after it. */
+function fromToday(trip: Trip, date: string, now: Date): string {
   const first = trip.days[0] as TripDay;
   const last = trip.days.at(-1) as TripDay;
-  const range = `The trip runs from ${formatDay(trip, first.date)} (day 1) to ${formatDay(trip, last.date)} (day ${last.number}).`;
-  const today = DateTime.fromJSDate(now, { zone: trip.zone }).toISODate();
-  if (date === today || named in RELATIVE) {
-    const startAt = DateTime.fromISO(first.date, { zone: trip.zone }).toJSDate();
-    const endAt = DateTime.fromISO(last.date, { zone: trip.zone }).toJSDate();
-    const until = calendarDaysBetween(now, startAt, trip.zone);
-    const since = -calendarDaysBetween(now, endAt, trip.zone);
-    const when = named === "today" ? "Today" : `${named[0]?.toUpperCase()}${named.slice(1)}`;
-    if (date < first.date) {
-      return `${when} is not a day of the trip. The trip starts in ${plural(until, "day")}; day 1 is ${formatDay(trip, first.date)}.`;
+  const today = localDate(now, trip.zone);
+  const dayAt = (d: string) => DateTime.fromISO(d, { zone: trip.zone }).toJSDate();
+  if (date < first.date) {
+    if (today < first.date) {
+      const until = calendarDaysBetween(now, dayAt(first.date), trip.zone);
+      return `The trip starts in ${plural(until, "day")}; day 1 is ${formatDay(trip, first.date)}.`;
     }
-    return `${when} is not a day of the trip. The trip ended ${plural(since, "day")} ago; its last day was ${formatDay(trip, last.date)}.`;
+    if (today === first.date) return `Day 1 is today, ${formatDay(trip, first.date)}.`;
+    return `The trip started on ${formatDay(trip, first.date)} (day 1).`;
   }
-  return `${formatDay(trip, date)} is not a day of the trip. ${range}`;
+  if (today > last.date) {
+    const since = -calendarDaysBetween(now, dayAt(last.date), trip.zone);
+    return `The trip ended ${plural(since, "day")} ago; its last day was ${formatDay(trip, last.date)}.`;
+  }
+  const lastDay = `${formatDay(trip, last.date)} (day ${last.number})`;
+  if (today === last.date) return `The trip's last day is today, ${lastDay}.`;
+  const until = calendarDaysBetween(now, dayAt(last.date), trip.zone);
+  return `The trip's last day is ${lastDay}, in ${plural(until, "day")}.`;
 }
+
+/**
+ * A date with no day of the trip: before or after it ("The trip starts in 12 days; day 1 is
+ * Thu 3 Apr 2025."), or a free day inside it, with the next day that has a plan.
+ */
+function notATripDay(trip: Trip, date: string, now: Date, named: string): DayQuery {
+  const first = trip.days[0] as TripDay;
+  const last = trip.days.at(-1) as TripDay;
+  const today = localDate(now, trip.zone);
+  const relative = RELATIVE_NAMES[calendarDaysBetweenDates(today, date)];
+  const isRelative = named in RELATIVE && relative !== undefined;
+  if (date > first.date && date < last.date) {
+    const next = trip.days.find((d) => d.date > date) as TripDay;
+    const on =
+      date === today || isRelative
+        ? `${(date === today ? "today" : (relative ?? "")).toLowerCase()} (${formatDay(trip, date)})`
+        : `on ${formatDay(trip, date)}`;
+    return {
+      free: `Nothing is planned ${on}; the next planned day is day ${next.number}, ${formatDay(trip, next.date)}.`,
+    };
+  }
+  if (date === today || isRelative) {
+    const when = date === today ? "Today" : (relative ?? "That day");
+    return { outside: `${when} is not a day of the trip. ${fromToday(trip, date, now)}` };
+  }
+  return { outside: `${formatDay(trip, date)} is not a day of the trip. ${tripRange(trip)}` };
+}
+
+/** "The trip runs from Thu 3 Apr 2025 (day 1) to Mon 7 Apr 2025 (day 5)." */
+function tripRange(trip: Trip): string {
+  const first = trip.days[0] as TripDay;
+  const last = trip.days.at(-1) as TripDay;
+  return `The trip runs from ${formatDay(trip, first.date)} (day 1) to ${formatDay(trip, last.date)} (day ${last.number}).`;
+}
+
+/** Whole days from one ISO date to another (calendar dates: no zone, no clock change). */
+const calendarDaysBetweenDates = (from: string, to: string): number =>
+  Math.round(
+    DateTime.fromISO(to, { zone: "UTC" }).diff(DateTime.fromISO(from, { zone: "UTC" }), "days")
+      .days,
+  );
 
 /** Words around a day that name no day: "on monday", "for the 6th", "this saturday". */
 const FILLER = /^(?:(?:what(?:'s| is) on|on|for|this|next|coming|the|of) )+/;
-
-/** Days a word before or after the race names: "day before the race". */
-const AROUND_RACE = /^(?:the )?day (before|after) (?:the )?(?:race|marathon|event)$/;
 
 /**
  * The trip day on a weekday: the first one from the destination's today on, so "saturday" in
@@ -123,7 +175,7 @@ export async function readDay(trip: Trip, input: string, now: Date): Promise<Day
   const byDate = (date: string) => trip.days.find((d) => d.date === date);
   const dated = (date: string, named = q): DayQuery => {
     const day = byDate(date);
-    return day ? { found: day } : { outside: outsideTrip(trip, date, now, named) };
+    return day ? { found: day } : notATripDay(trip, date, now, named);
   };
   if (trip.days.length === 0) return { unknown: true };
 
@@ -133,13 +185,12 @@ export async function readDay(trip: Trip, input: string, now: Date): Promise<Day
     return day ? { found: day } : { unknown: true };
   }
   if (/^(?:the )?(?:last|final) day$/.test(q)) return { found: trip.days.at(-1) as TripDay };
-  if (/^(?:race|raceday|race day|race-day|marathon day|event day)$/.test(q)) {
-    return dated(DateTime.fromJSDate(trip.event.startAt, { zone: trip.zone }).toISODate() ?? "");
-  }
-  const around = AROUND_RACE.exec(q);
+  const eventDay = eventDayPattern(trip);
+  const eventDate = DateTime.fromJSDate(trip.event.startAt, { zone: trip.zone });
+  if (eventDay.on.test(q)) return dated(eventDate.toISODate() ?? "");
+  const around = eventDay.around.exec(q);
   if (around) {
-    const race = DateTime.fromJSDate(trip.event.startAt, { zone: trip.zone });
-    return dated(race.plus({ days: around[1] === "before" ? -1 : 1 }).toISODate() ?? "");
+    return dated(eventDate.plus({ days: around[1] === "before" ? -1 : 1 }).toISODate() ?? "");
   }
   if (/^\d{4}-\d{2}-\d{2}$/.test(q)) {
     // "2025-02-30" looks like a date but is none: no day, rather than "Invalid DateTime".
@@ -160,33 +211,88 @@ export async function readDay(trip: Trip, input: string, now: Date): Promise<Day
   if (ofMonth) return ofMonth;
 
   // "4/5" or "4.5": day/month or month/day; ask back only when both are days of the trip.
-  const numeric = /^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4}))?$/.exec(q);
+  const numeric = /^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}|\d{4}))?$/.exec(q);
   if (numeric) {
     const [a, b] = [Number(numeric[1]), Number(numeric[2])];
-    const year = trip.days[0]?.date.slice(0, 4);
-    const iso = (month: number, day: number) =>
-      DateTime.fromObject({ year: Number(year), month, day }).toISODate();
-    const readings = [iso(b, a), iso(a, b)].filter((d): d is string => d !== null);
-    const inTrip = [...new Set(readings)].flatMap((d) => byDate(d) ?? []);
+    const year = numeric[3] === undefined ? undefined : Number(numeric[3].padStart(4, "20"));
+    const readings = [
+      ...new Set([inTripYears(trip, b, a, year), inTripYears(trip, a, b, year)]),
+    ].filter((d): d is string => d !== undefined);
+    const inTrip = readings.flatMap((d) => byDate(d) ?? []);
     if (inTrip.length === 1) return { found: inTrip[0] as TripDay };
     if (inTrip.length > 1) return { ambiguous: inTrip };
-    return readings[0] ? { outside: outsideTrip(trip, readings[0], now, q) } : { unknown: true };
+    const [first, second] = readings;
+    if (first && second) {
+      return {
+        outside: `Neither ${formatDay(trip, first)} nor ${formatDay(trip, second)} is a day of the trip. ${tripRange(trip)}`,
+      };
+    }
+    return first ? dated(first) : { unknown: true };
   }
 
   // Dates in words: "5th April", "saturday 5 april", "April 5".
   const reference = DateTime.fromISO(trip.days[0]?.date ?? "", { zone: trip.zone }).toJSDate();
   const { parseDateInWords } = await import("./date-words");
   const [parsed] = parseDateInWords(q, reference);
-  if (parsed?.start.isCertain("month") && parsed.start.isCertain("day")) {
+  const month = parsed?.start.get("month");
+  const dayOfMonth = parsed?.start.get("day");
+  if (parsed?.start.isCertain("month") && parsed.start.isCertain("day") && month && dayOfMonth) {
     const year = parsed.start.isCertain("year")
-      ? parsed.start.get("year")
-      : Number(trip.days[0]?.date.slice(0, 4));
-    const date = DateTime.fromObject({
-      year: year ?? undefined,
-      month: parsed.start.get("month") ?? undefined,
-      day: parsed.start.get("day") ?? undefined,
-    }).toISODate();
+      ? (parsed.start.get("year") ?? undefined)
+      : undefined;
+    const date = inTripYears(trip, month, dayOfMonth, year);
     if (date) return dated(date);
   }
   return { unknown: true };
+}
+
+/**
+ * A month and day, in the year given or else in the trip's (a trip across New Year has two):
+ * the date that is a day of the trip, else the one nearest to it.
+ */
+function inTripYears(trip: Trip, month: number, day: number, year?: number): string | undefined {
+  const years =
+    year === undefined ? [...new Set(trip.days.map((d) => Number(d.date.slice(0, 4))))] : [year];
+  const dates = years
+    .map((y) => DateTime.fromObject({ year: y, month, day }).toISODate())
+    .filter((d): d is string => d !== null);
+  const first = trip.days[0]?.date ?? "";
+  const last = trip.days.at(-1)?.date ?? "";
+  const distance = (d: string) =>
+    d < first
+      ? calendarDaysBetweenDates(d, first)
+      : d > last
+        ? calendarDaysBetweenDates(last, d)
+        : 0;
+  return dates.sort((x, y) => distance(x) - distance(y))[0];
+}
+
+const EVENT_WORDS = ["race", "marathon", "event", "big"];
+/** Words of an event's name too common to name its day ("the day of the 2026 Games"). */
+const NOT_EVENT_WORDS = new Set([
+  "with",
+  "from",
+  "this",
+  "that",
+  "their",
+  "the",
+  "and",
+  "year",
+  "years",
+]);
+
+/**
+ * "race day", "marathon day", or the event's own word: "wedding day" for "Ana and Ben's
+ * wedding", "parade day" for a parade; with "the day before/after" it.
+ */
+function eventDayPattern(trip: Trip): { on: RegExp; around: RegExp } {
+  const own = trip.event.name
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((w) => w.length >= 4 && !NOT_EVENT_WORDS.has(w));
+  const words = [...new Set([...EVENT_WORDS, ...own])].join("|");
+  return {
+    on: new RegExp(`^(?:the )?(?:(?:${words})[ -]?day|day of (?:the )?(?:${words}))$`),
+    around: new RegExp(`^(?:the )?day (before|after) (?:the )?(?:${words})$`),
+  };
 }

@@ -20,6 +20,15 @@ export function answer(title: string, blocks: Block[]): Reply {
   return { title, blocks, buttons: [SHARE], visibility: "private" };
 }
 
+/** The longest piece of what a reader typed that an answer repeats back. */
+const MAX_ECHO = 60;
+
+/** What the reader typed, repeated in an answer: trimmed, and cut short past MAX_ECHO. */
+export function echoed(typed: string): string {
+  const words = typed.trim().replace(/\s+/g, " ");
+  return words.length <= MAX_ECHO ? words : `${words.slice(0, MAX_ECHO - 1)}…`;
+}
+
 /** A private answer to something that went wrong or needs another try: nothing to share. */
 export function notice(title: string, blocks: Block[]): Reply {
   return { title, blocks, buttons: [], visibility: "private" };

@@ -1,10 +1,10 @@
 import { type Block, paragraph, text } from "../reply";
 import type { Trip, TripDay } from "../trip/model";
-import { formatInZone } from "../trip/time";
+import { formatInZone, plural } from "../trip/time";
 import type { Suggestion, TripCommand } from "./context";
 import { readDay } from "./day-query";
 import { matchingEntries } from "./finding-reply";
-import { answer, itemSpans, notice } from "./format";
+import { answer, echoed, itemSpans, notice } from "./format";
 
 export function dayLabel(trip: Trip, day: TripDay): string {
   const first = day.items[0];
@@ -57,11 +57,14 @@ export const itinerary: TripCommand = {
         trip.days.flatMap((d) => dayBlocks(trip, d)),
       );
     }
-    const asked = request.input.trim();
-    const read = await readDay(trip, asked, now);
+    const read = await readDay(trip, request.input, now);
+    const asked = echoed(request.input);
     const days = { type: "list" as const, items: trip.days.map((d) => [text(dayLabel(trip, d))]) };
     if ("outside" in read) {
       return notice(`Not a day of the trip: ${asked}`, [paragraph(read.outside), days]);
+    }
+    if ("free" in read) {
+      return notice(`Nothing planned: ${asked}`, [paragraph(read.free), days]);
     }
     if ("ambiguous" in read) {
       return notice(`Which day is "${asked}"?`, [
@@ -79,8 +82,10 @@ export const itinerary: TripCommand = {
     }
     if ("unknown" in read) {
       return notice(`No day "${asked}" in the itinerary`, [
-        ...matchingEntries(trip, asked, "item"),
-        paragraph(`The trip has ${trip.days.length} days. Ask for one by number or date:`),
+        ...matchingEntries(trip, request.input, "item"),
+        paragraph(
+          `The trip has ${plural(trip.days.length, "day")}. Ask for one by number or date:`,
+        ),
         days,
       ]);
     }
