@@ -113,7 +113,7 @@ async function answer(deps: Wiring, typed: CommandRequest): Promise<Reply> {
   const definition = command === "" ? undefined : findCommand(command);
   const trip = await tripFor(deps, request);
   const tripFound = "id" in trip;
-  const commandName = tripFound ? trip.command : DEFAULT_COMMAND_NAME;
+  const commandName = tripFound ? trip.command : slashName(request);
   const now = deps.clock();
   // Help, the unknown-command answer and linking work without a trip; the rest need one.
   if (command !== "" && !definition && !tripFound) {
@@ -173,6 +173,38 @@ const servicesFor = (
   tripFile: (tripId) => store.exportTrip(tripId),
 });
 
+/** The slash command the reader typed, when the platform says and it is one; else the default. */
+const slashName = (request: CommandRequest): string =>
+  request.slashCommand && COMMAND_NAME.test(request.slashCommand)
+    ? request.slashCommand
+    : DEFAULT_COMMAND_NAME;
+
+const COMMAND_NAME = /^[a-z0-9_-]{1,32}$/;
+
+/** Each trip as named by each slash command, kept so that its search indexes are built once. */
+const renamedTrips = new WeakMap<Trip, Map<string, Trip>>();
+
+/**
+ * The trip as this request's reader sees it: answers name the slash command they typed (the
+ * one this app is registered as: `/marathon` on Discord, whatever the Slack app calls it),
+ * which may differ from the trip file's `command`.
+ */
+function asNamedBy(trip: Trip, request: CommandRequest): Trip {
+  const name = request.slashCommand;
+  if (name === undefined || name === trip.command || !COMMAND_NAME.test(name)) return trip;
+  let byName = renamedTrips.get(trip);
+  if (!byName) {
+    byName = new Map();
+    renamedTrips.set(trip, byName);
+  }
+  let renamed = byName.get(name);
+  if (!renamed) {
+    renamed = { ...trip, command: name };
+    byName.set(name, renamed);
+  }
+  return renamed;
+}
+
 /** The channel's trip: its link, else the only trip there is. Never another channel's. */
 async function tripFor({ resolver }: Wiring, request: CommandRequest): Promise<Trip | Reply> {
   const found = await resolver.resolve({
@@ -183,7 +215,7 @@ async function tripFor({ resolver }: Wiring, request: CommandRequest): Promise<T
   });
   switch (found.kind) {
     case "trip":
-      return found.trip;
+      return asNamedBy(found.trip, request);
     case "missing":
       return noTrip(
         found.reason === "named"
@@ -196,10 +228,10 @@ async function tripFor({ resolver }: Wiring, request: CommandRequest): Promise<T
       return noTrip("No trip has been loaded yet.");
     case "which-trip":
       return {
-        ...helpReply(DEFAULT_COMMAND_NAME, [
+        ...helpReply(slashName(request), [
           paragraph(
             text("This channel is not linked to a trip yet.", true),
-            ` An organiser links it with /${DEFAULT_COMMAND_NAME} link <trip-id>.`,
+            ` An organiser links it with /${slashName(request)} link <trip-id>.`,
           ),
         ]),
         title: "Which trip?",

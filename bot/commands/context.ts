@@ -25,6 +25,11 @@ export interface CommandRequest {
   /** "slack", "discord", "cli", …: keys organiser ids and channel links; commands never branch on it. */
   platform: string;
   locale?: string;
+  /**
+   * The slash command the reader typed, without its "/" ("marathon", "wedding"): answers name
+   * it, since that is the one this app is registered as; absent where there is none (the CLI).
+   */
+  slashCommand?: string;
   /** Answer from this trip (the CLI's --trip); otherwise the channel's trip. */
   tripId?: string;
 }

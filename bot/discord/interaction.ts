@@ -51,6 +51,8 @@ function base(interaction: APIInteraction): Omit<CommandRequest, "command" | "in
     channel: { id: channelId },
     ...(interaction.guild_id ? { workspace: { id: interaction.guild_id } } : {}),
     platform: "discord",
+    // Discord sends only the commands this app registered: every one is under /marathon.
+    slashCommand: ROOT_COMMAND,
     ...("locale" in interaction && interaction.locale ? { locale: interaction.locale } : {}),
   };
 }

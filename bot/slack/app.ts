@@ -57,7 +57,7 @@ export function createSlackApp(deps: SlackAppDependencies): App {
     const arrivedAt = Date.now();
     const origin = { c: command.command, t: unescapeSlack(command.text ?? "") };
     const user = { id: command.user_id, name: command.user_name };
-    const request = commandRequest(origin.t, user, command.channel_id, command.team_id);
+    const request = commandRequest(origin.t, user, command.channel_id, command.team_id, origin.c);
     if (takesLong(request)) {
       const job: SlackCommandJob = {
         kind: "slack-command",
@@ -98,7 +98,7 @@ export function createSlackApp(deps: SlackAppDependencies): App {
     const user = { id: body.user.id, name: body.user.name };
     const reply = await answerOrApologise(
       deps,
-      commandRequest(value.t, user, channel, body.team?.id),
+      commandRequest(value.t, user, channel, body.team?.id, value.c),
       body.response_url,
     );
     const message = reply ? privateMessages(reply, value)[value.p] : undefined;

@@ -85,8 +85,11 @@ export function commandRequest(
   user: { id: string; name?: string },
   channel: string,
   team: string | undefined,
+  /** The slash command as Slack sends it ("/marathon"). */
+  slash?: string,
 ): CommandRequest {
   const { command: name, input } = parseCommandText(typed);
+  const slashCommand = slash?.replace(/^\//, "");
   return {
     command: name,
     input,
@@ -94,6 +97,7 @@ export function commandRequest(
     channel: { id: channel },
     ...(team ? { workspace: { id: team } } : {}),
     platform: "slack",
+    ...(slashCommand ? { slashCommand } : {}),
   };
 }
 

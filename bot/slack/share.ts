@@ -22,7 +22,7 @@ export const shareListener =
     const user = { id: body.user.id, name: body.user.name };
     const answer = await answerOrApologise(
       deps,
-      commandRequest(value.t, user, channel, body.team?.id),
+      commandRequest(value.t, user, channel, body.team?.id, value.c),
       body.response_url,
     );
     if (!answer) return;

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  discordText,
+  type OutsideFixture,
+  outsideFixture,
+  slackText,
+} from "../helpers/outside-trips";
+
+/**
+ * Free text on a trip that is no marathon and whose command is not /marathon, through both
+ * signed handlers: a question is answered, a slip gets a short "did you mean", anything else
+ * the question path; no help wall. Answers name the command the reader can type.
+ */
+const WEDDING = `
+id: lisbon-wedding
+name: Ana and Ben's wedding weekend
+timeZone: Europe/Lisbon
+timeZoneLabel: Lisbon
+command: wedding
+organisers: { slack: [UORG1], discord: ["900"] }
+event: { name: Ana and Ben's wedding, start: 2027-06-12 16:00, startPlace: { name: Quinta da Regaleira } }
+places:
+  - { id: hotel, name: Hotel Tivoli, description: Where the guests stay }
+itinerary:
+  - { id: welcome, start: 2027-06-11 19:00, title: Welcome drinks, place: Hotel Tivoli }
+  - { id: shuttle, start: 2027-06-12 15:00, title: Shuttle bus to the quinta, place: Hotel Tivoli }
+  - { id: ceremony, start: 2027-06-12 16:00, title: Ceremony, place: Quinta da Regaleira }
+  - { id: brunch, start: 2027-06-13 11:00, title: Farewell brunch, place: Hotel Tivoli }
+rules:
+  - topic: venue
+    title: At the quinta
+    rules:
+      - No confetti or rice in the gardens.
+      - Drones are not allowed over the ceremony.
+faq:
+  - id: dress
+    question: What is the dress code?
+    answer: Summer formal. Flat shoes are wise on the garden paths.
+  - id: gifts
+    question: Is there a gift list?
+    answer: No gifts, please; your company is enough.
+`;
+
+describe("free text on a trip with its own command (/wedding)", () => {
+  let f: OutsideFixture;
+  beforeAll(async () => {
+    f = await outsideFixture([WEDDING], new Date("2027-06-01T10:00:00Z"));
+  });
+  afterAll(() => f.close());
+
+  it("Slack: /wedding <question> answers it, as /wedding ask and /wedding faq do", async () => {
+    for (const typed of [
+      "what is the dress code",
+      "ask what should I wear",
+      "faq dress code",
+      "can I fly my drone",
+    ]) {
+      const r = await f.slack(typed, { command: "wedding" });
+      expect(r.statusCode, typed).toBe(200);
+      const shown = slackText(r.body);
+      expect(shown, typed).toMatch(/Summer formal|Drones are not allowed/);
+      expect(shown, typed).not.toContain("Unknown command");
+      expect(r.body.response_type, typed).toBe("ephemeral");
+    }
+  });
+
+  it("Discord: ask's question and faq's option answer it", async () => {
+    for (const [sub, typed] of [
+      ["ask", "what should I wear"],
+      ["faq", "dress code"],
+      ["ask", "can I fly my drone"],
+    ] as const) {
+      const r = await f.discord(sub, typed);
+      expect(r.statusCode, typed).toBe(200);
+      expect(discordText(r.body), typed).toMatch(/Summer formal|Drones are not allowed/);
+      expect(r.body.data?.allowed_mentions).toEqual({ parse: [] });
+    }
+  });
+
+  it("a slip of a command name gets a short 'did you mean', naming the reader's command", async () => {
+    const s = await f.slack("itinerery", { command: "wedding" });
+    const shown = slackText(s.body);
+    expect(shown).toMatch(/did you mean/i);
+    expect(shown).toContain("/wedding itinerary");
+    expect(s.body.blocks.length).toBeLessThanOrEqual(5);
+    expect(shown.split("\n").length).toBeLessThan(10);
+  });
+
+  it("an unknown word takes the question path: short, with the organisers offered", async () => {
+    for (const typed of ["blorf", "karaoke", "is there a pool"]) {
+      const s = await f.slack(typed, { command: "wedding" });
+      const shown = slackText(s.body);
+      expect(shown, typed).not.toContain("Unknown command");
+      expect(shown, typed).toMatch(/not sure|no answer|don't know|organisers/i);
+      expect(shown.split("\n").length, typed).toBeLessThan(14);
+      const d = await f.discord("ask", typed);
+      const seen = discordText(d.body);
+      expect(seen, typed).toMatch(/not sure|no answer|don't know|organisers/i);
+      expect(seen.split("\n").length, typed).toBeLessThan(14);
+    }
+  });
+
+  it("answers name the command the reader has: /wedding on Slack, /marathon on Discord", async () => {
+    const s = slackText((await f.slack("help", { command: "wedding" })).body);
+    expect(s).toContain("/wedding itinerary");
+    expect(s).not.toContain("/marathon");
+    const d = discordText((await f.discord("help")).body);
+    expect(d).toContain("/marathon itinerary");
+    expect(d).not.toContain("/wedding");
+    // Discord's "which day?" and "did you mean" name the registered command too.
+    const choice = discordText((await f.discord("ask", "is there a pool")).body);
+    expect(choice).not.toContain("/wedding");
+  });
+
+  it("a Slack app whose slash command is named otherwise (/party) names /party", async () => {
+    const shown = slackText((await f.slack("itinerery", { command: "party" })).body);
+    expect(shown).toContain("/party itinerary");
+    expect(shown).not.toContain("/wedding");
+  });
+});
