@@ -2,7 +2,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { inProcessAfterResponse } from "../../bot/after-response";
 import { findCommand } from "../../bot/commands/registry";
 import { discord } from "../../bot/discord/platform";
-import { discordSignatureHeaders } from "../../bot/discord/stand-in";
+import { discordSignatureHeaders, startFakeDiscordApi } from "../../bot/discord/stand-in";
 import { type LambdaHttpHandler, lambdaHttp } from "../../bot/lambda/http";
 import { loadTrip } from "../../bot/loading/load-trip";
 import { slack } from "../../bot/slack/platform";
@@ -23,12 +23,15 @@ export interface OutsideFixture {
     text: string,
     options?: { user?: string; channel?: string; command?: string },
   ): Promise<{ statusCode: number; body: SlackBody }>;
-  /** `/marathon <sub> <option:value>` on Discord. */
+  /**
+   * `/marathon <sub> <option:value>` on Discord: the response, and every message the reader
+   * sees (the response's own, then the follow-ups sent to Discord's API once it has left).
+   */
   discord(
     sub: string,
     value?: string,
     options?: { user?: string; channel?: string; locale?: string; root?: string },
-  ): Promise<{ statusCode: number; body: DiscordBody }>;
+  ): Promise<{ statusCode: number; body: DiscordBody; messages: DiscordMessageBody[] }>;
   idle(): Promise<void>;
   close(): Promise<void>;
 }
@@ -46,24 +49,28 @@ export interface SlackBody {
 
 export interface DiscordBody {
   type: number;
-  data?: {
-    content?: string;
-    flags?: number;
-    allowed_mentions?: unknown;
-    embeds?: {
-      title?: string;
-      description?: string;
-      fields?: { name: string; value: string }[];
-      footer?: { text: string };
-    }[];
-    components?: unknown[];
-  };
+  data?: DiscordMessageBody;
+}
+
+export interface DiscordMessageBody {
+  content?: string;
+  flags?: number;
+  allowed_mentions?: unknown;
+  embeds?: {
+    title?: string;
+    description?: string;
+    fields?: { name: string; value: string }[];
+    footer?: { text: string };
+  }[];
+  components?: unknown[];
 }
 
 const SLACK_SECRET = "outside-signing-secret-0123456789";
 
 export async function outsideFixture(trips: string[], now: Date): Promise<OutsideFixture> {
   const table = await localTable();
+  // Discord's API, played here: follow-ups of long answers land in it, never on the network.
+  const discordApi = await startFakeDiscordApi();
   for (const yaml of trips) {
     const parsed = parseTripText(yaml, "test.yaml", { platforms: ["slack", "discord"] });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
@@ -76,6 +83,8 @@ export async function outsideFixture(trips: string[], now: Date): Promise<Outsid
     DYNAMODB_ENDPOINT: table.endpoint,
     SLACK_SIGNING_SECRET: SLACK_SECRET,
     DISCORD_PUBLIC_KEY: der.subarray(der.length - 32).toString("hex"),
+    DISCORD_API_URL: discordApi.url,
+    DISCORD_BOT_TOKEN: "outside-bot-token",
   };
   const running: { idle(): Promise<void> }[] = [];
   const failures: unknown[] = [];
@@ -169,8 +178,15 @@ export async function outsideFixture(trips: string[], now: Date): Promise<Outsid
         "content-type": "application/json",
         ...(discordSignatureHeaders(privateKey, body, seconds) as Record<string, string>),
       };
+      discordApi.reset();
       const res = await discordHandler(event("/discord", body, headers) as never);
-      return { statusCode: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
+      const reply: DiscordBody = res.body ? JSON.parse(res.body) : { type: 0 };
+      for (const later of running) await later.idle();
+      const followUps = discordApi
+        .webhookCalls(`token-${id}`)
+        .map((c) => c.body as DiscordMessageBody);
+      const own = reply.type === 4 && reply.data ? [reply.data] : [];
+      return { statusCode: res.statusCode, body: reply, messages: [...own, ...followUps] };
     },
     async idle() {
       for (const later of running) await later.idle();
@@ -178,6 +194,7 @@ export async function outsideFixture(trips: string[], now: Date): Promise<Outsid
     },
     async close() {
       for (const later of running) await later.idle();
+      await discordApi.close();
       await table.close();
     },
   };
@@ -202,8 +219,10 @@ export function slackText(body: SlackBody): string {
     .join("\n");
 }
 
-/** Everything a Discord reader sees, as one string. */
-export function discordText(body: DiscordBody): string {
+/** Everything a Discord reader sees, as one string: of one message, or of all of them. */
+export function discordText(body: DiscordBody | { messages: DiscordMessageBody[] }): string {
+  if ("messages" in body)
+    return body.messages.map((m) => discordText({ type: 4, data: m })).join("\n");
   const d = body.data ?? {};
   return [
     d.content ?? "",
