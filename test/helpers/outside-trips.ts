@@ -18,6 +18,8 @@ import { localTable } from "./local-table";
  */
 export interface OutsideFixture {
   table: LocalEnvironment;
+  /** Moves "now" (the requests' signatures move with it). */
+  setNow(now: Date): void;
   /** `/<command> <text>` on Slack; answers the parsed JSON body and its status. */
   slack(
     text: string,
@@ -30,7 +32,14 @@ export interface OutsideFixture {
   discord(
     sub: string,
     value?: string,
-    options?: { user?: string; channel?: string; locale?: string; root?: string },
+    options?: {
+      user?: string;
+      channel?: string;
+      locale?: string;
+      root?: string;
+      /** The member's permission bitfield, as Discord sends it. */
+      permissions?: string;
+    },
   ): Promise<{ statusCode: number; body: DiscordBody; messages: DiscordMessageBody[] }>;
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -67,7 +76,8 @@ export interface DiscordMessageBody {
 
 const SLACK_SECRET = "outside-signing-secret-0123456789";
 
-export async function outsideFixture(trips: string[], now: Date): Promise<OutsideFixture> {
+export async function outsideFixture(trips: string[], start: Date): Promise<OutsideFixture> {
+  let now = start;
   const table = await localTable();
   // Discord's API, played here: follow-ups of long answers land in it, never on the network.
   const discordApi = await startFakeDiscordApi();
@@ -99,7 +109,7 @@ export async function outsideFixture(trips: string[], now: Date): Promise<Outsid
   };
   const slackHandler: LambdaHttpHandler = lambdaHttp(slack, options);
   const discordHandler: LambdaHttpHandler = lambdaHttp(discord, options);
-  const seconds = Math.floor(now.getTime() / 1000);
+  const seconds = () => Math.floor(now.getTime() / 1000);
   let seq = 1;
 
   const event = (route: string, body: string, headers: Record<string, string>) => ({
@@ -126,6 +136,9 @@ export async function outsideFixture(trips: string[], now: Date): Promise<Outsid
 
   return {
     table,
+    setNow(next) {
+      now = next;
+    },
     async slack(text, o = {}) {
       const body = new URLSearchParams({
         token: "legacy",
@@ -143,7 +156,7 @@ export async function outsideFixture(trips: string[], now: Date): Promise<Outsid
       }).toString();
       const headers = {
         "content-type": "application/x-www-form-urlencoded",
-        ...(slackSignatureHeaders(SLACK_SECRET, body, seconds) as Record<string, string>),
+        ...(slackSignatureHeaders(SLACK_SECRET, body, seconds()) as Record<string, string>),
       };
       const res = await slackHandler(event("/slack/events", body, headers) as never);
       return { statusCode: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
@@ -168,6 +181,7 @@ export async function outsideFixture(trips: string[], now: Date): Promise<Outsid
           user: { id: o.user ?? "42", username: "runner", global_name: "Runner" },
           nick: null,
           roles: [],
+          ...(o.permissions === undefined ? {} : { permissions: o.permissions }),
         },
         token: `token-${id}`,
         version: 1,
@@ -176,7 +190,7 @@ export async function outsideFixture(trips: string[], now: Date): Promise<Outsid
       const body = JSON.stringify(interaction);
       const headers = {
         "content-type": "application/json",
-        ...(discordSignatureHeaders(privateKey, body, seconds) as Record<string, string>),
+        ...(discordSignatureHeaders(privateKey, body, seconds()) as Record<string, string>),
       };
       discordApi.reset();
       const res = await discordHandler(event("/discord", body, headers) as never);
