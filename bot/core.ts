@@ -9,7 +9,7 @@ import type {
 } from "./commands/context";
 import { findingReply } from "./commands/finding-reply";
 import { notice } from "./commands/format";
-import { answerQuestion } from "./commands/question";
+import { answerQuestion, dayAsked } from "./commands/question";
 import {
   closestCommand,
   DEFAULT_COMMAND_NAME,
@@ -250,6 +250,8 @@ async function freeText(ctx: CommandContext, firstWord: string): Promise<Reply> 
   const didYouMean = () => unknownCommandReply(firstWord, ctx.trip.command, ctx.request.input);
   // One word one letter off a command name is a slip: "itinerery".
   if (slip && ctx.request.input.trim() === "") return didYouMean();
+  const day = await dayAsked(ctx, question);
+  if (day) return day;
   const finding = findAnswer(ctx.trip, question);
   if (finding.sure) return findingReply(ctx.trip, question, finding, false);
   return slip ? didYouMean() : answerQuestion(ctx, question);

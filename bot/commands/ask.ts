@@ -18,10 +18,12 @@ export const ask: TripCommand = {
   run(ctx) {
     const q = ctx.request.input.trim();
     if (q === "") {
-      const cmd = `/${ctx.trip.command}`;
+      // The trip's own first question makes the example: "the bus" means nothing at a wedding.
+      // Only "ask <question>" works on every platform (Discord has no free text after /marathon).
+      const example = ctx.trip.faq[0]?.question ?? "what time do we leave?";
       return notice("Ask about the trip", [
         paragraph(
-          `Type your question after the command: ${cmd} ask what time is the bus, or simply ${cmd} what time is the bus.`,
+          `Type your question after the command, in your own words: /${ctx.trip.command} ask ${example}`,
         ),
       ]);
     }

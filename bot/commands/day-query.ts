@@ -165,7 +165,13 @@ function onDayOfMonth(trip: Trip, q: string): DayQuery | undefined {
 }
 
 /** Async only for chrono-node, loaded when a day is written in words: no cold start needs it. */
-export async function readDay(trip: Trip, input: string, now: Date): Promise<DayQuery> {
+export async function readDay(
+  trip: Trip,
+  input: string,
+  now: Date,
+  /** `whole`: a date in words must be all that was typed ("5 april", not "dog on 5 april"). */
+  options: { whole?: boolean } = {},
+): Promise<DayQuery> {
   const q = input
     .trim()
     .toLowerCase()
@@ -234,6 +240,9 @@ export async function readDay(trip: Trip, input: string, now: Date): Promise<Day
   const reference = DateTime.fromISO(trip.days[0]?.date ?? "", { zone: trip.zone }).toJSDate();
   const { parseDateInWords } = await import("./date-words");
   const [parsed] = parseDateInWords(q, reference);
+  if (options.whole && parsed && (parsed.index !== 0 || parsed.text.length !== q.length)) {
+    return { unknown: true };
+  }
   const month = parsed?.start.get("month");
   const dayOfMonth = parsed?.start.get("day");
   if (parsed?.start.isCertain("month") && parsed.start.isCertain("day") && month && dayOfMonth) {

@@ -57,7 +57,11 @@ export const itinerary: TripCommand = {
         trip.days.flatMap((d) => dayBlocks(trip, d)),
       );
     }
-    const read = await readDay(trip, request.input, now);
+    let read = await readDay(trip, request.input, now);
+    // "/marathon day two": the alias took the word "day" that the day's name needs.
+    if ("unknown" in read && request.command === "day") {
+      read = await readDay(trip, `day ${request.input}`, now);
+    }
     const asked = echoed(request.input);
     const days = { type: "list" as const, items: trip.days.map((d) => [text(dayLabel(trip, d))]) };
     if ("outside" in read) {

@@ -1,7 +1,22 @@
 import { findAnswer, hasContent } from "../answer/find";
 import type { Reply } from "../reply";
 import type { CommandContext } from "./context";
+import { readDay } from "./day-query";
 import { findingReply } from "./finding-reply";
+import { itinerary } from "./itinerary";
+
+/**
+ * "tmrw", "what's on saturday", "5th april": a question that is all of it a day is answered as
+ * `itinerary` answers it (the search would find one item of that day, or nothing).
+ */
+export async function dayAsked(ctx: CommandContext, question: string): Promise<Reply | undefined> {
+  const day = await readDay(ctx.trip, question, ctx.now, { whole: true });
+  if ("unknown" in day) return undefined;
+  return itinerary.run({
+    ...ctx,
+    request: { ...ctx.request, command: "itinerary", input: question },
+  });
+}
 
 /**
  * Answers a question in the traveller's own words from the whole trip. When the bot is not
@@ -9,6 +24,8 @@ import { findingReply } from "./finding-reply";
  */
 export async function answerQuestion(ctx: CommandContext, question: string): Promise<Reply> {
   const { trip, request, services, now } = ctx;
+  const day = await dayAsked(ctx, question);
+  if (day) return day;
   const finding = findAnswer(trip, question);
   let recorded = false;
   // Only what someone could answer is kept: "???" or "hi" is not a question for organisers.

@@ -112,6 +112,39 @@ describe("free text on a trip with its own command (/wedding)", () => {
     expect(choice).not.toContain("/wedding");
   });
 
+  it("a day typed as free text shows that day, on both platforms, and is kept for nobody", async () => {
+    // 1 June: the trip starts on Friday 11 June.
+    for (const typed of ["saturday", "what's on saturday", "12 june", "day two"]) {
+      const s = slackText((await f.slack(typed, { command: "wedding" })).body);
+      expect(s.split("\n")[0], typed).toBe("Itinerary: Day 2 — Sat 12 Jun 2027");
+      const d = discordText(await f.discord("ask", typed));
+      expect(d.split("\n")[0], typed).toBe("Itinerary: Day 2 — Sat 12 Jun 2027");
+    }
+    const tomorrow = slackText((await f.slack("tmrw", { command: "wedding" })).body);
+    expect(tomorrow).toContain("Tomorrow is not a day of the trip. The trip starts in 10 days");
+    // A date inside a question leaves it a question.
+    const dog = slackText(
+      (await f.slack("can I bring my dog on 12 june", { command: "wedding" })).body,
+    );
+    expect(dog).not.toMatch(/^Itinerary/);
+    const organiser = slackText(
+      (await f.slack("questions", { user: "UORG1", command: "wedding" })).body,
+    );
+    const kept = organiser.split("\n").flatMap((l) => /×\*? (.*)$/.exec(l)?.[1] ?? []);
+    expect(kept).toContain("can I bring my dog on 12 june");
+    for (const day of ["saturday", "what's on saturday", "12 june", "day two", "tmrw"]) {
+      expect(kept).not.toContain(day);
+    }
+  });
+
+  it("ask without a question shows how, with the trip's own example, true on every platform", async () => {
+    const s = slackText((await f.slack("ask", { command: "wedding" })).body);
+    expect(s).toContain("/wedding ask What is the dress code?");
+    const d = discordText(await f.discord("ask"));
+    expect(d).toContain("/marathon ask What is the dress code?");
+    for (const shown of [s, d]) expect(shown).not.toMatch(/bus|or simply/);
+  });
+
   it("a Slack app whose slash command is named otherwise (/party) names /party", async () => {
     const shown = slackText((await f.slack("itinerery", { command: "party" })).body);
     expect(shown).toContain("/party itinerary");
