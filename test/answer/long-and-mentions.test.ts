@@ -45,6 +45,7 @@ id: rio-carnival
 name: ${yaml(`Rio carnival ${PINGS}`)}
 timeZone: America/Sao_Paulo
 timeZoneLabel: Rio
+organisers: { slack: [UORG1], discord: ["900"] }
 contacts:
 ${contacts}
 event:
@@ -193,6 +194,36 @@ describe("long entries and mentions in trip text, on both platforms", () => {
     expect(s).toContain("pack0 pack1 pack2");
     const d = discordText(await f.discord("faq", "what should I pack"));
     expect(d).toContain("pack0 pack1 pack2");
+  });
+
+  it("public posts (faq post, Share in channel) keep within limits and ping nobody", async () => {
+    const before = f.slackApi.posts().length;
+    await f.slack("faq post", { user: "UORG1" });
+    const share = (await f.slack("faq what should I pack")).body.blocks
+      .flatMap((b) => (b as { elements?: { action_id?: string; value?: string }[] }).elements ?? [])
+      .find((e) => e.action_id === "share");
+    expect(share?.value).toBeDefined();
+    expect(await f.slackShare(share?.value ?? "")).toBe(200);
+    const slackPosts = f.slackApi.posts().slice(before);
+    // The FAQ, over several messages, and the shared answer.
+    expect(slackPosts.length).toBeGreaterThan(2);
+    for (const post of slackPosts) {
+      const body = post.body as unknown as SlackBody & { link_names?: unknown; parse?: unknown };
+      expectSlackWithin(body, "a public Slack post");
+      expect(body.link_names ?? false, "link_names").toBeFalsy();
+      expect(body.parse ?? "none", "parse").toBe("none");
+    }
+
+    f.discordApi.reset();
+    const post = await f.discord("faq", "post", { user: "900" });
+    expect(post.statusCode).toBe(200);
+    await f.idle();
+    expect(await f.discordClick("share:faq:what should I pack")).toBe(200);
+    const discordPosts = f.discordApi.calls
+      .filter((c) => c.method === "POST" && /\/channels\/[^/]+\/messages$/.test(c.path))
+      .map((c) => c.body as DiscordMessageBody);
+    expect(discordPosts.length).toBeGreaterThan(2);
+    for (const m of discordPosts) expectDiscordWithin(m, "a public Discord post");
   });
 
   it("the trip's mentions are shown as text, not dropped", async () => {

@@ -2,13 +2,22 @@ import { generateKeyPairSync } from "node:crypto";
 import { inProcessAfterResponse } from "../../bot/after-response";
 import { findCommand } from "../../bot/commands/registry";
 import { discord } from "../../bot/discord/platform";
-import { discordSignatureHeaders, startFakeDiscordApi } from "../../bot/discord/stand-in";
+import {
+  discordSignatureHeaders,
+  type FakeDiscordApi,
+  startFakeDiscordApi,
+} from "../../bot/discord/stand-in";
 import { type LambdaHttpHandler, lambdaHttp } from "../../bot/lambda/http";
 import { loadTrip } from "../../bot/loading/load-trip";
 import { slack } from "../../bot/slack/platform";
-import { slackSignatureHeaders } from "../../bot/slack/stand-in";
+import {
+  type FakeSlackApi,
+  slackSignatureHeaders,
+  startFakeSlackApi,
+} from "../../bot/slack/stand-in";
 import { parseTripText } from "../../bot/trip/parse";
 import type { LocalEnvironment } from "../../dev/environment";
+import { buttonClickBody } from "../slack/signed";
 import { localTable } from "./local-table";
 
 /**
@@ -18,6 +27,13 @@ import { localTable } from "./local-table";
  */
 export interface OutsideFixture {
   table: LocalEnvironment;
+  /** Slack's and Discord's APIs, played on 127.0.0.1: what the bot posted there. */
+  slackApi: FakeSlackApi;
+  discordApi: FakeDiscordApi;
+  /** A click on an answer's Slack "Share in channel" button (its value), by `user`. */
+  slackShare(value: string, options?: { user?: string; channel?: string }): Promise<number>;
+  /** A click on a Discord answer's button (its custom_id), in channel-1. */
+  discordClick(customId: string): Promise<number>;
   /** Moves "now" (the requests' signatures move with it). */
   setNow(now: Date): void;
   /** `/<command> <text>` on Slack; answers the parsed JSON body and its status. */
@@ -81,6 +97,7 @@ export async function outsideFixture(trips: string[], start: Date): Promise<Outs
   const table = await localTable();
   // Discord's API, played here: follow-ups of long answers land in it, never on the network.
   const discordApi = await startFakeDiscordApi();
+  const slackApi = await startFakeSlackApi({ token: "xoxb-outside" });
   for (const yaml of trips) {
     const parsed = parseTripText(yaml, "test.yaml", { platforms: ["slack", "discord"] });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
@@ -95,6 +112,8 @@ export async function outsideFixture(trips: string[], start: Date): Promise<Outs
     DISCORD_PUBLIC_KEY: der.subarray(der.length - 32).toString("hex"),
     DISCORD_API_URL: discordApi.url,
     DISCORD_BOT_TOKEN: "outside-bot-token",
+    SLACK_API_URL: slackApi.apiUrl,
+    SLACK_BOT_TOKEN: "xoxb-outside",
   };
   const running: { idle(): Promise<void> }[] = [];
   const failures: unknown[] = [];
@@ -134,8 +153,53 @@ export async function outsideFixture(trips: string[], start: Date): Promise<Outs
     isBase64Encoded: false,
   });
 
+  const signedSlack = (body: string) =>
+    slackHandler(
+      event("/slack/events", body, {
+        "content-type": "application/x-www-form-urlencoded",
+        ...(slackSignatureHeaders(SLACK_SECRET, body, seconds()) as Record<string, string>),
+      }) as never,
+    );
+
   return {
     table,
+    slackApi,
+    discordApi,
+    async slackShare(value, o = {}) {
+      const body = buttonClickBody({
+        actionId: "share",
+        value,
+        responseUrl: slackApi.responseUrl(`share-${seq++}`),
+        ...(o.channel ? { channel: o.channel } : {}),
+      });
+      const res = await signedSlack(body);
+      for (const later of running) await later.idle();
+      return res.statusCode;
+    },
+    async discordClick(customId) {
+      const id = String(seq++);
+      const body = JSON.stringify({
+        id,
+        application_id: "app-1",
+        type: 3,
+        data: { custom_id: customId, component_type: 2 },
+        guild_id: "guild-1",
+        channel_id: "channel-1",
+        channel: { id: "channel-1", type: 0 },
+        member: { user: { id: "42", username: "runner" }, nick: null, roles: [] },
+        message: { id: "m1", channel_id: "channel-1", flags: 64, content: "", embeds: [] },
+        token: `token-${id}`,
+        version: 1,
+      });
+      const res = await discordHandler(
+        event("/discord", body, {
+          "content-type": "application/json",
+          ...(discordSignatureHeaders(privateKey, body, seconds()) as Record<string, string>),
+        }) as never,
+      );
+      for (const later of running) await later.idle();
+      return res.statusCode;
+    },
     setNow(next) {
       now = next;
     },
@@ -151,14 +215,11 @@ export async function outsideFixture(trips: string[], start: Date): Promise<Outs
         command: `/${o.command ?? "marathon"}`,
         text,
         api_app_id: "A0001",
-        response_url: "http://127.0.0.1:9/commands/T0001/1/abc",
+        response_url: slackApi.responseUrl(`command-${seq++}`),
         trigger_id: "1.2.3",
       }).toString();
-      const headers = {
-        "content-type": "application/x-www-form-urlencoded",
-        ...(slackSignatureHeaders(SLACK_SECRET, body, seconds()) as Record<string, string>),
-      };
-      const res = await slackHandler(event("/slack/events", body, headers) as never);
+      const res = await signedSlack(body);
+      for (const later of running) await later.idle();
       return { statusCode: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
     },
     async discord(sub, value, o = {}) {
@@ -209,6 +270,7 @@ export async function outsideFixture(trips: string[], start: Date): Promise<Outs
     async close() {
       for (const later of running) await later.idle();
       await discordApi.close();
+      await slackApi.close();
       await table.close();
     },
   };
