@@ -1,5 +1,5 @@
 import { type Block, type Moment, type Reply, type Span, text } from "../reply";
-import type { ItineraryItem } from "../trip/model";
+import type { ItineraryItem, Trip } from "../trip/model";
 import type { Contact, Place } from "../trip/schema";
 import { calendarDaysBetween } from "../trip/time";
 
@@ -19,6 +19,9 @@ export function moment(
 export function answer(title: string, blocks: Block[]): Reply {
   return { title, blocks, buttons: [SHARE], visibility: "private" };
 }
+
+/** A race has distances; a dive week, a festival or a wedding has none, and is no "race". */
+export const isRace = (trip: Trip): boolean => trip.event.distances.length > 0;
 
 /** The longest piece of what a reader typed that an answer repeats back. */
 const MAX_ECHO = 60;

@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { paragraph, type Span, text } from "../reply";
 import { calendarDaysBetween, humanDistance, plural } from "../trip/time";
 import type { CommandContext, TripCommand } from "./context";
-import { answer, moment } from "./format";
+import { answer, isRace, moment } from "./format";
 
 /**
  * "Race day is in 12 days", "Race day is Sunday 6 April in Pyongyang, tomorrow there", "The race
@@ -15,7 +15,7 @@ export function countdown({ trip, now }: Pick<CommandContext, "trip" | "now">): 
   const start = trip.event.startAt;
   const days = calendarDaysBetween(now, start, trip.zone);
   const started = now.getTime() >= start.getTime();
-  const race = trip.event.distances.length > 0;
+  const race = isRace(trip);
   if (days > 1)
     return race ? `Race day is in ${plural(days, "day")}.` : `${plural(days, "day")} to go.`;
   if (days === 1) {

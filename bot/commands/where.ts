@@ -1,6 +1,6 @@
 import type { Block } from "../reply";
 import type { TripCommand } from "./context";
-import { answer, placeSpans, Sources } from "./format";
+import { answer, isRace, placeSpans, Sources } from "./format";
 
 export const where: TripCommand = {
   name: "where",
@@ -17,7 +17,7 @@ export const where: TripCommand = {
       { type: "text" as const, text: sources.cite(place.source ?? event.source) },
     ];
     const blocks: Block[] = [
-      { type: "heading", text: "The race" },
+      { type: "heading", text: isRace(trip) ? "The race" : event.name },
       {
         type: "fields",
         fields: [

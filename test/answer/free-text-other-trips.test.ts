@@ -145,6 +145,20 @@ describe("free text on a trip with its own command (/wedding)", () => {
     for (const shown of [s, d]) expect(shown).not.toMatch(/bus|or simply/);
   });
 
+  it("where names the wedding, not 'the race', and an unknown Discord subcommand is a question", async () => {
+    for (const shown of [
+      slackText((await f.slack("where", { command: "wedding" })).body),
+      discordText(await f.discord("where")),
+    ]) {
+      expect(shown).toContain("Ana and Ben's wedding");
+      expect(shown).not.toMatch(/race/i);
+    }
+    // A subcommand Discord still has registered from an older version: no error, no wall.
+    const stale = discordText(await f.discord("blorf", "is there a pool"));
+    expect(stale).toMatch(/not sure|no answer|organisers/i);
+    expect(stale.split("\n").length).toBeLessThan(14);
+  });
+
   it("a Slack app whose slash command is named otherwise (/party) names /party", async () => {
     const shown = slackText((await f.slack("itinerery", { command: "party" })).body);
     expect(shown).toContain("/party itinerary");

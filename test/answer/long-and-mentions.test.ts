@@ -155,6 +155,9 @@ describe("long entries and mentions in trip text, on both platforms", () => {
     "guide phone number",
     "costume",
     "questions",
+    // A question as long as a pasted email, and one long word.
+    `can I ${long(500, "costume")} @everyone <@U123>`,
+    "x".repeat(2900),
   ];
 
   it("Slack: every answer within Slack's limits, nothing that pings", async () => {
