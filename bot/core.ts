@@ -240,18 +240,19 @@ async function tripFor({ resolver }: Wiring, request: CommandRequest): Promise<T
 }
 
 /**
- * Text whose first word is no command is a question: answered when the trip answers it
- * surely; a word that is a slip for a command name gets "did you mean"; anything else gets
+ * Text whose first word is no command is a question: a day shows that day; answered when
+ * the trip answers it surely; a word that is a slip for a command name gets "did you mean"; anything else gets
  * the closest entries and is kept for the organisers.
  */
 async function freeText(ctx: CommandContext, firstWord: string): Promise<Reply> {
   const question = `${firstWord} ${ctx.request.input}`.trim();
   const slip = closestCommand(firstWord) !== undefined;
   const didYouMean = () => unknownCommandReply(firstWord, ctx.trip.command, ctx.request.input);
-  // One word one letter off a command name is a slip: "itinerery".
-  if (slip && ctx.request.input.trim() === "") return didYouMean();
+  // A day ("3", "sat", "tmrw") before a slip: "3" is a letter off "d" but means day 3.
   const day = await dayAsked(ctx, question);
   if (day) return day;
+  // One word one letter off a command name is a slip: "itinerery".
+  if (slip && ctx.request.input.trim() === "") return didYouMean();
   const finding = findAnswer(ctx.trip, question);
   if (finding.sure) return findingReply(ctx.trip, question, finding, false);
   return slip ? didYouMean() : answerQuestion(ctx, question);
