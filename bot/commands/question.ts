@@ -18,6 +18,13 @@ export async function dayAsked(ctx: CommandContext, question: string): Promise<R
   });
 }
 
+/** A mention typed into a question (`<@123>`, `<@&9>`, `<#C1>`) carries someone's id. */
+const MENTION = /<(@[!&]?|#)[^<>\s]*>/g;
+
+/** The question as kept for the organisers: what was asked, not whose ids it named. */
+const withoutMentions = (question: string): string =>
+  question.replace(MENTION, (_, kind: string) => (kind === "#" ? "#channel" : "@someone"));
+
 /**
  * Answers a question in the traveller's own words from the whole trip. When the bot is not
  * sure, or the trip has no answer, the question is kept for the organisers (`questions`).
@@ -33,7 +40,7 @@ export async function answerQuestion(ctx: CommandContext, question: string): Pro
     try {
       await services.questions.record({
         tripId: trip.id,
-        text: question.trim().slice(0, 500),
+        text: withoutMentions(question).trim().slice(0, 500),
         platform: request.platform,
         channelId: request.channel.id,
         askedAt: now,

@@ -46,6 +46,11 @@ describe("questions travellers asked, kept for the organisers", () => {
       await f.slack(typed, { user: "U0777", channel: "C0042" });
     }
     await f.discord("ask", "karaoke on the boat @everyone", { user: "4242", channel: "555" });
+    // Discord sends a member mentioned in an option as <@id>: an id the list does not need.
+    await f.discord("ask", "can <@31337> and <@&777> join the karaoke in <#888>", {
+      user: "4242",
+      channel: "555",
+    });
     await f.discord("ask", "do I need a diving certificate", { user: "4242", channel: "555" });
     await f.slack("faq do I need a diving certificate", { user: "U0777", channel: "C0042" });
     await f.slack("???", { user: "U0777", channel: "C0042" });
@@ -63,6 +68,7 @@ describe("questions travellers asked, kept for the organisers", () => {
     const items = out.Items ?? [];
     // Slack's first word arrives lower-cased (it is read as a possible command name first).
     expect(items.map((i) => String(i.text).toLowerCase()).sort()).toEqual([
+      "can @someone and @someone join the karaoke in #channel",
       "is there a pool",
       "is there a pool?",
       "karaoke on the boat @everyone",
@@ -72,11 +78,17 @@ describe("questions travellers asked, kept for the organisers", () => {
       expect(Object.keys(item).sort()).toEqual(
         ["askedAt", "channelId", TTL_ATTRIBUTE, "pk", "platform", "sk", "text", "tripId"].sort(),
       );
-      expect(JSON.stringify(item)).not.toMatch(/U0777|4242|ana|Runner/);
+      expect(JSON.stringify(item)).not.toMatch(/U0777|4242|31337|777|888|ana|Runner/);
       expect(item[TTL_ATTRIBUTE]).toBe(now.getTime() / 1000 + 90 * 86_400);
     }
     const where = items.map((i) => `${i.platform}:${i.channelId}`).sort();
-    expect(where).toEqual(["discord:555", "slack:C0042", "slack:C0042", "slack:C0042"]);
+    expect(where).toEqual([
+      "discord:555",
+      "discord:555",
+      "slack:C0042",
+      "slack:C0042",
+      "slack:C0042",
+    ]);
   });
 
   it("organisers see them grouped, with counts, most asked first, on both platforms", async () => {
@@ -85,11 +97,12 @@ describe("questions travellers asked, kept for the organisers", () => {
     const d = await f.discord("questions", undefined, { user: "900" });
     const shownDiscord = discordText(d);
     for (const shown of [shownSlack, shownDiscord]) {
-      expect(shown).toMatch(/4 questions/);
+      expect(shown).toMatch(/5 questions/);
       const lines = shown.split("\n").filter((l) => /\d×/.test(l));
-      expect(lines).toHaveLength(2);
+      expect(lines).toHaveLength(3);
       expect(lines[0]).toMatch(/3×.*pool/i);
-      expect(lines[1]).toMatch(/1×.*karaoke/);
+      expect(lines.slice(1).join("\n")).toMatch(/1×.*karaoke on the boat/);
+      expect(lines.slice(1).join("\n")).toMatch(/1×.*can @someone and @someone join/);
     }
     expect(d.body.data?.allowed_mentions).toEqual({ parse: [] });
     expect(JSON.stringify(s.body)).not.toMatch(/(?<!\u2060)@everyone/);
