@@ -3,7 +3,7 @@ import { nextVersions } from "../calendar/versions";
 import { type Block, paragraph, type ReplyFile, text } from "../reply";
 import type { Trip } from "../trip/model";
 import type { TripCommand } from "./context";
-import { notice } from "./format";
+import { echoed, notice } from "./format";
 import { isOrganiser, organisersOnly, unavailable } from "./organisers";
 
 function subscribeBlocks(trip: Trip, urls: ReturnType<typeof calendarUrls>): Block[] {
@@ -95,7 +95,7 @@ export const calendar: TripCommand = {
       };
     }
     if (action !== "reset") {
-      return notice(`Unknown calendar action "${request.input.trim()}"`, [
+      return notice(`Unknown calendar action "${echoed(request.input)}"`, [
         paragraph(
           `Use /${trip.command} calendar for the link, or /${trip.command} calendar reset (organisers) to replace it.`,
         ),

@@ -4,7 +4,16 @@ import { type Finding, rank, tripIndex } from "../answer/find";
 import { type Block, context, paragraph, type Reply, type Span, text } from "../reply";
 import { shorten } from "../text/units";
 import type { Trip } from "../trip/model";
-import { answer, contactSpans, itemSpans, moment, notice, placeSpans, Sources } from "./format";
+import {
+  answer,
+  contactSpans,
+  echoed,
+  itemSpans,
+  moment,
+  notice,
+  placeSpans,
+  Sources,
+} from "./format";
 
 /** What a reader types to see an entry where it lives: "faq visa", "rules photos", "itinerary 3". */
 export function commandFor(trip: Trip, entry: TripEntry): string {
@@ -177,7 +186,7 @@ export function findingReply(
     }
     return answer(titleOf(best.entry), [...blocks, ...sources.block()]);
   }
-  const asked = short(question.trim(), 80);
+  const asked = echoed(question);
   if (finding.choices.length === 0) {
     return notice(`No answer in the trip for "${asked}"`, [
       paragraph(`The trip's FAQ, rules, itinerary and places say nothing about this.`),

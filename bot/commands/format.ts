@@ -1,4 +1,5 @@
 import { type Block, type Moment, type Reply, type Span, text } from "../reply";
+import { shorten } from "../text/units";
 import type { ItineraryItem, Trip } from "../trip/model";
 import type { Contact, Place } from "../trip/schema";
 import { calendarDaysBetween } from "../trip/time";
@@ -24,13 +25,11 @@ export function answer(title: string, blocks: Block[]): Reply {
 export const isRace = (trip: Trip): boolean => trip.event.distances.length > 0;
 
 /** The longest piece of what a reader typed that an answer repeats back. */
-const MAX_ECHO = 60;
+const MAX_ECHO = 80;
 
-/** What the reader typed, repeated in an answer: trimmed, and cut short past MAX_ECHO. */
-export function echoed(typed: string): string {
-  const words = typed.trim().replace(/\s+/g, " ");
-  return words.length <= MAX_ECHO ? words : `${words.slice(0, MAX_ECHO - 1)}…`;
-}
+/** What the reader typed, repeated in an answer: on one line, cut short past MAX_ECHO. */
+export const echoed = (typed: string): string =>
+  shorten(typed.trim().replace(/\s+/g, " "), MAX_ECHO);
 
 /** A private answer to something that went wrong or needs another try: nothing to share. */
 export function notice(title: string, blocks: Block[]): Reply {

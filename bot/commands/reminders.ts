@@ -4,7 +4,7 @@ import { type Block, paragraph, type Reply, text } from "../reply";
 import type { ChannelDeliveryState, ChannelStore } from "../store/channel-store";
 import type { Trip } from "../trip/model";
 import type { CommandContext, TripCommand } from "./context";
-import { moment, notice } from "./format";
+import { echoed, moment, notice } from "./format";
 import { isOrganiser, maySwitchOff, organisersOnly, unavailable } from "./organisers";
 
 const UPCOMING_SHOWN = 3;
@@ -19,7 +19,7 @@ function parseAction(
   const [action = "status", ...rest] = input.trim().split(/\s+/).filter(Boolean);
   const options = rest.map((r) => /^mention=(.*)$/i.exec(r));
   if (options.some((o) => !o) || options.length > 1) {
-    return { error: `Only "mention=…" may follow "${action.toLowerCase()}".` };
+    return { error: `Only "mention=…" may follow "${echoed(action.toLowerCase())}".` };
   }
   const value = options[0]?.[1]?.replace(/^[<@&!]+|>$/g, "");
   if (value === undefined) return { action: action.toLowerCase() };
@@ -184,7 +184,7 @@ export const reminders: TripCommand = {
     const { action } = parsed;
     if (action === "status") return statusReply(ctx, channels);
     if (action !== "on" && action !== "off") {
-      return notice(`Unknown reminders action "${action}"`, [
+      return notice(`Unknown reminders action "${echoed(action)}"`, [
         paragraph(`Use /${trip.command} reminders on, off or status.`),
       ]);
     }

@@ -3,7 +3,7 @@ import { Matcher } from "../search/matcher";
 import type { Trip } from "../trip/model";
 import type { Suggestion, TripCommand } from "./context";
 import { matchingEntries } from "./finding-reply";
-import { answer, notice, Sources } from "./format";
+import { answer, echoed, notice, Sources } from "./format";
 
 const matchers = new WeakMap<Trip, Matcher>();
 
@@ -67,7 +67,7 @@ export const rules: TripCommand = {
       exact ??
       (best && best.coverage >= 0.5 ? trip.rules.find((r) => r.topic === best.id) : undefined);
     if (!topic) {
-      return notice(`No rules topic matches "${request.input.trim()}"`, [
+      return notice(`No rules topic matches "${echoed(request.input)}"`, [
         ...matchingEntries(trip, q, "rule"),
         paragraph(`These are the topics; ask for one with ${cmd} <topic>:`),
         topicList,

@@ -17,6 +17,7 @@ import {
 } from "../../bot/slack/stand-in";
 import { parseTripText } from "../../bot/trip/parse";
 import type { LocalEnvironment } from "../../dev/environment";
+import { replyOf } from "../discord/helpers";
 import { buttonClickBody } from "../slack/signed";
 import { localTable } from "./local-table";
 
@@ -255,7 +256,8 @@ export async function outsideFixture(trips: string[], start: Date): Promise<Outs
       };
       discordApi.reset();
       const res = await discordHandler(event("/discord", body, headers) as never);
-      const reply: DiscordBody = res.body ? JSON.parse(res.body) : { type: 0 };
+      // A reply with a file attached (the calendar's .ics) is multipart: its JSON is a part.
+      const reply: DiscordBody = res.body ? (replyOf(res) as DiscordBody) : { type: 0 };
       for (const later of running) await later.idle();
       const followUps = discordApi
         .webhookCalls(`token-${id}`)
