@@ -1,6 +1,6 @@
 import { type Block, paragraph, text } from "../reply";
 import type { Trip, TripDay } from "../trip/model";
-import { formatInZone, plural } from "../trip/time";
+import { formatInZone, localDate, plural } from "../trip/time";
 import type { Suggestion, TripCommand } from "./context";
 import { readDay } from "./day-query";
 import { matchingEntries } from "./finding-reply";
@@ -16,6 +16,32 @@ function dayBlocks(trip: Trip, day: TripDay): Block[] {
   return [
     { type: "heading", text: dayLabel(trip, day) },
     { type: "list", items: day.items.map((item) => itemSpans(item)) },
+  ];
+}
+
+/** The most days a reply that found no day lists: a phone's screen, not the whole trip. */
+const MAX_LISTED_DAYS = 7;
+
+/**
+ * The trip's days as a list to choose from: all of them in a short trip; in a long one, a week
+ * from the destination's today (the first week before the trip, the last after it), and how
+ * many more there are.
+ */
+function daysFromToday(trip: Trip, now: Date): Block[] {
+  const label = (d: TripDay) => [text(dayLabel(trip, d))];
+  if (trip.days.length <= MAX_LISTED_DAYS) {
+    return [{ type: "list", items: trip.days.map(label) }];
+  }
+  const today = localDate(now, trip.zone);
+  const next = trip.days.findIndex((d) => d.date >= today);
+  const from = Math.min(next < 0 ? trip.days.length : next, trip.days.length - MAX_LISTED_DAYS);
+  const shown = trip.days.slice(from, from + MAX_LISTED_DAYS);
+  const last = trip.days.at(-1) as TripDay;
+  return [
+    { type: "list", items: shown.map(label) },
+    paragraph(
+      `…and ${plural(trip.days.length - shown.length, "other day")}, from day 1 to day ${last.number}.`,
+    ),
   ];
 }
 
@@ -63,12 +89,12 @@ export const itinerary: TripCommand = {
       read = await readDay(trip, `day ${request.input}`, now);
     }
     const asked = echoed(request.input);
-    const days = { type: "list" as const, items: trip.days.map((d) => [text(dayLabel(trip, d))]) };
+    const days = daysFromToday(trip, now);
     if ("outside" in read) {
-      return notice(`Not a day of the trip: ${asked}`, [paragraph(read.outside), days]);
+      return notice(`Not a day of the trip: ${asked}`, [paragraph(read.outside), ...days]);
     }
     if ("free" in read) {
-      return notice(`Nothing planned: ${asked}`, [paragraph(read.free), days]);
+      return notice(`Nothing planned: ${asked}`, [paragraph(read.free), ...days]);
     }
     if ("ambiguous" in read) {
       return notice(`Which day is "${asked}"?`, [
@@ -90,7 +116,7 @@ export const itinerary: TripCommand = {
         paragraph(
           `The trip has ${plural(trip.days.length, "day")}. Ask for one by number or date:`,
         ),
-        days,
+        ...days,
       ]);
     }
     const day = read.found;

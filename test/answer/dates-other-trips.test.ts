@@ -261,3 +261,45 @@ describe("a one-day trip years ahead, and a trip long past", () => {
     }
   });
 });
+
+describe("a trip of sixty days (an overland expedition)", () => {
+  let f: OutsideFixture;
+  beforeAll(async () => {
+    const items = Array.from({ length: 60 }, (_, i) => {
+      const day = new Date(Date.UTC(2027, 0, 1 + i)).toISOString().slice(0, 10);
+      return `  - { id: leg-${i + 1}, start: ${day} 09:00, title: Leg ${i + 1} of the expedition }`;
+    }).join("\n");
+    const trip = `
+id: overland-2027
+name: Overland Nairobi to Cape Town
+timeZone: Africa/Nairobi
+event: { name: Departure, start: 2027-01-01 09:00, startPlace: { name: Nairobi camp } }
+itinerary:
+${items}
+`;
+    // Wednesday 20 January, day 20.
+    f = await outsideFixture([trip], new Date("2027-01-20T10:00:00Z"));
+  });
+  afterAll(() => f.close());
+  const ask = both(() => f);
+
+  it("a day it cannot read lists a week from today, not all sixty", async () => {
+    for (const input of ["blah", "99", "5/5"]) {
+      for (const shown of await ask(input)) {
+        const listed = shown.split("\n").filter((l) => /^• Day \d+/.test(l));
+        expect(listed, input).toHaveLength(7);
+        expect(listed[0], input).toBe("• Day 20 — Wed 20 Jan 2027");
+        expect(shown, input).toContain("…and 53 other days, from day 1 to day 60.");
+      }
+    }
+  });
+
+  it("reads weekdays as the coming one, and a day of the month in two months asks back", async () => {
+    await expectDay(ask, "saturday", "Day 23 — Sat 23 Jan 2027");
+    for (const shown of await ask("14th")) {
+      expect(shown).toContain('Which day is "14th"?');
+      expect(shown).toContain("Day 14 — Thu 14 Jan 2027");
+      expect(shown).toContain("Day 45 — Sun 14 Feb 2027");
+    }
+  });
+});
