@@ -119,7 +119,9 @@ async function answer(deps: Wiring, typed: CommandRequest): Promise<Reply> {
   if (command !== "" && !definition && !tripFound) {
     return unknownCommandReply(command, commandName, request.input);
   }
-  if (definition?.name === "help") return helpReply(commandName);
+  if (definition?.name === "help") {
+    return helpReply(commandName, undefined, tripFound ? trip : undefined);
+  }
   if (definition?.takes && !definition.takes(request.input) && tripFound) {
     // "trip to the stadium": words the command does not take ask a question.
     const question = `${command} ${request.input}`;

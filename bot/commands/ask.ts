@@ -10,6 +10,7 @@ export const ask: TripCommand = {
   summary: "Ask anything about the trip in your own words",
   usage: "<question>",
   examples: ["ask what time is the bus", "ask can I bring a drone"],
+  examplesFor: (trip) => trip.faq.slice(0, 2).map((f) => `ask ${f.question}`),
   option: {
     name: "question",
     description: "Your question, in your own words",

@@ -88,6 +88,11 @@ interface CommandInfo {
   /** Arguments as shown in help, e.g. "[day N | date]". */
   usage: string;
   examples: readonly string[];
+  /**
+   * Examples from a trip's own entries ("rules reef", "faq certificate"), for help shown with
+   * a trip: the fixed examples name the marathon's topics, which another trip may not have.
+   */
+  examplesFor?: (trip: Trip) => readonly string[];
   option?: CommandOption;
   attachment?: CommandAttachment;
   /**

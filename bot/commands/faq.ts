@@ -79,6 +79,7 @@ export const faq: TripCommand = {
   summary: "Answers to travellers' questions (visa, money, phones…); organisers: faq post",
   usage: "[question]",
   examples: ["faq", "faq visa", "faq Will my phone work?", "faq post"],
+  examplesFor: (trip) => ["faq", ...trip.faq.slice(0, 1).map((f) => `faq ${f.id}`)],
   takesLong: (input) => input.trim().toLowerCase() === "post",
   option: {
     name: "question",

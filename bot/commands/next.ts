@@ -11,6 +11,7 @@ export const next: TripCommand = {
   summary: "The next item on the itinerary and how long until it",
   usage: "[what]",
   examples: ["next", "next bus"],
+  examplesFor: () => ["next"],
   // "next bus", "next meal": the next of the items the words name.
   option: { name: "what", description: "Only items like this, e.g. bus or dinner" },
   run({ trip, now, request }) {

@@ -2,6 +2,7 @@ import { type Block, paragraph, type Reply, text } from "../reply";
 import { closest } from "../search/distance";
 import { TYPED_SEPARATOR, typedText } from "../text/typed";
 import { shorten } from "../text/units";
+import type { Trip } from "../trip/model";
 import { announce } from "./announce";
 import { ask } from "./ask";
 import { calendar } from "./calendar";
@@ -29,7 +30,7 @@ import { where } from "./where";
 
 export const DEFAULT_COMMAND_NAME = "marathon";
 
-function helpBlocks(commandName: string): Block[] {
+function helpBlocks(commandName: string, trip?: Trip): Block[] {
   const line = (c: CommandDefinition) => [
     text(`/${commandName} ${c.name}${c.usage ? ` ${c.usage}` : ""}`, true),
     text(` — ${c.summary.replace(/^Organisers: /, "")}`),
@@ -42,7 +43,7 @@ function helpBlocks(commandName: string): Block[] {
       spans: [
         text(
           `Examples: ${travellers
-            .flatMap((c) => c.examples.slice(0, 2))
+            .flatMap((c) => (trip && c.examplesFor ? c.examplesFor(trip) : c.examples).slice(0, 2))
             .map((e) => `/${commandName} ${e}`)
             .join(" · ")}`,
         ),
@@ -60,9 +61,12 @@ function helpBlocks(commandName: string): Block[] {
   ];
 }
 
-/** Help needs no trip, so it answers even before any trip is loaded. */
-export function helpReply(commandName = DEFAULT_COMMAND_NAME, lead?: Block[]): Reply {
-  return notice(`/${commandName}: what you can ask`, [...(lead ?? []), ...helpBlocks(commandName)]);
+/** Help needs no trip, so it answers even before any trip is loaded; with one, its examples. */
+export function helpReply(commandName = DEFAULT_COMMAND_NAME, lead?: Block[], trip?: Trip): Reply {
+  return notice(`/${commandName}: what you can ask`, [
+    ...(lead ?? []),
+    ...helpBlocks(commandName, trip),
+  ]);
 }
 
 export const help: TripCommand = {
@@ -71,7 +75,7 @@ export const help: TripCommand = {
   summary: "What you can ask, with examples",
   usage: "",
   examples: ["help"],
-  run: ({ trip }) => helpReply(trip.command),
+  run: ({ trip }) => helpReply(trip.command, undefined, trip),
 };
 
 /** The overview for a bare `/marathon`: the trip at a glance, then what to ask. */
@@ -92,7 +96,7 @@ export function overviewReply(ctx: CommandContext): Reply {
       : []),
     { type: "heading", text: "Ask" },
   ];
-  return answer(trip.name, [...lead, ...helpBlocks(trip.command)]);
+  return answer(trip.name, [...lead, ...helpBlocks(trip.command, trip)]);
 }
 
 export const COMMANDS: readonly CommandDefinition[] = [

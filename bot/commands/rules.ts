@@ -44,6 +44,7 @@ export const rules: TripCommand = {
   summary: "The trip's rules by topic: the event's own, conduct in the country…",
   usage: "[topic]",
   examples: ["rules", "rules race", "rules photos"],
+  examplesFor: (trip) => ["rules", ...trip.rules.slice(0, 1).map((r) => `rules ${r.topic}`)],
   option: { name: "topic", description: "A topic, like race or photos", suggest: suggestTopics },
   run({ trip, request }) {
     const cmd = `/${trip.command} rules`;

@@ -159,6 +159,20 @@ describe("free text on a trip with its own command (/wedding)", () => {
     expect(stale.split("\n").length).toBeLessThan(14);
   });
 
+  it("help's examples come from the trip: its topics and questions, not the marathon's", async () => {
+    for (const shown of [
+      slackText((await f.slack("help", { command: "wedding" })).body),
+      slackText((await f.slack("", { command: "wedding" })).body),
+      discordText(await f.discord("help")),
+    ]) {
+      const examples = shown.split("\n").find((l) => l.includes("Examples:")) ?? "";
+      expect(examples).toMatch(/\/(wedding|marathon) rules venue/);
+      expect(examples).toMatch(/\/(wedding|marathon) faq dress/);
+      expect(examples).toMatch(/\/(wedding|marathon) ask What is the dress code\?/);
+      expect(examples).not.toMatch(/rules race|faq visa|bus|drone/);
+    }
+  });
+
   it("a Slack app whose slash command is named otherwise (/party) names /party", async () => {
     const shown = slackText((await f.slack("itinerery", { command: "party" })).body);
     expect(shown).toContain("/party itinerary");
