@@ -1,15 +1,46 @@
-import { findAnswer, hasContent } from "../answer/find";
+import { type Finding, findAnswer, hasContent } from "../answer/find";
 import type { Reply } from "../reply";
 import type { CommandContext } from "./context";
+import { asksWhatIsOn, dayInQuestion } from "./day-in-question";
 import { findingReply } from "./finding-reply";
+import { itinerary } from "./itinerary";
+
+/** What a question asks: a day's itinerary ("whats on tomorrow"), or what the trip says. */
+export type Reading = { day: Reply } | { finding: Finding };
+
+/**
+ * Reads a question in the traveller's own words. A day it names ("dinner on day 3", "what time
+ * do we leave tomorrow") narrows the itinerary to that day; a question of nothing but a day
+ * ("what are we doing on saturday") is that day's itinerary.
+ */
+export async function readQuestion(ctx: CommandContext, question: string): Promise<Reading> {
+  const { trip, request, now } = ctx;
+  const day = await dayInQuestion(trip, question, now);
+  if (day && asksWhatIsOn(day.rest)) {
+    return { day: await itinerary.run({ ...ctx, request: { ...request, input: day.asked } }) };
+  }
+  return {
+    finding:
+      day && "found" in day.read
+        ? findAnswer(trip, day.search, day.read.found.number)
+        : findAnswer(trip, question),
+  };
+}
 
 /**
  * Answers a question in the traveller's own words from the whole trip. When the bot is not
  * sure, or the trip has no answer, the question is kept for the organisers (`questions`).
+ * `reading`: the question already read, by a caller that looked before answering.
  */
-export async function answerQuestion(ctx: CommandContext, question: string): Promise<Reply> {
+export async function answerQuestion(
+  ctx: CommandContext,
+  question: string,
+  reading?: Reading,
+): Promise<Reply> {
   const { trip, request, services, now } = ctx;
-  const finding = findAnswer(trip, question);
+  const read = reading ?? (await readQuestion(ctx, question));
+  if ("day" in read) return read.day;
+  const { finding } = read;
   let recorded = false;
   // Only what someone could answer is kept: "???" or "hi" is not a question for organisers.
   if (!finding.sure && services.questions && hasContent(trip, question)) {
