@@ -145,7 +145,7 @@ async function answer(deps: Wiring, typed: CommandRequest): Promise<Reply> {
     // "when does the coach leave": words after a command that takes none ask something.
     const question = `${command} ${request.input}`;
     const reading = await readQuestion(ctx, question);
-    if ("day" in reading) return reading.day;
+    if ("reply" in reading) return reading.reply;
     const { finding } = reading;
     if (finding.sure) return findingReply(trip, question, finding, false);
     // Words about something the command does not show ask a question of their own; words that
@@ -223,7 +223,7 @@ async function freeText(ctx: CommandContext, firstWord: string): Promise<Reply> 
   // One word one letter off a command name is a slip: "itinerery".
   if (slip && ctx.request.input.trim() === "") return didYouMean();
   const reading = await readQuestion(ctx, question);
-  if ("day" in reading) return reading.day;
+  if ("reply" in reading) return reading.reply;
   if (reading.finding.sure) return findingReply(ctx.trip, question, reading.finding, false);
   return slip ? didYouMean() : answerQuestion(ctx, question, reading);
 }

@@ -4,9 +4,16 @@ import type { CommandContext } from "./context";
 import { asksWhatIsOn, dayInQuestion } from "./day-in-question";
 import { findingReply } from "./finding-reply";
 import { itinerary } from "./itinerary";
+import { next, upcomingNamed } from "./next";
 
-/** What a question asks: a day's itinerary ("whats on tomorrow"), or what the trip says. */
-export type Reading = { day: Reply } | { finding: Finding };
+/**
+ * What a question asks: a reply of its own (a day's itinerary for "whats on tomorrow", the next
+ * bus for "when is the next bus"), or what the trip says about it.
+ */
+export type Reading = { reply: Reply } | { finding: Finding };
+
+/** "the next bus", not "next to the hotel" nor "next year". */
+const NEXT = /\b(?:the |our |my )?next\b(?! (?:to|door|year|week|month|time|trip)\b)/;
 
 /**
  * Reads a question in the traveller's own words. A day it names ("dinner on day 3", "what time
@@ -17,7 +24,12 @@ export async function readQuestion(ctx: CommandContext, question: string): Promi
   const { trip, request, now } = ctx;
   const day = await dayInQuestion(trip, question, now);
   if (day && asksWhatIsOn(day.rest)) {
-    return { day: await itinerary.run({ ...ctx, request: { ...request, input: day.asked } }) };
+    return { reply: await itinerary.run({ ...ctx, request: { ...request, input: day.asked } }) };
+  }
+  // "when is the next bus": the first of the buses still to come, as `next bus` shows it.
+  const what = day ? "" : question.replace(NEXT, " ");
+  if (what !== question && upcomingNamed(trip, what, now).length > 0) {
+    return { reply: await next.run({ ...ctx, request: { ...request, input: what } }) };
   }
   return {
     finding:
@@ -39,7 +51,7 @@ export async function answerQuestion(
 ): Promise<Reply> {
   const { trip, request, services, now } = ctx;
   const read = reading ?? (await readQuestion(ctx, question));
-  if ("day" in read) return read.day;
+  if ("reply" in read) return read.reply;
   const { finding } = read;
   let recorded = false;
   // Only what someone could answer is kept: "???" or "hi" is not a question for organisers.

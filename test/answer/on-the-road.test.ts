@@ -8,7 +8,10 @@ import { renderText } from "../../bot/text/render";
 import type { LocalEnvironment } from "../../dev/environment";
 import { localTable } from "../helpers/local-table";
 
-/** Three days in Lisbon, the clocks going back on the last night, a dinner every evening. */
+/**
+ * Three days in Lisbon, the clocks going back on the last night, a dinner every evening and
+ * two coaches: what travellers ask on the road, where the day or the hour tells which is meant.
+ */
 const LISBON = `
 id: lisbon-10k
 name: Lisbon 10K weekend
@@ -20,16 +23,17 @@ itinerary:
   - { id: arrival, start: 2026-10-23 15:00, title: Check-in, place: Hotel Alfama }
   - { id: welcome, start: 2026-10-23 19:30, title: Welcome dinner, place: Hotel Alfama }
   - { id: race-breakfast, start: 2026-10-24 06:30, title: Early breakfast, place: Hotel Alfama }
+  - { id: start-coach, start: 2026-10-24 07:30, title: Coach to the start, place: Hotel Alfama }
   - { id: fado, start: 2026-10-24 20:00, title: Fado dinner, place: Clube de Fado, notes: A set menu with fado singers. }
   - { id: breakfast, start: 2026-10-25 08:00, title: Late breakfast, place: Hotel Alfama }
-  - { id: transfer, start: 2026-10-25 11:00, title: Airport transfer, place: Hotel Alfama }
+  - { id: transfer, start: 2026-10-25 11:00, title: Coach to the airport, place: Hotel Alfama }
 faq:
   - id: bags
     question: Where can I leave my bag on race day?
     answer: At the bag drop beside the start, from 07:30.
 `;
 
-describe("questions that name a day of the trip", () => {
+describe("questions asked on the road", () => {
   let env: LocalEnvironment;
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), "day-questions-"));
@@ -113,5 +117,18 @@ describe("questions that name a day of the trip", () => {
   it("still answers from the FAQ what it says about the day named", async () => {
     const reply = (await ask("where can i leave my bag on race day")).reply;
     expect(reply.title).toBe("Where can I leave my bag on race day?");
+  });
+
+  it("answers the next coach by what is still to come, on both platforms", async () => {
+    for (const platform of ["slack", "discord"] as const) {
+      const before = await ask("when is the next coach", platform, "2026-10-23T10:00:00Z");
+      expect(before.reply.title).toBe("Next: Coach to the start");
+      const between = await ask("what time is our next bus?", platform, "2026-10-24T10:00:00Z");
+      expect(between.reply.title).toBe("Next: Coach to the airport");
+      expect(between.text).toContain("11:00 Lisbon time");
+    }
+    // "next to" asks where, not what comes next.
+    const where = await ask("is there a cafe next to the hotel", "slack", "2026-10-24T10:00:00Z");
+    expect(where.reply.title).not.toMatch(/^Next/);
   });
 });
