@@ -93,11 +93,15 @@ export async function dayInQuestion(
 const WHAT_IS_ON = new Set(
   `what whats wat is are we us our the a on for doing do happening happens going planned plan
   plans schedule agenda programme program itinerary up to there anything have got in store
-  activities activity day tonight night`.split(/\s+/),
+  activities activity day tonight night at where be need should i do does meet meeting`.split(
+    /\s+/,
+  ),
 );
 
 export function asksWhatIsOn(rest: string): boolean {
   return rest
+    .toLowerCase()
+    .replace(/[’']/g, "")
     .replace(/[^\p{L}\p{N}\s]/gu, " ")
     .split(/\s+/)
     .filter(Boolean)

@@ -5,6 +5,7 @@ import { asksWhatIsOn, dayInQuestion } from "./day-in-question";
 import { findingReply } from "./finding-reply";
 import { itinerary } from "./itinerary";
 import { next, upcomingNamed } from "./next";
+import { clockIn, findingOf, itemsAt } from "./time-in-question";
 
 /**
  * What a question asks: a reply of its own (a day's itinerary for "whats on tomorrow", the next
@@ -25,6 +26,13 @@ export async function readQuestion(ctx: CommandContext, question: string): Promi
   const day = await dayInQuestion(trip, question, now);
   if (day && asksWhatIsOn(day.rest)) {
     return { reply: await itinerary.run({ ...ctx, request: { ...request, input: day.asked } }) };
+  }
+  // "whats happening at 6pm (on saturday)": the item that starts then.
+  const clock = clockIn(question);
+  const on = day && "found" in day.read ? day.read.found.number : undefined;
+  if (clock && asksWhatIsOn((day?.rest ?? question).replace(clock.words, " "))) {
+    const items = itemsAt(trip, clock.at, on);
+    if (items.length > 0) return { finding: findingOf(trip, items) };
   }
   // "when is the next bus": the first of the buses still to come, as `next bus` shows it.
   const what = day ? "" : question.replace(NEXT, " ");

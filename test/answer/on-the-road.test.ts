@@ -131,4 +131,23 @@ describe("questions asked on the road", () => {
     const where = await ask("is there a cafe next to the hotel", "slack", "2026-10-24T10:00:00Z");
     expect(where.reply.title).not.toMatch(/^Next/);
   });
+
+  it("answers what happens at an hour with the item that starts then", async () => {
+    for (const platform of ["slack", "discord"] as const) {
+      const cases: [string, string][] = [
+        ["whats happening at 8pm on saturday", "Fado dinner"],
+        ["where do we need to be at 7.30 on race day", "Coach to the start"],
+        ["what's at 19:30", "Welcome dinner"],
+        ["where do we meet at 11am", "Coach to the airport"],
+      ];
+      for (const [typed, title] of cases) {
+        expect((await ask(typed, platform)).reply.title, `${platform}: ${typed}`).toBe(title);
+      }
+    }
+    // The Lisbon clocks go back at 02:00 on Sunday: Sunday's 08:00 is still 08:00 there.
+    expect((await ask("what is at 8am on sunday")).reply.title).toBe("Late breakfast");
+    // An hour nothing starts at, or words about something else, are asked as a question.
+    expect((await ask("whats on at 3pm on saturday")).reply.title).not.toMatch(/dinner|Coach/);
+    expect((await ask("can I check out late at 2pm")).reply.title).not.toBe("Fado dinner");
+  });
 });
