@@ -182,10 +182,25 @@ export function decide(
   }
   const likely =
     best.coverage >= LIKELY_COVERAGE && (!second || best.score >= second.score * LIKELY_LEAD);
-  const offered = asksPermission(question) ? withTheirTopics(choices, ranked) : choices;
+  const offered = asksPermission(question)
+    ? withTheirTopics(withBearingRule(choices, ranked), ranked)
+    : choices;
   return likely
     ? { sure: false, choices: offered, likely: best }
     : { sure: false, choices: offered };
+}
+
+/**
+ * An unsure "can I…" whose closest entries hold no rule also offers the first rule that forbids
+ * or requires something about what it names, however weakly it matches: "can I cut the
+ * wristband off" must show "wear your wristband until…", even behind the check-in item.
+ */
+function withBearingRule(choices: readonly Ranked[], ranked: readonly Ranked[]): Ranked[] {
+  const binding = (r: Ranked) =>
+    r.entry.kind === "rule" && (r.entry.prohibition || r.entry.restriction);
+  if (choices.some(binding)) return [...choices];
+  const rule = ranked.find((r) => binding(r) && r.matched.slice(1).some(Boolean));
+  return rule ? [...choices, rule] : [...choices];
 }
 
 /**
