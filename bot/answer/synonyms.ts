@@ -56,7 +56,7 @@ headphones, earphones, earbuds, music, airpods, air pods, earpods, headset, in-e
 time change, daylight saving, dst, clocks go back, clocks change, clock change
 map, course map, route
 guide, guides, tour leader, organiser, organizer, minder, tour guide, trip leader, group leader, tour manager, chaperone
-dinner, supper, evening meal
+dinner, supper, evening meal, banquet, gala dinner, dinner party
 party, celebration, celebrate, reception, get-together
 pasta, carb loading, carbo loading, carb load, carbs
 breakfast, morning meal, brekkie
