@@ -1,4 +1,3 @@
-import { findAnswer } from "./answer/find";
 import type { CalendarLinks } from "./calendar/links";
 import type {
   CommandContext,
@@ -9,7 +8,7 @@ import type {
 } from "./commands/context";
 import { findingReply } from "./commands/finding-reply";
 import { notice } from "./commands/format";
-import { answerQuestion, dayAsked } from "./commands/question";
+import { answerQuestion, readQuestion } from "./commands/question";
 import {
   closestCommand,
   DEFAULT_COMMAND_NAME,
@@ -125,9 +124,12 @@ async function answer(deps: Wiring, typed: CommandRequest): Promise<Reply> {
   if (definition?.takes && !definition.takes(request.input) && tripFound) {
     // "trip to the stadium": words the command does not take ask a question.
     const question = `${command} ${request.input}`;
-    const finding = findAnswer(trip, question);
-    if (finding.sure) return findingReply(trip, question, finding, false);
-    return answerQuestion({ trip, now, request, services: servicesFor(deps, request) }, question);
+    const ctx = { trip, now, request, services: servicesFor(deps, request) };
+    const reading = await readQuestion(ctx, question);
+    if ("finding" in reading && reading.finding.sure) {
+      return findingReply(trip, question, reading.finding, false);
+    }
+    return answerQuestion(ctx, question, reading);
   }
   if (definition?.scope === "channel") {
     return definition.run({
@@ -144,13 +146,15 @@ async function answer(deps: Wiring, typed: CommandRequest): Promise<Reply> {
   if (definition && takesQuestion(definition, request)) {
     // "when does the coach leave": words after a command that takes none ask something.
     const question = `${command} ${request.input}`;
-    const finding = findAnswer(trip, question);
+    const reading = await readQuestion(ctx, question);
+    if ("reply" in reading) return reading.reply;
+    const { finding } = reading;
     if (finding.sure) return findingReply(trip, question, finding, false);
     // Words about something the command does not show ask a question of their own; words that
     // match nothing ("next one", "when exactly") leave the command's answer.
     const { shows } = definition;
     if (shows && finding.choices.length > 0 && !finding.choices.some((c) => shows(c.entry))) {
-      return answerQuestion(ctx, question);
+      return answerQuestion(ctx, question, reading);
     }
   }
   return definition ? definition.run(ctx) : overviewReply(ctx);
@@ -250,14 +254,14 @@ async function freeText(ctx: CommandContext, firstWord: string): Promise<Reply> 
   const question = `${firstWord} ${ctx.request.input}`.trim();
   const slip = closestCommand(firstWord) !== undefined;
   const didYouMean = () => unknownCommandReply(firstWord, ctx.trip.command, ctx.request.input);
-  // A day ("3", "sat", "tmrw") before a slip: "3" is a letter off "d" but means day 3.
-  const day = await dayAsked(ctx, question);
-  if (day) return day;
+  // A day ("3", "sat", "tmrw") or the next of something comes before a slip: "3" is a letter
+  // off "d", but means day 3.
+  const reading = await readQuestion(ctx, question);
+  if ("reply" in reading) return reading.reply;
   // One word one letter off a command name is a slip: "itinerery".
   if (slip && ctx.request.input.trim() === "") return didYouMean();
-  const finding = findAnswer(ctx.trip, question);
-  if (finding.sure) return findingReply(ctx.trip, question, finding, false);
-  return slip ? didYouMean() : answerQuestion(ctx, question);
+  if (reading.finding.sure) return findingReply(ctx.trip, question, reading.finding, false);
+  return slip ? didYouMean() : answerQuestion(ctx, question, reading);
 }
 
 const takesQuestion = (definition: CommandDefinition, request: CommandRequest): boolean =>

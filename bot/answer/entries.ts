@@ -89,6 +89,8 @@ function placeEntry(place: Place, id: string, role?: "start" | "finish"): TripEn
       { text: roleWords, weight: 2.5 },
       { text: (place.id ?? "").replace(/-/g, " "), weight: 1.5 },
       { text: `${place.description ?? ""} ${place.address ?? ""}`, weight: 1 },
+      // A place with an address answers "the condo's address", "hotel address".
+      ...(place.address ? [{ text: "address", weight: 2.5 }] : []),
     ],
   };
 }

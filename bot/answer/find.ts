@@ -182,10 +182,25 @@ export function decide(
   }
   const likely =
     best.coverage >= LIKELY_COVERAGE && (!second || best.score >= second.score * LIKELY_LEAD);
-  const offered = asksPermission(question) ? withTheirTopics(choices, ranked) : choices;
+  const offered = asksPermission(question)
+    ? withTheirTopics(withBearingRule(choices, ranked), ranked)
+    : choices;
   return likely
     ? { sure: false, choices: offered, likely: best }
     : { sure: false, choices: offered };
+}
+
+/**
+ * An unsure "can I…" whose closest entries hold no rule also offers the first rule that forbids
+ * or requires something about what it names, however weakly it matches: "can I cut the
+ * wristband off" must show "wear your wristband until…", even behind the check-in item.
+ */
+function withBearingRule(choices: readonly Ranked[], ranked: readonly Ranked[]): Ranked[] {
+  const binding = (r: Ranked) =>
+    r.entry.kind === "rule" && (r.entry.prohibition || r.entry.restriction);
+  if (choices.some(binding)) return [...choices];
+  const rule = ranked.find((r) => binding(r) && r.matched.slice(1).some(Boolean));
+  return rule ? [...choices, rule] : [...choices];
 }
 
 /**
@@ -338,16 +353,28 @@ function bearsOnSubject(r: Ranked): boolean {
   return r.coverage >= FORBID_COVERAGE && r.matched.slice(1).some(Boolean);
 }
 
-export function findAnswer(trip: Trip, question: string): Finding {
+/**
+ * Only what can answer about one day of the trip: its itinerary items, and every entry that is
+ * no item ("what time is dinner on day 2" is not answered by day 4's dinner).
+ */
+export function onDay(ranked: readonly Ranked[], day: number): Ranked[] {
+  return ranked.filter((r) => r.entry.kind !== "item" || r.entry.item.day === day);
+}
+
+/** How many entries a question is decided among. */
+const RANKED = 12;
+
+/** `day`: the trip day the question names, when it names one ("dinner tomorrow"). */
+export function findAnswer(trip: Trip, question: string, day?: number): Finding {
   const index = tripIndex(trip);
   // An entry's own id (what autocomplete and "faq visa" send) is that entry.
   const id = question.trim().toLowerCase();
   const named = index.entries.find((e) => e.kind === "faq" && e.faq.id === id);
   if (named)
     return { sure: true, best: { entry: named, score: 1, coverage: 1, matched: [] }, also: [] };
-  return decide(
-    rank(index.search(question, 12), question),
-    (a, b) => index.overlap(a, b),
-    question,
-  );
+  const found =
+    day === undefined
+      ? index.search(question, RANKED)
+      : onDay(index.search(question, index.entries.length), day).slice(0, RANKED);
+  return decide(rank(found, question), (a, b) => index.overlap(a, b), question);
 }

@@ -12,7 +12,7 @@
  */
 const KINDS = `
 wildlife, wild animals, animals, animal, marine life, sea life, sea creatures, marine animals, creatures > monkey, monkeys, baboon, baboons, macaque, macaques, ape, apes, turtle, turtles, sea turtle, sea turtles, tortoise, tortoises, dolphin, dolphins, whale, whales, shark, sharks, seals, sea lion, sea lions, penguin, penguins, lion, lions, elephant, elephants, giraffe, giraffes, zebra, zebras, rhino, rhinos, hippo, hippos, leopard, leopards, cheetah, cheetahs, buffalo, bears, deer, kangaroo, kangaroos, koala, koalas, camel, camels, bird, birds, seabird, seabirds, octopus, stingray, stingrays, manta, mantas, dugong, dugongs, crocodile, crocodiles, snake, snakes, lizard, lizards, squirrel, squirrels, fox, foxes, wolf, wolves, puffin, puffins, albatross, reindeer, moose, jellyfish, starfish
-alcohol, alcoholic drinks, booze, liquor, spirits > lager, ale, sake, arak, ouzo, raki, brandy, baijiu, mezcal, absinthe, schnapps
+alcohol, alcoholic drinks, booze, liquor, spirits > lager, ale, sake, arak, ouzo, raki, brandy, baijiu, mezcal, absinthe, schnapps, mimosa, mimosas, bellini, aperol, spritz, margarita, margaritas, mojito, mojitos, bubbly, bourbon, scotch, sherry, mead, moonshine, hooch, limoncello, grappa, jagermeister
 weapons, weapon, blades, blade, sharp objects, sharp items, knives, knife > sword, dagger, razor blade, scissors, knuckle dusters, mace, catapult, axe, hatchet
 drugs, illegal drugs, narcotics, controlled substances, recreational drugs > marihuana, amphetamines, poppers
 places of worship, religious sites, holy sites, sacred sites, religious buildings > temple, temples, church, churches, mosque, mosques, cathedral, cathedrals, shrine, shrines, pagoda, pagodas, monastery, monasteries, synagogue, synagogues, chapel, chapels, basilica, stupa, stupas, gurdwara, abbey
@@ -21,6 +21,7 @@ valuables, valuable items, valuable > jewellery, jewelry, rolex, laptop, wallet,
 liquids, liquid, fluids > water bottle, shampoo, conditioner, perfume, aftershave, toothpaste, sunscreen, sun cream, lotion, sauce, honey, aerosol, aerosols, hairspray
 fresh food, food products, foodstuffs, animal products > meat, cheese, dairy, milk, eggs, sausage, sausages, salami, ham, jerky, biltong, fruit, fruits, vegetables, seeds, nuts, honey
 military, soldiers, military personnel, army > officer in uniform
+gamble, gambling, casino, casino floor > blackjack, poker, roulette, slots, slot machine, slot machines, craps, baccarat, pokies, sports betting, bookmaker, bookies
 flames, naked flames, open flames, fire > candle, candles, lighter, lighters, matches, sparkler, sparklers, fireworks, firework, lantern, lanterns, sky lantern, incense, flare, flares
 `;
 

@@ -52,11 +52,11 @@ alcohol, beer, wine, booze, drinking alcohol, liquor, spirits, hard liquor, vodk
 smoke, smoking, cigarette, cigarettes, vape, vaping, tobacco, cigar, cigs, ciggies, e-cigarette, e-cig, ecig, vape pen, juul, nicotine, shisha, hookah, electronic cigarette, electronic cigarettes, disposable vape, elf bar, elfbar, iqos, heated tobacco, snus, chewing tobacco, rolling tobacco, roll ups, rollies, durries, ciggie, ciggy, cigarillo, nargile, water pipe
 medicine, medication, medications, pills, tablets, prescription, drugs, pharmacy, chemist, drugstore, meds, over the counter
 emergency, urgent, sos
-headphones, earphones, earbuds, music
+headphones, earphones, earbuds, music, airpods, air pods, earpods, headset, in-ear headphones, bone conduction headphones, shokz, aftershokz, ipod, mp3 player, music player
 time change, daylight saving, dst, clocks go back, clocks change, clock change
 map, course map, route
 guide, guides, tour leader, organiser, organizer, minder, tour guide, trip leader, group leader, tour manager, chaperone
-dinner, supper, evening meal
+dinner, supper, evening meal, banquet, gala dinner, dinner party
 party, celebration, celebrate, reception, get-together
 pasta, carb loading, carbo loading, carb load, carbs
 breakfast, morning meal, brekkie
@@ -157,7 +157,7 @@ supermarket, grocery store, groceries, convenience store, corner shop, minimart,
 changing room, locker room, changing area, changing facilities
 speaker, bluetooth speaker, portable speaker
 permission slip, consent form, permission form, parental consent
-alone, on my own, by myself, on your own, by yourself, on our own, by ourselves, solo, unaccompanied, buddy, with a buddy, buddy system, in pairs, in twos, at least one other person, wander off, leave the group, go off alone, go off on my own, unsupervised, without supervision, unchaperoned, separate from the group, stay with the group, stay in your group, stick together
+alone, on my own, by myself, on your own, by yourself, on our own, by ourselves, solo, unaccompanied, buddy, with a buddy, buddy system, in pairs, in twos, at least one other person, wander off, leave the group, go off alone, go off on my own, unsupervised, without supervision, unchaperoned, separate from the group, stay with the group, stay in your group, stick together, in groups, in a group, groups of three, groups of 3, group of three, in threes
 off piste, off-piste, backcountry, back country, sidecountry, side country, out of bounds, ungroomed, off the marked runs, off the pistes
 cook, cooking, cooker, stove, camping stove, gas stove, camp stove, bbq, barbecue, barbeque, grill, disposable barbecue, open fire, campfire, camp fire, fire pit, jetboil, primus stove, camping gas, gas canister, gas canisters, gas cartridge, butane, trangia, portable stove, hotplate, hot plate, rice cooker, braai, bonfire, bonfires, light a fire, light fires, make a fire, build a fire, start a fire
 interior, interiors, inside of, go inside, penetration, penetrate
@@ -170,7 +170,7 @@ naked flame, naked flames, open flame, open flames, candle, candles, tealight, t
 fireworks, firework, firecrackers, fire crackers, sparklers, pyrotechnics, smoke bomb, smoke bombs
 littering, rubbish, trash
 graffiti, vandalism, vandalise, vandalize, deface, defacing
-go for a dip, have a dip, take a dip, wild swimming, swim, swimming
+go for a dip, have a dip, take a dip, a dip, quick dip, wild swimming, swim, swimming
 rip current, rip currents, riptide, rip tide, undertow
 nakedness, nude, nudity, in the nude, starkers, skinny dipping
 plastic bag, plastic bags, carrier bag, carrier bags, plastic carrier bag, plastic carrier bags, shopping bag, shopping bags, polythene bag, polythene bags
@@ -190,6 +190,14 @@ wild camping, wild camp, freedom camping, bivvy, bivouac, stealth camping
 jet ski, jetski, jet skis, waverunner, personal watercraft
 quad bike, quad bikes, quad biking, atv, four wheeler
 nightclub, nightclubs, night club, clubbing, disco, discotheque
+livestream, livestreamed, livestreaming, live stream, live streaming, go live, going live, insta live, instagram live, facebook live, tiktok live, broadcast live
+partner, partners, spouse, husband, wife, hubby, other half, boyfriend, girlfriend, fiance, fiancee, plus one, significant other
+urinate, urinating, urination, public urination, pee, peeing, wee, weeing, piss, pissing, relieve myself, relieve yourself
+swearing, swear, swear at, swearing at, abuse, abusive, verbal abuse, give abuse, shout abuse, insult, insults, insulting, heckle, heckling, bad language, foul language, offensive language, cursing
+badge, badges, name badge, name tag, lanyard, lanyards, conference badge, delegate badge, delegate pass, conference pass, accreditation, credential, credentials, id badge
+beer glass, beer glasses, stein, steins, beer stein, beer mug, beer mugs, tankard, masskrug, beer jug
+drinking game, drinking games, chug, chugging, down in one, downing pints, boat race, beer bong, keg stand, beer pong, necking, skolling, sculling, shotgunning
+age limit, minimum age, age restriction, underage, under age, minors, adults only, year old, years old, yr old, yrs old, y o, under 12, under 14, under 16, under 18, under 21, over 12, over 14, over 16, over 18, over 21, 18 or over, 21 or over, 18 and over, 21 and over, over 18s, under 18s
 `;
 
 /** Each group's phrases, as written (lowercase). */

@@ -50,7 +50,17 @@ export function normalise(text: string, joinHyphens = false): string[] {
   return words(cleaned);
 }
 
-export const stem = (w: string): string => stemmer(w);
+/**
+ * Words whose Porter stem is another word: "evening" is not "even" ("even as a joke"), nor
+ * "news" "new".
+ */
+const OWN_STEMS = new Map([
+  ["evening", "evening"],
+  ["evenings", "evening"],
+  ["news", "news"],
+]);
+
+export const stem = (w: string): string => OWN_STEMS.get(w) ?? stemmer(w);
 
 interface Phrase {
   stems: string[];

@@ -1,9 +1,21 @@
 import { type Block, paragraph, text } from "../reply";
-import type { ItineraryItem } from "../trip/model";
+import type { ItineraryItem, Trip } from "../trip/model";
 import { humanDistance } from "../trip/time";
 import type { TripCommand } from "./context";
 import { entriesNamed } from "./finding-reply";
 import { answer, itemSpans, moment, notice } from "./format";
+
+/** The items still to come that `words` name ("bus", "meal"), in order; empty if none. */
+export function upcomingNamed(trip: Trip, words: string, now: Date): ItineraryItem[] {
+  // Only words are searched: a plain "next" builds no search index on a cold container.
+  if (words.trim() === "") return [];
+  const named = new Set(
+    entriesNamed(trip, words.trim(), "item").flatMap((r) =>
+      r.entry.kind === "item" ? [r.entry.item] : [],
+    ),
+  );
+  return trip.itinerary.filter((i) => i.startAt.getTime() > now.getTime() && named.has(i));
+}
 
 export const next: TripCommand = {
   name: "next",
@@ -20,15 +32,9 @@ export const next: TripCommand = {
       (i) => i.startAt.getTime() <= t && i.endAt !== undefined && i.endAt.getTime() > t,
     );
     const later = trip.itinerary.filter((i) => i.startAt.getTime() > t);
-    // Only words are searched: a plain "next" builds no search index on a cold container.
-    const words = request.input.trim();
-    const named = new Set(
-      (words ? entriesNamed(trip, words, "item") : []).flatMap((r) =>
-        r.entry.kind === "item" ? [r.entry.item] : [],
-      ),
-    );
+    const named = upcomingNamed(trip, request.input, now);
     // Words that name none still to come ("next one", "next item") ask for the next of all.
-    const upcoming = later.some((i) => named.has(i)) ? later.filter((i) => named.has(i)) : later;
+    const upcoming = named.length > 0 ? named : later;
     const [first, then] = upcoming;
     const blocks: Block[] = [];
     if (ongoing.length > 0) {

@@ -81,7 +81,8 @@ function splitLine(line: string, max: number): string[] {
   while (rest.length > max) {
     let at = rest.lastIndexOf(" ", max);
     if (at < max / 2) at = truncateUnits(rest, max).length || max;
-    while (at > 0 && /\\+$/.exec(rest.slice(0, at))?.[0].length === 1) at--;
+    // An odd run of backslashes at the cut would escape the next piece's first character.
+    while (at > 0 && (/\\+$/.exec(rest.slice(0, at))?.[0].length ?? 0) % 2 === 1) at--;
     pieces.push(rest.slice(0, at));
     rest = rest.slice(at).trimStart();
   }

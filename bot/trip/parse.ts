@@ -78,7 +78,10 @@ export function parseTripText(
       ],
     };
   }
-  const result = checkTripFile(raw);
+  let result = checkTripFile(raw);
+  if (!result.success && writtenAsText(raw, doc.contents, result.error.issues)) {
+    result = checkTripFile(raw);
+  }
   const platformErrors = options.platforms
     ? unknownPlatforms(doc.contents, options.platforms).map(([offset, message]) =>
         at(offset, message),
@@ -102,6 +105,33 @@ export function parseTripText(
     return { ok: false, errors };
   }
   return { ok: true, file: result.data, trip: resolveTrip(result.data) };
+}
+
+/**
+ * A number or a yes/no written where a text goes (`answer: 911`, `keywords: [emergency, 112]`,
+ * `title: 1984`) is that text, as written: an organiser means the words, not a number. Changes
+ * `raw` in place; whether it changed anything.
+ */
+function writtenAsText(raw: unknown, root: unknown, issues: readonly z.core.$ZodIssue[]): boolean {
+  let changed = false;
+  for (const issue of issues) {
+    if (issue.code !== "invalid_type" || issue.expected !== "string") continue;
+    const node = nodeAt(root, issue.path);
+    const parent = issue.path
+      .slice(0, -1)
+      .reduce<unknown>(
+        (v, k) =>
+          v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined,
+        raw,
+      );
+    const key = issue.path.at(-1);
+    if (!isScalar(node) || parent === null || typeof parent !== "object" || key === undefined)
+      continue;
+    if (typeof node.value !== "number" && typeof node.value !== "boolean") continue;
+    (parent as Record<PropertyKey, unknown>)[key] = node.source ?? String(node.value);
+    changed = true;
+  }
+  return changed;
 }
 
 const TOO_DEEP = "lists or maps nested too deeply for a trip file";

@@ -138,3 +138,65 @@ describe("a word that only looks like one of them does not reach the rule", () =
     expect(ask(q)).not.toBe(not);
   });
 });
+
+/** A conference week with a race and a beer festival: rules written as organisers write them. */
+const week = tripOf(`
+id: vegas-summit
+name: Sales summit week
+timeZone: America/Los_Angeles
+event: { name: Summit 5K, start: 2027-03-10 07:00, startPlace: { name: Fountain plaza } }
+rules:
+  - topic: casino
+    title: Casino
+    rules:
+      - You must be 21 or over to gamble or to be on the casino floor.
+      - Do not wear your summit badge on the casino floor.
+  - topic: race
+    title: The 5K
+    rules:
+      - Headphones are not allowed on the course.
+  - topic: beer-night
+    title: Beer night
+    rules:
+      - Beer glasses belong to the tent; do not take one home.
+      - No drinking games.
+      - Do not urinate anywhere except the toilets.
+      - No swearing at the band or the staff.
+  - topic: gala
+    title: Gala
+    rules:
+      - Speeches are not to be livestreamed or posted before the company's post.
+  - topic: money
+    title: Expenses
+    rules:
+      - Partners' costs are yours, except the events marked partners included.
+      - Keep every receipt, even for small amounts.
+  - topic: helicopter
+    title: Helicopter tour
+    rules:
+      - No alcohol in the 12 hours before the flight.
+faq:
+  - id: evenings
+    question: What is on in the evenings?
+    answer: A group dinner at 19:00 most nights, and free time after it.
+`);
+
+describe("a word from another walk of life shows the rule", () => {
+  const askWeek = (q: string) => first(findAnswer(week, q));
+  it.each([
+    ["can my 19 yr old son play blackjack with me", "rule:casino:1"],
+    ["can i keep my lanyard on at the craps table", "rule:casino:2"],
+    ["can i listen to my airpods on the run", "rule:race:1"],
+    ["can i take a stein home as a souvenir", "rule:beer-night:1"],
+    ["can we chug our beers", "rule:beer-night:2"],
+    ["can i just pee in the bushes", "rule:beer-night:3"],
+    ["is it ok to heckle the band", "rule:beer-night:4"],
+    ["can i go live on insta during the speeches", "rule:gala:1"],
+    ["can i put my husbands dinner on my expenses", "rule:money:1"],
+    ["ok to have a mimosa before the helicopter", "rule:helicopter:1"],
+    // "evening" is no "even": its stem is its own.
+    ["whats happening in the evening", "faq:evenings"],
+  ])("%s", (q, id) => {
+    expect(askWeek(q)).toBe(id);
+  });
+});

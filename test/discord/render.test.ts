@@ -45,4 +45,25 @@ describe("Discord rendering", () => {
     expect(message?.allowed_mentions).toEqual({ parse: [] });
     expect(message?.flags).toBe(64);
   });
+
+  it("splits a long unbroken line where no backslash escapes the next piece's first character", () => {
+    // Escaped, each "\\*" of trip text is three backslashes and a star: a cut inside such a run
+    // leaves an odd run of backslashes that would escape whatever starts the next piece.
+    for (const lead of ["", "x", "xy", "xyz"]) {
+      const line = `${lead}${"\\*".repeat(3000)}`;
+      const reply: Reply = {
+        title: "Notes",
+        visibility: "private",
+        buttons: [],
+        blocks: [{ type: "paragraph", spans: [{ type: "text", text: line }] }],
+      };
+      const pieces = renderReply(reply).flatMap((m) => m.embeds.map((e) => e.description ?? ""));
+      expect(pieces.length).toBeGreaterThan(1);
+      for (const piece of pieces) {
+        const trailing = /\\+$/.exec(piece)?.[0].length ?? 0;
+        expect(trailing % 2, `a piece ends in ${trailing} backslashes`).toBe(0);
+      }
+      expect(pieces.join("")).toBe(escapeMarkdown(line));
+    }
+  });
 });

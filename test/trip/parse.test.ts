@@ -52,6 +52,24 @@ describe("trip files", () => {
     ]);
   });
 
+  it("reads a number or yes/no written where a text goes as the text written", () => {
+    const text = VALID.replace("    title: Race", "    title: 1984")
+      .replace("answer: No.", "answer: 0911\n    keywords: [visa, 112, yes]")
+      .concat("contacts:\n  - { name: Office, phone: 07700900123 }\n");
+    const r = parseTripText(text);
+    expect(r.ok ? [] : r.errors.map(formatTripError)).toEqual([]);
+    if (!r.ok) return;
+    expect(r.file.itinerary[0]?.title).toBe("1984");
+    // As written: a leading zero is part of a phone number.
+    expect(r.file.faq[0]?.answer).toBe("0911");
+    expect(r.file.faq[0]?.keywords).toEqual(["visa", "112", "yes"]);
+    expect(r.file.contacts?.[0]?.phone).toBe("07700900123");
+    // A number where a number goes is still checked as one.
+    expect(
+      errorsOf(text.replace("    title: 1984", "    title: 1984\n    reminders: [yes]")),
+    ).not.toEqual([]);
+  });
+
   it("reports an unknown key at the key itself, e.g. a misspelt field", () => {
     const text = VALID.replace("    title: Race", "    title: Race\n    note: typo for notes");
     expect(errorsOf(text)).toEqual([
@@ -98,7 +116,7 @@ describe("trip files", () => {
   it("reports every error at once, cross-field checks included, even beside type errors", () => {
     const text = VALID.replace("Europe/Berlin", "Nowhere/City").replace(
       "    title: Race",
-      "    title: 7\n    colour: red",
+      "    title: [7]\n    colour: red",
     );
     expect(errorsOf(text)).toHaveLength(3);
   });
