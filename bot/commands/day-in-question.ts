@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import type { Trip } from "../trip/model";
-import { type DayQuery, readDay } from "./day-query";
+import { type DayQuery, eventWords, readDay } from "./day-query";
 
 /**
  * A day of the trip named inside a question: "what time is dinner tomorrow", "whats on
@@ -31,9 +31,9 @@ const ORDINAL = "(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|t
  * The ways a day is named inside a sentence, longest first. Short weekday names ("sun", "sat",
  * "wed") are left out: inside a sentence they are more often the sun or a verb.
  */
-const DAY_PHRASES = [
+const dayPhrases = (event: string) => [
   `day after tomorrow`,
-  `(?:the )?day (?:before|after) (?:the )?(?:race|marathon|event)`,
+  `(?:the )?day (?:before|after) (?:the )?${event}`,
   `${WEEKDAY} (?:the )?\\d{1,2}(?:st|nd|rd|th)?(?: of)?(?: ${MONTH})?`,
   `\\d{1,2}(?:st|nd|rd|th)?(?: of)? ${MONTH}`,
   `${MONTH} \\d{1,2}(?:st|nd|rd|th)?`,
@@ -42,11 +42,22 @@ const DAY_PHRASES = [
   `\\d{4}-\\d{2}-\\d{2}`,
   `day (?:\\d{1,2}|${NUMBER_WORD})`,
   `(?:the )?${ORDINAL} day`,
-  `(?:race|marathon|event) ?day`,
+  `${event} ?day`,
   WEEKDAY,
   `today|tonight|tomorrow|tomorow|tommorow|tommorrow|tmrw|tmr|tmrow|tomoz|2moro|2morrow`,
 ];
-const DAY_PHRASE = new RegExp(`\\b(?:${DAY_PHRASES.join("|")})\\b`);
+
+/** Each trip's day phrases: the event's day is named by its own word too ("wedding day"). */
+const dayPhrase = new WeakMap<Trip, RegExp>();
+function dayPhraseOf(trip: Trip): RegExp {
+  let phrase = dayPhrase.get(trip);
+  if (!phrase) {
+    const event = `(?:${eventWords(trip).join("|")})`;
+    phrase = new RegExp(`\\b(?:${dayPhrases(event).join("|")})\\b`);
+    dayPhrase.set(trip, phrase);
+  }
+  return phrase;
+}
 
 /**
  * "the first night" is the trip's first day. "The last night" is left alone: on most trips it
@@ -64,7 +75,7 @@ export async function dayInQuestion(
 ): Promise<DayInQuestion | undefined> {
   const q = question.toLowerCase().replace(/[’']/g, "");
   const night = FIRST_NIGHT.exec(q);
-  const match = DAY_PHRASE.exec(q) ?? night;
+  const match = dayPhraseOf(trip).exec(q) ?? night;
   if (!match) return undefined;
   const phrase = match[0];
   const asked = match === night ? "1" : phrase;

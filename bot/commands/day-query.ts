@@ -290,16 +290,21 @@ const NOT_EVENT_WORDS = new Set([
   "years",
 ]);
 
+/** The words that name the event: "race", "marathon"… and its own name's ("wedding", "parade"). */
+export function eventWords(trip: Trip): string[] {
+  const own = trip.event.name
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((w) => w.length >= 4 && !NOT_EVENT_WORDS.has(w));
+  return [...new Set([...EVENT_WORDS, ...own])];
+}
+
 /**
  * "race day", "marathon day", or the event's own word: "wedding day" for "Ana and Ben's
  * wedding", "parade day" for a parade; with "the day before/after" it.
  */
 function eventDayPattern(trip: Trip): { on: RegExp; around: RegExp } {
-  const own = trip.event.name
-    .toLowerCase()
-    .split(/[^a-z]+/)
-    .filter((w) => w.length >= 4 && !NOT_EVENT_WORDS.has(w));
-  const words = [...new Set([...EVENT_WORDS, ...own])].join("|");
+  const words = eventWords(trip).join("|");
   return {
     on: new RegExp(`^(?:the )?(?:(?:${words})[ -]?day|day of (?:the )?(?:${words}))$`),
     around: new RegExp(`^(?:the )?day (before|after) (?:the )?(?:${words})$`),

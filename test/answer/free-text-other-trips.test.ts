@@ -137,6 +137,27 @@ describe("free text on a trip with its own command (/wedding)", () => {
     }
   });
 
+  it("the event's own word names its day inside a question too", async () => {
+    for (const typed of [
+      "what's on the day before the wedding",
+      "whats happening on wedding day",
+    ]) {
+      const expected = typed.includes("before")
+        ? "Itinerary: Day 1 — Fri 11 Jun 2027"
+        : "Itinerary: Day 2 — Sat 12 Jun 2027";
+      expect(slackText((await f.slack(typed, { command: "wedding" })).body).split("\n")[0]).toBe(
+        expected,
+      );
+      expect(discordText(await f.discord("ask", typed)).split("\n")[0]).toBe(expected);
+    }
+    // Narrowed to that day: the shuttle of the wedding day, with its time.
+    const shuttle = slackText(
+      (await f.slack("what time is the shuttle on wedding day", { command: "wedding" })).body,
+    );
+    expect(shuttle.split("\n")[0]).toBe("Shuttle bus to the quinta");
+    expect(shuttle).toContain("15:00 Lisbon time");
+  });
+
   it("ask without a question shows how, with the trip's own example, true on every platform", async () => {
     const s = slackText((await f.slack("ask", { command: "wedding" })).body);
     expect(s).toContain("/wedding ask What is the dress code?");
