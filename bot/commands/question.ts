@@ -21,6 +21,9 @@ const withoutMentions = (question: string): string =>
  */
 export type Reading = { reply: Reply } | { finding: Finding };
 
+/** A weekday's short name, which is also a word: "sun", "sat", "wed", "mon". */
+const SHORT_WEEKDAY = /^(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\??$/i;
+
 /** "the next bus", not "next to the hotel" nor "next year". */
 const NEXT = /\b(?:the |our |my )?next\b(?! (?:to|door|year|week|month|time|trip)\b)/;
 
@@ -32,7 +35,10 @@ const NEXT = /\b(?:the |our |my )?next\b(?! (?:to|door|year|week|month|time|trip
  */
 export async function readQuestion(ctx: CommandContext, question: string): Promise<Reading> {
   const { trip, request, now } = ctx;
-  if (!("unknown" in (await readDay(trip, question, now, { whole: true })))) {
+  const whole = await readDay(trip, question, now, { whole: true });
+  // "sun" or "wed" alone may be the sun or a wedding: the trip's own entry about it wins.
+  const wordToo = SHORT_WEEKDAY.test(question.trim()) && findAnswer(trip, question).sure;
+  if (!("unknown" in whole) && !wordToo) {
     return { reply: await itinerary.run({ ...ctx, request: { ...request, input: question } }) };
   }
   const day = await dayInQuestion(trip, question, now);

@@ -36,6 +36,10 @@ faq:
   - id: dress
     question: What is the dress code?
     answer: Summer formal. Flat shoes are wise on the garden paths.
+  - id: sun
+    question: Will there be shade from the sun?
+    answer: Parasols line the garden; bring sun cream.
+    keywords: [sun, shade, sunscreen]
   - id: gifts
     question: Is there a gift list?
     answer: No gifts, please; your company is enough.
@@ -120,6 +124,9 @@ describe("free text on a trip with its own command (/wedding)", () => {
       const d = discordText(await f.discord("ask", typed));
       expect(d.split("\n")[0], typed).toBe("Itinerary: Day 2 — Sat 12 Jun 2027");
     }
+    // A short weekday name that is a word the trip answers stays that word.
+    const sun = slackText((await f.slack("sun", { command: "wedding" })).body);
+    expect(sun).toContain("Parasols line the garden");
     const tomorrow = slackText((await f.slack("tmrw", { command: "wedding" })).body);
     expect(tomorrow).toContain("Tomorrow is not a day of the trip. The trip starts in 10 days");
     // A date inside a question leaves it a question.
