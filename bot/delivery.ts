@@ -27,6 +27,12 @@ export interface PostOptions {
 export interface ChannelPoster {
   readonly platform: string;
   /**
+   * The slash command readers type on this platform when it is always the same one (Discord
+   * registers /marathon): posts name it instead of the trip file's `command`. Absent: the
+   * trip's command is the app's (Slack's app is set up with it).
+   */
+  readonly slashCommand?: string;
+  /**
    * Posts `reply` publicly into `channelId`, split into as many messages as the platform's
    * limits need, in order. `skipParts` skips parts an earlier attempt already delivered.
    */

@@ -6,6 +6,7 @@ import type { Trip } from "../trip/model";
 import { announce } from "./announce";
 import { ask } from "./ask";
 import { calendar } from "./calendar";
+import { DEFAULT_COMMAND_NAME } from "./command-name";
 import type { CommandContext, CommandDefinition, TripCommand } from "./context";
 import { edit } from "./edit";
 import { facts } from "./facts";
@@ -28,7 +29,7 @@ import { where } from "./where";
  * registration all read this list.
  */
 
-export const DEFAULT_COMMAND_NAME = "marathon";
+export { DEFAULT_COMMAND_NAME } from "./command-name";
 
 function helpBlocks(commandName: string, trip?: Trip): Block[] {
   const line = (c: CommandDefinition) => [

@@ -1,6 +1,6 @@
 import type { APIInteraction, APIUser } from "discord-api-types/v10";
+import { DEFAULT_COMMAND_NAME } from "../commands/command-name";
 import type { CommandRequest } from "../commands/context";
-import { DEFAULT_COMMAND_NAME } from "../commands/registry";
 import { DISCORD_LIMITS } from "./limits";
 
 /** Interaction types Discord sends (discord-api-types' InteractionType, without its runtime). */

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { APIEmbed } from "discord-api-types/v10";
 import type { ChannelPoster, Mention, PostOptions, PostOutcome } from "../delivery";
 import type { Reply } from "../reply";
+import { ROOT_COMMAND } from "./interaction";
 import { type DiscordMessage, renderReply } from "./render";
 import { discordRequest, type RestConfig } from "./rest";
 
@@ -20,6 +21,7 @@ const CHANNEL_GONE_STATUSES = new Set([403, 404]);
 /** Posts a Reply into a Discord channel as the bot: `POST /channels/{id}/messages`, per part. */
 export class DiscordChannelPoster implements ChannelPoster {
   readonly platform = "discord";
+  readonly slashCommand = ROOT_COMMAND;
   readonly dedupeWindowMs: number;
 
   constructor(

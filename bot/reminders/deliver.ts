@@ -74,9 +74,14 @@ export function deliveryKeyOf(key: DeliveryKey): string {
     .slice(0, 25);
 }
 
-/** The post for a scheduled entry: a reminder, or a change alert. */
-export const replyFor = (reminder: ScheduledReminder, now: Date) =>
-  reminder.change ? changeReply(reminder, now) : reminderReply(reminder, now);
+/**
+ * The post for a scheduled entry: a reminder, or a change alert; `command`, the slash command
+ * readers type where it goes, when that is not the trip's own.
+ */
+export function replyFor(reminder: ScheduledReminder, now: Date, command?: string) {
+  const posted = command ? { ...reminder, content: { ...reminder.content, command } } : reminder;
+  return posted.change ? changeReply(posted, now) : reminderReply(posted, now);
+}
 
 /**
  * Delivers one reminder to one channel at most once, whatever else runs: it claims the
@@ -236,7 +241,8 @@ async function postOnce({ reminder, key }: Delivery, parts: number, ctx: Deliver
     return { ok: false, parts, retryable: true, reason } satisfies PostOutcome;
   }
   try {
-    return await ctx.poster.post(key.channelId, replyFor(reminder, ctx.now()), {
+    const reply = replyFor(reminder, ctx.now(), ctx.poster.slashCommand);
+    return await ctx.poster.post(key.channelId, reply, {
       skipParts: parts,
       deliveryKey: deliveryKeyOf(key),
       // No call outlives the run's time.

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { remindersHandler } from "../../bot/lambda/reminders";
 import {
   discordText,
   type OutsideFixture,
@@ -199,6 +200,25 @@ describe("free text on a trip with its own command (/wedding)", () => {
       expect(examples).toMatch(/\/(wedding|marathon) ask What is the dress code\?/);
       expect(examples).not.toMatch(/rules race|faq visa|bus|drone/);
     }
+  });
+
+  it("reminders posted on Discord name /marathon, on Slack the trip's command", async () => {
+    expect((await f.discord("reminders", "on", { user: "900", channel: "777" })).statusCode).toBe(
+      200,
+    );
+    await f.slack("reminders on", { user: "UORG1", channel: "C0777", command: "wedding" });
+    // An hour before the shuttle (15:00 in Lisbon, 14:00 UTC).
+    await remindersHandler({ env: f.env })({ time: "2027-06-12T13:00:30Z" });
+    const discordPosts = f.discordApi.calls
+      .filter((c) => c.method === "POST" && c.path.endsWith("/channels/777/messages"))
+      .map((c) => JSON.stringify(c.body));
+    expect(discordPosts.length).toBeGreaterThan(0);
+    for (const post of discordPosts) {
+      expect(post).toContain("/marathon itinerary");
+      expect(post).not.toContain("/wedding");
+    }
+    const slackPosts = f.slackApi.posts().map((p) => JSON.stringify(p.body));
+    expect(slackPosts.some((p) => p.includes("/wedding itinerary"))).toBe(true);
   });
 
   it("a Slack app whose slash command is named otherwise (/party) names /party", async () => {

@@ -28,6 +28,8 @@ import { localTable } from "./local-table";
  */
 export interface OutsideFixture {
   table: LocalEnvironment;
+  /** The environment the handlers run with (the table, the secrets, the platforms' APIs). */
+  env: NodeJS.ProcessEnv;
   /** Slack's and Discord's APIs, played on 127.0.0.1: what the bot posted there. */
   slackApi: FakeSlackApi;
   discordApi: FakeDiscordApi;
@@ -164,6 +166,7 @@ export async function outsideFixture(trips: string[], start: Date): Promise<Outs
 
   return {
     table,
+    env,
     slackApi,
     discordApi,
     async slackShare(value, o = {}) {
