@@ -30,7 +30,10 @@ export class DiscordChannelPoster implements ChannelPoster {
   }
 
   async post(channelId: string, reply: Reply, options: PostOptions = {}): Promise<PostOutcome> {
-    const messages = renderReply(reply, { visibility: "public" });
+    const messages = renderReply(reply, {
+      visibility: "public",
+      ...(options.deliveryKey ? { reserveUnits: TAG_RESERVE_UNITS } : {}),
+    });
     const skip = options.skipParts ?? 0;
     for (let i = skip; i < messages.length; i++) {
       const { flags: _ephemeral, ...rendered } = messages[i] as (typeof messages)[number];
@@ -109,6 +112,12 @@ interface ChannelMessage {
   timestamp?: string;
   embeds?: APIEmbed[];
 }
+
+/**
+ * The most a delivery tag adds to a message's embeds (" · ref <25-character key> 999/999"):
+ * the renderer keeps it free, or a message packed to Discord's 6,000 would be refused.
+ */
+const TAG_RESERVE_UNITS = " · ref ".length + 25 + " 999/999".length;
 
 /** "ref <key>" or "ref <key> 2/3": the footer tag of a delivery's part. */
 const tagOf = (key: string, part: number, of: number) =>
