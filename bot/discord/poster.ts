@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { APIEmbed } from "discord-api-types/v10";
-import type { ChannelPoster, Mention, PostOptions, PostOutcome } from "../delivery";
+import type { ChannelPoster, FoundParts, Mention, PostOptions, PostOutcome } from "../delivery";
 import type { Reply } from "../reply";
 import { type DiscordMessage, renderReply } from "./render";
 import { discordRequest, type RestConfig } from "./rest";
@@ -79,7 +79,7 @@ export class DiscordChannelPoster implements ChannelPoster {
   }
 
   /**
-   * Whether the delivery's last part is among the channel's latest messages, by the delivery
+   * How many of the delivery's parts are among the channel's latest messages, by the delivery
    * key in its embed footer: Discord echoes a nonce only in the answer to the post itself, so
    * the key is written where reading the channel (`GET /channels/{id}/messages`, needs Read
    * Message History) shows it. Throws when Discord does not answer.
@@ -89,7 +89,7 @@ export class DiscordChannelPoster implements ChannelPoster {
     deliveryKey: string,
     since: Date,
     signal?: AbortSignal,
-  ): Promise<boolean> {
+  ): Promise<FoundParts> {
     const result = await discordRequest(
       this.config,
       "GET",
@@ -98,11 +98,17 @@ export class DiscordChannelPoster implements ChannelPoster {
     );
     if (!result.ok) throw new Error(`reading the channel failed: ${result.reason}`);
     const messages = Array.isArray(result.body) ? (result.body as ChannelMessage[]) : [];
-    return messages.some(
-      (m) =>
-        (m.timestamp === undefined || Date.parse(m.timestamp) >= since.getTime()) &&
-        (m.embeds ?? []).some((e) => isLastPartOf(e.footer?.text, deliveryKey)),
-    );
+    let found: FoundParts = { parts: 0, complete: false };
+    for (const m of messages) {
+      if (m.timestamp !== undefined && Date.parse(m.timestamp) < since.getTime()) continue;
+      for (const e of m.embeds ?? []) {
+        const part = partOf(e.footer?.text, deliveryKey);
+        if (part && part.part + 1 > found.parts) {
+          found = { parts: part.part + 1, complete: part.part + 1 === part.of };
+        }
+      }
+    }
+    return found;
   }
 }
 
@@ -123,9 +129,11 @@ const TAG_RESERVE_UNITS = " · ref ".length + 25 + " 999/999".length;
 const tagOf = (key: string, part: number, of: number) =>
   of === 1 ? `ref ${key}` : `ref ${key} ${part + 1}/${of}`;
 
-function isLastPartOf(footer: string | undefined, key: string): boolean {
+/** Which part of the delivery `key` a footer tags (0-based), if it tags one. */
+function partOf(footer: string | undefined, key: string): { part: number; of: number } | undefined {
   const m = /ref (\S+)(?: (\d+)\/(\d+))?$/.exec(footer ?? "");
-  return m?.[1] === key && (m[2] === undefined || m[2] === m[3]);
+  if (m?.[1] !== key) return undefined;
+  return m[2] === undefined ? { part: 0, of: 1 } : { part: Number(m[2]) - 1, of: Number(m[3]) };
 }
 
 /** The delivery key in the last embed's footer (small print, after any footer it had). */

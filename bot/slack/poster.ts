@@ -1,4 +1,4 @@
-import type { ChannelPoster, Mention, PostOptions, PostOutcome } from "../delivery";
+import type { ChannelPoster, FoundParts, Mention, PostOptions, PostOutcome } from "../delivery";
 import type { Reply } from "../reply";
 import { retryAfterMs } from "../retry";
 import type { SlackMessage } from "./blocks";
@@ -162,7 +162,7 @@ export class SlackPoster implements ChannelPoster {
   }
 
   /**
-   * Whether every message of the delivery `deliveryKey` is in the channel since `since`, read
+   * How many messages of the delivery `deliveryKey` are in the channel since `since`, read
    * from the metadata `post` attaches (conversations.history; needs channels:history and
    * groups:history). Throws when Slack cannot say, so the caller never mistakes "unknown" for
    * "not delivered".
@@ -172,8 +172,9 @@ export class SlackPoster implements ChannelPoster {
     deliveryKey: string,
     since: Date,
     signal?: AbortSignal,
-  ): Promise<boolean> {
+  ): Promise<FoundParts> {
     let cursor = "";
+    let parts = 0;
     // A reminder's messages are recent; a few pages cover any realistic channel.
     for (let page = 0; page < 5; page++) {
       const result = await this.call(
@@ -195,14 +196,16 @@ export class SlackPoster implements ChannelPoster {
       }[]) {
         const tag =
           m.metadata?.event_type === DELIVERY_EVENT ? m.metadata.event_payload : undefined;
-        if (tag?.key === deliveryKey && tag.part === tag.of - 1) return true;
+        if (tag?.key !== deliveryKey) continue;
+        if (tag.part === tag.of - 1) return { parts: tag.of, complete: true };
+        parts = Math.max(parts, tag.part + 1);
       }
       const next = (result.body.response_metadata as { next_cursor?: string } | undefined)
         ?.next_cursor;
-      if (!result.body.has_more || !next) return false;
+      if (!result.body.has_more || !next) break;
       cursor = next;
     }
-    return false;
+    return { parts, complete: false };
   }
 
   async post(channelId: string, reply: Reply, options: PostOptions = {}): Promise<PostOutcome> {
