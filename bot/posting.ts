@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import {
   type ChannelPoster,
   type FoundParts,
@@ -155,3 +156,33 @@ async function postOnce(job: PostJob, parts: number): Promise<PostOutcome> {
     return { ok: false, parts, retryable: true, ambiguous: true, reason };
   }
 }
+
+/**
+ * An organiser's public post from a command (`faq post`, `announce`): posted until it is there
+ * once, within the time a command's function has left after answering (the webhook functions
+ * stop at 30 s). Its own delivery key lets a retry find what an unanswered attempt posted.
+ */
+export async function postFromCommand(
+  poster: ChannelPoster,
+  channelId: string,
+  reply: Reply,
+): Promise<PostOutcome> {
+  const started = Date.now();
+  const job: PostJob = {
+    poster,
+    platform: poster.platform,
+    channelId,
+    reply: () => reply,
+    deliveryKey: randomBytes(19).toString("base64url").slice(0, 25),
+    since: new Date(started - 60_000),
+    maxAttempts: 6,
+    attemptMs: COMMAND_ATTEMPT_MS,
+    now: () => new Date(),
+    remainingMs: () => COMMAND_POST_BUDGET_MS - (Date.now() - started),
+  };
+  return (await postUntilDone(job, 0)).last;
+}
+
+/** How long a command's post may keep trying, and the longest one call may take. */
+const COMMAND_POST_BUDGET_MS = 20_000;
+const COMMAND_ATTEMPT_MS = 6_000;
