@@ -15,7 +15,7 @@ export function remindersOf(trip: Trip): ScheduledReminder[] {
       tripId: trip.id,
       itemId: item.id,
       leadMinutes,
-      dueAt: dueAt(item.startAt, leadMinutes, trip.zone),
+      dueAt: dueAt(item.startAt, leadMinutes, item.zone),
       startAt: item.startAt,
       content: contentOf(trip, item),
     })),
@@ -37,7 +37,7 @@ export function contentOf(trip: Trip, item: ItineraryItem): ReminderContent {
 }
 
 /**
- * When a reminder falls due. Whole days of a lead ("1d", "2d") are calendar days in the trip's
+ * When a reminder falls due. Whole days of a lead ("1d", "2d") are calendar days in the item's
  * zone, so a day-before reminder keeps the item's wall-clock time across a clock change; hours
  * and minutes are exact durations.
  */
