@@ -76,8 +76,8 @@ export type PostOutcome =
       /** From Retry-After (or the platform's retry_after), when the platform said. */
       retryAfterMs?: number;
       /**
-       * No answer came (a timeout, a dropped connection): the platform may have posted the
-       * message anyway.
+       * No answer came (a timeout, a dropped connection), or a server error the platform says
+       * may follow work it did: the platform may have posted the message anyway.
        */
       ambiguous?: boolean;
       /** The channel is gone or closed to the bot (deleted, archived, no access): for good. */

@@ -66,8 +66,11 @@ export class DiscordChannelPoster implements ChannelPoster {
           parts: i,
           retryable: result.retryable,
           ...(result.retryAfterMs !== undefined ? { retryAfterMs: result.retryAfterMs } : {}),
-          // No status: no answer came, and Discord may have created the message.
-          ...(result.status === undefined && result.retryable ? { ambiguous: true } : {}),
+          // No answer came, or a 5xx (a gateway's can follow the work): Discord may have
+          // created the message.
+          ...(result.retryable && (result.status === undefined || result.status >= 500)
+            ? { ambiguous: true }
+            : {}),
           ...(result.status !== undefined && CHANNEL_GONE_STATUSES.has(result.status)
             ? { channelGone: true }
             : {}),

@@ -21,7 +21,8 @@ import { type FilledForm, type LocalApi, readRequestBody, SentLog } from "../loc
  *   api.fault(fault, match?)           queues a fault for the next request that matches; queued
  *                                      faults are used once each, in order:
  *        { kind: "rate-limit", retryAfter: 1.5, via?: "header" | "body" | "both" }   → 429
- *        { kind: "server-error", status?: 500 }                                    → 5xx
+ *        { kind: "server-error", status?: 500, after?: true }                      → 5xx
+ *                                            (after: once the work is done, as a gateway may)
  *        { kind: "delay", ms: 3000 }         does the work at once, answers only after `ms`
  *        { kind: "drop" }                    destroys the connection without an answer
  *        { kind: "drop-after" }              does the work (e.g. creates the message), then
@@ -51,7 +52,7 @@ import { type FilledForm, type LocalApi, readRequestBody, SentLog } from "../loc
 
 export type Fault =
   | { kind: "rate-limit"; retryAfter: number; via?: "header" | "body" | "both" }
-  | { kind: "server-error"; status?: number }
+  | { kind: "server-error"; status?: number; after?: boolean }
   | { kind: "delay"; ms: number }
   | { kind: "drop" }
   | { kind: "drop-after" };
@@ -306,6 +307,8 @@ class DiscordApi {
       return;
     }
     if (fault?.kind === "server-error") {
+      // A gateway's 5xx can come after Discord did the work.
+      if (fault.after) this.route(call);
       this.send(res, call, fault.status ?? 500, { message: "Internal Server Error", code: 0 });
       return;
     }

@@ -24,6 +24,12 @@ const RETRYABLE_ERRORS = new Set([
   "request_timeout",
 ]);
 
+/**
+ * Slack `error` codes after which, Slack says, "some aspect of the operation" may have
+ * succeeded: the message may be in the channel.
+ */
+const MAYBE_DONE_ERRORS = new Set(["internal_error", "fatal_error"]);
+
 /** Slack `error` codes that mean the channel is gone or closed to the bot, for good. */
 const CHANNEL_GONE_ERRORS = new Set(["channel_not_found", "is_archived", "not_in_channel"]);
 
@@ -35,7 +41,7 @@ export type CallResult =
       retryAfterMs?: number;
       reason: string;
       error?: string;
-      /** No answer came (timeout, dropped connection): Slack may have done the work. */
+      /** No answer came (timeout, dropped connection), or a 5xx: Slack may have done the work. */
       ambiguous?: boolean;
     };
 
@@ -106,7 +112,13 @@ export async function postJson(
     };
   }
   if (response.status >= 500) {
-    return { ok: false, retryable: true, reason: `Slack answered ${response.status}` };
+    // A gateway's 5xx can follow work Slack did.
+    return {
+      ok: false,
+      retryable: true,
+      reason: `Slack answered ${response.status}`,
+      ambiguous: true,
+    };
   }
   if (!response.ok) {
     return { ok: false, retryable: false, reason: `Slack answered ${response.status}` };
@@ -127,6 +139,7 @@ export async function postJson(
       retryAfterMs: retryAfterMs(response.headers.get("retry-after")),
       reason: `Slack error: ${error}`,
       error,
+      ...(MAYBE_DONE_ERRORS.has(error) ? { ambiguous: true } : {}),
     };
   }
   return { ok: true, body };

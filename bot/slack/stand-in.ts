@@ -22,7 +22,8 @@
  * answers normally after `ms`,
  * `drop` destroys the connection without an answer, `dropAfter` does the work (posts the
  * message) and then destroys the connection, `slackError` answers 200 with
- * `{ ok: false, error }`. A fault with `to` only applies to that Web API method (or to
+ * `{ ok: false, error }`, `errorAfter` posts and then answers `status` (200) with
+ * `{ ok: false, error }` (internal_error), as Slack says may happen. A fault with `to` only applies to that Web API method (or to
  * "response" for response_url calls); others pass it by. Requests with no fault pending get
  * Slack's normal answer (`{ ok: true, channel, ts }` for chat.postMessage).
  */
@@ -38,6 +39,8 @@ export type Fault =
   | { kind: "ok" }
   | { kind: "rateLimit"; retryAfterSeconds: number }
   | { kind: "serverError"; status?: number }
+  /** Does the work, then answers an error anyway (Slack: "some aspect may have succeeded"). */
+  | { kind: "errorAfter"; status?: number; error?: string }
   | { kind: "delay"; ms: number }
   | { kind: "drop" }
   | { kind: "dropAfter" }
@@ -177,7 +180,7 @@ class SlackApi {
       path,
       ...(target === "upload" ? { bytes } : {}),
       outcome: fault.kind,
-      delivered: fault.kind === "ok" || fault.kind === "delay" || fault.kind === "dropAfter",
+      delivered: ["ok", "delay", "dropAfter", "errorAfter"].includes(fault.kind),
     };
     this.calls.push(call);
     switch (fault.kind) {
@@ -204,6 +207,12 @@ class SlackApi {
         return;
       case "serverError":
         res.writeHead(fault.status ?? 500).end("Internal Server Error");
+        return;
+      case "errorAfter":
+        await this.work(call);
+        res
+          .writeHead(fault.status ?? 200, { "content-type": "application/json" })
+          .end(JSON.stringify({ ok: false, error: fault.error ?? "internal_error" }));
         return;
       case "slackError":
         res
