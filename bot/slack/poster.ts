@@ -1,7 +1,6 @@
 import type { ChannelPoster, FoundParts, Mention, PostOptions, PostOutcome } from "../delivery";
 import type { Reply } from "../reply";
 import { retryAfterMs } from "../retry";
-import type { SlackMessage } from "./blocks";
 import { renderReply } from "./render";
 
 export const DEFAULT_SLACK_API_URL = "https://slack.com/api/";
@@ -222,10 +221,10 @@ export class SlackPoster implements ChannelPoster {
   }
 
   async post(channelId: string, reply: Reply, options: PostOptions = {}): Promise<PostOutcome> {
-    const messages = renderReply(reply);
+    // The renderer places the ping, so its block and its characters count against the limits.
+    const messages = renderReply(reply, options.mention ? { ping: pingOf(options.mention) } : {});
     for (let i = options.skipParts ?? 0; i < messages.length; i++) {
-      const message =
-        i === 0 && options.mention ? withMention(messages[i], options.mention) : messages[i];
+      const message = messages[i];
       const result = await this.call(
         "chat.postMessage",
         {
@@ -264,21 +263,6 @@ export class SlackPoster implements ChannelPoster {
   }
 }
 
-/**
- * The one ping an organiser turned on for the channel, ahead of the post: `<!here>` or a user
- * group. Trip text stays escaped, so nothing else in the message can ping.
- */
-function withMention(message: SlackMessage | undefined, mention: Mention): SlackMessage {
-  const ping = mention.kind === "here" ? "<!here>" : `<!subteam^${mention.id}>`;
-  const base = message ?? { text: "", blocks: [] };
-  const blocks = base.blocks ?? [];
-  const [header, ...rest] = blocks;
-  return {
-    ...base,
-    text: `${ping} ${base.text ?? ""}`.trim(),
-    // After the header, where the renderer keeps a block free for it.
-    blocks: header
-      ? [header, { type: "section", text: { type: "mrkdwn", text: ping } }, ...rest]
-      : blocks,
-  };
-}
+/** The one ping an organiser turned on for the channel: `<!here>` or a user group. */
+const pingOf = (mention: Mention) =>
+  mention.kind === "here" ? "<!here>" : `<!subteam^${mention.id}>`;

@@ -95,6 +95,28 @@ function mrkdwnTexts(value: unknown): string[] {
 }
 
 describe("Slack: what the poster sends keeps within the limits, the organiser's ping included", () => {
+  for (const mention of [{ kind: "here" } as const, { kind: "role", id: "S0614TZR7" } as const]) {
+    it(`a notification text at its 4,000 limit keeps to it with the ${mention.kind} ping`, async () => {
+      const channel = `C-TEXT-${mention.kind}`;
+      const poster = new SlackPoster({ token: "xoxb-test", apiUrl: slack.apiUrl });
+      const reply: Reply = {
+        title: "Reminder",
+        blocks: [paragraph("x".repeat(5_000))],
+        buttons: [],
+        visibility: "public",
+      };
+      expect(await poster.post(channel, reply, { deliveryKey: KEY, mention })).toMatchObject({
+        ok: true,
+      });
+      const [body] = slack
+        .posts()
+        .map((p) => p.body)
+        .filter((b) => b.channel === channel);
+      expect(String(body?.text)).toMatch(/^<!(here|subteam\^S0614TZR7)> Reminder/);
+      expect(String(body?.text).length).toBeLessThanOrEqual(SL.messageText);
+    });
+  }
+
   for (const mention of [
     undefined,
     { kind: "here" } as const,
