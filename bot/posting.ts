@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { JOB_BUDGET_MS } from "./after-response";
 import {
   type ChannelPoster,
   type FoundParts,
@@ -159,8 +160,9 @@ async function postOnce(job: PostJob, parts: number): Promise<PostOutcome> {
 
 /**
  * An organiser's public post from a command (`faq post`, `announce`): posted until it is there
- * once, within the time a command's function has left after answering (the webhook functions
- * stop at 30 s). Its own delivery key lets a retry find what an unanswered attempt posted.
+ * once, within part of the after-response job's budget, so the organiser's answer still has
+ * time to go out (a job whose answer fails is retried whole, and would post again). Its own
+ * delivery key lets a retry find what an unanswered attempt posted.
  */
 export async function postFromCommand(
   poster: ChannelPoster,
@@ -183,6 +185,9 @@ export async function postFromCommand(
   return (await postUntilDone(job, 0)).last;
 }
 
-/** How long a command's post may keep trying, and the longest one call may take. */
-const COMMAND_POST_BUDGET_MS = 20_000;
-const COMMAND_ATTEMPT_MS = 6_000;
+/**
+ * How long a command's post may keep trying (half the job's budget; the answer takes the rest),
+ * and the longest one call may take (the posters' 5 s timeout and a little).
+ */
+const COMMAND_POST_BUDGET_MS = JOB_BUDGET_MS / 2;
+const COMMAND_ATTEMPT_MS = 5_500;
