@@ -69,7 +69,8 @@ export function changeAlerts(
   return alerts;
 }
 
-const differs = (a: ItemSnapshot, b: ItemSnapshot) =>
+/** Whether an item reads differently in a post: its time, title or place. */
+export const differs = (a: ItemSnapshot, b: ItemSnapshot) =>
   a.startAt !== b.startAt || a.title !== b.title || (a.place ?? "") !== (b.place ?? "");
 
 /** A change alert as its revision's HEAD keeps it until the alert is in the schedule. */
