@@ -1,5 +1,6 @@
 import type { APIEmbed } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { faqPostReply } from "../../bot/commands/faq";
 import type { Mention } from "../../bot/delivery";
 import { DISCORD_LIMITS as DL } from "../../bot/discord/limits";
 import { DiscordChannelPoster } from "../../bot/discord/poster";
@@ -9,6 +10,9 @@ import { paragraph, type Reply } from "../../bot/reply";
 import { SLACK_LIMITS as SL } from "../../bot/slack/limits";
 import { SlackPoster } from "../../bot/slack/poster";
 import { type FakeSlackApi, startFakeSlackApi } from "../../bot/slack/stand-in";
+import { resolveTrip } from "../../bot/trip/model";
+import { TripFileSchema } from "../../bot/trip/schema";
+import { syntheticTrip } from "../helpers/synthetic-trip";
 
 /**
  * What the posters really send (delivery tags and the organiser's ping included), checked
@@ -156,4 +160,45 @@ describe("Slack: what the poster sends keeps within the limits, the organiser's 
       }
     });
   }
+});
+
+describe("a long FAQ post, as both posters send it", () => {
+  const trip = resolveTrip(
+    TripFileSchema.parse({
+      ...syntheticTrip({ id: "faq", items: 1, firstStart: new Date("2026-01-01T00:00:00Z") }),
+      faq: Array.from({ length: 120 }, (_, i) => ({
+        id: `q${i}`,
+        question: `${i}: ${TRAPS} ${"why ".repeat(80)}?`,
+        answer: `${TRAPS}\n${"Because. ".repeat(i % 3 === 0 ? 900 : 40)}`,
+      })),
+    }),
+  );
+  const reply = faqPostReply(trip);
+
+  it("Discord: every message within the limits, nothing pings", async () => {
+    const poster = new DiscordChannelPoster({ baseUrl: discord.url, token: "bot-test" });
+    expect(await poster.post("6001", reply, { deliveryKey: KEY })).toMatchObject({ ok: true });
+    const posts = discord.posted("6001") as Record<string, unknown>[];
+    expect(posts.length).toBeGreaterThan(5);
+    for (const body of posts) expectDiscordWithin(body, undefined);
+  });
+
+  it("Slack: every message within the limits, nothing pings", async () => {
+    const poster = new SlackPoster({ token: "xoxb-test", apiUrl: slack.apiUrl });
+    expect(await poster.post("C-FAQ", reply, { deliveryKey: KEY })).toMatchObject({ ok: true });
+    const posts = slack
+      .posts()
+      .map((p) => p.body)
+      .filter((b) => b.channel === "C-FAQ");
+    expect(posts.length).toBeGreaterThan(2);
+    for (const body of posts) {
+      const blocks = (body.blocks ?? []) as { type: string; text?: { text: string } }[];
+      expect(blocks.length).toBeLessThanOrEqual(SL.blocksPerMessage);
+      for (const b of blocks) expect(b.text?.text.length ?? 0).toBeLessThanOrEqual(SL.sectionText);
+      expect(String(body.text ?? "").length).toBeLessThanOrEqual(SL.messageText);
+      for (const parsed of [String(body.text ?? ""), ...mrkdwnTexts(blocks)]) {
+        expect(parsed).not.toMatch(/<!|<@|<#|@everyone|@here|@channel/);
+      }
+    }
+  });
 });
