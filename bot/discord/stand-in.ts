@@ -1,8 +1,11 @@
 import { generateKeyPairSync, type KeyObject, randomBytes, sign } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { APIEmbed } from "discord-api-types/v10";
 import { DEFAULT_COMMAND_NAME, findCommand, parseCommandText } from "../commands/registry";
 import { type FilledForm, type LocalApi, readRequestBody, SentLog } from "../local-api";
+import { DISCORD_LIMITS as L } from "./limits";
+import { embedLength } from "./render";
 
 /**
  * Discord played on 127.0.0.1: its REST API answering the bot, and a member using /marathon or
@@ -197,6 +200,11 @@ class DiscordApi {
 
   private route(call: RecordedCall): { status: number; body: unknown } {
     const { method, path } = call;
+    // Like Discord, a message over its documented limits is refused whole.
+    const overLimit =
+      method !== "GET" && /\/messages|\/webhooks\//.test(path) ? limitBroken(call.body) : undefined;
+    if (overLimit)
+      return { status: 400, body: { code: 50035, message: `Invalid Form Body: ${overLimit}` } };
     let m = /^\/v10\/channels\/([^/]+)\/messages$/.exec(path);
     if (m && method === "GET") {
       const limit = Math.min(100, Math.max(1, Number(call.query?.get("limit") ?? 50) || 50));
@@ -323,6 +331,28 @@ class DiscordApi {
     if (fault?.kind === "delay") await new Promise((r) => setTimeout(r, fault.ms));
     if (!res.destroyed) this.send(res, call, status, answer);
   }
+}
+
+/** The first of Discord's message limits a message body breaks, if any. */
+export function limitBroken(body: unknown): string | undefined {
+  if (!body || typeof body !== "object") return undefined;
+  const { content, embeds } = body as { content?: unknown; embeds?: unknown };
+  if (typeof content === "string" && content.length > L.content) return "content over 2000";
+  if (!Array.isArray(embeds)) return undefined;
+  if (embeds.length > L.embedsPerMessage) return "more than 10 embeds";
+  const list = embeds as APIEmbed[];
+  if (list.reduce((n, e) => n + embedLength(e), 0) > L.embedsTotal) return "embeds over 6000";
+  for (const e of list) {
+    if ((e.title ?? "").length > L.embedTitle) return "embed title over 256";
+    if ((e.description ?? "").length > L.embedDescription) return "embed description over 4096";
+    if ((e.footer?.text ?? "").length > L.footerText) return "embed footer over 2048";
+    if ((e.fields ?? []).length > L.embedFields) return "more than 25 fields";
+    for (const f of e.fields ?? []) {
+      if (f.name.length > L.fieldName) return "field name over 256";
+      if (f.value.length > L.fieldValue) return "field value over 1024";
+    }
+  }
+  return undefined;
 }
 
 /** The type Discord gives a file it keeps, from its name. */

@@ -32,6 +32,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { DEFAULT_COMMAND_NAME } from "../commands/registry";
 import { type LocalApi, readRequestBody, SentLog } from "../local-api";
+import { SLACK_LIMITS } from "./limits";
 import { type HostedFile, type SharedFile, SlackFiles } from "./stand-in-files";
 import { SlackViews, viewSubmissionPayload } from "./stand-in-views";
 
@@ -183,6 +184,16 @@ class SlackApi {
       delivered: ["ok", "delay", "dropAfter", "errorAfter"].includes(fault.kind),
     };
     this.calls.push(call);
+    // Like Slack, blocks over Block Kit's limits are refused whole.
+    const broken = fault.kind === "ok" ? blocksBroken(call.body) : undefined;
+    if (broken) {
+      call.outcome = "slackError";
+      call.delivered = false;
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify({ ok: false, error: "invalid_blocks", detail: broken }));
+      return;
+    }
     switch (fault.kind) {
       case "ok":
         return this.answer(call, res, await this.work(call));
@@ -507,4 +518,18 @@ export function slackStandIn(clock: () => Date = () => new Date()): LocalApi {
       return signed({ payload: JSON.stringify(payload) });
     },
   };
+}
+
+/** The first of Block Kit's limits a message's blocks break, if any. */
+export function blocksBroken(body: Record<string, unknown>): string | undefined {
+  const { blocks } = body;
+  if (!Array.isArray(blocks)) return undefined;
+  if (blocks.length > SLACK_LIMITS.blocksPerMessage) return "more than 50 blocks";
+  for (const b of blocks as { type?: string; text?: { text?: string }; fields?: unknown[] }[]) {
+    const text = b.text?.text ?? "";
+    if (b.type === "header" && text.length > SLACK_LIMITS.headerText) return "header over 150";
+    if (b.type === "section" && text.length > SLACK_LIMITS.sectionText) return "section over 3000";
+    if ((b.fields ?? []).length > SLACK_LIMITS.sectionFields) return "more than 10 fields";
+  }
+  return undefined;
 }

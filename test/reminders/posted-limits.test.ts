@@ -202,3 +202,25 @@ describe("a long FAQ post, as both posters send it", () => {
     }
   });
 });
+
+describe("the stand-ins refuse what the platforms refuse", () => {
+  it("Discord: 400 for embeds over 6,000 together; Slack: invalid_blocks for 51 blocks", async () => {
+    const embeds = [{ description: "x".repeat(4_000) }, { description: "y".repeat(2_001) }];
+    const refused = await fetch(`${discord.url}/v10/channels/8001/messages`, {
+      method: "POST",
+      headers: { authorization: "Bot bot-test", "content-type": "application/json" },
+      body: JSON.stringify({ embeds }),
+    });
+    expect(refused.status).toBe(400);
+    expect(discord.posted("8001")).toEqual([]);
+
+    const blocks = Array.from({ length: 51 }, () => ({
+      type: "section",
+      text: { type: "mrkdwn", text: "x" },
+    }));
+    const poster = new SlackPoster({ token: "xoxb-test", apiUrl: slack.apiUrl });
+    const outcome = await poster.call("chat.postMessage", { channel: "C-51", blocks });
+    expect(outcome).toMatchObject({ ok: false, error: "invalid_blocks" });
+    expect(slack.postsByChannel().get("C-51")).toBeUndefined();
+  });
+});
