@@ -1,3 +1,4 @@
+import { tripFileTextOf } from "../loading/trip-file-bytes";
 import { TRIP_FILE_MAX_BYTES } from "../loading/trip-file-limit";
 
 /**
@@ -26,7 +27,10 @@ export function attachmentSourceFromEnv(env: NodeJS.ProcessEnv): AttachmentSourc
 
 export type Download =
   | { ok: true; text: string }
-  | { ok: false; reason: "not-discord" | "too-large" | "failed" };
+  | { ok: false; reason: "too-large" }
+  | { ok: false; reason: "not-discord" | "failed" }
+  /** Fetched, but no trip file's text (an archive, a document, not UTF-8): `problem` says what. */
+  | { ok: false; reason: "not-text"; problem: string };
 
 /** Whether `url` is on Discord's CDN (https), or under the configured stand-in base. */
 export function isAllowedAttachmentUrl(url: string, extraBase?: string): boolean {
@@ -95,5 +99,6 @@ async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number): P
   } catch {
     return { ok: false, reason: "failed" };
   }
-  return { ok: true, text: Buffer.concat(chunks).toString("utf8") };
+  const read = tripFileTextOf(Buffer.concat(chunks));
+  return read.ok ? read : { ok: false, reason: "not-text", problem: read.problem };
 }

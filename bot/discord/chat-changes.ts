@@ -119,11 +119,16 @@ export function formSubmission(
 }
 
 /** A file that could not be fetched: what the organiser is told (privately). */
-export function downloadRefusal(reason: "not-discord" | "failed", name: string): Reply {
+export function downloadRefusal(
+  download: { reason: "not-discord" | "failed" } | { reason: "not-text"; problem: string },
+  name: string,
+): Reply {
   const said =
-    reason === "not-discord"
+    download.reason === "not-discord"
       ? `${name} is not on Discord's file servers, so the bot did not fetch it. Attach the file to the command itself.`
-      : `${name} could not be fetched from Discord. Try again in a moment.`;
+      : download.reason === "not-text"
+        ? `${name} was not read: ${download.problem}.`
+        : `${name} could not be fetched from Discord. Try again in a moment.`;
   return {
     title: "The file was not read",
     blocks: [
@@ -144,9 +149,7 @@ export async function submitAttachment(
   const name = shorten(file.filename, 100);
   const download = await downloadAttachment(file.url, file.size, source);
   if (!download.ok) {
-    return download.reason === "too-large"
-      ? tooLarge(name)
-      : downloadRefusal(download.reason, name);
+    return download.reason === "too-large" ? tooLarge(name) : downloadRefusal(download, name);
   }
   return bot.submitFile(request, { name: file.filename, text: download.text });
 }

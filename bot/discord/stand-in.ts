@@ -95,7 +95,8 @@ export interface AttachOptions {
 
 export interface FakeDiscordApi {
   url: string;
-  attach(filename: string, text: string, options?: AttachOptions): StandInAttachment;
+  /** `text` as bytes: a file that is no UTF-8 text (an archive, UTF-16), as a member may send. */
+  attach(filename: string, text: string | Uint8Array, options?: AttachOptions): StandInAttachment;
   calls: RecordedCall[];
   posted(channelId: string): unknown[];
   webhookCalls(token?: string): RecordedCall[];
@@ -140,9 +141,9 @@ class DiscordApi {
   private nextId = 1_000_000;
   private snowflake = () => String(this.nextId++);
 
-  attach(base: string, filename: string, text: string, options: AttachOptions = {}) {
+  attach(base: string, filename: string, text: string | Uint8Array, options: AttachOptions = {}) {
     const id = this.snowflake();
-    const body = Buffer.from(text, "utf8");
+    const body = typeof text === "string" ? Buffer.from(text, "utf8") : Buffer.from(text);
     this.files.set(id, { body, noLength: options.noLength ?? false });
     return {
       id,

@@ -20,6 +20,7 @@ import { runReminders } from "../../bot/reminders/run";
 import { reminderStoreOf } from "../../bot/store/stores";
 import { type LocalEnvironment, openLocalEnvironment } from "../../dev/environment";
 import { NEW_YORK as SHIPPED_NEW_YORK, tripFile, withOrganisers } from "../helpers/memory-trips";
+import { oddTripFiles, utf16le } from "../helpers/odd-files";
 import { formParts, replyOf, signedEvent, testKeys } from "./helpers";
 
 /** The example trip, listing the test organisers (the shipped file lists placeholders). */
@@ -247,6 +248,18 @@ describe("Discord: uploading a trip file", () => {
     expect(textOf(answer)).toContain("Only an organiser");
     expect(buttons(answer)).toEqual([]);
     expect(await table()).toEqual(before);
+  });
+
+  it("a zip, a PDF, a Latin-1 or a binary file is answered plainly; UTF-16 with a BOM is read", async () => {
+    const before = await table();
+    for (const odd of oddTripFiles(moved)) {
+      const answer = await upload(ORGANISER, api.attach(odd.name, odd.bytes));
+      expect(textOf(answer), odd.name).toMatch(odd.answer);
+      expect(buttons(answer), odd.name).toEqual([]);
+    }
+    expect(await table()).toEqual(before);
+    const notepad = await upload(ORGANISER, api.attach("ny.yaml", utf16le(moved)));
+    expect(textOf(notepad)).toContain("~ itinerary race-start (start)");
   });
 
   it("a file named anywhere but Discord's CDN is not fetched", async () => {
