@@ -178,6 +178,13 @@ async function table() {
 const trip = async () => env.stores.facts.readTrip(TRIP);
 const raceStart = async () => (await trip())?.trip.itinerary.find((i) => i.id === "race-start");
 
+/** `text` listing only MEMBER as the Discord organiser. */
+const takeoverOf = (text: string) => {
+  const out = text.replace(`discord: [ "${ORGANISER}" ]`, `discord: [ "${MEMBER}" ]`);
+  expect(out).not.toBe(text);
+  return out;
+};
+
 describe("Discord: uploading a trip file", () => {
   it("previews privately with Confirm and Cancel; the file loads on Confirm and not before", async () => {
     const preview = await upload(ORGANISER, api.attach("ny.yaml", moved));
@@ -245,6 +252,15 @@ describe("Discord: uploading a trip file", () => {
     const before = await table();
     const takeover = moved.replace(`discord: [ "${ORGANISER}" ]`, `discord: [ "${MEMBER}" ]`);
     const answer = await upload(MEMBER, api.attach("ny.yaml", takeover));
+    expect(textOf(answer)).toContain("Only an organiser");
+    expect(buttons(answer)).toEqual([]);
+    expect(await table()).toEqual(before);
+  });
+
+  it("for a new trip, by a member who organises none, is refused: a trip of their own would also take the channels that answer from the only trip", async () => {
+    const before = await table();
+    const own = takeoverOf(NY_TEXT.replace(`id: ${TRIP}`, "id: my-own-trip"));
+    const answer = await upload(MEMBER, api.attach("mine.yaml", own));
     expect(textOf(answer)).toContain("Only an organiser");
     expect(buttons(answer)).toEqual([]);
     expect(await table()).toEqual(before);

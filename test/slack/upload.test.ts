@@ -269,6 +269,16 @@ describe("organisers on Slack: upload, preview, Confirm, download, edit", () => 
     const changed = await submit(edit, { user: MEMBER, values: { start: "2025-11-02 07:00" } });
     expect(buttonsOf(changed.posted[0])).toEqual([]);
     expect(await revision()).toBe(before);
+    // Nor a new trip that lists them: they organise none here.
+    const own = NY_TEXT.replace(`id: ${TRIP}`, "id: my-own-trip").replace(
+      "slack: [ U0ORGANISER ]",
+      `slack: [ ${MEMBER} ]`,
+    );
+    expect(own).toContain(`slack: [ ${MEMBER} ]`);
+    const mine = slack.hostFile({ name: "mine.yaml", text: own, user: MEMBER });
+    const created = await submit(view, { user: MEMBER, file: mine });
+    expect(buttonsOf(created.posted[0])).toEqual([]);
+    expect(await table.store.getTrip("my-own-trip")).toBeUndefined();
   });
 
   it("a member's trip download sends nothing", async () => {
