@@ -388,6 +388,72 @@ describe.each(["slack", "discord"] as const)("organisers' commands on %s", (plat
   });
 });
 
+/** One failure of the platform's channel post, as its stand-in plays it. */
+function failNextPost(platform: PlatformName, fault: "429" | "503" | "dropped after posting") {
+  if (platform === "slack") {
+    slackApi.schedule(
+      fault === "429"
+        ? { kind: "rateLimit", retryAfterSeconds: 1, to: "chat.postMessage" }
+        : fault === "503"
+          ? { kind: "serverError", status: 503, to: "chat.postMessage" }
+          : { kind: "dropAfter", to: "chat.postMessage" },
+    );
+  } else {
+    discordApi.fault(
+      fault === "429"
+        ? { kind: "rate-limit", retryAfter: 1 }
+        : fault === "503"
+          ? { kind: "server-error", status: 503 }
+          : { kind: "drop-after" },
+      { method: "POST", path: /^\/v10\/channels\/[^/]+\/messages$/ },
+    );
+  }
+}
+
+describe.each(["slack", "discord"] as const)(
+  "an announcement on %s when the platform fails",
+  (platform) => {
+    const { alice } = PEOPLE[platform];
+    const ch = (name: string) => `${platform === "slack" ? "C" : "9"}${name}`;
+
+    it.each(["429", "503"] as const)(
+      "after a %s is posted once, waiting as asked, and the organiser told so",
+      async (fault) => {
+        const channel = ch(`FAIL${fault}`);
+        await say(platform, alice, channel, `link ${A}`);
+        failNextPost(platform, fault);
+        const said = await say(platform, alice, channel, `announce Bus moves to 06:05 (${fault})`);
+        expect(said.text).toContain("Announcement posted");
+        expect(postsIn(platform, channel)).toHaveLength(1);
+      },
+    );
+
+    it("after a connection dropped once the platform had posted, is in the channel once, and the organiser told it is", async () => {
+      const channel = ch("DROPPED");
+      await say(platform, alice, channel, `link ${A}`);
+      failNextPost(platform, "dropped after posting");
+      const said = await say(platform, alice, channel, "announce Passports to the guide");
+      // Discord refuses the repeat (its nonce); Slack is asked first (the post's metadata).
+      expect(said.text).toContain("Announcement posted");
+      expect(postsIn(platform, channel)).toHaveLength(1);
+    });
+  },
+);
+
+describe("an announcement on Slack whose post went unanswered and cannot be checked", () => {
+  it("is not posted again, and the organiser is told to look in the channel", async () => {
+    const alice = PEOPLE.slack.alice;
+    await viaSlack(alice, "CUNSURE", `link ${A}`);
+    slackApi.schedule(
+      { kind: "dropAfter", to: "chat.postMessage" },
+      { kind: "serverError", status: 503, to: "conversations.history" },
+    );
+    const said = await viaSlack(alice, "CUNSURE", "announce Passports to the guide");
+    expect(said.text).toMatch(/may have been posted.*look in the channel/s);
+    expect(postsIn("slack", "CUNSURE")).toHaveLength(1);
+  });
+});
+
 describe("a Discord server manager who organises nothing", () => {
   it("is refused every organisers' command in their server, and nothing changes", async () => {
     const manager = "555555555555555555";
