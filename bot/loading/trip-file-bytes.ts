@@ -39,9 +39,8 @@ export function tripFileTextOf(bytes: Uint8Array): TripFileText {
   } catch {
     return {
       ok: false,
-      problem: utf16
-        ? NOT_TEXT("not readable UTF-16 text")
-        : "the file is not UTF-8 text: save it as UTF-8 (most editors offer it under Save As → Encoding) and send it again",
+      problem:
+        "the file is not UTF-8 text: save it as UTF-8 (most editors offer it under Save As → Encoding) and send it again",
     };
   }
   // A NUL never appears in text a person wrote: this is some other kind of file.
