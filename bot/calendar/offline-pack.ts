@@ -28,6 +28,18 @@ const REPLACEMENTS: Record<string, string> = {
   "≥": ">=",
   "✓": "v",
   "\u00a0": " ",
+  // Latin letters with a stroke have no decomposition to fall back on: their base letter.
+  Ł: "L",
+  ł: "l",
+  Đ: "D",
+  đ: "d",
+  Ħ: "H",
+  ħ: "h",
+  ı: "i",
+  Ŧ: "T",
+  ŧ: "t",
+  Ƶ: "Z",
+  ƶ: "z",
 };
 
 interface TextStyle {
