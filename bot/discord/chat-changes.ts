@@ -3,9 +3,10 @@ import type { CommandRequest } from "../commands/context";
 import { findCommand } from "../commands/registry";
 import type { Bot } from "../core";
 import type { Form, Reply } from "../reply";
+import { withRetries } from "../retry";
 import { shorten } from "../text/units";
 import { tooLarge } from "../trip-changes/preview";
-import { type AttachmentSource, downloadAttachment } from "./attachment";
+import { type AttachmentSource, type Download, downloadAttachment } from "./attachment";
 import type { ChatChangeJob } from "./deferred";
 import { INTERACTION, interactionBase } from "./interaction";
 import { DISCORD_LIMITS as L } from "./limits";
@@ -147,7 +148,23 @@ export async function submitAttachment(
   source: AttachmentSource,
 ): Promise<Reply> {
   const name = shorten(file.filename, 100);
-  const download = await downloadAttachment(file.url, file.size, source);
+  // A busy or failing CDN is tried again (after its Retry-After), as Slack's file host is.
+  const { value: download } = await withRetries<Download>(
+    async () => {
+      const got = await downloadAttachment(file.url, file.size, source);
+      return got.ok
+        ? { ok: true, value: got }
+        : {
+            ok: false,
+            retryable: got.reason === "failed" && got.retryable,
+            ...(got.reason === "failed" && got.retryAfterMs !== undefined
+              ? { retryAfterMs: got.retryAfterMs }
+              : {}),
+            value: got,
+          };
+    },
+    { attempts: 3, maxWaitMs: 5000, budgetMs: 15_000 },
+  );
   if (!download.ok) {
     return download.reason === "too-large" ? tooLarge(name) : downloadRefusal(download, name);
   }

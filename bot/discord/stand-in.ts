@@ -274,6 +274,24 @@ class DiscordApi {
 
   async handle(path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? "GET";
+    if (method === "GET" && path.startsWith("/attachments/")) {
+      // The CDN fails as the API does: 429 with Retry-After, 5xx, a dropped connection.
+      const i = this.faults.findIndex((f) => matches(f.match, method, path));
+      const fault = i >= 0 ? this.faults.splice(i, 1)[0]?.fault : undefined;
+      if (fault?.kind === "drop" || fault?.kind === "drop-after") {
+        req.socket.destroy();
+        return;
+      }
+      if (fault?.kind === "rate-limit") {
+        res.writeHead(429, { "retry-after": String(fault.retryAfter) }).end();
+        return;
+      }
+      if (fault?.kind === "server-error") {
+        res.writeHead(fault.status ?? 500).end();
+        return;
+      }
+      if (fault?.kind === "delay") await new Promise((r) => setTimeout(r, fault.ms));
+    }
     if (method === "GET" && this.serveFile(path, res)) return;
     const raw = (await readRequestBody(req)).toString("utf8");
     if (this.token) {

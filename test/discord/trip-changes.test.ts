@@ -278,6 +278,30 @@ describe("Discord: uploading a trip file", () => {
     expect(textOf(notepad)).toContain("~ itinerary race-start (start)");
   });
 
+  it("is fetched again after the CDN answers 429 or 5xx or drops the connection, and previewed", async () => {
+    const cdn = { method: "GET", path: /^\/attachments\// };
+    for (const fault of [
+      { kind: "rate-limit", retryAfter: 1 },
+      { kind: "server-error", status: 503 },
+      { kind: "drop" },
+    ] as const) {
+      api.fault(fault, cdn);
+      const answer = await upload(ORGANISER, api.attach("ny.yaml", moved));
+      expect(textOf(answer), fault.kind).toContain("~ itinerary race-start (start)");
+      expect(confirmId(answer), fault.kind).not.toBe("");
+    }
+  });
+
+  it("a CDN that keeps failing gets a plain answer, and the table is untouched", async () => {
+    const before = await table();
+    const cdn = { method: "GET", path: /^\/attachments\// };
+    for (let i = 0; i < 3; i++) api.fault({ kind: "server-error", status: 502 }, cdn);
+    const answer = await upload(ORGANISER, api.attach("ny.yaml", moved));
+    expect(textOf(answer)).toMatch(/could not be fetched from Discord.*Nothing was changed/s);
+    expect(buttons(answer)).toEqual([]);
+    expect(await table()).toEqual(before);
+  });
+
   it("a file named anywhere but Discord's CDN is not fetched", async () => {
     const before = await table();
     const real = api.attach("ny.yaml", moved);
