@@ -180,6 +180,26 @@ describe("a member who organises no trip", () => {
   });
 });
 
+describe("an organiser of one trip", () => {
+  it("cannot upload over, edit or download another trip, nor make themselves its organiser", async () => {
+    const other = withOrganisers(PYONGYANG, { discord: [TRAVELLER] });
+    await loadTrip(stores, tripFile(other), { now: START });
+    const before = await stores.facts.revision(PY);
+    const takeover = readFileSync(other, "utf8").replace(
+      `discord: [ "${TRAVELLER}" ]`,
+      `discord: [ "${TRAVELLER}", "${ALICE}" ]`,
+    );
+    expect(takeover).toContain(ALICE);
+    const upload = await bot.submitFile(request(ALICE), { name: "py.yaml", text: takeover });
+    expect(upload.buttons).toEqual([]);
+    const onPy = { ...request(ALICE, "edit", "race-start"), tripId: PY };
+    expect((await bot.answer(onPy)).form).toBeUndefined();
+    const download = await bot.answer({ ...request(ALICE, "trip", "download"), tripId: PY });
+    expect(download.files).toBeUndefined();
+    expect(await stores.facts.revision(PY)).toBe(before);
+  });
+});
+
 describe("files as editors save them", () => {
   const moved = NY_TEXT.replace(
     "- id: race-start\n    start: 2025-11-02 09:10",
