@@ -191,3 +191,13 @@ export async function postFromCommand(
  */
 const COMMAND_POST_BUDGET_MS = JOB_BUDGET_MS / 2;
 const COMMAND_ATTEMPT_MS = 5_500;
+
+/**
+ * What an organiser is told about a command's post that did not surely go out: after a lost
+ * answer it may be in the channel, and sending it again would show it twice.
+ */
+export function failedPostText(outcome: PostOutcome & { ok: false }, what: string): string {
+  return outcome.ambiguous
+    ? `The platform did not answer, so ${what} may have been posted: look in the channel before sending it again.`
+    : `The platform said: ${outcome.reason}. Try again in a minute.`;
+}

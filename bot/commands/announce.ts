@@ -1,4 +1,4 @@
-import { postFromCommand } from "../posting";
+import { failedPostText, postFromCommand } from "../posting";
 import { paragraph, type Reply, text } from "../reply";
 import { shorten } from "../text/units";
 import type { CommandRequest, TripCommand } from "./context";
@@ -68,9 +68,12 @@ export const announce: TripCommand = {
     if (!services.poster) return post;
     const outcome = await postFromCommand(services.poster, request.channel.id, post);
     if (!outcome.ok) {
-      return notice("The announcement was not posted", [
-        paragraph(`The platform said: ${outcome.reason}. Try again in a minute.`),
-      ]);
+      return notice(
+        outcome.ambiguous
+          ? "The announcement may not be posted"
+          : "The announcement was not posted",
+        [paragraph(failedPostText(outcome, "the announcement"))],
+      );
     }
     return notice("Announcement posted", [
       paragraph(

@@ -1,4 +1,4 @@
-import { postFromCommand } from "../posting";
+import { failedPostText, postFromCommand } from "../posting";
 import { type Block, paragraph, type Reply, text } from "../reply";
 import { Matcher } from "../search/matcher";
 import type { Trip } from "../trip/model";
@@ -63,7 +63,7 @@ async function postFaq({ trip, request, services }: CommandContext): Promise<Rep
     return notice("The FAQ could not be posted", [
       paragraph(
         outcome.parts > 0 ? `Only ${outcome.parts} of its messages were posted. ` : "",
-        `The platform said: ${outcome.reason}. Try again in a minute.`,
+        failedPostText(outcome, "its next message"),
       ),
     ]);
   }

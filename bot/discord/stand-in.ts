@@ -99,7 +99,8 @@ export interface AttachOptions {
 
 export interface FakeDiscordApi {
   url: string;
-  attach(filename: string, text: string, options?: AttachOptions): StandInAttachment;
+  /** `text` as bytes: a file that is no UTF-8 text (an archive, UTF-16), as a member may send. */
+  attach(filename: string, text: string | Uint8Array, options?: AttachOptions): StandInAttachment;
   calls: RecordedCall[];
   posted(channelId: string): unknown[];
   webhookCalls(token?: string): RecordedCall[];
@@ -144,9 +145,9 @@ class DiscordApi {
   private nextId = 1_000_000;
   private snowflake = () => String(this.nextId++);
 
-  attach(base: string, filename: string, text: string, options: AttachOptions = {}) {
+  attach(base: string, filename: string, text: string | Uint8Array, options: AttachOptions = {}) {
     const id = this.snowflake();
-    const body = Buffer.from(text, "utf8");
+    const body = typeof text === "string" ? Buffer.from(text, "utf8") : Buffer.from(text);
     this.files.set(id, { body, noLength: options.noLength ?? false });
     return {
       id,
@@ -282,6 +283,24 @@ class DiscordApi {
 
   async handle(path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? "GET";
+    if (method === "GET" && path.startsWith("/attachments/")) {
+      // The CDN fails as the API does: 429 with Retry-After, 5xx, a dropped connection.
+      const i = this.faults.findIndex((f) => matches(f.match, method, path));
+      const fault = i >= 0 ? this.faults.splice(i, 1)[0]?.fault : undefined;
+      if (fault?.kind === "drop" || fault?.kind === "drop-after") {
+        req.socket.destroy();
+        return;
+      }
+      if (fault?.kind === "rate-limit") {
+        res.writeHead(429, { "retry-after": String(fault.retryAfter) }).end();
+        return;
+      }
+      if (fault?.kind === "server-error") {
+        res.writeHead(fault.status ?? 500).end();
+        return;
+      }
+      if (fault?.kind === "delay") await new Promise((r) => setTimeout(r, fault.ms));
+    }
     if (method === "GET" && this.serveFile(path, res)) return;
     const raw = (await readRequestBody(req)).toString("utf8");
     if (this.token) {
