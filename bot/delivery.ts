@@ -39,7 +39,7 @@ export interface ChannelPoster {
   post(channelId: string, reply: Reply, options?: PostOptions): Promise<PostOutcome>;
 
   /**
-   * Whether a post with this delivery key is already in the channel, for a delivery whose
+   * How much of the post with this delivery key is already in the channel, for a delivery whose
    * earlier attempt died mid-way or failed ambiguously. Throws when the platform cannot say.
    * Platforms that cannot tell leave it out.
    */
@@ -48,7 +48,7 @@ export interface ChannelPoster {
     deliveryKey: string,
     since: Date,
     signal?: AbortSignal,
-  ): Promise<boolean>;
+  ): Promise<FoundParts>;
 
   /**
    * How long (ms, from the first attempt) the platform itself refuses a repeat of a post with
@@ -57,6 +57,18 @@ export interface ChannelPoster {
    */
   readonly dedupeWindowMs?: number;
 }
+
+/**
+ * A delivery's messages found in the channel: `parts` counts them from the first (a post's
+ * parts go out in order, so the last one found says how many came before it), and `complete`
+ * says its last part is there.
+ */
+export interface FoundParts {
+  parts: number;
+  complete: boolean;
+}
+
+export const NOTHING_FOUND: FoundParts = { parts: 0, complete: false };
 
 export type PostOutcome =
   /** `parts`: how many of the reply's messages are in the channel, skipped ones included. */
@@ -70,8 +82,8 @@ export type PostOutcome =
       /** From Retry-After (or the platform's retry_after), when the platform said. */
       retryAfterMs?: number;
       /**
-       * No answer came (a timeout, a dropped connection): the platform may have posted the
-       * message anyway.
+       * No answer came (a timeout, a dropped connection), or a server error the platform says
+       * may follow work it did: the platform may have posted the message anyway.
        */
       ambiguous?: boolean;
       /** The channel is gone or closed to the bot (deleted, archived, no access): for good. */

@@ -20,6 +20,8 @@ export interface BotFunctionProps {
   memoryMb: number;
   timeout: Duration;
   environment: Record<string, string>;
+  /** Commands run in the project root after the bundling, given the asset folder. */
+  afterBundling?: (outputDir: string) => string[];
   /**
    * Code to deploy instead of the esbuild bundle of `entry`. Template tests pass a stub so they
    * never bundle; deployments leave it unset.
@@ -72,7 +74,18 @@ export class BotFunction extends Construct {
       // set NODE_OPTIONS=--enable-source-maps on the function, and unset it after.
       environment: props.environment,
       ...(props.code ? { code: props.code, handler: "index.handler" } : {}),
-      bundling: LAMBDA_BUNDLING,
+      bundling: props.afterBundling
+        ? {
+            ...LAMBDA_BUNDLING,
+            commandHooks: {
+              ...LAMBDA_BUNDLING.commandHooks,
+              afterBundling: (inputDir: string, outputDir: string) => [
+                ...LAMBDA_BUNDLING.commandHooks.afterBundling(inputDir, outputDir),
+                ...(props.afterBundling?.(outputDir) ?? []),
+              ],
+            },
+          }
+        : LAMBDA_BUNDLING,
     });
 
     this.errorsAlarm = alarmOnAny(

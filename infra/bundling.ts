@@ -33,7 +33,7 @@ export const DEFERRED_PACKAGES: Readonly<Record<string, readonly string[]>> = {
     "visit",
   ],
   "chrono-node": ["en"],
-  "ical-generator": ["ICalAlarmType", "ICalCalendar"],
+  "ical-generator": ["ICalAlarmType", "ICalCalendar", "escape"],
   "@aws-sdk/client-lambda": ["InvokeCommand", "LambdaClient"],
   "@aws-sdk/credential-provider-sso": ["fromSSO"],
   "@aws-sdk/credential-provider-ini": ["fromIni"],

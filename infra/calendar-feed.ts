@@ -47,6 +47,10 @@ export class CalendarFeed extends Construct {
       description: "The trip's calendar feed and offline pack (GET /calendar/{token}.ics, .pdf)",
       memoryMb: 512,
       timeout: Duration.seconds(10),
+      // The offline pack prints scripts beyond Western European text in these fonts.
+      afterBundling: (outputDir) => [
+        `node_modules/.bin/tsx infra/copy-pack-fonts.ts "${outputDir}"`,
+      ],
       environment: {
         TABLE_NAME: props.table.tableName,
         POWERTOOLS_SERVICE_NAME: "trip-group-bot",

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { ICalAlarmType, ICalCalendar } from "ical-generator";
+import { ICalAlarmType, ICalCalendar, escape as icalText } from "ical-generator";
 import type { EventVersions } from "../store/calendar-tokens";
 import { canonicalJson } from "../store/trip-records";
 import { withoutControls } from "../text/typed";
@@ -51,8 +51,14 @@ export function renderFeed(
 ): string {
   const name = withoutControls(trip.name);
   const calendar = new ICalCalendar({
-    name,
-    description: `The itinerary of ${name}, kept up to date from the trip's facts.`,
+    // ical-generator escapes an event's text but writes the calendar's NAME, X-WR-CALNAME and
+    // X-WR-CALDESC as given: a comma, semicolon or backslash in a trip's name would be misread,
+    // and a line break in it would end the property and start whatever the name says next.
+    name: icalText(name, false),
+    description: icalText(
+      `The itinerary of ${name}, kept up to date from the trip's facts.`,
+      false,
+    ),
     prodId: { company: "trip-group-bot", product: "calendar", language: "EN" },
     ttl: REFRESH_SECONDS,
   });

@@ -5,6 +5,7 @@ import type { FaqEntry, RuleTopic } from "../trip/schema";
 import { formatInZone } from "../trip/time";
 import { locationText, placeOf } from "./events";
 import { packContents } from "./pack-contents";
+import { PackFonts } from "./pack-fonts";
 
 /** The offline pack: the trip on paper or on a phone for days without a connection. */
 
@@ -30,6 +31,27 @@ const REPLACEMENTS: Record<string, string> = {
   "\u00a0": " ",
 };
 
+/**
+ * Latin letters with a stroke, which have no decomposition to fall back on: their base letter,
+ * where no embedded font prints them (a bundle without the font files).
+ */
+const BASE_LETTERS: Record<string, string> = {
+  Ł: "L",
+  ł: "l",
+  Đ: "D",
+  đ: "d",
+  Ħ: "H",
+  ħ: "h",
+  ı: "i",
+  Ŧ: "T",
+  ŧ: "t",
+  Ƶ: "Z",
+  ƶ: "z",
+};
+
+/** Invisible characters (joiners, zero-width spaces, direction marks, variation selectors). */
+const INVISIBLE = /^(?:\p{Cf}|[\u{fe00}-\u{fe0f}])$/u;
+
 interface TextStyle {
   size?: number;
   bold?: boolean;
@@ -42,30 +64,68 @@ interface TextStyle {
 class PackWriter {
   private page!: PDFPage;
   private y = 0;
-  private readonly encodable: Set<number>;
 
   constructor(
     private readonly doc: PDFDocument,
     private readonly regular: PDFFont,
     private readonly bold: PDFFont,
+    /** Prints what the standard fonts cannot (pack-fonts.ts). */
+    private readonly fonts: PackFonts,
+    private readonly encodable: ReadonlySet<number>,
   ) {
-    this.encodable = new Set(regular.getCharacterSet());
     this.newPage();
   }
 
-  /** The standard fonts speak Windows-1252: anything else is spelled out or dropped. */
+  /**
+   * The standard fonts speak Windows-1252; other scripts print in the embedded fonts; anything
+   * neither has is spelled out, printed as its base letter, or "?".
+   */
   clean(text: string): string {
     let out = "";
     for (const ch of text.normalize("NFC")) {
       const code = ch.codePointAt(0) ?? 0;
       if (this.encodable.has(code) || ch === " ") out += ch;
       else if (REPLACEMENTS[ch] !== undefined) out += REPLACEMENTS[ch];
+      else if (this.fonts.fontFor(code)) out += ch;
+      else if (INVISIBLE.test(ch)) continue;
+      else if (BASE_LETTERS[ch] !== undefined) out += BASE_LETTERS[ch];
       else {
         const base = ch.normalize("NFKD").replace(/\p{M}/gu, "");
         out += [...base].every((c) => this.encodable.has(c.codePointAt(0) ?? 0)) ? base : "?";
       }
     }
     return out;
+  }
+
+  /** Cleaned text in runs of one font each: the standard font, or an embedded one. */
+  private runs(text: string, bold: boolean): { font: PDFFont; text: string }[] {
+    const standard = bold ? this.bold : this.regular;
+    const runs: { font: PDFFont; text: string }[] = [];
+    for (const ch of text) {
+      const code = ch.codePointAt(0) ?? 0;
+      const font =
+        this.encodable.has(code) || ch === " " ? standard : (this.fonts.fontFor(code) ?? standard);
+      const last = runs.at(-1);
+      if (last?.font === font) last.text += ch;
+      else runs.push({ font, text: ch });
+    }
+    return runs;
+  }
+
+  private width(text: string, size: number, bold: boolean): number {
+    return this.runs(text, bold).reduce((w, r) => w + r.font.widthOfTextAtSize(r.text, size), 0);
+  }
+
+  private draw(
+    page: PDFPage,
+    line: string,
+    at: { x: number; y: number; size: number; bold: boolean; color: ReturnType<typeof rgb> },
+  ) {
+    let x = at.x;
+    for (const run of this.runs(line, at.bold)) {
+      page.drawText(run.text, { x, y: at.y, size: at.size, font: run.font, color: at.color });
+      x += run.font.widthOfTextAtSize(run.text, at.size);
+    }
   }
 
   heading(text: string, size: number = SIZE.heading) {
@@ -77,18 +137,18 @@ class PackWriter {
 
   text(text: string, style: TextStyle = {}) {
     const size = style.size ?? SIZE.body;
-    const font = style.bold ? this.bold : this.regular;
+    const bold = style.bold ?? false;
     const indent = style.indent ?? 0;
     const width = PAGE.width - 2 * PAGE.margin - indent;
     for (const paragraph of this.clean(text).split("\n")) {
-      for (const line of this.wrap(paragraph, font, size, width)) {
+      for (const line of this.wrap(paragraph, bold, size, width)) {
         if (this.y - size < BOTTOM) this.newPage();
         this.y -= size;
-        this.page.drawText(line, {
+        this.draw(this.page, line, {
           x: PAGE.margin + indent,
           y: this.y,
           size,
-          font,
+          bold,
           color: style.color ?? INK,
         });
         this.y -= size * (LEADING - 1);
@@ -97,20 +157,22 @@ class PackWriter {
     this.y -= style.gapAfter ?? size * 0.4;
   }
 
-  private wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+  private wrap(text: string, bold: boolean, size: number, width: number): string[] {
+    const fits = (s: string) => this.width(s, size, bold) <= width;
     const lines: string[] = [];
     let line = "";
     for (const word of text.split(/\s+/).filter(Boolean)) {
       const candidate = line ? `${line} ${word}` : word;
-      if (font.widthOfTextAtSize(candidate, size) <= width) {
+      if (fits(candidate)) {
         line = candidate;
         continue;
       }
       if (line) lines.push(line);
-      // A word longer than the line (a URL) is broken where it must be.
+      // A word longer than the line (a URL, a sentence in a script without spaces) is broken
+      // where it must be.
       let rest = word;
-      while (font.widthOfTextAtSize(rest, size) > width) {
-        const cut = longestFitting(rest, (start) => font.widthOfTextAtSize(start, size) <= width);
+      while (!fits(rest)) {
+        const cut = longestFitting(rest, fits);
         lines.push(rest.slice(0, cut));
         rest = rest.slice(cut);
       }
@@ -129,11 +191,11 @@ class PackWriter {
   footers(title: string) {
     const pages = this.doc.getPages();
     pages.forEach((page, i) => {
-      page.drawText(this.clean(`${title} · page ${i + 1} of ${pages.length}`), {
+      this.draw(page, this.clean(`${title} · page ${i + 1} of ${pages.length}`), {
         x: PAGE.margin,
         y: PAGE.margin / 2,
         size: SIZE.small,
-        font: this.regular,
+        bold: false,
         color: MUTED,
       });
     });
@@ -183,10 +245,16 @@ export async function offlinePack(trip: Trip, now: Date): Promise<Uint8Array> {
   doc.setProducer("trip-group-bot");
   doc.setCreationDate(now);
   doc.setModificationDate(now);
+  const regular = await doc.embedFont(StandardFonts.Helvetica);
+  const encodable = new Set(regular.getCharacterSet());
+  // Everything the pack prints comes from the trip; its other words are Western European.
+  const fonts = await PackFonts.embed(doc, JSON.stringify(trip), (code) => encodable.has(code));
   const w = new PackWriter(
     doc,
-    await doc.embedFont(StandardFonts.Helvetica),
+    regular,
     await doc.embedFont(StandardFonts.HelveticaBold),
+    fonts,
+    encodable,
   );
   const pack = packContents(trip);
   coverLines(trip, pack, now, w);

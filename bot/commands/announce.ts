@@ -1,3 +1,4 @@
+import { failedPostText, postFromCommand } from "../posting";
 import { paragraph, type Reply, text } from "../reply";
 import { shorten } from "../text/units";
 import type { CommandRequest, TripCommand } from "./context";
@@ -65,11 +66,14 @@ export const announce: TripCommand = {
     const post = announcementReply(request, body, here);
     // Without a way to post (the terminal), the post itself is the answer.
     if (!services.poster) return post;
-    const outcome = await services.poster.post(request.channel.id, post);
+    const outcome = await postFromCommand(services.poster, request.channel.id, post);
     if (!outcome.ok) {
-      return notice("The announcement was not posted", [
-        paragraph(`The platform said: ${outcome.reason}. Try again in a minute.`),
-      ]);
+      return notice(
+        outcome.ambiguous
+          ? "The announcement may not be posted"
+          : "The announcement was not posted",
+        [paragraph(failedPostText(outcome, "the announcement"))],
+      );
     }
     return notice("Announcement posted", [
       paragraph(

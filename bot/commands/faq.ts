@@ -1,3 +1,4 @@
+import { failedPostText, postFromCommand } from "../posting";
 import { type Block, paragraph, type Reply, text } from "../reply";
 import { Matcher } from "../search/matcher";
 import type { Trip } from "../trip/model";
@@ -57,12 +58,12 @@ async function postFaq({ trip, request, services }: CommandContext): Promise<Rep
   const post = faqPostReply(trip);
   // Without a way to post (the terminal), the post itself is the answer.
   if (!services.poster) return post;
-  const outcome = await services.poster.post(request.channel.id, post);
+  const outcome = await postFromCommand(services.poster, request.channel.id, post);
   if (!outcome.ok) {
     return notice("The FAQ could not be posted", [
       paragraph(
         outcome.parts > 0 ? `Only ${outcome.parts} of its messages were posted. ` : "",
-        `The platform said: ${outcome.reason}. Try again in a minute.`,
+        failedPostText(outcome, "its next message"),
       ),
     ]);
   }

@@ -1,7 +1,7 @@
 import { paragraph, type Reply, text } from "../reply";
 import type { ChannelCommand, ChannelCommandContext } from "./context";
 import { notice } from "./format";
-import { isOrganiser, unavailable } from "./organisers";
+import { isOrganiser, organisersOnly, unavailable } from "./organisers";
 import { DEFAULT_COMMAND_NAME } from "./registry";
 
 /**
@@ -83,7 +83,14 @@ export const tripFile: ChannelCommand = {
   async run(ctx) {
     const command = ctx.trip?.command ?? DEFAULT_COMMAND_NAME;
     const action = ctx.request.input.trim().toLowerCase();
-    if (action === "upload") return uploadForm(command);
+    if (action === "upload") {
+      // In a channel with a trip, the form is for its organisers; the file itself is checked
+      // again when it arrives (an attachment comes with the command on Discord).
+      if (ctx.trip && !isOrganiser(ctx.trip, ctx.request)) {
+        return organisersOnly("upload a trip file here", ctx.request);
+      }
+      return uploadForm(command);
+    }
     if (action === "download") return download(ctx);
     return notice("Trip file", [
       paragraph(text(`/${command} trip download`, true), " gives you the current trip file."),

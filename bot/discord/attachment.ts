@@ -1,4 +1,6 @@
+import { tripFileTextOf } from "../loading/trip-file-bytes";
 import { TRIP_FILE_MAX_BYTES } from "../loading/trip-file-limit";
+import { retryAfterMs } from "../retry";
 
 /**
  * Fetching a file a member attached to a command. Discord serves attachments from its CDN
@@ -26,7 +28,12 @@ export function attachmentSourceFromEnv(env: NodeJS.ProcessEnv): AttachmentSourc
 
 export type Download =
   | { ok: true; text: string }
-  | { ok: false; reason: "not-discord" | "too-large" | "failed" };
+  | { ok: false; reason: "too-large" }
+  | { ok: false; reason: "not-discord" }
+  /** `retryable`: a 429, 5xx, timeout or dropped connection, worth another try. */
+  | { ok: false; reason: "failed"; retryable: boolean; retryAfterMs?: number }
+  /** Fetched, but no trip file's text (an archive, a document, not UTF-8): `problem` says what. */
+  | { ok: false; reason: "not-text"; problem: string };
 
 /** Whether `url` is on Discord's CDN (https), or under the configured stand-in base. */
 export function isAllowedAttachmentUrl(url: string, extraBase?: string): boolean {
@@ -65,9 +72,19 @@ export async function downloadAttachment(
       signal: AbortSignal.timeout(source.timeoutMs),
     });
   } catch {
-    return { ok: false, reason: "failed" };
+    return { ok: false, reason: "failed", retryable: true };
   }
-  if (!response.ok || !response.body) return { ok: false, reason: "failed" };
+  if (response.status === 429 || response.status >= 500) {
+    await response.body?.cancel();
+    const wait = retryAfterMs(response.headers.get("retry-after"));
+    return {
+      ok: false,
+      reason: "failed",
+      retryable: true,
+      ...(wait !== undefined ? { retryAfterMs: wait } : {}),
+    };
+  }
+  if (!response.ok || !response.body) return { ok: false, reason: "failed", retryable: false };
   const length = Number(response.headers.get("content-length") ?? "0");
   if (length > source.maxBytes) {
     await response.body.cancel();
@@ -93,7 +110,8 @@ async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number): P
       chunks.push(value);
     }
   } catch {
-    return { ok: false, reason: "failed" };
+    return { ok: false, reason: "failed", retryable: true };
   }
-  return { ok: true, text: Buffer.concat(chunks).toString("utf8") };
+  const read = tripFileTextOf(Buffer.concat(chunks));
+  return read.ok ? read : { ok: false, reason: "not-text", problem: read.problem };
 }

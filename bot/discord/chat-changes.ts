@@ -3,9 +3,10 @@ import type { CommandRequest } from "../commands/context";
 import { findCommand } from "../commands/registry";
 import type { Bot } from "../core";
 import type { Form, Reply } from "../reply";
+import { withRetries } from "../retry";
 import { shorten } from "../text/units";
 import { tooLarge } from "../trip-changes/preview";
-import { type AttachmentSource, downloadAttachment } from "./attachment";
+import { type AttachmentSource, type Download, downloadAttachment } from "./attachment";
 import type { ChatChangeJob } from "./deferred";
 import { INTERACTION, interactionBase } from "./interaction";
 import { DISCORD_LIMITS as L } from "./limits";
@@ -119,11 +120,16 @@ export function formSubmission(
 }
 
 /** A file that could not be fetched: what the organiser is told (privately). */
-export function downloadRefusal(reason: "not-discord" | "failed", name: string): Reply {
+export function downloadRefusal(
+  download: { reason: "not-discord" | "failed" } | { reason: "not-text"; problem: string },
+  name: string,
+): Reply {
   const said =
-    reason === "not-discord"
+    download.reason === "not-discord"
       ? `${name} is not on Discord's file servers, so the bot did not fetch it. Attach the file to the command itself.`
-      : `${name} could not be fetched from Discord. Try again in a moment.`;
+      : download.reason === "not-text"
+        ? `${name} was not read: ${download.problem}.`
+        : `${name} could not be fetched from Discord. Try again in a moment.`;
   return {
     title: "The file was not read",
     blocks: [
@@ -142,11 +148,25 @@ export async function submitAttachment(
   source: AttachmentSource,
 ): Promise<Reply> {
   const name = shorten(file.filename, 100);
-  const download = await downloadAttachment(file.url, file.size, source);
+  // A busy or failing CDN is tried again (after its Retry-After), as Slack's file host is.
+  const { value: download } = await withRetries<Download>(
+    async () => {
+      const got = await downloadAttachment(file.url, file.size, source);
+      return got.ok
+        ? { ok: true, value: got }
+        : {
+            ok: false,
+            retryable: got.reason === "failed" && got.retryable,
+            ...(got.reason === "failed" && got.retryAfterMs !== undefined
+              ? { retryAfterMs: got.retryAfterMs }
+              : {}),
+            value: got,
+          };
+    },
+    { attempts: 3, maxWaitMs: 5000, budgetMs: 15_000 },
+  );
   if (!download.ok) {
-    return download.reason === "too-large"
-      ? tooLarge(name)
-      : downloadRefusal(download.reason, name);
+    return download.reason === "too-large" ? tooLarge(name) : downloadRefusal(download, name);
   }
   return bot.submitFile(request, { name: file.filename, text: download.text });
 }

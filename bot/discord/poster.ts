@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { APIEmbed } from "discord-api-types/v10";
-import type { ChannelPoster, Mention, PostOptions, PostOutcome } from "../delivery";
+import type { ChannelPoster, FoundParts, Mention, PostOptions, PostOutcome } from "../delivery";
 import type { Reply } from "../reply";
 import { ROOT_COMMAND } from "./interaction";
 import { type DiscordMessage, renderReply } from "./render";
@@ -32,7 +32,10 @@ export class DiscordChannelPoster implements ChannelPoster {
   }
 
   async post(channelId: string, reply: Reply, options: PostOptions = {}): Promise<PostOutcome> {
-    const messages = renderReply(reply, { visibility: "public" });
+    const messages = renderReply(reply, {
+      visibility: "public",
+      ...(options.deliveryKey ? { reserveUnits: TAG_RESERVE_UNITS } : {}),
+    });
     const skip = options.skipParts ?? 0;
     for (let i = skip; i < messages.length; i++) {
       const { flags: _ephemeral, ...rendered } = messages[i] as (typeof messages)[number];
@@ -65,8 +68,11 @@ export class DiscordChannelPoster implements ChannelPoster {
           parts: i,
           retryable: result.retryable,
           ...(result.retryAfterMs !== undefined ? { retryAfterMs: result.retryAfterMs } : {}),
-          // No status: no answer came, and Discord may have created the message.
-          ...(result.status === undefined && result.retryable ? { ambiguous: true } : {}),
+          // No answer came, or a 5xx (a gateway's can follow the work): Discord may have
+          // created the message.
+          ...(result.retryable && (result.status === undefined || result.status >= 500)
+            ? { ambiguous: true }
+            : {}),
           ...(result.status !== undefined && CHANNEL_GONE_STATUSES.has(result.status)
             ? { channelGone: true }
             : {}),
@@ -78,7 +84,7 @@ export class DiscordChannelPoster implements ChannelPoster {
   }
 
   /**
-   * Whether the delivery's last part is among the channel's latest messages, by the delivery
+   * How many of the delivery's parts are among the channel's latest messages, by the delivery
    * key in its embed footer: Discord echoes a nonce only in the answer to the post itself, so
    * the key is written where reading the channel (`GET /channels/{id}/messages`, needs Read
    * Message History) shows it. Throws when Discord does not answer.
@@ -88,7 +94,7 @@ export class DiscordChannelPoster implements ChannelPoster {
     deliveryKey: string,
     since: Date,
     signal?: AbortSignal,
-  ): Promise<boolean> {
+  ): Promise<FoundParts> {
     const result = await discordRequest(
       this.config,
       "GET",
@@ -97,11 +103,17 @@ export class DiscordChannelPoster implements ChannelPoster {
     );
     if (!result.ok) throw new Error(`reading the channel failed: ${result.reason}`);
     const messages = Array.isArray(result.body) ? (result.body as ChannelMessage[]) : [];
-    return messages.some(
-      (m) =>
-        (m.timestamp === undefined || Date.parse(m.timestamp) >= since.getTime()) &&
-        (m.embeds ?? []).some((e) => isLastPartOf(e.footer?.text, deliveryKey)),
-    );
+    let found: FoundParts = { parts: 0, complete: false };
+    for (const m of messages) {
+      if (m.timestamp !== undefined && Date.parse(m.timestamp) < since.getTime()) continue;
+      for (const e of m.embeds ?? []) {
+        const part = partOf(e.footer?.text, deliveryKey);
+        if (part && part.part + 1 > found.parts) {
+          found = { parts: part.part + 1, complete: part.part + 1 === part.of };
+        }
+      }
+    }
+    return found;
   }
 }
 
@@ -112,13 +124,21 @@ interface ChannelMessage {
   embeds?: APIEmbed[];
 }
 
+/**
+ * The most a delivery tag adds to a message's embeds (" · ref <25-character key> 999/999"):
+ * the renderer keeps it free, or a message packed to Discord's 6,000 would be refused.
+ */
+const TAG_RESERVE_UNITS = " · ref ".length + 25 + " 999/999".length;
+
 /** "ref <key>" or "ref <key> 2/3": the footer tag of a delivery's part. */
 const tagOf = (key: string, part: number, of: number) =>
   of === 1 ? `ref ${key}` : `ref ${key} ${part + 1}/${of}`;
 
-function isLastPartOf(footer: string | undefined, key: string): boolean {
+/** Which part of the delivery `key` a footer tags (0-based), if it tags one. */
+function partOf(footer: string | undefined, key: string): { part: number; of: number } | undefined {
   const m = /ref (\S+)(?: (\d+)\/(\d+))?$/.exec(footer ?? "");
-  return m?.[1] === key && (m[2] === undefined || m[2] === m[3]);
+  if (m?.[1] !== key) return undefined;
+  return m[2] === undefined ? { part: 0, of: 1 } : { part: Number(m[2]) - 1, of: Number(m[3]) };
 }
 
 /** The delivery key in the last embed's footer (small print, after any footer it had). */

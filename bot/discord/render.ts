@@ -38,6 +38,11 @@ export interface RenderOptions {
   shareId?: string;
   /** Overrides the reply's own visibility (a shared answer is public). */
   visibility?: Reply["visibility"];
+  /**
+   * Units of each message's 6,000 across embeds kept free for what the caller adds after
+   * rendering (a channel post's delivery tag in the last footer).
+   */
+  reserveUnits?: number;
 }
 
 /**
@@ -103,6 +108,8 @@ export function embedLength(e: APIEmbed): number {
 /** Builds embeds block by block, starting a new one wherever a limit would be crossed. */
 class EmbedWriter {
   readonly embeds: APIEmbed[] = [];
+  /** What one embed may hold in all (the message's total, less the caller's reserve). */
+  constructor(private readonly total: number = L.embedsTotal) {}
   private lines: string[] = [];
   private fields: APIEmbedField[] = [];
   private title: string | undefined;
@@ -127,7 +134,7 @@ class EmbedWriter {
     for (const piece of splitLine(text, L.embedDescription)) {
       const description = this.lines.join("\n").length;
       const added = piece.length + (this.lines.length > 0 ? 1 : 0);
-      if (description + added > L.embedDescription || this.size() + added > L.embedsTotal) {
+      if (description + added > L.embedDescription || this.size() + added > this.total) {
         this.flush();
       }
       this.lines.push(piece);
@@ -142,7 +149,7 @@ class EmbedWriter {
     };
     if (
       this.fields.length >= L.embedFields ||
-      this.size() + field.name.length + field.value.length > L.embedsTotal
+      this.size() + field.name.length + field.value.length > this.total
     ) {
       this.flush();
     }
@@ -183,8 +190,8 @@ function writeBlock(w: EmbedWriter, block: Block, isPartTitle: boolean): void {
 }
 
 /** Embeds for a reply: the first carries the title, each later part (a day, a topic) its heading. */
-export function replyEmbeds(reply: Reply): APIEmbed[] {
-  const w = new EmbedWriter();
+export function replyEmbeds(reply: Reply, total: number = L.embedsTotal): APIEmbed[] {
+  const w = new EmbedWriter(total);
   replyParts(reply).forEach((part, i) => {
     const [first] = part;
     const headingTitle = i > 0 && first?.type === "heading" ? first.text : undefined;
@@ -198,13 +205,13 @@ export function replyEmbeds(reply: Reply): APIEmbed[] {
 }
 
 /** Packs embeds into as few messages as Discord's per-message limits allow, in order. */
-function pack(embeds: APIEmbed[]): APIEmbed[][] {
+function pack(embeds: APIEmbed[], limit: number): APIEmbed[][] {
   const messages: APIEmbed[][] = [];
   let current: APIEmbed[] = [];
   let total = 0;
   for (const embed of embeds) {
     const size = embedLength(embed);
-    if (current.length >= L.embedsPerMessage || total + size > L.embedsTotal) {
+    if (current.length >= L.embedsPerMessage || total + size > limit) {
       messages.push(current);
       current = [];
       total = 0;
@@ -233,7 +240,8 @@ export function shareButtonRow(
 export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordMessage[] {
   const visibility = options.visibility ?? reply.visibility;
   const share = reply.buttons.find((b) => b.action === "share");
-  const messages = pack(replyEmbeds(reply));
+  const total = L.embedsTotal - (options.reserveUnits ?? 0);
+  const messages = pack(replyEmbeds(reply, total), total);
   return messages.map((embeds, i) => {
     const last = i === messages.length - 1;
     const message: DiscordMessage = { embeds, components: [], allowed_mentions: { parse: [] } };

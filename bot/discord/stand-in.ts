@@ -1,8 +1,11 @@
 import { generateKeyPairSync, type KeyObject, randomBytes, sign } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { APIEmbed } from "discord-api-types/v10";
 import { DEFAULT_COMMAND_NAME, findCommand, parseCommandText } from "../commands/registry";
 import { type FilledForm, type LocalApi, readRequestBody, SentLog } from "../local-api";
+import { DISCORD_LIMITS as L } from "./limits";
+import { embedLength } from "./render";
 
 /**
  * Discord played on 127.0.0.1: its REST API answering the bot, and a member using /marathon or
@@ -21,7 +24,8 @@ import { type FilledForm, type LocalApi, readRequestBody, SentLog } from "../loc
  *   api.fault(fault, match?)           queues a fault for the next request that matches; queued
  *                                      faults are used once each, in order:
  *        { kind: "rate-limit", retryAfter: 1.5, via?: "header" | "body" | "both" }   → 429
- *        { kind: "server-error", status?: 500 }                                    → 5xx
+ *        { kind: "server-error", status?: 500, after?: true }                      → 5xx
+ *                                            (after: once the work is done, as a gateway may)
  *        { kind: "delay", ms: 3000 }         does the work at once, answers only after `ms`
  *        { kind: "drop" }                    destroys the connection without an answer
  *        { kind: "drop-after" }              does the work (e.g. creates the message), then
@@ -51,7 +55,7 @@ import { type FilledForm, type LocalApi, readRequestBody, SentLog } from "../loc
 
 export type Fault =
   | { kind: "rate-limit"; retryAfter: number; via?: "header" | "body" | "both" }
-  | { kind: "server-error"; status?: number }
+  | { kind: "server-error"; status?: number; after?: boolean }
   | { kind: "delay"; ms: number }
   | { kind: "drop" }
   | { kind: "drop-after" };
@@ -95,7 +99,8 @@ export interface AttachOptions {
 
 export interface FakeDiscordApi {
   url: string;
-  attach(filename: string, text: string, options?: AttachOptions): StandInAttachment;
+  /** `text` as bytes: a file that is no UTF-8 text (an archive, UTF-16), as a member may send. */
+  attach(filename: string, text: string | Uint8Array, options?: AttachOptions): StandInAttachment;
   calls: RecordedCall[];
   posted(channelId: string): unknown[];
   webhookCalls(token?: string): RecordedCall[];
@@ -140,9 +145,9 @@ class DiscordApi {
   private nextId = 1_000_000;
   private snowflake = () => String(this.nextId++);
 
-  attach(base: string, filename: string, text: string, options: AttachOptions = {}) {
+  attach(base: string, filename: string, text: string | Uint8Array, options: AttachOptions = {}) {
     const id = this.snowflake();
-    const body = Buffer.from(text, "utf8");
+    const body = typeof text === "string" ? Buffer.from(text, "utf8") : Buffer.from(text);
     this.files.set(id, { body, noLength: options.noLength ?? false });
     return {
       id,
@@ -196,6 +201,11 @@ class DiscordApi {
 
   private route(call: RecordedCall): { status: number; body: unknown } {
     const { method, path } = call;
+    // Like Discord, a message over its documented limits is refused whole.
+    const overLimit =
+      method !== "GET" && /\/messages|\/webhooks\//.test(path) ? limitBroken(call.body) : undefined;
+    if (overLimit)
+      return { status: 400, body: { code: 50035, message: `Invalid Form Body: ${overLimit}` } };
     let m = /^\/v10\/channels\/([^/]+)\/messages$/.exec(path);
     if (m && method === "GET") {
       const limit = Math.min(100, Math.max(1, Number(call.query?.get("limit") ?? 50) || 50));
@@ -273,6 +283,24 @@ class DiscordApi {
 
   async handle(path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? "GET";
+    if (method === "GET" && path.startsWith("/attachments/")) {
+      // The CDN fails as the API does: 429 with Retry-After, 5xx, a dropped connection.
+      const i = this.faults.findIndex((f) => matches(f.match, method, path));
+      const fault = i >= 0 ? this.faults.splice(i, 1)[0]?.fault : undefined;
+      if (fault?.kind === "drop" || fault?.kind === "drop-after") {
+        req.socket.destroy();
+        return;
+      }
+      if (fault?.kind === "rate-limit") {
+        res.writeHead(429, { "retry-after": String(fault.retryAfter) }).end();
+        return;
+      }
+      if (fault?.kind === "server-error") {
+        res.writeHead(fault.status ?? 500).end();
+        return;
+      }
+      if (fault?.kind === "delay") await new Promise((r) => setTimeout(r, fault.ms));
+    }
     if (method === "GET" && this.serveFile(path, res)) return;
     const raw = (await readRequestBody(req)).toString("utf8");
     if (this.token) {
@@ -306,6 +334,8 @@ class DiscordApi {
       return;
     }
     if (fault?.kind === "server-error") {
+      // A gateway's 5xx can come after Discord did the work.
+      if (fault.after) this.route(call);
       this.send(res, call, fault.status ?? 500, { message: "Internal Server Error", code: 0 });
       return;
     }
@@ -320,6 +350,28 @@ class DiscordApi {
     if (fault?.kind === "delay") await new Promise((r) => setTimeout(r, fault.ms));
     if (!res.destroyed) this.send(res, call, status, answer);
   }
+}
+
+/** The first of Discord's message limits a message body breaks, if any. */
+export function limitBroken(body: unknown): string | undefined {
+  if (!body || typeof body !== "object") return undefined;
+  const { content, embeds } = body as { content?: unknown; embeds?: unknown };
+  if (typeof content === "string" && content.length > L.content) return "content over 2000";
+  if (!Array.isArray(embeds)) return undefined;
+  if (embeds.length > L.embedsPerMessage) return "more than 10 embeds";
+  const list = embeds as APIEmbed[];
+  if (list.reduce((n, e) => n + embedLength(e), 0) > L.embedsTotal) return "embeds over 6000";
+  for (const e of list) {
+    if ((e.title ?? "").length > L.embedTitle) return "embed title over 256";
+    if ((e.description ?? "").length > L.embedDescription) return "embed description over 4096";
+    if ((e.footer?.text ?? "").length > L.footerText) return "embed footer over 2048";
+    if ((e.fields ?? []).length > L.embedFields) return "more than 25 fields";
+    for (const f of e.fields ?? []) {
+      if (f.name.length > L.fieldName) return "field name over 256";
+      if (f.value.length > L.fieldValue) return "field value over 1024";
+    }
+  }
+  return undefined;
 }
 
 /** The type Discord gives a file it keeps, from its name. */

@@ -76,3 +76,28 @@ export function withItemEdited(
   itinerary[index] = edited as unknown as ItineraryItemFile;
   return { ...file, itinerary };
 }
+
+/**
+ * `file` with the fields an edit changed (from `before` to `after`) set on its item as `file`
+ * has it now: the same edit made again after another load, which keeps everything that load
+ * did to the other fields and items. Undefined when the item is gone.
+ */
+export function withEditRebased(
+  file: TripFile,
+  edit: { itemId: string; before: ItineraryItemFile; after: ItineraryItemFile },
+): TripFile | undefined {
+  const index = file.itinerary.findIndex((i) => i.id === edit.itemId);
+  const item = file.itinerary[index];
+  if (!item) return undefined;
+  const rebased: Record<string, unknown> = { ...item };
+  const before = edit.before as Record<string, unknown>;
+  const after = edit.after as Record<string, unknown>;
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (JSON.stringify(before[key]) === JSON.stringify(after[key])) continue;
+    if (after[key] === undefined) delete rebased[key];
+    else rebased[key] = after[key];
+  }
+  const itinerary = [...file.itinerary];
+  itinerary[index] = rebased as unknown as ItineraryItemFile;
+  return { ...file, itinerary };
+}

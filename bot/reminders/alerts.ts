@@ -7,6 +7,7 @@ import type {
 } from "../store/reminder-schedule";
 import type { ItineraryItem, Trip } from "../trip/model";
 import { formatInZone } from "../trip/time";
+import { contentOf } from "./schedule";
 
 /** How far ahead a change is worth announcing even when no reminder has gone out yet. */
 export const ANNOUNCE_WITHIN_MS = 48 * 3_600_000;
@@ -24,19 +25,6 @@ const snapshot = (item: ItineraryItem): ItemSnapshot => ({
   startAt: item.startAt.toISOString(),
   ...(item.place ? { place: item.place } : {}),
 });
-
-function contentOf(trip: Trip, item: ItineraryItem): ReminderContent {
-  return {
-    tripName: trip.name,
-    zone: trip.zone,
-    zoneLabel: trip.zoneLabel,
-    command: trip.command,
-    title: item.title,
-    ...(item.place ? { place: item.place } : {}),
-    ...(item.notes ? { notes: item.notes } : {}),
-    day: item.day,
-  };
-}
 
 /**
  * The change alerts a load owes the channels: one per item that it moves, retitles, relocates
@@ -81,7 +69,8 @@ export function changeAlerts(
   return alerts;
 }
 
-const differs = (a: ItemSnapshot, b: ItemSnapshot) =>
+/** Whether an item reads differently in a post: its time, title or place. */
+export const differs = (a: ItemSnapshot, b: ItemSnapshot) =>
   a.startAt !== b.startAt || a.title !== b.title || (a.place ?? "") !== (b.place ?? "");
 
 /** A change alert as its revision's HEAD keeps it until the alert is in the schedule. */

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import type { ChannelPoster, Mention, PostOutcome } from "../delivery";
-import { type Attempt, withRetries } from "../retry";
+import type { ChannelPoster, Mention } from "../delivery";
+import { type PostJob, postedBefore, postUntilDone } from "../posting";
 import type { DeliveryKey, DeliveryLedger, FinishOutcome } from "../store/delivery-ledger";
 import type { ScheduledReminder } from "../store/reminder-schedule";
 import { changeReply, reminderReply } from "./message";
@@ -103,20 +103,23 @@ export async function deliver(delivery: Delivery, ctx: DeliveryContext): Promise
     const recorded = await record({ state: "missed", parts: claim.parts, reason });
     return { outcome: "missed", recorded, retried: 0, reason, cause: "too late" };
   }
+  const job = jobOf(delivery, ctx);
+  let parts = claim.parts;
   if (claim.uncertain) {
-    const check = await postedBefore(delivery, ctx);
-    if (check.found) {
-      const recorded = await record({ state: "sent", parts: claim.parts });
-      return { outcome: "sent", recorded, retried: 0, found: true };
-    }
-    if (check.failed) {
+    const check = await postedBefore(job);
+    if (check.failed !== undefined) {
       const reason = `could not ask ${key.platform} whether an earlier attempt posted: ${check.failed}`;
-      await record({ state: "retry", parts: claim.parts, reason, uncertain: true });
+      await record({ state: "retry", parts, reason, uncertain: true });
       return { outcome: "deferred", retried: 0, reason, attempts: 0, uncertain: true };
     }
+    if (check.found.complete) {
+      const recorded = await record({ state: "sent", parts: Math.max(parts, check.found.parts) });
+      return { outcome: "sent", recorded, retried: 0, found: true };
+    }
+    // The parts the channel shows are not posted again.
+    parts = Math.max(parts, check.found.parts);
   }
-  const { last, attempts, found } = await postWithRetries(delivery, claim.parts, ctx);
-  const outcome = last.value;
+  const { last: outcome, attempts, found } = await postUntilDone(job, parts);
   const retried = Math.max(0, attempts - 1);
   if (outcome.ok) {
     const recorded = await record({ state: "sent", parts: outcome.parts });
@@ -142,115 +145,22 @@ export async function deliver(delivery: Delivery, ctx: DeliveryContext): Promise
   };
 }
 
-type Check = { found: boolean; failed?: undefined } | { found: false; failed: string };
-
-/**
- * Asks the platform whether the delivery's post is in the channel already. A platform that
- * cannot tell says "not found"; one that fails to answer (in time) leaves it unknown.
- */
-async function postedBefore({ reminder, key }: Delivery, ctx: DeliveryContext): Promise<Check> {
-  const find = ctx.poster?.findDelivered?.bind(ctx.poster);
-  if (!find) return { found: false };
-  // The check never outlives its share of the run: it is cut off, and not waited for.
-  const stop = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      stop.abort();
-      reject(new Error("no answer in time"));
-    }, ctx.attemptMs);
-  });
-  // A post older than the item's earliest reminder cannot be this one.
-  const since = new Date(Math.min(reminder.dueAt.getTime(), ctx.now().getTime()) - 60_000);
-  try {
-    const found = find(key.channelId, deliveryKeyOf(key), since, stop.signal);
-    return { found: await Promise.race([found, deadline]) };
-  } catch (e) {
-    return { found: false, failed: e instanceof Error ? e.message : String(e) };
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/**
- * Posts, retrying 429s, 5xx, timeouts and dropped connections (after Retry-After when the
- * platform said) while attempts remain, the run has time and the item has not started. After
- * an ambiguous failure it asks the platform before posting again, unless the platform itself
- * refuses the repeat (Discord's nonce, within its window).
- */
-async function postWithRetries(delivery: Delivery, parts: number, ctx: DeliveryContext) {
-  let attempts = 0;
-  let found = false;
-  let firstPostAt: number | undefined;
-  const msToStart = delivery.reminder.startAt.getTime() - ctx.now().getTime();
-  const stop = (value: PostOutcome): Attempt<PostOutcome> => ({
-    ok: false,
-    retryable: false,
-    value,
-  });
-  const last = await withRetries<PostOutcome>(
-    async (previous, n) => {
-      const resumeAt = previous?.parts ?? parts;
-      const outOfTime = (ambiguous: boolean) =>
-        stop({ ok: false, parts: resumeAt, retryable: true, reason: "out of time", ambiguous });
-      if (previous && !previous.ok && previous.ambiguous) {
-        const window = ctx.poster?.dedupeWindowMs ?? 0;
-        const covered = firstPostAt !== undefined && Date.now() - firstPostAt < window;
-        if (!covered) {
-          if (ctx.remainingMs() < ctx.attemptMs) return outOfTime(true);
-          const check = await postedBefore(delivery, ctx);
-          if (check.failed) {
-            return stop({
-              ...previous,
-              reason: `${previous.reason}; could not ask ${delivery.key.platform} whether it posted: ${check.failed}`,
-            });
-          }
-          if (check.found) {
-            found = true;
-            return { ok: true, value: { ok: true, parts: resumeAt } };
-          }
-        }
-      }
-      if (ctx.remainingMs() < ctx.attemptMs) {
-        return outOfTime(previous !== undefined && !previous.ok && previous.ambiguous === true);
-      }
-      attempts = n;
-      firstPostAt ??= Date.now();
-      return asAttempt(await postOnce(delivery, resumeAt, ctx));
-    },
+/** The post of one delivery, as the shared posting steps take it. */
+function jobOf({ reminder, key }: Delivery, ctx: DeliveryContext): PostJob {
+  return {
+    poster: ctx.poster,
+    platform: key.platform,
+    channelId: key.channelId,
+    reply: (now) => replyFor(reminder, now, ctx.poster?.slashCommand),
+    deliveryKey: deliveryKeyOf(key),
+    // A post older than the item's earliest reminder cannot be this one.
+    since: new Date(Math.min(reminder.dueAt.getTime(), ctx.now().getTime()) - 60_000),
+    ...(ctx.mention ? { mention: ctx.mention } : {}),
+    maxAttempts: ctx.maxAttempts,
+    attemptMs: ctx.attemptMs,
     // A wait that reaches the item's start would post too late.
-    { attempts: ctx.maxAttempts, budgetMs: Math.min(ctx.remainingMs(), msToStart - 1) },
-  );
-  return { last, attempts, found };
-}
-
-const asAttempt = (outcome: PostOutcome): Attempt<PostOutcome> =>
-  outcome.ok
-    ? { ok: true, value: outcome }
-    : {
-        ok: false,
-        retryable: outcome.retryable,
-        retryAfterMs: outcome.retryAfterMs,
-        value: outcome,
-      };
-
-/** One attempt; `parts` (a running total, skipped ones included) skips what is posted already. */
-async function postOnce({ reminder, key }: Delivery, parts: number, ctx: DeliveryContext) {
-  if (!ctx.poster) {
-    const reason = `no ${key.platform} credentials configured`;
-    return { ok: false, parts, retryable: true, reason } satisfies PostOutcome;
-  }
-  try {
-    const reply = replyFor(reminder, ctx.now(), ctx.poster.slashCommand);
-    return await ctx.poster.post(key.channelId, reply, {
-      skipParts: parts,
-      deliveryKey: deliveryKeyOf(key),
-      // No call outlives the run's time.
-      signal: AbortSignal.timeout(Math.max(1, Math.floor(ctx.remainingMs()))),
-      ...(ctx.mention ? { mention: ctx.mention } : {}),
-    });
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    return { ok: false, parts, retryable: true, ambiguous: true, reason } satisfies PostOutcome;
-  }
+    waitUntilMs: reminder.startAt.getTime(),
+    now: ctx.now,
+    remainingMs: ctx.remainingMs,
+  };
 }

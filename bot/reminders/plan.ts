@@ -2,6 +2,7 @@ import type { Mention } from "../delivery";
 import type { Subscription } from "../store/channel-store";
 import type { DeliveryKey } from "../store/delivery-ledger";
 import { isAlert, type ScheduledReminder } from "../store/reminder-schedule";
+import { differs } from "./alerts";
 
 /** One reminder to one channel. */
 export interface Delivery {
@@ -48,6 +49,23 @@ const groupOf = (r: ScheduledReminder) => `${r.tripId}#${r.itemId}${isAlert(r) ?
 const newer = (a: ScheduledReminder, b: ScheduledReminder) =>
   isAlert(a) ? (a.alertRevision ?? 0) > (b.alertRevision ?? 0) : a.leadMinutes < b.leadMinutes;
 
+/** The same schedule entry (a merged alert is its newest alert's entry). */
+const sameEntry = (a: ScheduledReminder, b: ScheduledReminder) =>
+  groupOf(a) === groupOf(b) &&
+  a.leadMinutes === b.leadMinutes &&
+  a.alertRevision === b.alertRevision;
+
+/**
+ * The newest change alert of an item, told from what the channels last saw: the state before
+ * the oldest alert still due, none of which has gone out (a post of the newest alone would start
+ * from a state nobody was told of).
+ */
+function sinceFirst(newest: ScheduledReminder, first: ScheduledReminder): ScheduledReminder {
+  const was = first.change?.was;
+  if (!isAlert(newest) || !newest.change || !was) return newest;
+  return { ...newest, change: { ...newest.change, was } };
+}
+
 /** The trips with something due: the run reads each one's subscribed channels once. */
 export function tripsOf(due: readonly ScheduledReminder[]): string[] {
   return [...new Set(due.map((r) => r.tripId))];
@@ -63,9 +81,16 @@ export function planRun(
   subscriptions: ReadonlyMap<string, readonly Subscription[]>,
 ): RunPlan {
   const latest = new Map<string, ScheduledReminder>();
+  const oldest = new Map<string, ScheduledReminder>();
   for (const r of due) {
     const kept = latest.get(groupOf(r));
     if (!kept || newer(r, kept)) latest.set(groupOf(r), r);
+    const first = oldest.get(groupOf(r));
+    if (!first || newer(first, r)) oldest.set(groupOf(r), r);
+  }
+  for (const [group, newest] of latest) {
+    const from = oldest.get(group);
+    if (from && from !== newest) latest.set(group, sinceFirst(newest, from));
   }
   const plan: RunPlan = {
     superseded: [],
@@ -78,17 +103,34 @@ export function planRun(
   for (const reminder of due) {
     const channels = subscriptions.get(reminder.tripId) ?? [];
     const by = latest.get(groupOf(reminder)) as ScheduledReminder;
-    if (by !== reminder) {
+    if (
+      isAlert(reminder) &&
+      by.change?.was &&
+      by.change.now &&
+      !differs(by.change.was, by.change.now)
+    ) {
+      // Changed and changed back before any of it was announced: nothing to say.
       plan.superseded.push(reminder);
       plan.supersededBy.set(reminder, by);
-    } else if (channels.length === 0) plan.unheard.push(reminder);
-    else plan.channelsPer.set(reminder, channels.length);
-    if (!plan.channelsPer.has(reminder)) continue;
+      continue;
+    }
+    if (!sameEntry(by, reminder)) {
+      plan.superseded.push(reminder);
+      plan.supersededBy.set(reminder, by);
+      continue;
+    }
+    // The post: an alert that supersedes others tells the change since the first of them.
+    const post = by;
+    if (channels.length === 0) {
+      plan.unheard.push(post);
+      continue;
+    }
+    plan.channelsPer.set(post, channels.length);
     for (const { platform, channelId, mention } of channels) {
       const queue = byChannel.get(`${platform}#${channelId}`) ?? [];
       queue.push({
-        reminder,
-        key: keyOf(reminder, platform, channelId),
+        reminder: post,
+        key: keyOf(post, platform, channelId),
         ...(mention ? { mention } : {}),
       });
       byChannel.set(`${platform}#${channelId}`, queue);

@@ -139,9 +139,11 @@ class ReminderRun {
     by: ScheduledReminder,
     channels: readonly Subscription[],
   ) {
-    const reason = isAlert(by)
-      ? `superseded: a newer change alert (revision ${by.alertRevision}) covers it`
-      : `superseded: the ${describeLead(by.leadMinutes)} reminder of the same item fell due with it`;
+    const reason = !isAlert(by)
+      ? `superseded: the ${describeLead(by.leadMinutes)} reminder of the same item fell due with it`
+      : by.alertRevision === reminder.alertRevision
+        ? "superseded: the item was changed back before its change was announced"
+        : `superseded: a newer change alert (revision ${by.alertRevision}) covers it`;
     for (const { platform, channelId } of channels) {
       const key = keyOf(reminder, platform, channelId);
       await this.tolerate("could not record a superseded reminder", { ...key }, async () => {

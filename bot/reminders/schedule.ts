@@ -1,7 +1,12 @@
 import { DateTime } from "luxon";
-import type { ReminderRef, ScheduledReminder, ScheduleEntry } from "../store/reminder-schedule";
+import type {
+  ReminderContent,
+  ReminderRef,
+  ScheduledReminder,
+  ScheduleEntry,
+} from "../store/reminder-schedule";
 import { canonicalJson } from "../store/trip-records";
-import type { Trip } from "../trip/model";
+import type { ItineraryItem, Trip } from "../trip/model";
 
 /** Every reminder a trip's itinerary asks for: each item at each of its lead times. */
 export function remindersOf(trip: Trip): ScheduledReminder[] {
@@ -10,24 +15,29 @@ export function remindersOf(trip: Trip): ScheduledReminder[] {
       tripId: trip.id,
       itemId: item.id,
       leadMinutes,
-      dueAt: dueAt(item.startAt, leadMinutes, trip.zone),
+      dueAt: dueAt(item.startAt, leadMinutes, item.zone),
       startAt: item.startAt,
-      content: {
-        tripName: trip.name,
-        zone: item.zone,
-        zoneLabel: item.zoneLabel,
-        command: trip.command,
-        title: item.title,
-        ...(item.place ? { place: item.place } : {}),
-        ...(item.notes ? { notes: item.notes } : {}),
-        day: item.day,
-      },
+      content: contentOf(trip, item),
     })),
   );
 }
 
+/** What a post about an item says of it; its times in the item's own zone. */
+export function contentOf(trip: Trip, item: ItineraryItem): ReminderContent {
+  return {
+    tripName: trip.name,
+    zone: item.zone,
+    zoneLabel: item.zoneLabel,
+    command: trip.command,
+    title: item.title,
+    ...(item.place ? { place: item.place } : {}),
+    ...(item.notes ? { notes: item.notes } : {}),
+    day: item.day,
+  };
+}
+
 /**
- * When a reminder falls due. Whole days of a lead ("1d", "2d") are calendar days in the trip's
+ * When a reminder falls due. Whole days of a lead ("1d", "2d") are calendar days in the item's
  * zone, so a day-before reminder keeps the item's wall-clock time across a clock change; hours
  * and minutes are exact durations.
  */

@@ -4,6 +4,7 @@
  * authorise with its sign-in page and a 200, so an HTML answer is a refusal, not a file.
  * https://docs.slack.dev/messaging/working-with-files#authenticated-url
  */
+import { tripFileTextOf } from "../loading/trip-file-bytes";
 import { DEFAULT_SLACK_API_URL } from "./poster";
 
 /** Where Slack serves members' files; another host never gets the bot token. */
@@ -92,12 +93,9 @@ export async function downloadSlackFile(
   const bytes = await readCapped(response, options.maxBytes, signal);
   if (bytes === "too large") return refuse(`the file is larger than ${limit}`);
   if (bytes === "failed") return refuse("the file stopped arriving halfway; try again", true);
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return refuse("the file is not UTF-8 text");
-  }
+  const read = tripFileTextOf(bytes);
+  if (!read.ok) return refuse(read.problem);
+  const { text } = read;
   if (/^\s*<(!doctype html|html)/i.test(text)) {
     return refuse("Slack did not let the bot read the file (it needs the files:read scope)");
   }

@@ -1,7 +1,6 @@
-import type { ChannelPoster, Mention, PostOptions, PostOutcome } from "../delivery";
+import type { ChannelPoster, FoundParts, Mention, PostOptions, PostOutcome } from "../delivery";
 import type { Reply } from "../reply";
 import { retryAfterMs } from "../retry";
-import type { SlackMessage } from "./blocks";
 import { renderReply } from "./render";
 
 export const DEFAULT_SLACK_API_URL = "https://slack.com/api/";
@@ -24,6 +23,12 @@ const RETRYABLE_ERRORS = new Set([
   "request_timeout",
 ]);
 
+/**
+ * Slack `error` codes after which, Slack says, "some aspect of the operation" may have
+ * succeeded: the message may be in the channel.
+ */
+const MAYBE_DONE_ERRORS = new Set(["internal_error", "fatal_error"]);
+
 /** Slack `error` codes that mean the channel is gone or closed to the bot, for good. */
 const CHANNEL_GONE_ERRORS = new Set(["channel_not_found", "is_archived", "not_in_channel"]);
 
@@ -35,7 +40,7 @@ export type CallResult =
       retryAfterMs?: number;
       reason: string;
       error?: string;
-      /** No answer came (timeout, dropped connection): Slack may have done the work. */
+      /** No answer came (timeout, dropped connection), or a 5xx: Slack may have done the work. */
       ambiguous?: boolean;
     };
 
@@ -106,7 +111,13 @@ export async function postJson(
     };
   }
   if (response.status >= 500) {
-    return { ok: false, retryable: true, reason: `Slack answered ${response.status}` };
+    // A gateway's 5xx can follow work Slack did.
+    return {
+      ok: false,
+      retryable: true,
+      reason: `Slack answered ${response.status}`,
+      ambiguous: true,
+    };
   }
   if (!response.ok) {
     return { ok: false, retryable: false, reason: `Slack answered ${response.status}` };
@@ -127,6 +138,7 @@ export async function postJson(
       retryAfterMs: retryAfterMs(response.headers.get("retry-after")),
       reason: `Slack error: ${error}`,
       error,
+      ...(MAYBE_DONE_ERRORS.has(error) ? { ambiguous: true } : {}),
     };
   }
   return { ok: true, body };
@@ -162,7 +174,7 @@ export class SlackPoster implements ChannelPoster {
   }
 
   /**
-   * Whether every message of the delivery `deliveryKey` is in the channel since `since`, read
+   * How many messages of the delivery `deliveryKey` are in the channel since `since`, read
    * from the metadata `post` attaches (conversations.history; needs channels:history and
    * groups:history). Throws when Slack cannot say, so the caller never mistakes "unknown" for
    * "not delivered".
@@ -172,8 +184,9 @@ export class SlackPoster implements ChannelPoster {
     deliveryKey: string,
     since: Date,
     signal?: AbortSignal,
-  ): Promise<boolean> {
+  ): Promise<FoundParts> {
     let cursor = "";
+    let parts = 0;
     // A reminder's messages are recent; a few pages cover any realistic channel.
     for (let page = 0; page < 5; page++) {
       const result = await this.call(
@@ -195,21 +208,23 @@ export class SlackPoster implements ChannelPoster {
       }[]) {
         const tag =
           m.metadata?.event_type === DELIVERY_EVENT ? m.metadata.event_payload : undefined;
-        if (tag?.key === deliveryKey && tag.part === tag.of - 1) return true;
+        if (tag?.key !== deliveryKey) continue;
+        if (tag.part === tag.of - 1) return { parts: tag.of, complete: true };
+        parts = Math.max(parts, tag.part + 1);
       }
       const next = (result.body.response_metadata as { next_cursor?: string } | undefined)
         ?.next_cursor;
-      if (!result.body.has_more || !next) return false;
+      if (!result.body.has_more || !next) break;
       cursor = next;
     }
-    return false;
+    return { parts, complete: false };
   }
 
   async post(channelId: string, reply: Reply, options: PostOptions = {}): Promise<PostOutcome> {
-    const messages = renderReply(reply);
+    // The renderer places the ping, so its block and its characters count against the limits.
+    const messages = renderReply(reply, options.mention ? { ping: pingOf(options.mention) } : {});
     for (let i = options.skipParts ?? 0; i < messages.length; i++) {
-      const message =
-        i === 0 && options.mention ? withMention(messages[i], options.mention) : messages[i];
+      const message = messages[i];
       const result = await this.call(
         "chat.postMessage",
         {
@@ -248,21 +263,6 @@ export class SlackPoster implements ChannelPoster {
   }
 }
 
-/**
- * The one ping an organiser turned on for the channel, ahead of the post: `<!here>` or a user
- * group. Trip text stays escaped, so nothing else in the message can ping.
- */
-function withMention(message: SlackMessage | undefined, mention: Mention): SlackMessage {
-  const ping = mention.kind === "here" ? "<!here>" : `<!subteam^${mention.id}>`;
-  const base = message ?? { text: "", blocks: [] };
-  const blocks = base.blocks ?? [];
-  const [header, ...rest] = blocks;
-  return {
-    ...base,
-    text: `${ping} ${base.text ?? ""}`.trim(),
-    // After the header, where the renderer keeps a block free for it.
-    blocks: header
-      ? [header, { type: "section", text: { type: "mrkdwn", text: ping } }, ...rest]
-      : blocks,
-  };
-}
+/** The one ping an organiser turned on for the channel: `<!here>` or a user group. */
+const pingOf = (mention: Mention) =>
+  mention.kind === "here" ? "<!here>" : `<!subteam^${mention.id}>`;

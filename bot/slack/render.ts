@@ -16,6 +16,11 @@ export interface RenderOptions {
   buttons?: (position: { index: number; count: number }) => ButtonElement[];
   /** Small print (mrkdwn, already escaped) at the end of every message, e.g. who shared it. */
   footer?: string;
+  /**
+   * A ping in Slack's syntax for the first message, as a channel's organisers set it
+   * (`<!here>`, `<!subteam^ID>`); it replaces the reply's own. Nothing else in a post pings.
+   */
+  ping?: string;
 }
 
 /** Blocks every message may add around its content: header, "continues", footer, buttons. */
@@ -132,7 +137,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
   const header = shorten(title, L.headerText);
   const lead: Block[] = header === title ? [] : [{ type: "paragraph", spans: [text(title, true)] }];
   const parts = replyParts({ ...reply, blocks: [...lead, ...reply.blocks] });
-  const ping = reply.mention ? PING[reply.mention] : undefined;
+  const ping = options.ping ?? (reply.mention ? PING[reply.mention] : undefined);
   // A ping takes a block of the first message, after its header.
   const budget = CONTENT_BUDGET - (ping ? 1 : 0);
 

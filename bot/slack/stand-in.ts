@@ -22,7 +22,8 @@
  * answers normally after `ms`,
  * `drop` destroys the connection without an answer, `dropAfter` does the work (posts the
  * message) and then destroys the connection, `slackError` answers 200 with
- * `{ ok: false, error }`. A fault with `to` only applies to that Web API method (or to
+ * `{ ok: false, error }`, `errorAfter` posts and then answers `status` (200) with
+ * `{ ok: false, error }` (internal_error), as Slack says may happen. A fault with `to` only applies to that Web API method (or to
  * "response" for response_url calls); others pass it by. Requests with no fault pending get
  * Slack's normal answer (`{ ok: true, channel, ts }` for chat.postMessage).
  */
@@ -31,6 +32,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { DEFAULT_COMMAND_NAME } from "../commands/registry";
 import { type LocalApi, readRequestBody, SentLog } from "../local-api";
+import { SLACK_LIMITS } from "./limits";
 import { type HostedFile, type SharedFile, SlackFiles } from "./stand-in-files";
 import { SlackViews, viewSubmissionPayload } from "./stand-in-views";
 
@@ -38,6 +40,8 @@ export type Fault =
   | { kind: "ok" }
   | { kind: "rateLimit"; retryAfterSeconds: number }
   | { kind: "serverError"; status?: number }
+  /** Does the work, then answers an error anyway (Slack: "some aspect may have succeeded"). */
+  | { kind: "errorAfter"; status?: number; error?: string }
   | { kind: "delay"; ms: number }
   | { kind: "drop" }
   | { kind: "dropAfter" }
@@ -177,9 +181,19 @@ class SlackApi {
       path,
       ...(target === "upload" ? { bytes } : {}),
       outcome: fault.kind,
-      delivered: fault.kind === "ok" || fault.kind === "delay" || fault.kind === "dropAfter",
+      delivered: ["ok", "delay", "dropAfter", "errorAfter"].includes(fault.kind),
     };
     this.calls.push(call);
+    // Like Slack, blocks over Block Kit's limits are refused whole.
+    const broken = fault.kind === "ok" ? blocksBroken(call.body) : undefined;
+    if (broken) {
+      call.outcome = "slackError";
+      call.delivered = false;
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify({ ok: false, error: "invalid_blocks", detail: broken }));
+      return;
+    }
     switch (fault.kind) {
       case "ok":
         return this.answer(call, res, await this.work(call));
@@ -204,6 +218,12 @@ class SlackApi {
         return;
       case "serverError":
         res.writeHead(fault.status ?? 500).end("Internal Server Error");
+        return;
+      case "errorAfter":
+        await this.work(call);
+        res
+          .writeHead(fault.status ?? 200, { "content-type": "application/json" })
+          .end(JSON.stringify({ ok: false, error: fault.error ?? "internal_error" }));
         return;
       case "slackError":
         res
@@ -498,4 +518,18 @@ export function slackStandIn(clock: () => Date = () => new Date()): LocalApi {
       return signed({ payload: JSON.stringify(payload) });
     },
   };
+}
+
+/** The first of Block Kit's limits a message's blocks break, if any. */
+export function blocksBroken(body: Record<string, unknown>): string | undefined {
+  const { blocks } = body;
+  if (!Array.isArray(blocks)) return undefined;
+  if (blocks.length > SLACK_LIMITS.blocksPerMessage) return "more than 50 blocks";
+  for (const b of blocks as { type?: string; text?: { text?: string }; fields?: unknown[] }[]) {
+    const text = b.text?.text ?? "";
+    if (b.type === "header" && text.length > SLACK_LIMITS.headerText) return "header over 150";
+    if (b.type === "section" && text.length > SLACK_LIMITS.sectionText) return "section over 3000";
+    if ((b.fields ?? []).length > SLACK_LIMITS.sectionFields) return "more than 10 fields";
+  }
+  return undefined;
 }

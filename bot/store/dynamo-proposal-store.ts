@@ -6,7 +6,7 @@ import {
   PutCommand,
 } from "@aws-sdk/lib-dynamodb";
 import type { TripFile } from "../trip/schema";
-import type { Proposal, ProposalStore } from "./proposal-store";
+import type { ItemEdit, Proposal, ProposalStore } from "./proposal-store";
 import { keys, TTL_ATTRIBUTE } from "./table";
 
 /**
@@ -35,6 +35,7 @@ export class DynamoProposalStore implements ProposalStore {
           channelId: p.channelId,
           // As JSON text: the file's optional fields stay absent, not DynamoDB nulls.
           file: JSON.stringify(p.file),
+          ...(p.edit ? { edit: JSON.stringify(p.edit) } : {}),
           baseRevision: p.baseRevision,
           expiresAtMs: p.expiresAt.getTime(),
           [TTL_ATTRIBUTE]: Math.ceil(p.expiresAt.getTime() / 1000),
@@ -79,6 +80,7 @@ function fromItem(id: string, item: Record<string, unknown>): Proposal {
     userId: String(item.userId),
     channelId: String(item.channelId),
     file: JSON.parse(String(item.file)) as TripFile,
+    ...(typeof item.edit === "string" ? { edit: JSON.parse(item.edit) as ItemEdit } : {}),
     baseRevision: Number(item.baseRevision),
     expiresAt: new Date(Number(item.expiresAtMs)),
   };

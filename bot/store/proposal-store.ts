@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { TripFile } from "../trip/schema";
+import type { ItineraryItemFile, TripFile } from "../trip/schema";
 
 /**
  * A trip change an organiser previewed in the chat (an uploaded file, an edited item), held
@@ -15,9 +15,22 @@ export interface Proposal {
   channelId: string;
   /** The validated trip file that Confirm loads. */
   file: TripFile;
+  /**
+   * For an edit: the item as the form showed it and as submitted. When another load comes
+   * first, the edit is made again on the trip as it is then (only the fields it changed), so
+   * confirming it never undoes the other load.
+   */
+  edit?: ItemEdit;
   /** The trip's revision in force when the preview was made (0: a new trip). */
   baseRevision: number;
   expiresAt: Date;
+}
+
+/** One itinerary item before and after an organiser's edit. */
+export interface ItemEdit {
+  itemId: string;
+  before: ItineraryItemFile;
+  after: ItineraryItemFile;
 }
 
 /** How long a preview's Confirm stays good. */

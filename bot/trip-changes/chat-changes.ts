@@ -1,12 +1,19 @@
 import type { CommandRequest } from "../commands/context";
 import { notice } from "../commands/format";
 import { isOrganiser, organisersOnly, unavailable } from "../commands/organisers";
-import { editedItemId, editFieldLabel, withItemEdited } from "../loading/edit-item";
+import {
+  editedItemId,
+  editFieldLabel,
+  withEditRebased,
+  withItemEdited,
+} from "../loading/edit-item";
 import { readTripUpload, tripFileText } from "../loading/trip-file";
 import { paragraph, type Reply } from "../reply";
+import type { Proposal } from "../store/proposal-store";
 import { shorten } from "../text/units";
 import type { Trip } from "../trip/model";
 import { parseTripText } from "../trip/parse";
+import type { TripFile } from "../trip/schema";
 import { invalidFileReply, tooLarge } from "./preview";
 import { pressProposal, proposeLoad, type TripChanges } from "./proposals";
 
@@ -34,8 +41,29 @@ export function press(
   request: CommandRequest,
   button: { action: "confirm" | "cancel"; value: string },
 ): Promise<Reply> {
-  return changes ? pressProposal(changes, request, button) : Promise.resolve(NOT_HERE);
+  if (!changes) return Promise.resolve(NOT_HERE);
+  return pressProposal(changes, request, button, (proposal) =>
+    reproposal(changes, request, proposal),
+  );
 }
+
+/** A proposal previewed again after another load: an edit is made again on the trip as it is. */
+async function reproposal(
+  changes: TripChanges,
+  request: CommandRequest,
+  proposal: Proposal,
+): Promise<Reply> {
+  if (!proposal.edit) return proposeLoad(changes, request, proposal.file);
+  const current = await changes.facts.exportTrip(proposal.tripId);
+  const rebased = current && withEditRebased(current, proposal.edit);
+  if (!current || !rebased) return itemGone(proposal.edit.itemId);
+  return proposeEdit(changes, request, current, proposal.edit.itemId, rebased);
+}
+
+const itemGone = (itemId: string) =>
+  notice("That item is gone", [
+    paragraph(`The trip has no item "${shorten(itemId, 64)}" any more. Nothing was changed.`),
+  ]);
 
 /** A form's submission: an edited item becomes the same preview as an upload. */
 export async function submitForm(
@@ -56,20 +84,30 @@ export async function submitForm(
   if (!isOrganiser(trip, request)) return organisersOnly("edit the itinerary");
   const current = await changes.facts.exportTrip(trip.id);
   const edited = current && withItemEdited(current, itemId, values);
-  if (!edited) {
-    return notice("That item is gone", [
-      paragraph(`The trip has no item "${shorten(itemId, 64)}" any more. Nothing was changed.`),
-    ]);
-  }
+  if (!current || !edited) return itemGone(itemId);
+  return proposeEdit(changes, request, current, itemId, edited);
+}
+
+/** `edited` (`current` with one item changed) checked as a whole file, then previewed. */
+async function proposeEdit(
+  changes: TripChanges,
+  request: CommandRequest,
+  current: TripFile,
+  itemId: string,
+  edited: TripFile,
+): Promise<Reply> {
   // Checked as a whole file, exactly as an upload is; errors name the form's fields.
-  const read = parseTripText(tripFileText(edited), `${trip.id}.yaml`);
+  const read = parseTripText(tripFileText(edited), `${current.id}.yaml`);
   if (!read.ok)
     return invalidEdit(
       itemId,
       current,
       read.errors.map((e) => e.message),
     );
-  return proposeLoad(changes, request, read.file);
+  const before = current.itinerary.find((i) => i.id === itemId);
+  const after = read.file.itinerary.find((i) => i.id === itemId);
+  const edit = before && after ? { itemId, before, after } : undefined;
+  return proposeLoad(changes, request, read.file, edit);
 }
 
 function invalidEdit(

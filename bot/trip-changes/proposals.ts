@@ -4,7 +4,13 @@ import { isOrganiser } from "../commands/organisers";
 import { loadTrip } from "../loading/load-trip";
 import { paragraph, type Reply, text } from "../reply";
 import { ConcurrentLoadError, type FactStore } from "../store/fact-store";
-import { newProposalId, PROPOSAL_LIFETIME_MS, type ProposalStore } from "../store/proposal-store";
+import {
+  type ItemEdit,
+  newProposalId,
+  PROPOSAL_LIFETIME_MS,
+  type Proposal,
+  type ProposalStore,
+} from "../store/proposal-store";
 import type { ReminderSchedule } from "../store/reminder-schedule";
 import { resolveTrip } from "../trip/model";
 import type { TripFile } from "../trip/schema";
@@ -29,14 +35,16 @@ export interface TripChanges {
 export function notAllowedToChange(tripId: string, platform: string): Reply {
   return notice("Only organisers can change a trip", [
     paragraph(
-      `Only an organiser of the trip "${tripId}" can change it, and a file for a new trip must list you under its organisers for ${platform}. Nothing was changed.`,
+      `Only an organiser of the trip "${tripId}" can change it, and a new trip comes only from an organiser of a trip here whom its file lists under organisers for ${platform}. Nothing was changed.`,
     ),
   ]);
 }
 
 /**
  * Who may load `file`: over an existing trip, one of its organisers (so a file changes its
- * organisers only when an existing organiser sends it); a new trip, someone the file lists.
+ * organisers only when an existing organiser sends it); a new trip, someone the file lists who
+ * already organises a trip on this platform. A member who organises nothing changes nothing:
+ * a new trip of theirs would also take the "only trip" that unlinked channels answer from.
  */
 export async function mayLoad(
   store: FactStore,
@@ -44,7 +52,13 @@ export async function mayLoad(
   request: CommandRequest,
 ): Promise<boolean> {
   const current = await store.readTrip(file.id);
-  return isOrganiser(current?.trip ?? resolveTrip(file), request);
+  if (current) return isOrganiser(current.trip, request);
+  if (!isOrganiser(resolveTrip(file), request)) return false;
+  for (const { id } of await store.listTrips()) {
+    const trip = await store.getTrip(id);
+    if (trip && isOrganiser(trip, request)) return true;
+  }
+  return false;
 }
 
 /** Checks who asks, previews the load and keeps it for Confirm: the private preview reply. */
@@ -52,6 +66,7 @@ export async function proposeLoad(
   deps: TripChanges,
   request: CommandRequest,
   file: TripFile,
+  edit?: ItemEdit,
 ): Promise<Reply> {
   if (!(await mayLoad(deps.facts, file, request))) {
     return notAllowedToChange(file.id, request.platform);
@@ -70,6 +85,7 @@ export async function proposeLoad(
     file,
     baseRevision: dry.revision,
     expiresAt: new Date(now.getTime() + PROPOSAL_LIFETIME_MS),
+    ...(edit ? { edit } : {}),
   });
   return previewReply(file.name, dry, id);
 }
@@ -86,11 +102,19 @@ const NOT_YOURS = notice("Not your preview", [
   ),
 ]);
 
+/**
+ * The preview a proposal gets again over the trip as it is now: an uploaded file as it was
+ * sent; an edit made again on the current trip (chat-changes.ts), so that nothing the load in
+ * between did is undone.
+ */
+export type Repropose = (proposal: Proposal) => Promise<Reply>;
+
 /** A Confirm or Cancel click on a preview. */
 export async function pressProposal(
   deps: TripChanges,
   request: CommandRequest,
   button: { action: "confirm" | "cancel"; value: string },
+  repropose: Repropose = (p) => proposeLoad(deps, request, p.file),
 ): Promise<Reply> {
   const now = deps.clock();
   const seen = await deps.proposals.get(button.value, now);
@@ -102,7 +126,7 @@ export async function pressProposal(
   if (button.action === "cancel") {
     return notice("Cancelled", [paragraph("The preview was cancelled. Nothing was changed.")]);
   }
-  const changed = () => changedSince(deps, request, proposal.file);
+  const changed = () => changedSince(repropose, proposal);
   if ((await deps.facts.revision(proposal.tripId)) !== proposal.baseRevision) return changed();
   try {
     const result = await loadTrip(deps, proposal.file, { now });
@@ -117,12 +141,8 @@ export async function pressProposal(
 }
 
 /** Another load came first: nothing of this one is loaded; a fresh preview over the new one. */
-async function changedSince(
-  deps: TripChanges,
-  request: CommandRequest,
-  file: TripFile,
-): Promise<Reply> {
-  const fresh = await proposeLoad(deps, request, file);
+async function changedSince(repropose: Repropose, proposal: Proposal): Promise<Reply> {
+  const fresh = await repropose(proposal);
   const lead = paragraph(
     text("The trip changed since that preview", true),
     " (another load came first), so nothing was loaded. Here is a fresh preview against the trip as it is now:",

@@ -20,6 +20,7 @@ import { runReminders } from "../../bot/reminders/run";
 import { reminderStoreOf } from "../../bot/store/stores";
 import { type LocalEnvironment, openLocalEnvironment } from "../../dev/environment";
 import { NEW_YORK as SHIPPED_NEW_YORK, tripFile, withOrganisers } from "../helpers/memory-trips";
+import { oddTripFiles, utf16le } from "../helpers/odd-files";
 import { formParts, replyOf, signedEvent, testKeys } from "./helpers";
 
 /** The example trip, listing the test organisers (the shipped file lists placeholders). */
@@ -177,6 +178,13 @@ async function table() {
 const trip = async () => env.stores.facts.readTrip(TRIP);
 const raceStart = async () => (await trip())?.trip.itinerary.find((i) => i.id === "race-start");
 
+/** `text` listing only MEMBER as the Discord organiser. */
+const takeoverOf = (text: string) => {
+  const out = text.replace(`discord: [ "${ORGANISER}" ]`, `discord: [ "${MEMBER}" ]`);
+  expect(out).not.toBe(text);
+  return out;
+};
+
 describe("Discord: uploading a trip file", () => {
   it("previews privately with Confirm and Cancel; the file loads on Confirm and not before", async () => {
     const preview = await upload(ORGANISER, api.attach("ny.yaml", moved));
@@ -245,6 +253,51 @@ describe("Discord: uploading a trip file", () => {
     const takeover = moved.replace(`discord: [ "${ORGANISER}" ]`, `discord: [ "${MEMBER}" ]`);
     const answer = await upload(MEMBER, api.attach("ny.yaml", takeover));
     expect(textOf(answer)).toContain("Only an organiser");
+    expect(buttons(answer)).toEqual([]);
+    expect(await table()).toEqual(before);
+  });
+
+  it("for a new trip, by a member who organises none, is refused: a trip of their own would also take the channels that answer from the only trip", async () => {
+    const before = await table();
+    const own = takeoverOf(NY_TEXT.replace(`id: ${TRIP}`, "id: my-own-trip"));
+    const answer = await upload(MEMBER, api.attach("mine.yaml", own));
+    expect(textOf(answer)).toContain("Only an organiser");
+    expect(buttons(answer)).toEqual([]);
+    expect(await table()).toEqual(before);
+  });
+
+  it("a zip, a PDF, a Latin-1 or a binary file is answered plainly; UTF-16 with a BOM is read", async () => {
+    const before = await table();
+    for (const odd of oddTripFiles(moved)) {
+      const answer = await upload(ORGANISER, api.attach(odd.name, odd.bytes));
+      expect(textOf(answer), odd.name).toMatch(odd.answer);
+      expect(buttons(answer), odd.name).toEqual([]);
+    }
+    expect(await table()).toEqual(before);
+    const notepad = await upload(ORGANISER, api.attach("ny.yaml", utf16le(moved)));
+    expect(textOf(notepad)).toContain("~ itinerary race-start (start)");
+  });
+
+  it("is fetched again after the CDN answers 429 or 5xx or drops the connection, and previewed", async () => {
+    const cdn = { method: "GET", path: /^\/attachments\// };
+    for (const fault of [
+      { kind: "rate-limit", retryAfter: 1 },
+      { kind: "server-error", status: 503 },
+      { kind: "drop" },
+    ] as const) {
+      api.fault(fault, cdn);
+      const answer = await upload(ORGANISER, api.attach("ny.yaml", moved));
+      expect(textOf(answer), fault.kind).toContain("~ itinerary race-start (start)");
+      expect(confirmId(answer), fault.kind).not.toBe("");
+    }
+  });
+
+  it("a CDN that keeps failing gets a plain answer, and the table is untouched", async () => {
+    const before = await table();
+    const cdn = { method: "GET", path: /^\/attachments\// };
+    for (let i = 0; i < 3; i++) api.fault({ kind: "server-error", status: 502 }, cdn);
+    const answer = await upload(ORGANISER, api.attach("ny.yaml", moved));
+    expect(textOf(answer)).toMatch(/could not be fetched from Discord.*Nothing was changed/s);
     expect(buttons(answer)).toEqual([]);
     expect(await table()).toEqual(before);
   });

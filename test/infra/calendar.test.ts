@@ -5,14 +5,18 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { Stack } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
+import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundle } from "../../bench/lib/harness";
+import { loadTrip } from "../../bot/loading/load-trip";
 import { DynamoCalendarTokens } from "../../bot/store/dynamo-calendar-tokens";
 import type { LocalEnvironment } from "../../dev/environment";
 import { CALENDAR_ACTIONS, CALENDAR_HANDLER, CALENDAR_ROUTE } from "../../infra/calendar-feed";
+import { copyPackFonts } from "../../infra/pack-fonts";
 import type { TripBotStack } from "../../infra/stack";
 import { calendarGet } from "../calendar/requests";
 import { localTable, PYONGYANG } from "../helpers/local-table";
+import { tripFile } from "../helpers/memory-trips";
 import { testApp } from "./synth";
 
 type Resource = { Type: string; Properties: Record<string, unknown> };
@@ -113,6 +117,11 @@ describe("the calendar function's bundle", () => {
   let table: LocalEnvironment;
   beforeAll(async () => {
     table = await localTable({ trips: [PYONGYANG] });
+    // The same trip with its start place also in Korean, as a real trip file may write it.
+    const korean = tripFile(PYONGYANG);
+    korean.id = "pyongyang-in-korean";
+    korean.event.startPlace.name = `${korean.event.startPlace.name} (김일성경기장)`;
+    await loadTrip(table.stores, korean);
   });
   afterAll(async () => {
     rmSync(outdir, { recursive: true, force: true });
@@ -123,23 +132,29 @@ describe("the calendar function's bundle", () => {
     // The one bundling the stack gives NodejsFunction (infra/bundling.ts), deferred packages
     // beside it.
     const { file } = await bundle(CALENDAR_HANDLER, outdir, "index");
-    const token = await new DynamoCalendarTokens(table.doc, table.tableName).tokenFor(
-      "pyongyang-marathon-2025",
-    );
+    // What the stack's bundling adds beside it (infra/calendar-feed.ts).
+    copyPackFonts(outdir);
+    const tokens = new DynamoCalendarTokens(table.doc, table.tableName);
+    const token = await tokens.tokenFor("pyongyang-marathon-2025");
+    const korean = await tokens.tokenFor("pyongyang-in-korean");
     const script = `
       const { handler } = require(${JSON.stringify(file)});
       (async () => {
         const ics = await handler(${JSON.stringify(calendarGet(`/calendar/${token}.ics`))});
         const pdf = await handler(${JSON.stringify(calendarGet(`/calendar/${token}.pdf`))});
+        const korean = await handler(${JSON.stringify(calendarGet(`/calendar/${korean}.pdf`))});
         process.stdout.write(JSON.stringify({
           ics: [ics.statusCode, (ics.body.match(/BEGIN:VEVENT/g) || []).length],
           pdf: [pdf.statusCode, Buffer.from(pdf.body, "base64").subarray(0, 5).toString()],
+          korean: korean.body,
         }));
         // The SDK's keep-alive sockets would hold the process open.
         process.exit(0);
       })();`;
     // Asynchronously: the local DynamoDB answering it runs in this process.
     const { stdout } = await promisify(execFile)(process.execPath, ["-e", script], {
+      // As in Lambda: no project (and no node_modules) around the bundle.
+      cwd: outdir,
       env: {
         PATH: process.env.PATH ?? "",
         TABLE_NAME: table.tableName,
@@ -149,6 +164,14 @@ describe("the calendar function's bundle", () => {
       encoding: "utf8",
       timeout: 30_000,
     });
-    expect(JSON.parse(stdout)).toEqual({ ics: [200, 11], pdf: [200, "%PDF-"] });
+    const { korean: koreanPack, ...answers } = JSON.parse(stdout);
+    expect(answers).toEqual({ ics: [200, 11], pdf: [200, "%PDF-"] });
+    // The deployed function finds the fonts beside its bundle: the Korean name prints.
+    const parser = new PDFParse({ data: Buffer.from(koreanPack, "base64") });
+    try {
+      expect((await parser.getText()).text).toContain("(김일성경기장)");
+    } finally {
+      await parser.destroy();
+    }
   }, 60_000);
 });

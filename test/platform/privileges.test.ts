@@ -95,7 +95,9 @@ async function viaSlack(user: string, channel: string, text: string): Promise<Sa
   );
   expect(res.statusCode).toBe(200);
   await slack.idle();
-  return { text: JSON.stringify([JSON.parse(res.body), ...slackApi.responses(ref)]) };
+  // An empty answer: a modal opened instead (trip upload, edit).
+  const answer = res.body === "" ? { opened: "a modal" } : JSON.parse(res.body);
+  return { text: JSON.stringify([answer, ...slackApi.responses(ref)]) };
 }
 
 /** `/marathon <sub> <option>` by `user` in `channel`, as Discord sends it, signed. */
@@ -334,6 +336,136 @@ describe("a Discord member who manages the server", () => {
     const unlinked = await viaDiscord(manager, "9OFF", "unlink", MANAGE_SERVER);
     expect(unlinked.text).toContain("Channel unlinked");
     expect(await channels().linkedTrip("discord", "9OFF")).toBeUndefined();
+  });
+});
+
+/** Every organisers' command, as typed; none may do anything for someone who is not one. */
+const ORGANISERS_ONLY = [
+  "announce Free drinks at the bar",
+  "edit race-start",
+  "trip upload",
+  "trip download",
+  "calendar reset",
+  "questions",
+  "faq post",
+];
+const REFUSED = /Only organisers can|Only an organiser|Not a trip you organise/;
+
+/** What the platform was asked to do beyond answering: modals, files, posts. */
+function sideEffects(platform: PlatformName, channel: string) {
+  return platform === "slack"
+    ? {
+        views: slackApi.views().length,
+        files: slackApi.sharedFiles().length,
+        posts: postsIn(platform, channel).length,
+      }
+    : { posts: postsIn(platform, channel).length };
+}
+
+describe.each(["slack", "discord"] as const)("organisers' commands on %s", (platform) => {
+  const { alice, bob, traveller } = PEOPLE[platform];
+  const ch = (name: string) => `${platform === "slack" ? "C" : "9"}${name}`;
+
+  it.each([
+    ["a traveller", traveller],
+    ["the organiser of another trip", bob],
+  ])("are all refused to %s, and nothing changes", async (_who, user) => {
+    const channel = ch(`ONLY${user.slice(-3)}`);
+    await say(platform, alice, channel, `link ${A}`);
+    const before = await snapshot();
+    const effects = sideEffects(platform, channel);
+    for (const text of ORGANISERS_ONLY) {
+      const said = await say(platform, user, channel, text);
+      expect(said.text, text).toMatch(REFUSED);
+      expect(said.text, text).not.toMatch(/"opened":"a modal"|"type":9|attachments/);
+    }
+    expect(sideEffects(platform, channel)).toEqual(effects);
+    expect(await snapshot()).toBe(before);
+    // The same commands work for the trip's organiser: the refusals above were the rule's.
+    for (const text of ["edit race-start", "trip download", "trip upload"]) {
+      expect((await say(platform, alice, channel, text)).text, text).not.toMatch(REFUSED);
+    }
+  });
+});
+
+/** One failure of the platform's channel post, as its stand-in plays it. */
+function failNextPost(platform: PlatformName, fault: "429" | "503" | "dropped after posting") {
+  if (platform === "slack") {
+    slackApi.schedule(
+      fault === "429"
+        ? { kind: "rateLimit", retryAfterSeconds: 1, to: "chat.postMessage" }
+        : fault === "503"
+          ? { kind: "serverError", status: 503, to: "chat.postMessage" }
+          : { kind: "dropAfter", to: "chat.postMessage" },
+    );
+  } else {
+    discordApi.fault(
+      fault === "429"
+        ? { kind: "rate-limit", retryAfter: 1 }
+        : fault === "503"
+          ? { kind: "server-error", status: 503 }
+          : { kind: "drop-after" },
+      { method: "POST", path: /^\/v10\/channels\/[^/]+\/messages$/ },
+    );
+  }
+}
+
+describe.each(["slack", "discord"] as const)(
+  "an announcement on %s when the platform fails",
+  (platform) => {
+    const { alice } = PEOPLE[platform];
+    const ch = (name: string) => `${platform === "slack" ? "C" : "9"}${name}`;
+
+    it.each(["429", "503"] as const)(
+      "after a %s is posted once, waiting as asked, and the organiser told so",
+      async (fault) => {
+        const channel = ch(`FAIL${fault}`);
+        await say(platform, alice, channel, `link ${A}`);
+        failNextPost(platform, fault);
+        const said = await say(platform, alice, channel, `announce Bus moves to 06:05 (${fault})`);
+        expect(said.text).toContain("Announcement posted");
+        expect(postsIn(platform, channel)).toHaveLength(1);
+      },
+    );
+
+    it("after a connection dropped once the platform had posted, is in the channel once, and the organiser told it is", async () => {
+      const channel = ch("DROPPED");
+      await say(platform, alice, channel, `link ${A}`);
+      failNextPost(platform, "dropped after posting");
+      const said = await say(platform, alice, channel, "announce Passports to the guide");
+      // Discord refuses the repeat (its nonce); Slack is asked first (the post's metadata).
+      expect(said.text).toContain("Announcement posted");
+      expect(postsIn(platform, channel)).toHaveLength(1);
+    });
+  },
+);
+
+describe("an announcement on Slack whose post went unanswered and cannot be checked", () => {
+  it("is not posted again, and the organiser is told to look in the channel", async () => {
+    const alice = PEOPLE.slack.alice;
+    await viaSlack(alice, "CUNSURE", `link ${A}`);
+    slackApi.schedule(
+      { kind: "dropAfter", to: "chat.postMessage" },
+      { kind: "serverError", status: 503, to: "conversations.history" },
+    );
+    const said = await viaSlack(alice, "CUNSURE", "announce Passports to the guide");
+    expect(said.text).toMatch(/may have been posted.*look in the channel/s);
+    expect(postsIn("slack", "CUNSURE")).toHaveLength(1);
+  });
+});
+
+describe("a Discord server manager who organises nothing", () => {
+  it("is refused every organisers' command in their server, and nothing changes", async () => {
+    const manager = "555555555555555555";
+    await viaDiscord(PEOPLE.discord.alice, "9ADMIN", `link ${A}`);
+    const before = await snapshot();
+    for (const text of ORGANISERS_ONLY) {
+      const said = await viaDiscord(manager, "9ADMIN", text, MANAGE_SERVER);
+      expect(said.text, text).toMatch(REFUSED);
+      expect(said.text, text).not.toMatch(/"type":9|attachments/);
+    }
+    expect(postsIn("discord", "9ADMIN")).toEqual([]);
+    expect(await snapshot()).toBe(before);
   });
 });
 

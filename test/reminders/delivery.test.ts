@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { ChannelPoster } from "../../bot/delivery";
+import { type ChannelPoster, NOTHING_FOUND } from "../../bot/delivery";
 import { DiscordChannelPoster } from "../../bot/discord/poster";
 import { type FakeDiscordApi, startFakeDiscordApi } from "../../bot/discord/stand-in";
 import { loadTrip } from "../../bot/loading/load-trip";
@@ -247,7 +247,7 @@ describe.each(SCALES)("$name", ({ items: ITEMS, channels: CHANNELS, open }) => {
               findDelivered: (channel: string, key: string, since: Date) =>
                 dead
                   ? hang()
-                  : (poster.findDelivered?.(channel, key, since) ?? Promise.resolve(false)),
+                  : (poster.findDelivered?.(channel, key, since) ?? Promise.resolve(NOTHING_FOUND)),
             }
           : {}),
       });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import type { ChannelPoster, PostOutcome } from "../../bot/delivery";
+import { type ChannelPoster, NOTHING_FOUND, type PostOutcome } from "../../bot/delivery";
 import { loadTrip } from "../../bot/loading/load-trip";
 import { type ReminderRunOptions, runReminders } from "../../bot/reminders/run";
 import { memoryStores } from "../../bot/store/memory-stores";
@@ -27,7 +27,7 @@ function platform(name: string, answer: () => PostOutcome = () => ({ ok: true, p
       return outcome;
     },
     async findDelivered(_channel, key) {
-      return poster.delivered.has(key);
+      return poster.delivered.has(key) ? { parts: 1, complete: true } : NOTHING_FOUND;
     },
   };
   return poster;

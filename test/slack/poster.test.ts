@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NOTHING_FOUND } from "../../bot/delivery";
 import { paragraph, type Reply } from "../../bot/reply";
 import { SlackPoster } from "../../bot/slack/poster";
 import { type FakeSlackApi, startFakeSlackApi } from "../../bot/slack/stand-in";
@@ -99,10 +100,12 @@ describe("SlackPoster (chat.postMessage)", () => {
       ok: false,
       parts: 1,
     });
-    expect(await poster.findDelivered("C6", "whole", since)).toBe(true);
-    expect(await poster.findDelivered("C6", "half", since)).toBe(false);
-    expect(await poster.findDelivered("C6", "never", since)).toBe(false);
-    expect(await poster.findDelivered("C7", "whole", since)).toBe(false);
+    const parts = (await poster.post("C8", longReply)).parts;
+    expect(await poster.findDelivered("C6", "whole", since)).toEqual({ parts, complete: true });
+    // Half a delivery is not the whole of it, and says how far it got.
+    expect(await poster.findDelivered("C6", "half", since)).toEqual({ parts: 1, complete: false });
+    expect(await poster.findDelivered("C6", "never", since)).toEqual(NOTHING_FOUND);
+    expect(await poster.findDelivered("C7", "whole", since)).toEqual(NOTHING_FOUND);
   });
 
   it("throws rather than guess when Slack cannot list the channel", async () => {

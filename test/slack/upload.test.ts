@@ -10,6 +10,7 @@ import { reminderStoreOf } from "../../bot/store/stores";
 import type { LocalEnvironment } from "../../dev/environment";
 import { localTable } from "../helpers/local-table";
 import { NEW_YORK as SHIPPED_NEW_YORK, tripFile, withOrganisers } from "../helpers/memory-trips";
+import { oddTripFiles, utf16le } from "../helpers/odd-files";
 import { type OpenedView, pressBody, submissionBody } from "./flows";
 import { type SlackAnswer, slackHandler, visibleText } from "./setup";
 import { commandBody, SECRET, slackEvent } from "./signed";
@@ -124,7 +125,7 @@ describe("organisers on Slack: upload, preview, Confirm, download, edit", () => 
   }
 
   /** Uploads `text` as `name` through the modal; the private answer's text and its buttons. */
-  async function upload(text: string, name = "ny.yaml") {
+  async function upload(text: string | Buffer, name = "ny.yaml") {
     const view = await openForm("trip upload");
     const file = slack.hostFile({ name, text, user: ORGANISER });
     const { ack, posted } = await submit(view, { user: ORGANISER, file });
@@ -231,6 +232,18 @@ describe("organisers on Slack: upload, preview, Confirm, download, edit", () => 
     expect(await revision()).toBe(revisionBefore);
   });
 
+  it("a zip, a PDF, a Latin-1 or a binary file is answered plainly; UTF-16 with a BOM is read", async () => {
+    const before = await revision();
+    for (const odd of oddTripFiles(moved("2025-11-02 07:00"))) {
+      const { text, confirm } = await upload(odd.bytes, odd.name);
+      expect(text, odd.name).toMatch(odd.answer);
+      expect(confirm, odd.name).toBe("");
+    }
+    expect(await revision()).toBe(before);
+    const notepad = await upload(utf16le(moved("2025-11-02 07:00")));
+    expect(notepad.text).toContain("~ itinerary race-start (start)");
+  });
+
   it("trip download sends the file in a direct message; sent back unchanged, it changes nothing", async () => {
     const { body, ref } = await type("trip download");
     expect(visibleText(JSON.parse(body) as SlackAnswer)).toMatch(/direct message/);
@@ -256,6 +269,16 @@ describe("organisers on Slack: upload, preview, Confirm, download, edit", () => 
     const changed = await submit(edit, { user: MEMBER, values: { start: "2025-11-02 07:00" } });
     expect(buttonsOf(changed.posted[0])).toEqual([]);
     expect(await revision()).toBe(before);
+    // Nor a new trip that lists them: they organise none here.
+    const own = NY_TEXT.replace(`id: ${TRIP}`, "id: my-own-trip").replace(
+      "slack: [ U0ORGANISER ]",
+      `slack: [ ${MEMBER} ]`,
+    );
+    expect(own).toContain(`slack: [ ${MEMBER} ]`);
+    const mine = slack.hostFile({ name: "mine.yaml", text: own, user: MEMBER });
+    const created = await submit(view, { user: MEMBER, file: mine });
+    expect(buttonsOf(created.posted[0])).toEqual([]);
+    expect(await table.store.getTrip("my-own-trip")).toBeUndefined();
   });
 
   it("a member's trip download sends nothing", async () => {

@@ -31,6 +31,18 @@ describe.each(storeKinds())("the ProposalStore contract, $name", (kind) => {
     expect(await proposals.get(newProposalId(), NOW)).toBeUndefined();
   });
 
+  it("keeps an edit's item before and after, optional fields absent as they were", async () => {
+    const { proposals } = await kind.fresh();
+    const file = tripFile(NEW_YORK);
+    const before = file.itinerary[0];
+    if (!before) throw new Error("no items");
+    const { notes: _dropped, ...withoutNotes } = { ...before, title: "Moved", notes: "x" };
+    const p = proposal({ edit: { itemId: before.id, before, after: withoutNotes } });
+    await proposals.put(p);
+    expect(await proposals.get(p.id, NOW)).toEqual(p);
+    expect(await proposals.take(p.id, NOW)).toEqual(p);
+  });
+
   it("gives a proposal to one take only, even to takes at the same time", async () => {
     const { proposals } = await kind.fresh();
     const p = proposal();
