@@ -133,6 +133,8 @@ const calendarDaysBetweenDates = (from: string, to: string): number =>
       .days,
   );
 
+const MONTH_NAME = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/;
+
 /** Words around a day that name no day: "on monday", "for the 6th", "this saturday". */
 const FILLER = /^(?:(?:what(?:'s| is) on|on|for|this|next|coming|the|of) )+/;
 
@@ -236,7 +238,9 @@ export async function readDay(
     return first ? dated(first) : { unknown: true };
   }
 
-  // Dates in words: "5th April", "saturday 5 april", "April 5".
+  // Dates in words: "5th April", "saturday 5 april", "April 5". Without a month's name there
+  // is none, and chrono-node (~100 ms to load) stays unloaded: most questions name no month.
+  if (!MONTH_NAME.test(q)) return { unknown: true };
   const reference = DateTime.fromISO(trip.days[0]?.date ?? "", { zone: trip.zone }).toJSDate();
   const { parseDateInWords } = await import("./date-words");
   const [parsed] = parseDateInWords(q, reference);
