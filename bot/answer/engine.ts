@@ -110,12 +110,23 @@ export class TripIndex {
         return also.length > 0 ? [{ id, phrases: also }] : [];
       }),
     );
+    // A text several entries share (a rule topic's name, a contact's ways to be reached) is
+    // analysed once: this build is on a cold container's first answer.
+    const analysed = new Map<string, Term[]>();
+    const analyse = (text: string) => {
+      let terms = analysed.get(text);
+      if (!terms) {
+        terms = this.vocabulary.analyse(text);
+        analysed.set(text, terms);
+      }
+      return terms;
+    };
     this.docs = entries.map((entry) => {
       const weights = new Map<string, number>();
       const add = (token: string, weight: number) =>
         weights.set(token, Math.max(weights.get(token) ?? 0, weight));
       for (const field of entry.fields) {
-        for (const term of this.vocabulary.analyse(field.text)) {
+        for (const term of analyse(field.text)) {
           if (term.stem) add(term.stem, field.weight);
           if (term.stem && term.parts.length === 0) this.asWritten.set(term.word, term.stem);
           for (const p of term.parts) add(p, field.weight);

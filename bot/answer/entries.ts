@@ -135,6 +135,16 @@ function itemEntries(trip: Trip): TripEntry[] {
   const lastDay = trip.days.length;
   const raceDate = localDate(trip.event.startAt, trip.zone);
   const raceDay = trip.days.find((d) => d.date === raceDate)?.number;
+  // A day's items share its name: named once a day, as formatting is dear on a cold answer.
+  const dayNames = new Map<number, string>();
+  const dayName = (item: ItineraryItem) => {
+    let name = dayNames.get(item.day);
+    if (name === undefined) {
+      name = formatInZone(item.startAt, trip.zone, "weekday-date");
+      dayNames.set(item.day, name);
+    }
+    return name;
+  };
   return trip.itinerary.map((item) => {
     // How travellers name a day without its date: "arrival", "the last day", "going home".
     const dayWords = [
@@ -142,7 +152,7 @@ function itemEntries(trip: Trip): TripEntry[] {
       item.day === lastDay && lastDay > 1 ? "last day departure going home return back" : "",
       item.day === raceDay ? "race day race morning" : "",
       // "dinner saturday": the day's name as travellers say it.
-      formatInZone(item.startAt, trip.zone, "weekday-date"),
+      dayName(item),
     ].join(" ");
     return {
       id: `item:${item.id}`,

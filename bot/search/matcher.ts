@@ -28,7 +28,12 @@ const STOP_WORDS = new Set(
   ),
 );
 
+/** A character beyond plain ASCII text: in text without one, no accent is to be taken off. */
+const BEYOND_ASCII = /[^ -~\t\n\r]/;
+
 export function words(text: string): string[] {
+  // Most text is ASCII, and Unicode's tables are dear on a cold answer's first index build.
+  if (!BEYOND_ASCII.test(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
   return text
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")

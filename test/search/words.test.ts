@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { words } from "../../bot/search/matcher";
+
+describe("a text's words", () => {
+  it("are lowercase letters and digits, split at everything else", () => {
+    expect(words("Bus at 9AM -- gate B12, don't be late!\n\tOK?")).toEqual([
+      "bus",
+      "at",
+      "9am",
+      "gate",
+      "b12",
+      "don",
+      "t",
+      "be",
+      "late",
+      "ok",
+    ]);
+  });
+
+  it("lose their accents, so a word typed without them is the same word", () => {
+    expect(words("Café CRÈME-brûlée, Ürümqi 10K")).toEqual(words("Cafe CREME-brulee, Urumqi 10K"));
+    expect(words("Café CRÈME-brûlée")).toEqual(["cafe", "creme", "brulee"]);
+  });
+
+  it("keep letters of any script", () => {
+    expect(words("Αθήνα — Пхеньян marathon")).toEqual(["αθηνα", "пхеньян", "marathon"]);
+  });
+});
