@@ -51,7 +51,8 @@ export function partsOver(from: number, to: number): PartOfDay[] {
  * Words that name a part of the day, or a curfew, whatever surrounds them: each is a phrase of
  * the part's group, as a synonym group's phrases are. "Night" and "morning" are not among them:
  * "an extra night" is a stay, not a time, and "race morning" names a day; they are read only in
- * the phrases of PART_PHRASES, as is "evening", which stems like "even".
+ * the phrases of PART_PHRASES, as is "evening", which stems like "even". The search reads them
+ * stemmed, from bot/answer/built-in-phrases.ts: run `npm run phrases` after editing them.
  */
 const PART_WORDS: readonly (readonly [string, readonly (PartOfDay | "curfew")[]])[] = [
   ["nighttime", ["night"]],
