@@ -76,6 +76,11 @@ function similarity(q: string, t: string, typedLength = q.length): number {
   if (q === t) return 1;
   if (q.length >= 3 && t.startsWith(q) && extends_(q, t, typedLength)) return 0.8;
   const allowance = Math.min(typoAllowance(q), typoAllowance(t));
+  // Refused before the distance is counted, as below: a slip between words of different lengths
+  // that start differently, or either shorter than five letters, is no swap and so never that
+  // word. Most of a trip's words are refused here, which a cold answer feels.
+  if (allowance > 0 && q.length !== t.length && (Math.min(q.length, t.length) < 5 || q[0] !== t[0]))
+    return 0;
   if (allowance > 0 && editDistance(q, t, allowance) <= allowance) {
     const swapped = [...q].sort().join("") === [...t].sort().join("");
     // A short word one letter off is another word ("park", "mark"), unless two letters swapped;

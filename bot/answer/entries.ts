@@ -62,8 +62,8 @@ export function isProhibition(rule: string): boolean {
 const OBLIGATION =
   /^(?:always|only|cover|wear|keep|stay|carry|be|bring|use|ask|tell|wait|follow|remove|take off|dress|return|hand|show|sign|book)\b|\b(?:must|at all times|unless|required|mandatory|compulsory)\b/i;
 
-export function isRestriction(rule: string): boolean {
-  return PROHIBITION.test(rule) || OBLIGATION.test(rule);
+export function isRestriction(rule: string, prohibition = isProhibition(rule)): boolean {
+  return prohibition || OBLIGATION.test(rule);
 }
 
 const slug = (s: string) =>
@@ -111,14 +111,15 @@ function faqEntries(trip: Trip): TripEntry[] {
 /** Each rule is its own entry: a question is answered by the rule, not the whole topic. */
 function ruleEntries(trip: Trip): TripEntry[] {
   return trip.rules.flatMap((topic) =>
-    topic.rules.map(
-      (rule, i): TripEntry => ({
+    topic.rules.map((rule, i): TripEntry => {
+      const prohibition = isProhibition(rule);
+      return {
         id: `rule:${topic.topic}:${i + 1}`,
         kind: "rule",
         topic,
         rule,
-        prohibition: isProhibition(rule),
-        restriction: isRestriction(rule),
+        prohibition,
+        restriction: isRestriction(rule, prohibition),
         label: rule,
         source: topic.source,
         fields: [
@@ -126,8 +127,8 @@ function ruleEntries(trip: Trip): TripEntry[] {
           { text: rule, weight: 2.5 },
           { text: `${topic.topic} ${topic.title} rules`, weight: 0.8 },
         ],
-      }),
-    ),
+      };
+    }),
   );
 }
 

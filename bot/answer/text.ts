@@ -1,6 +1,6 @@
 import { stemmer } from "stemmer";
 import { editDistance } from "../search/distance";
-import { words } from "../search/matcher";
+import { plainAscii, words } from "../search/matcher";
 import { BUILT_IN_PHRASES } from "./built-in-phrases";
 import { clockTerms, readClock } from "./clock-words";
 
@@ -39,7 +39,12 @@ export function normalise(text: string, joinHyphens = false): string[] {
   // Each pattern runs only on text that may hold what it rewrites: most text holds none of it,
   // and a cold answer's first index build normalises every field of the trip.
   const joined =
-    joinHyphens && text.includes("-") ? text.replace(/(\p{L}+)-(\p{L}+)/gu, "$1-$2 $1$2") : text;
+    joinHyphens && text.includes("-")
+      ? text.replace(
+          plainAscii(text) ? /([A-Za-z]+)-([A-Za-z]+)/g : /(\p{L}+)-(\p{L}+)/gu,
+          "$1-$2 $1$2",
+        )
+      : text;
   let cleaned = joined.toLowerCase().replace(/['’`]/g, "");
   // "US" is a country before these words, not the pronoun.
   if (cleaned.includes("us "))

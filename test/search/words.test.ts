@@ -22,6 +22,25 @@ describe("a text's words", () => {
     expect(words("Café CRÈME-brûlée")).toEqual(["cafe", "creme", "brulee"]);
   });
 
+  it("are parted by dashes, arrows, quotes, degrees and currency signs", () => {
+    expect(words("Start 07:00–08:00 → finish · 12°C, £5/€6 “ok” — don’t")).toEqual([
+      "start",
+      "07",
+      "00",
+      "08",
+      "00",
+      "finish",
+      "12",
+      "c",
+      "5",
+      "6",
+      "ok",
+      "don",
+      "t",
+    ]);
+    expect(words("Ärzte – 12°C")).toEqual(["arzte", "12", "c"]);
+  });
+
   it("keep letters of any script", () => {
     expect(words("Αθήνα — Пхеньян marathon")).toEqual(["αθηνα", "пхеньян", "marathon"]);
   });
