@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { normalise } from "../../bot/answer/text";
 import { words } from "../../bot/search/matcher";
 
 describe("a text's words", () => {
@@ -43,5 +44,21 @@ describe("a text's words", () => {
 
   it("keep letters of any script", () => {
     expect(words("Αθήνα — Пхеньян marathon")).toEqual(["αθηνα", "пхеньян", "marathon"]);
+  });
+});
+
+describe("trip text's hyphenated words", () => {
+  it("are also read joined, as travellers type them ('e-visa' is 'evisa')", () => {
+    expect(normalise("Apply for your E-Visa – 10 days", true)).toEqual([
+      "apply",
+      "for",
+      "your",
+      "e",
+      "visa",
+      "evisa",
+      "10",
+      "days",
+    ]);
+    expect(normalise("Café-bar open", true)).toEqual(["cafe", "bar", "cafebar", "open"]);
   });
 });
