@@ -114,7 +114,7 @@ function builtInPhrases(): PhraseIndex {
       string,
       string?,
     ];
-    const p: Phrase = { raw, stems: stems.split(" "), group };
+    const p: Phrase = { raw, stems: (stems || raw).split(" "), group };
     if (asked) p.askedOnly = true;
     const first = p.stems[0] as string;
     const list = byFirst.get(first);
