@@ -233,10 +233,18 @@ interface Found {
 const clockTime = (minutes: number) =>
   `=${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 
+/** Finds the next digit: a pattern skips the text between numbers faster than a loop would. */
+const NEXT_DIGIT = /\d/g;
+
 function findTimes(text: string, question: boolean): Found[] {
   const found: Found[] = [];
   for (let i = 0; i < text.length; i++) {
-    if (!isDigit(text[i])) continue;
+    if (!isDigit(text[i])) {
+      NEXT_DIGIT.lastIndex = i;
+      const next = NEXT_DIGIT.exec(text);
+      if (!next) break;
+      i = next.index;
+    }
     const time = timeAt(text, i);
     if (!time) {
       while (isDigit(text[i + 1])) i++;
