@@ -210,9 +210,11 @@ export class TripIndex {
     for (const [part, s] of this.compoundParts(term))
       found.set(part, Math.max(found.get(part) ?? 0, s));
     if (forms.length > 0) {
+      // Every token of the trip is tried: a plain loop, as the first question is asked cold.
       for (const token of this.idf.keys()) {
         if (token.startsWith("~") || token.startsWith("=")) continue;
-        const s = Math.max(...forms.map((f) => similarity(f, token, term.word.length)));
+        let s = 0;
+        for (const f of forms) s = Math.max(s, similarity(f, token, term.word.length));
         if (s > 0) found.set(token, Math.max(found.get(token) ?? 0, s));
       }
       // "packnig" is one slip from "packing", though three from its stem "pack".
