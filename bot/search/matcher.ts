@@ -40,11 +40,18 @@ const BEYOND_ASCII =
 /** Whether every letter and digit in `text` is ASCII, and nothing in it is one in another form. */
 export const plainAscii = (text: string): boolean => !BEYOND_ASCII.test(text);
 
+/** The accents NFKD writes apart from Latin letters ("é" → "e" + U+0301): all of them marks. */
+const LATIN_ACCENTS = /[\u0300-\u036f]/g;
+
+const asciiWords = (text: string): string[] => text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+
 export function words(text: string): string[] {
-  // Most text is, and Unicode's tables are dear on a cold answer's first index build.
-  if (plainAscii(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
-  return text
-    .normalize("NFKD")
+  // Most text is plain ASCII, or Latin letters with accents, and Unicode's tables are dear on a
+  // cold answer's first index build: they are read only for the rest.
+  if (plainAscii(text)) return asciiWords(text);
+  const unaccented = text.normalize("NFKD").replace(LATIN_ACCENTS, "");
+  if (plainAscii(unaccented)) return asciiWords(unaccented);
+  return unaccented
     .replace(/\p{M}/gu, "")
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)

@@ -21,6 +21,7 @@ describe("a text's words", () => {
   it("lose their accents, so a word typed without them is the same word", () => {
     expect(words("Café CRÈME-brûlée, Ürümqi 10K")).toEqual(words("Cafe CREME-brulee, Urumqi 10K"));
     expect(words("Café CRÈME-brûlée")).toEqual(["cafe", "creme", "brulee"]);
+    expect(words("Ｃafé ﬁnish — Ñandú, Øresund")).toEqual(["cafe", "finish", "nandu", "øresund"]);
   });
 
   it("are parted by dashes, arrows, quotes, degrees and currency signs", () => {
