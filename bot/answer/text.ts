@@ -212,7 +212,9 @@ export class Vocabulary {
       const word = ws[i] as string;
       let longest = 0;
       const groups: string[] = [];
-      for (const p of this.byFirst.get(stems[i] as string) ?? []) {
+      const candidates = this.byFirst.get(stems[i] as string);
+      for (let c = 0; candidates && c < candidates.length; c++) {
+        const p = candidates[c] as Phrase;
         // Longest first: once one is found, a shorter one is no match.
         if (p.stems.length < longest) break;
         if (!typos && p.askedOnly) continue;
