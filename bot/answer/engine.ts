@@ -7,7 +7,8 @@ import { isKindToken, type Term, Vocabulary } from "./text";
  * The ranked search over a trip's entries: BM25-like idf weights, field weights, exact, prefix
  * and typo matches on stems, and synonym groups (built-in and each entry's `also:`). Chosen over
  * minisearch and Orama by `npm run bench:answers` (see bench/answers/): it scored best with the
- * same text and synonyms, and builds in well under a millisecond for a trip.
+ * same text and synonyms, and builds a trip's index within a cold answer's budget (~10 ms, issue #11;
+ * `bench/answers/cold-answer.ts` measures it).
  */
 
 export interface Ranked {
