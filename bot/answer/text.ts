@@ -93,8 +93,12 @@ interface PhraseIndex {
 /** A one-word phrase long enough that a word one slip from it is taken for it ("shutle"). */
 const mistypable = (p: Phrase) => p.stems.length === 1 && p.raw.length >= 5;
 
-/** What separates a built-in phrase's fields in its table (no word holds it). */
+/**
+ * What parts a built-in phrase's fields in its table, and what parts one phrase from the next:
+ * no word holds either.
+ */
 export const PHRASE_FIELDS = "|";
+export const PHRASE_END = ";";
 
 /**
  * The built-in vocabulary (travel synonyms, kinds, parts of the day), read from its table
@@ -107,7 +111,7 @@ function builtInPhrases(): PhraseIndex {
   if (builtIn) return builtIn;
   const byFirst = new Map<string, Phrase[]>();
   const singles: Phrase[] = [];
-  for (const line of BUILT_IN_PHRASES.trim().split("\n")) {
+  for (const line of BUILT_IN_PHRASES.split(PHRASE_END)) {
     const [raw, stems, group, asked] = line.split(PHRASE_FIELDS) as [
       string,
       string,
