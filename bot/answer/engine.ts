@@ -205,7 +205,8 @@ export class TripIndex {
         found.set(g, Math.max(found.get(g) ?? 0, isKindToken(g) ? KIND : SYNONYM));
     for (const p of term.parts)
       if (this.idf.has(p)) found.set(p, Math.max(found.get(p) ?? 0, PART));
-    const forms = [term.stem, term.word].filter(
+    // A word that is its own stem ("coach") is tried once.
+    const forms = [...new Set([term.stem, term.word])].filter(
       (f): f is string => !!f && !f.includes(" ") && !f.startsWith("="),
     );
     for (const [part, s] of this.compoundParts(term))
