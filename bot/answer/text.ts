@@ -134,6 +134,9 @@ function builtInPhrases(): PhraseIndex {
 export const kindToken = (i: number) => groupToken(`^k${i}`);
 export const isKindToken = (token: string) => token.startsWith("~^");
 
+/** A lone letter ("e" of "e-visa", "t" of "t shirt") names nothing. */
+const LONE_LETTER = /^\p{L}$/u;
+
 /** Whether `stems` holds `phrase` from `at` on. */
 function startsAt(phrase: readonly string[], stems: readonly string[], at: number): boolean {
   for (let k = 0; k < phrase.length; k++) if (stems[at + k] !== phrase[k]) return false;
@@ -200,11 +203,13 @@ export class Vocabulary {
     // Trip text (no typos) also gets hyphenated words joined.
     const ws = normalise(clock.text, !typos);
     const stemOf = (w: string) => this.stemOf(w, !typos);
-    const stems = ws.map(stemOf);
+    const stems: string[] = [];
+    for (const w of ws) stems.push(this.stemOf(w, !typos));
+    const readings = clock.readings.size > 0 ? clock.readings : undefined;
     const out: Term[] = [];
     let i = 0;
     while (i < ws.length) {
-      const reading = clock.readings.size > 0 ? clock.readings.get(ws[i] as string) : undefined;
+      const reading = readings?.get(ws[i] as string);
       if (reading) {
         const previous = reading.onPrevious ? out.pop() : undefined;
         out.push(...clockTerms(reading, typos, previous));
@@ -215,7 +220,7 @@ export class Vocabulary {
       // for every word of a trip on a cold answer's first index build.
       const word = ws[i] as string;
       let longest = 0;
-      const groups: string[] = [];
+      let groups: string[] | undefined;
       const candidates = this.byFirst.get(stems[i] as string);
       for (let c = 0; candidates && c < candidates.length; c++) {
         const p = candidates[c] as Phrase;
@@ -226,9 +231,10 @@ export class Vocabulary {
         // A word that says nothing is no group member whose stem it shares ("so" of "sos").
         if (p.stems.length === 1 && STOP_WORDS.has(word) && p.raw !== word) continue;
         longest = p.stems.length;
+        groups ??= [];
         if (!groups.includes(p.group)) groups.push(p.group);
       }
-      if (longest > 0) {
+      if (groups) {
         const span = ws.slice(i, i + longest);
         const parts = longest > 1 ? span.filter((w) => !STOP_WORDS.has(w)).map(stemOf) : [];
         out.push({
@@ -241,20 +247,16 @@ export class Vocabulary {
         continue;
       }
       i++;
-      // A lone letter ("e" of "e-visa", "t" of "t shirt") names nothing.
-      if (STOP_WORDS.has(word) || (word.length <= 2 && /^\p{L}$/u.test(word))) continue;
-      const typoGroups =
-        typos && word.length >= 5
-          ? [
-              ...new Set(
-                this.singles
-                  // People rarely mistype a word's first letter: "light" is no slip for "flight",
-                  // nor "seating" for "eating" (as the index's own typo matching has it).
-                  .filter((p) => p.raw[0] === word[0] && editDistance(word, p.raw, 1) <= 1)
-                  .map((p) => p.group),
-              ),
-            ]
-          : [];
+      if (STOP_WORDS.has(word) || (word.length <= 2 && LONE_LETTER.test(word))) continue;
+      const typoGroups: string[] = [];
+      if (typos && word.length >= 5) {
+        for (const p of this.singles) {
+          // People rarely mistype a word's first letter: "light" is no slip for "flight", nor
+          // "seating" for "eating" (as the index's own typo matching has it).
+          if (p.raw[0] !== word[0] || typoGroups.includes(p.group)) continue;
+          if (editDistance(word, p.raw, 1) <= 1) typoGroups.push(p.group);
+        }
+      }
       out.push({ word, stem: stems[i - 1] as string, groups: typoGroups, parts: [] });
     }
     return out.filter((t) => t.groups.length > 0 || !STOP_WORDS.has(t.word));
