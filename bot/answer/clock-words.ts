@@ -293,11 +293,12 @@ function findTimes(text: string, question: boolean): Found[] {
 /**
  * What text must hold to be worth reading: a time, or a word a reading starts from ("night" is
  * also "midnight"). Most of a trip's text holds none, and is passed over with this one test,
- * which a cold container's first answer (building the trip's index) pays for every field.
+ * which a cold container's first answer (building the trip's index) pays for every field: on
+ * the text as written, in any case, so that only text worth reading is lowercased.
  */
-const MAY_HOLD_TRIP = /\d[:.]\d\d|\d\s*[ap]\.?m|night|morning|afternoon|evening/;
+const MAY_HOLD_TRIP = /\d[:.]\d\d|\d\s*[ap]\.?m|night|morning|afternoon|evening/i;
 /** A question's bare hour ("after 10") may be a time too, and its "stay out" asks of a curfew. */
-const MAY_HOLD_QUESTION = /\d|night|morning|afternoon|evening|stay/;
+const MAY_HOLD_QUESTION = /\d|night|morning|afternoon|evening|stay/i;
 const NONE: ReadonlyMap<string, ClockReading> = new Map();
 
 /** A letter-only stand-in for the i-th reading, which words() keeps whole and nothing stems to. */
@@ -312,8 +313,8 @@ export function readClock(
   text: string,
   question: boolean,
 ): { text: string; readings: ReadonlyMap<string, ClockReading> } {
+  if (!(question ? MAY_HOLD_QUESTION : MAY_HOLD_TRIP).test(text)) return { text, readings: NONE };
   const lower = text.toLowerCase();
-  if (!(question ? MAY_HOLD_QUESTION : MAY_HOLD_TRIP).test(lower)) return { text, readings: NONE };
   const readings = new Map<string, ClockReading>();
   const times = findTimes(lower, question);
   const spans: { start: number; end: number; reading: ClockReading }[] = [];
