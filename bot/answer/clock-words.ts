@@ -51,7 +51,8 @@ export function partsOver(from: number, to: number): PartOfDay[] {
  * Words that name a part of the day, or a curfew, whatever surrounds them: each is a phrase of
  * the part's group, as a synonym group's phrases are. "Night" and "morning" are not among them:
  * "an extra night" is a stay, not a time, and "race morning" names a day; they are read only in
- * the phrases of PART_PHRASES, as is "evening", which stems like "even".
+ * the phrases of PART_PHRASES, as is "evening", which stems like "even". The search reads them
+ * stemmed, from bot/answer/built-in-phrases.ts: run `npm run phrases` after editing them.
  */
 const PART_WORDS: readonly (readonly [string, readonly (PartOfDay | "curfew")[]])[] = [
   ["nighttime", ["night"]],
@@ -232,10 +233,18 @@ interface Found {
 const clockTime = (minutes: number) =>
   `=${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 
+/** Finds the next digit: a pattern skips the text between numbers faster than a loop would. */
+const NEXT_DIGIT = /\d/g;
+
 function findTimes(text: string, question: boolean): Found[] {
   const found: Found[] = [];
   for (let i = 0; i < text.length; i++) {
-    if (!isDigit(text[i])) continue;
+    if (!isDigit(text[i])) {
+      NEXT_DIGIT.lastIndex = i;
+      const next = NEXT_DIGIT.exec(text);
+      if (!next) break;
+      i = next.index;
+    }
     const time = timeAt(text, i);
     if (!time) {
       while (isDigit(text[i + 1])) i++;
@@ -284,11 +293,12 @@ function findTimes(text: string, question: boolean): Found[] {
 /**
  * What text must hold to be worth reading: a time, or a word a reading starts from ("night" is
  * also "midnight"). Most of a trip's text holds none, and is passed over with this one test,
- * which a cold container's first answer (building the trip's index) pays for every field.
+ * which a cold container's first answer (building the trip's index) pays for every field: on
+ * the text as written, in any case, so that only text worth reading is lowercased.
  */
-const MAY_HOLD_TRIP = /\d[:.]\d\d|\d\s*[ap]\.?m|night|morning|afternoon|evening/;
+const MAY_HOLD_TRIP = /\d[:.]\d\d|\d\s*[ap]\.?m|night|morning|afternoon|evening/i;
 /** A question's bare hour ("after 10") may be a time too, and its "stay out" asks of a curfew. */
-const MAY_HOLD_QUESTION = /\d|night|morning|afternoon|evening|stay/;
+const MAY_HOLD_QUESTION = /\d|night|morning|afternoon|evening|stay/i;
 const NONE: ReadonlyMap<string, ClockReading> = new Map();
 
 /** A letter-only stand-in for the i-th reading, which words() keeps whole and nothing stems to. */
@@ -303,8 +313,8 @@ export function readClock(
   text: string,
   question: boolean,
 ): { text: string; readings: ReadonlyMap<string, ClockReading> } {
+  if (!(question ? MAY_HOLD_QUESTION : MAY_HOLD_TRIP).test(text)) return { text, readings: NONE };
   const lower = text.toLowerCase();
-  if (!(question ? MAY_HOLD_QUESTION : MAY_HOLD_TRIP).test(lower)) return { text, readings: NONE };
   const readings = new Map<string, ClockReading>();
   const times = findTimes(lower, question);
   const spans: { start: number; end: number; reading: ClockReading }[] = [];

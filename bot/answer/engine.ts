@@ -7,7 +7,8 @@ import { isKindToken, type Term, Vocabulary } from "./text";
  * The ranked search over a trip's entries: BM25-like idf weights, field weights, exact, prefix
  * and typo matches on stems, and synonym groups (built-in and each entry's `also:`). Chosen over
  * minisearch and Orama by `npm run bench:answers` (see bench/answers/): it scored best with the
- * same text and synonyms, and builds in well under a millisecond for a trip.
+ * same text and synonyms, and builds a trip's index within a cold answer's budget (~10 ms, issue #11;
+ * `bench/answers/cold-answer.ts` measures it).
  */
 
 export interface Ranked {
@@ -76,6 +77,11 @@ function similarity(q: string, t: string, typedLength = q.length): number {
   if (q === t) return 1;
   if (q.length >= 3 && t.startsWith(q) && extends_(q, t, typedLength)) return 0.8;
   const allowance = Math.min(typoAllowance(q), typoAllowance(t));
+  // Refused before the distance is counted, as below: a slip between words of different lengths
+  // that start differently, or either shorter than five letters, is no swap and so never that
+  // word. Most of a trip's words are refused here, which a cold answer feels.
+  if (allowance > 0 && q.length !== t.length && (Math.min(q.length, t.length) < 5 || q[0] !== t[0]))
+    return 0;
   if (allowance > 0 && editDistance(q, t, allowance) <= allowance) {
     const swapped = [...q].sort().join("") === [...t].sort().join("");
     // A short word one letter off is another word ("park", "mark"), unless two letters swapped;
@@ -110,12 +116,23 @@ export class TripIndex {
         return also.length > 0 ? [{ id, phrases: also }] : [];
       }),
     );
+    // A text several entries share (a rule topic's name, a contact's ways to be reached) is
+    // analysed once: this build is on a cold container's first answer.
+    const analysed = new Map<string, Term[]>();
+    const analyse = (text: string) => {
+      let terms = analysed.get(text);
+      if (!terms) {
+        terms = this.vocabulary.analyse(text);
+        analysed.set(text, terms);
+      }
+      return terms;
+    };
     this.docs = entries.map((entry) => {
       const weights = new Map<string, number>();
       const add = (token: string, weight: number) =>
         weights.set(token, Math.max(weights.get(token) ?? 0, weight));
       for (const field of entry.fields) {
-        for (const term of this.vocabulary.analyse(field.text)) {
+        for (const term of analyse(field.text)) {
           if (term.stem) add(term.stem, field.weight);
           if (term.stem && term.parts.length === 0) this.asWritten.set(term.word, term.stem);
           for (const p of term.parts) add(p, field.weight);
@@ -188,15 +205,18 @@ export class TripIndex {
         found.set(g, Math.max(found.get(g) ?? 0, isKindToken(g) ? KIND : SYNONYM));
     for (const p of term.parts)
       if (this.idf.has(p)) found.set(p, Math.max(found.get(p) ?? 0, PART));
-    const forms = [term.stem, term.word].filter(
+    // A word that is its own stem ("coach") is tried once.
+    const forms = [...new Set([term.stem, term.word])].filter(
       (f): f is string => !!f && !f.includes(" ") && !f.startsWith("="),
     );
     for (const [part, s] of this.compoundParts(term))
       found.set(part, Math.max(found.get(part) ?? 0, s));
     if (forms.length > 0) {
+      // Every token of the trip is tried: a plain loop, as the first question is asked cold.
       for (const token of this.idf.keys()) {
         if (token.startsWith("~") || token.startsWith("=")) continue;
-        const s = Math.max(...forms.map((f) => similarity(f, token, term.word.length)));
+        let s = 0;
+        for (const f of forms) s = Math.max(s, similarity(f, token, term.word.length));
         if (s > 0) found.set(token, Math.max(found.get(token) ?? 0, s));
       }
       // "packnig" is one slip from "packing", though three from its stem "pack".

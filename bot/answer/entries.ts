@@ -62,8 +62,8 @@ export function isProhibition(rule: string): boolean {
 const OBLIGATION =
   /^(?:always|only|cover|wear|keep|stay|carry|be|bring|use|ask|tell|wait|follow|remove|take off|dress|return|hand|show|sign|book)\b|\b(?:must|at all times|unless|required|mandatory|compulsory)\b/i;
 
-export function isRestriction(rule: string): boolean {
-  return PROHIBITION.test(rule) || OBLIGATION.test(rule);
+export function isRestriction(rule: string, prohibition = isProhibition(rule)): boolean {
+  return prohibition || OBLIGATION.test(rule);
 }
 
 const slug = (s: string) =>
@@ -113,14 +113,15 @@ function faqEntries(trip: Trip): TripEntry[] {
 /** Each rule is its own entry: a question is answered by the rule, not the whole topic. */
 function ruleEntries(trip: Trip): TripEntry[] {
   return trip.rules.flatMap((topic) =>
-    topic.rules.map(
-      (rule, i): TripEntry => ({
+    topic.rules.map((rule, i): TripEntry => {
+      const prohibition = isProhibition(rule);
+      return {
         id: `rule:${topic.topic}:${i + 1}`,
         kind: "rule",
         topic,
         rule,
-        prohibition: isProhibition(rule),
-        restriction: isRestriction(rule),
+        prohibition,
+        restriction: isRestriction(rule, prohibition),
         label: rule,
         source: topic.source,
         fields: [
@@ -128,8 +129,8 @@ function ruleEntries(trip: Trip): TripEntry[] {
           { text: rule, weight: 2.5 },
           { text: `${topic.topic} ${topic.title} rules`, weight: 0.8 },
         ],
-      }),
-    ),
+      };
+    }),
   );
 }
 
@@ -137,6 +138,16 @@ function itemEntries(trip: Trip): TripEntry[] {
   const lastDay = trip.days.length;
   const raceDate = localDate(trip.event.startAt, trip.zone);
   const raceDay = trip.days.find((d) => d.date === raceDate)?.number;
+  // A day's items share its name: named once a day, as formatting is dear on a cold answer.
+  const dayNames = new Map<number, string>();
+  const dayName = (item: ItineraryItem) => {
+    let name = dayNames.get(item.day);
+    if (name === undefined) {
+      name = formatInZone(item.startAt, trip.zone, "weekday-date");
+      dayNames.set(item.day, name);
+    }
+    return name;
+  };
   return trip.itinerary.map((item) => {
     // How travellers name a day without its date: "arrival", "the last day", "going home".
     const dayWords = [
@@ -144,7 +155,7 @@ function itemEntries(trip: Trip): TripEntry[] {
       item.day === lastDay && lastDay > 1 ? "last day departure going home return back" : "",
       item.day === raceDay ? "race day race morning" : "",
       // "dinner saturday": the day's name as travellers say it.
-      formatInZone(item.startAt, trip.zone, "weekday-date"),
+      dayName(item),
     ].join(" ");
     return {
       id: `item:${item.id}`,

@@ -9,6 +9,9 @@
  * kind always covers belong after `>`; a thing of several kinds is listed under each. A thing
  * that a synonym group already holds with its kind's words (beer with alcohol, weed with drugs)
  * is not repeated here: the group finds it.
+ *
+ * The search reads these stemmed, from bot/answer/built-in-phrases.ts: run `npm run phrases`
+ * after editing them (a test fails until then).
  */
 const KINDS = `
 wildlife, wild animals, animals, animal, marine life, sea life, sea creatures, marine animals, creatures > monkey, monkeys, baboon, baboons, macaque, macaques, ape, apes, turtle, turtles, sea turtle, sea turtles, tortoise, tortoises, dolphin, dolphins, whale, whales, shark, sharks, seals, sea lion, sea lions, penguin, penguins, lion, lions, elephant, elephants, giraffe, giraffes, zebra, zebras, rhino, rhinos, hippo, hippos, leopard, leopards, cheetah, cheetahs, buffalo, bears, deer, kangaroo, kangaroos, koala, koalas, camel, camels, bird, birds, seabird, seabirds, octopus, stingray, stingrays, manta, mantas, dugong, dugongs, crocodile, crocodiles, snake, snakes, lizard, lizards, squirrel, squirrels, fox, foxes, wolf, wolves, puffin, puffins, albatross, reindeer, moose, jellyfish, starfish

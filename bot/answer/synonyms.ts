@@ -9,6 +9,9 @@
  * own so that it is not read as "sneaker". A phrase wins over its words, so "life jacket" and
  * "inner tube" have lines that keep them from meaning a coat or the metro. A phrase in two
  * groups means both ("hand luggage" is luggage); a test lists every such phrase.
+ *
+ * The search reads these stemmed, from bot/answer/built-in-phrases.ts: run `npm run phrases`
+ * after editing them (a test fails until then).
  */
 const GROUPS = `
 bus, buses, coach, shuttle, minibus, transfer

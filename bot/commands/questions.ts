@@ -10,7 +10,7 @@ import { isOrganiser, organisersOnly, unavailable } from "./organisers";
 export const MAX_QUESTION_GROUPS = 20;
 const MAX_QUESTION_LENGTH = 120;
 
-/** Built on first use: stemming the synonyms is ~5 ms that a cold `/marathon when` skips. */
+/** Built on first use: reading the built-in phrases is time a cold `/marathon when` skips. */
 let vocabulary: Vocabulary | undefined;
 function questionVocabulary(): Vocabulary {
   vocabulary ??= new Vocabulary();

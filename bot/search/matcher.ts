@@ -28,9 +28,30 @@ const STOP_WORDS = new Set(
   ),
 );
 
+/**
+ * A character beyond plain ASCII text and the punctuation trip files use with it (dashes,
+ * arrows, quotes, degrees, currency signs: none a letter, a digit or a mark, nor one in any
+ * form): in text without one, no accent is to be taken off, and every other character parts
+ * words.
+ */
+const BEYOND_ASCII =
+  /[^ -~\t\n\r\u00a0\u00a3\u00a5\u00a7\u00a9\u00ab\u00ae\u00b0\u00b1\u00b7\u00bb\u00d7\u00f7\u2010-\u2015\u2018\u2019\u201c\u201d\u2022\u2026\u2032\u2033\u20a9\u20ac\u2190-\u2194\u2212]/;
+
+/** Whether every letter and digit in `text` is ASCII, and nothing in it is one in another form. */
+export const plainAscii = (text: string): boolean => !BEYOND_ASCII.test(text);
+
+/** The accents NFKD writes apart from Latin letters ("é" → "e" + U+0301): all of them marks. */
+const LATIN_ACCENTS = /[\u0300-\u036f]/g;
+
+const asciiWords = (text: string): string[] => text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+
 export function words(text: string): string[] {
-  return text
-    .normalize("NFKD")
+  // Most text is plain ASCII, or Latin letters with accents, and Unicode's tables are dear on a
+  // cold answer's first index build: they are read only for the rest.
+  if (plainAscii(text)) return asciiWords(text);
+  const unaccented = text.normalize("NFKD").replace(LATIN_ACCENTS, "");
+  if (plainAscii(unaccented)) return asciiWords(unaccented);
+  return unaccented
     .replace(/\p{M}/gu, "")
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)

@@ -109,16 +109,32 @@ export function zoneCity(zone: string): string {
 
 export type LocalStyle = "date" | "time" | "datetime" | "weekday-date";
 
-const STYLES: Record<LocalStyle, string> = {
+const STYLES: Record<Exclude<LocalStyle, "weekday-date">, string> = {
   date: "ccc d LLL yyyy",
-  "weekday-date": "cccc d LLLL yyyy",
   time: "HH:mm",
   datetime: "ccc d LLL yyyy, HH:mm",
 };
 
 /** The destination's wall-clock rendering of an instant, in English, 24-hour clock. */
 export function formatInZone(instant: Date, zone: string, style: LocalStyle): string {
+  if (style === "weekday-date") return dayName(localDate(instant, zone));
   return DateTime.fromJSDate(instant, { zone }).setLocale("en-GB").toFormat(STYLES[style]);
+}
+
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const MONTHS = `January February March April May June July August September October November
+December`.split(/\s+/);
+
+/**
+ * A calendar day's name ("2025-04-05" → "Saturday 5 April 2025"), as en-GB writes it. Written
+ * out rather than asked of Intl, whose first use in a process costs ~2 ms: the search names
+ * each trip day on a cold container's first answer.
+ */
+function dayName(date: string): string {
+  const [y = 0, m = 1, d = 1] = date.split("-").map(Number);
+  const day = new Date(0);
+  day.setUTCFullYear(y, m - 1, d);
+  return `${WEEKDAYS[day.getUTCDay()]} ${d} ${MONTHS[m - 1]} ${String(y).padStart(4, "0")}`;
 }
 
 /** "+09:00" */

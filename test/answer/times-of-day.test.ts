@@ -131,6 +131,9 @@ describe("numbers that are not clock times are not read as times", () => {
   });
 
   it("while times written every usual way are read as the same time", () => {
+    expect(times("MEET AT 8AM")).toEqual(["=08:00"]);
+    expect(times("CAN I STAY OUT LATE")).toEqual(["stay out late"]);
+    expect(times("No music AT NIGHT", false)).toEqual(["night"]);
     expect(times("meet at 8am")).toEqual(["=08:00"]);
     expect(times("meet at 8 a.m.")).toEqual(["=08:00"]);
     expect(times("meet at 08:00", false)).toEqual(["=08:00"]);

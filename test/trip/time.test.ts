@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { parseTripText } from "../../bot/trip/parse";
 import { formatInZone, offsetAt, parseLeadTime, wallClockToInstant } from "../../bot/trip/time";
@@ -76,5 +77,28 @@ describe("the itinerary that crosses the end of US daylight saving time", () => 
     const raceDay = p.trip.days.find((d) => d.items.some((i) => i.id === "race-start"));
     expect(raceDay?.date).toBe("2025-04-06");
     expect(raceDay?.items[0]?.startAt.toISOString()).toBe("2025-04-05T20:30:00.000Z");
+  });
+});
+
+describe("a day's name", () => {
+  it("is the destination's date as en-GB writes it, on both sides of the date line", () => {
+    expect(formatInZone(new Date("2025-04-05T20:30:00Z"), "Asia/Pyongyang", "weekday-date")).toBe(
+      "Sunday 6 April 2025",
+    );
+    expect(
+      formatInZone(new Date("2025-04-05T20:30:00Z"), "Pacific/Pago_Pago", "weekday-date"),
+    ).toBe("Saturday 5 April 2025");
+  });
+
+  it("matches what Luxon writes for every day of two years, in zones far apart", () => {
+    const zones = ["Asia/Pyongyang", "America/New_York", "Pacific/Kiritimati", "Pacific/Pago_Pago"];
+    for (let t = Date.UTC(2024, 0, 1); t < Date.UTC(2026, 0, 1); t += 31 * 60 * 60 * 1000) {
+      for (const zone of zones) {
+        const at = new Date(t);
+        expect(formatInZone(at, zone, "weekday-date")).toBe(
+          DateTime.fromJSDate(at, { zone }).setLocale("en-GB").toFormat("cccc d LLLL yyyy"),
+        );
+      }
+    }
   });
 });
