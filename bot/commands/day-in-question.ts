@@ -87,7 +87,8 @@ export async function dayInQuestion(
     .replace(/\b(?:on|for|of) (?=\s*(?:[?!.]|$))/g, " ")
     .replace(/\s+/g, " ")
     .trim();
-  // Items already carry "race day", "first day" and "last day"; other days are named by weekday.
+  // Items already carry "race day", "first day" and "last day"; other days, an event's own word
+  // for its day included ("wedding day"), are named by the weekday every item carries.
   const named =
     "found" in read && !/race|marathon|event|first|last|final/.test(phrase)
       ? `${weekday(trip, read.found.date)}${phrase === "tonight" ? " tonight" : ""}`
