@@ -200,7 +200,8 @@ swearing, swear, swear at, swearing at, abuse, abusive, verbal abuse, give abuse
 badge, badges, name badge, name tag, lanyard, lanyards, conference badge, delegate badge, delegate pass, conference pass, accreditation, credential, credentials, id badge
 beer glass, beer glasses, stein, steins, beer stein, beer mug, beer mugs, tankard, masskrug, beer jug
 drinking game, drinking games, chug, chugging, down in one, downing pints, boat race, beer bong, keg stand, beer pong, necking, skolling, sculling, shotgunning
-age limit, minimum age, age restriction, underage, under age, minors, adults only, year old, years old, yr old, yrs old, y o, under 12, under 14, under 16, under 18, under 21, over 12, over 14, over 16, over 18, over 21, 18 or over, 21 or over, 18 and over, 21 and over, over 18s, under 18s
+drafting, slipstream, slipstreaming, ride in a bunch, in a bunch, bunch riding, ride in a pack, pace line, paceline, sit on a wheel, wheel sucking, wheelsucking
+age limit, minimum age, age restriction, underage, under age, minors, adults only, year old, years old, yr old, yrs old, y o, yo, under 12, under 14, under 16, under 18, under 21, over 12, over 14, over 16, over 18, over 21, 18 or over, 21 or over, 18 and over, 21 and over, over 18s, under 18s
 `;
 
 /** Each group's phrases, as written (lowercase). */

@@ -60,12 +60,13 @@ export function normalise(text: string, joinHyphens = false): string[] {
 
 /**
  * Words whose Porter stem is another word: "evening" is not "even" ("even as a joke"), nor
- * "news" "new".
+ * "news" "new", nor riding in a bunch ("drafting") a draft beer.
  */
 const OWN_STEMS = new Map([
   ["evening", "evening"],
   ["evenings", "evening"],
   ["news", "news"],
+  ["drafting", "drafting"],
 ]);
 
 export const stem = (w: string): string => OWN_STEMS.get(w) ?? stemmer(w);

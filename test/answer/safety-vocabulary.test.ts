@@ -155,6 +155,7 @@ rules:
     title: The 5K
     rules:
       - Headphones are not allowed on the course.
+      - No drafting on the bike; keep 12 m between bikes.
   - topic: beer-night
     title: Beer night
     rules:
@@ -187,6 +188,8 @@ describe("a word from another walk of life shows the rule", () => {
     ["can my 19 yr old son play blackjack with me", "rule:casino:1"],
     ["can i keep my lanyard on at the craps table", "rule:casino:2"],
     ["can i listen to my airpods on the run", "rule:race:1"],
+    ["can me and my mates ride in a bunch on the bike leg", "rule:race:2"],
+    ["can my 16 yo play blackjack", "rule:casino:1"],
     ["can i take a stein home as a souvenir", "rule:beer-night:1"],
     ["can we chug our beers", "rule:beer-night:2"],
     ["can i just pee in the bushes", "rule:beer-night:3"],
