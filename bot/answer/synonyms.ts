@@ -22,7 +22,7 @@ sim, sim card, esim, e-sim, roaming, network coverage
 money, cash, currency, credit card, debit card, visa card, mastercard, amex, atm, cash machine, bank card, pay, payment, cashpoint, cash point, bank machine, contactless, cashless, venmo, paypal, zelle, monzo, alipay, wechat pay, bank transfer, wire transfer, money transfer, exchange rate, bureau de change, forex
 photo, photograph, picture, pic, pics, selfie, snap, photography
 camera, gopro, go pro, video, videos, film, filming, camcorder, dslr, vlog
-hotel, accommodation, lodging, lodge, hostel, hotel room, staying, where are we staying, riad, guesthouse, guest house, inn, ryokan, airbnb, resort, motel, chalet, villa, homestay, home stay, dorm, dormitory, mountain hut, rifugio, where do we sleep, where are we sleeping
+hotel, accommodation, lodging, lodge, hostel, hotel room, staying, where are we staying, riad, guesthouse, guest house, inn, ryokan, airbnb, resort, motel, chalet, villa, homestay, home stay, dorm, dormitory, mountain hut, rifugio, where do we sleep, where are we sleeping, twin room, twin rooms, double room, double rooms, shared room, shared rooms
 flight, flights, plane, fly, flying, airline, airplane, aeroplane, aircraft
 airport, terminal
 food, meal, meals, eat, eating, restaurant, dining, catering
@@ -194,12 +194,14 @@ jet ski, jetski, jet skis, waverunner, personal watercraft
 quad bike, quad bikes, quad biking, atv, four wheeler
 nightclub, nightclubs, night club, clubbing, disco, discotheque
 livestream, livestreamed, livestreaming, live stream, live streaming, go live, going live, insta live, instagram live, facebook live, tiktok live, broadcast live
-partner, partners, spouse, husband, wife, hubby, other half, boyfriend, girlfriend, fiance, fiancee, plus one, significant other
+partner, partners, spouse, husband, wife, hubby, other half, boyfriend, girlfriend, bf, gf, fiance, fiancee, plus one, significant other
 urinate, urinating, urination, public urination, pee, peeing, wee, weeing, piss, pissing, relieve myself, relieve yourself
 swearing, swear, swear at, swearing at, abuse, abusive, verbal abuse, give abuse, shout abuse, insult, insults, insulting, heckle, heckling, bad language, foul language, offensive language, cursing
 badge, badges, name badge, name tag, lanyard, lanyards, conference badge, delegate badge, delegate pass, conference pass, accreditation, credential, credentials, id badge
 beer glass, beer glasses, stein, steins, beer stein, beer mug, beer mugs, tankard, masskrug, beer jug
 drinking game, drinking games, chug, chugging, down in one, downing pints, boat race, beer bong, keg stand, beer pong, necking, skolling, sculling, shotgunning
+wash, rinse, rinsing, rinse off, scrub, scrubbing
+barefoot, bare feet, bare foot, shoeless
 drafting, slipstream, slipstreaming, ride in a bunch, in a bunch, bunch riding, ride in a pack, pace line, paceline, sit on a wheel, wheel sucking, wheelsucking
 age limit, minimum age, age restriction, underage, under age, minors, adults only, year old, years old, yr old, yrs old, y o, yo, under 12, under 14, under 16, under 18, under 21, over 12, over 14, over 16, over 18, over 21, 18 or over, 21 or over, 18 and over, 21 and over, over 18s, under 18s
 `;

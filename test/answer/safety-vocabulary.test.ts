@@ -176,6 +176,11 @@ rules:
     title: Helicopter tour
     rules:
       - No alcohol in the 12 hours before the flight.
+  - topic: museum
+    title: Museum workshop
+    rules:
+      - Do not wash metal finds; they go to the registrar dry.
+      - No bare feet in the galleries.
 faq:
   - id: evenings
     question: What is on in the evenings?
@@ -197,6 +202,8 @@ describe("a word from another walk of life shows the rule", () => {
     ["can i go live on insta during the speeches", "rule:gala:1"],
     ["can i put my husbands dinner on my expenses", "rule:money:1"],
     ["ok to have a mimosa before the helicopter", "rule:helicopter:1"],
+    ["can i give the bronze pin a quick rinse", "rule:museum:1"],
+    ["is it ok for the kids to go barefoot in the galleries", "rule:museum:2"],
     // "evening" is no "even": its stem is its own.
     ["whats happening in the evening", "faq:evenings"],
   ])("%s", (q, id) => {
