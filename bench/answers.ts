@@ -75,6 +75,8 @@ const SETS = [
   { name: "Study set 20 (yoga retreat, Rishikesh)", file: "bench/answers/held-out-20.yaml" },
   { name: "Study set 21 (Ironman, Kona)", file: "bench/answers/held-out-21.yaml" },
   { name: "Study set 22 (sales summit, Las Vegas)", file: "bench/answers/held-out-22.yaml" },
+  { name: "Study set 23 (PTA trip, Orlando parks)", file: "bench/answers/held-out-23.yaml" },
+  { name: "Study set 24 (archaeology dig, Jordan)", file: "bench/answers/held-out-24.yaml" },
   // Written after held-out 3's figures were taken, to study confident-wrong answers on: tuned on.
   { name: "Working set (Marrakech)", file: "bench/answers/marrakech.yaml" },
 ];
