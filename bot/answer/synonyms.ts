@@ -58,7 +58,7 @@ emergency, urgent, sos
 headphones, earphones, earbuds, music, airpods, air pods, earpods, headset, in-ear headphones, bone conduction headphones, shokz, aftershokz, ipod, mp3 player, music player
 time change, daylight saving, dst, clocks go back, clocks change, clock change
 map, course map, route
-guide, guides, tour leader, organiser, organizer, minder, tour guide, trip leader, group leader, tour manager, chaperone
+guide, guides, tour leader, organiser, organizer, minder, tour guide, trip leader, group leader, tour manager, chaperone, trip lead, group lead, tour lead, team leader
 dinner, supper, evening meal, banquet, gala dinner, dinner party
 party, celebration, celebrate, reception, get-together
 pasta, carb loading, carbo loading, carb load, carbs
