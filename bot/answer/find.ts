@@ -168,6 +168,7 @@ export function decide(
     best.coverage >= MIN_COVERAGE &&
     !partialAndClose &&
     !untimedForWhen(best, question) &&
+    !innumerateForQuantity(best, question) &&
     !unaskedForPerson(best, question) &&
     !silentOnPermission(best, question)
   ) {
@@ -238,6 +239,20 @@ function untimedForWhen(best: Ranked, question: string): boolean {
   const e = best.entry;
   if (e.kind === "place") return true;
   return (e.kind === "rule" || e.kind === "faq") && !TIMELY.test(answerText(e));
+}
+
+/** Questions for an amount, which only an entry holding a number answers. */
+const AMOUNT = /\bhow (?:many|much|long|far|high|big|steep|old)\b/;
+
+/**
+ * "How much does the trip cost" is not answered by a FAQ on money that names no sum, nor "how
+ * big is the Masai Mara" by one on the big five. An item answers "how long" with its times; an
+ * entry without a number may still be offered, first, as a guess.
+ */
+function innumerateForQuantity(best: Ranked, question: string): boolean {
+  return (
+    AMOUNT.test(question.toLowerCase()) && best.entry.kind !== "item" && !holdsNumber(best.entry)
+  );
 }
 
 /**

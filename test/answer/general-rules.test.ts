@@ -46,6 +46,9 @@ faq:
     question: Can I swim?
     answer: Yes, the lake is clean and warm in July; swim from the camp beach.
     keywords: [swim, swimming, bathing]
+  - id: price
+    question: What does the trip cost?
+    answer: The price is on your booking confirmation; it covers the canoe, the tent and the meals.
   - id: kit
     question: What should I pack?
     answer: Quick-drying shorts, a fleece, a rain jacket and sandals that can get wet.
@@ -129,6 +132,17 @@ describe("what a match is worth", () => {
   it("'how many' prefers the entry that holds a number", () => {
     // "canoe" is as much in the rules as in the fact; only the fact says how many.
     expect(shown(findAnswer(trip, "how many canoes"))[0]).toBe("fact:1");
+  });
+
+  it("'how much' or 'how big' is not surely answered by an entry that names no amount", () => {
+    // The price FAQ is all about what the trip costs, but names no sum: it is offered, not sure.
+    const f = findAnswer(trip, "how much does the trip cost");
+    expect(f.sure).toBe(false);
+    expect(shown(f)[0]).toBe("faq:price");
+    // Asked otherwise, it answers.
+    expect(answered(findAnswer(trip, "what does the trip cost"))).toBe("faq:price");
+    // A fact that holds the number still answers.
+    expect(answered(findAnswer(trip, "how many paddlers take part"))).toBe("fact:1");
   });
 
   it("a question that names a rule topic gets the topic's rules", () => {
