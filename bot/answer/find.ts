@@ -246,13 +246,13 @@ const AMOUNT = /\bhow (?:many|much|long|far|high|big|steep|old)\b/;
 
 /**
  * "How much does the trip cost" is not answered by a FAQ on money that names no sum, nor "how
- * big is the Masai Mara" by one on the big five. An item answers "how long" with its times; an
- * entry without a number may still be offered, first, as a guess.
+ * big is the Masai Mara" by one on the big five. An item answers "how long" with its times (not
+ * "how much"); an entry without a number may still be offered, first, as a guess.
  */
 function innumerateForQuantity(best: Ranked, question: string): boolean {
-  return (
-    AMOUNT.test(question.toLowerCase()) && best.entry.kind !== "item" && !holdsNumber(best.entry)
-  );
+  const q = question.toLowerCase();
+  if (!AMOUNT.test(q) || holdsNumber(best.entry)) return false;
+  return !(best.entry.kind === "item" && /\bhow long\b/.test(q));
 }
 
 /**

@@ -141,6 +141,8 @@ describe("what a match is worth", () => {
     expect(shown(f)[0]).toBe("faq:price");
     // Asked otherwise, it answers.
     expect(answered(findAnswer(trip, "what does the trip cost"))).toBe("faq:price");
+    // An item's times say how long, not how much.
+    expect(findAnswer(trip, "how much is the transfer to arvika station").sure).toBe(false);
     // A fact that holds the number still answers.
     expect(answered(findAnswer(trip, "how many paddlers take part"))).toBe("fact:1");
   });
