@@ -119,12 +119,18 @@ export async function runDeferredJob(job: DeferredJob, deps: DeferredDependencie
       throw new Error(`Discord ${job.type} job: ${what} was not sent (${last.value.reason})`);
     }
   };
+  // One part that could not be confirmed (never re-posted, as it may exist) must not cost the
+  // reader the parts after it: they are still sent, and the job fails afterwards for that part.
   const sendAll = async (messages: DiscordMessage[]) => {
     const [first, ...rest] = messages;
     if (first) await send("PATCH", "/messages/@original", first, "the answer");
+    const failed: unknown[] = [];
     for (const [i, message] of rest.entries()) {
-      await send("POST", "", message, `follow-up ${i + 1} of ${rest.length}`);
+      await send("POST", "", message, `follow-up ${i + 1} of ${rest.length}`).catch((error) =>
+        failed.push(error),
+      );
     }
+    if (failed.length > 0) throw failed[0];
   };
   // A reply that cannot be worked out still replaces the "thinking…" Discord shows meanwhile,
   // which would otherwise stay forever; the job then fails as it would have.
