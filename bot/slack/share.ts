@@ -1,5 +1,7 @@
 import type { BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import type { ChannelPoster, PostOutcome } from "../delivery";
 import { type Reply, text } from "../reply";
+import { withRetries } from "../retry";
 import {
   answerOrApologise,
   commandRequest,
@@ -39,9 +41,7 @@ export const shareListener =
     // Slack waits 3 s for this request in all: every call shares one budget.
     const deadline = Date.now() + (deps.callbackTimeoutMs ?? DEFAULT_CALLBACK_MS);
     const left = () => Math.max(200, deadline - Date.now());
-    const posted = deps.poster
-      ? await deps.poster.post(channel, shared, { signal: AbortSignal.timeout(left()) })
-      : undefined;
+    const posted = deps.poster ? await postWithin(deps.poster, channel, shared, left) : undefined;
     let done = posted?.ok === true;
     // Only when Slack refused outright (the bot is not in this private channel, or has no
     // token) does the answer go through the command's response_url instead: after a timeout or
@@ -64,6 +64,8 @@ export const shareListener =
         }
       }
     }
+    // Slack keeps no record of a post it did not confirm: sharing again could show it twice.
+    const maybeThere = posted?.ok === false && (posted.ambiguous === true || posted.parts > 0);
     await postJson(
       body.response_url,
       done
@@ -71,8 +73,40 @@ export const shareListener =
         : {
             response_type: "ephemeral",
             replace_original: false,
-            text: "Sorry, that answer could not be shared just now. Please try again.",
+            text: maybeThere ? MAYBE_SHARED : NOT_SHARED,
           },
       { timeoutMs: left() },
     );
   };
+
+const NOT_SHARED = "Sorry, that answer could not be shared just now. Please try again.";
+const MAYBE_SHARED =
+  "Sorry, that answer could not be shared for sure: Slack did not confirm it, so it may already be in the channel. Look there before sharing it again.";
+
+/** Room left after the post for the notice to the member, inside Slack's 3 seconds. */
+const NOTICE_MS = 800;
+
+/**
+ * The shared post, waiting out a 429's Retry-After or retrying a failure that surely posted
+ * nothing while the callback's budget allows; a failure that may have posted is never repeated.
+ */
+async function postWithin(
+  poster: ChannelPoster,
+  channel: string,
+  reply: Reply,
+  left: () => number,
+): Promise<PostOutcome> {
+  const last = await withRetries<PostOutcome>(
+    async (previous) => {
+      const outcome = await poster.post(channel, reply, {
+        skipParts: previous?.parts ?? 0,
+        signal: AbortSignal.timeout(left()),
+      });
+      if (outcome.ok) return { ok: true, value: outcome };
+      const retryable = outcome.retryable && !outcome.ambiguous;
+      return { ok: false, retryable, retryAfterMs: outcome.retryAfterMs, value: outcome };
+    },
+    { attempts: 3, budgetMs: Math.max(0, left() - NOTICE_MS) },
+  );
+  return last.value;
+}

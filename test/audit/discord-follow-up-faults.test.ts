@@ -16,6 +16,8 @@ import {
 const PARTS = 4;
 const messages: DiscordMessage[] = Array.from({ length: PARTS }, (_, i) => ({
   content: `part ${i + 1} of ${PARTS}`,
+  embeds: [],
+  components: [],
   allowed_mentions: { parse: [] },
 }));
 
