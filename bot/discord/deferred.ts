@@ -1,8 +1,9 @@
 import { budgetLeft, jobDeadline } from "../after-response";
 import type { CommandRequest } from "../commands/context";
 import type { Bot } from "../core";
-import type { ChannelPoster, PostOutcome } from "../delivery";
+import type { ChannelPoster } from "../delivery";
 import { reasonForPeople } from "../delivery";
+import { postFromCommand } from "../posting";
 import type { Reply } from "../reply";
 import { withRetries } from "../retry";
 import type { AttachmentSource } from "./attachment";
@@ -57,29 +58,6 @@ const webhook = (job: { applicationId: string; token: string }) =>
 
 const MAX_ATTEMPTS = 3;
 const MAX_WAIT_MS = 10_000;
-
-/** Posts a shared answer, retrying what is worth retrying and never re-posting a part. */
-export async function postWithRetries(
-  poster: ChannelPoster,
-  channelId: string,
-  reply: Reply,
-): Promise<PostOutcome> {
-  const last = await withRetries<PostOutcome>(
-    async (previous) => {
-      const outcome = await poster.post(channelId, reply, { skipParts: previous?.parts ?? 0 });
-      return outcome.ok
-        ? { ok: true, value: outcome }
-        : {
-            ok: false,
-            retryable: outcome.retryable,
-            retryAfterMs: outcome.retryAfterMs,
-            value: outcome,
-          };
-    },
-    { attempts: MAX_ATTEMPTS, maxWaitMs: MAX_WAIT_MS },
-  );
-  return last.value;
-}
 
 export function sharedReply(reply: Reply, request: CommandRequest): Reply {
   const by = request.user.name ?? "someone";
@@ -153,7 +131,7 @@ export async function runDeferredJob(job: DeferredJob, deps: DeferredDependencie
     return sendAll(renderReply(reply, { visibility: "private" }));
   }
   const reply = sharedReply(await replyOrSorry(() => deps.bot.answer(job.request)), job.request);
-  const outcome = await postWithRetries(deps.poster, job.request.channel.id, reply);
+  const outcome = await postFromCommand(deps.poster, job.request.channel.id, reply);
   if (outcome.ok) {
     await send("PATCH", "/messages/@original", { ...SHARED_UPDATE }, "the shared notice");
   } else {

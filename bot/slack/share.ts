@@ -1,7 +1,6 @@
 import type { BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import type { ChannelPoster, PostOutcome } from "../delivery";
+import { postWithin } from "../posting";
 import { type Reply, text } from "../reply";
-import { withRetries } from "../retry";
 import {
   answerOrApologise,
   commandRequest,
@@ -41,7 +40,9 @@ export const shareListener =
     // Slack waits 3 s for this request in all: every call shares one budget.
     const deadline = Date.now() + (deps.callbackTimeoutMs ?? DEFAULT_CALLBACK_MS);
     const left = () => Math.max(200, deadline - Date.now());
-    const posted = deps.poster ? await postWithin(deps.poster, channel, shared, left) : undefined;
+    const posted = deps.poster
+      ? await postWithin(deps.poster, channel, shared, Math.max(0, left() - NOTICE_MS))
+      : undefined;
     let done = posted?.ok === true;
     // Only when Slack refused outright (the bot is not in this private channel, or has no
     // token) does the answer go through the command's response_url instead: after a timeout or
@@ -64,7 +65,7 @@ export const shareListener =
         }
       }
     }
-    // Slack keeps no record of a post it did not confirm: sharing again could show it twice.
+    // Not confirmed, and not found when Slack was asked: sharing again could show it twice.
     const maybeThere = posted?.ok === false && (posted.ambiguous === true || posted.parts > 0);
     await postJson(
       body.response_url,
@@ -85,28 +86,3 @@ const MAYBE_SHARED =
 
 /** Room left after the post for the notice to the member, inside Slack's 3 seconds. */
 const NOTICE_MS = 800;
-
-/**
- * The shared post, waiting out a 429's Retry-After or retrying a failure that surely posted
- * nothing while the callback's budget allows; a failure that may have posted is never repeated.
- */
-async function postWithin(
-  poster: ChannelPoster,
-  channel: string,
-  reply: Reply,
-  left: () => number,
-): Promise<PostOutcome> {
-  const last = await withRetries<PostOutcome>(
-    async (previous) => {
-      const outcome = await poster.post(channel, reply, {
-        skipParts: previous?.parts ?? 0,
-        signal: AbortSignal.timeout(left()),
-      });
-      if (outcome.ok) return { ok: true, value: outcome };
-      const retryable = outcome.retryable && !outcome.ambiguous;
-      return { ok: false, retryable, retryAfterMs: outcome.retryAfterMs, value: outcome };
-    },
-    { attempts: 3, budgetMs: Math.max(0, left() - NOTICE_MS) },
-  );
-  return last.value;
-}

@@ -49,8 +49,18 @@ describe("Slack: Share in channel when Slack's Web API fails", () => {
     expect(notices).toEqual([{ delete_original: true }]);
   });
 
-  it("a connection dropped after Slack posted: one post, and the member is not told to simply try again", async () => {
+  it("a connection dropped after Slack posted: found in the channel, not posted again, the private copy removed", async () => {
     fx.slackApi.schedule({ kind: "dropAfter", to: "chat.postMessage" });
+    const { posted, notices } = await click();
+    expect(posted).toBe(1);
+    expect(notices).toEqual([{ delete_original: true }]);
+  });
+
+  it("dropped after Slack posted, and Slack cannot list the channel: the member is told it may be there", async () => {
+    fx.slackApi.schedule(
+      { kind: "dropAfter", to: "chat.postMessage" },
+      { kind: "serverError", to: "conversations.history" },
+    );
     const { posted, notices } = await click();
     expect(posted).toBe(1);
     const said = notices.map((n) => n.text ?? "").join("\n");
