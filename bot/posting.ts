@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { JOB_BUDGET_MS } from "./after-response";
 import {
   type ChannelPoster,
@@ -184,6 +184,41 @@ export async function postFromCommand(
   };
   return (await postUntilDone(job, 0)).last;
 }
+
+/**
+ * A member's "Share in channel", posted inside the platform's 3-second callback: the same
+ * engine in a budget of `budgetMs`, so a 429 whose Retry-After fits is waited out and a lost
+ * answer is checked with the platform before posting again; what does not fit is given up.
+ */
+export async function postWithin(
+  poster: ChannelPoster,
+  channelId: string,
+  reply: Reply,
+  budgetMs: number,
+): Promise<PostOutcome> {
+  const started = Date.now();
+  const job: PostJob = {
+    poster,
+    platform: poster.platform,
+    channelId,
+    reply: () => reply,
+    // The same answer shared twice into a channel is one delivery: a second click after a lost
+    // answer finds (or, on Discord, is refused as) the first.
+    deliveryKey: createHash("sha256")
+      .update(`${channelId}\n${JSON.stringify(reply)}`)
+      .digest("base64url")
+      .slice(0, 25),
+    since: new Date(started - 60_000),
+    maxAttempts: 3,
+    attemptMs: Math.min(SHARE_ATTEMPT_MS, budgetMs),
+    now: () => new Date(),
+    remainingMs: () => budgetMs - (Date.now() - started),
+  };
+  return (await postUntilDone(job, 0)).last;
+}
+
+/** The least time worth starting a call to the platform with, inside a callback. */
+const SHARE_ATTEMPT_MS = 300;
 
 /**
  * How long a command's post may keep trying (half the job's budget; the answer takes the rest),

@@ -7,6 +7,7 @@ import { takesLong } from "../commands/registry";
 import type { Bot } from "../core";
 import type { ChannelPoster } from "../delivery";
 import type { HttpRequest, HttpResponse } from "../platform";
+import { postWithin } from "../posting";
 import type { ReplyFile } from "../reply";
 import { attachedFile, choiceClick, formSubmission, modalOf, opensAsModal } from "./chat-changes";
 import { couldNotShare, type DeferredJob, SHARED_UPDATE, sharedReply } from "./deferred";
@@ -119,9 +120,12 @@ async function share(deps: Deps, interaction: APIInteraction, request: CommandRe
     deps.later.defer({ type: "share", ...jobFor(interaction), request } satisfies DeferredJob);
     return json(200, { type: RESPONSE.deferredUpdate });
   }
-  const outcome = await deps.poster.post(request.channel.id, reply, {
-    signal: AbortSignal.timeout(deps.shareBudgetMs ?? 2000),
-  });
+  const outcome = await postWithin(
+    deps.poster,
+    request.channel.id,
+    reply,
+    deps.shareBudgetMs ?? 2000,
+  );
   if (!outcome.ok) return messageResponse(noticeMessage(couldNotShare(outcome.reason)));
   return json(200, { type: RESPONSE.updateMessage, data: SHARED_UPDATE });
 }

@@ -1,8 +1,9 @@
 import { budgetLeft, jobDeadline } from "../after-response";
 import type { CommandRequest } from "../commands/context";
 import type { Bot } from "../core";
-import type { ChannelPoster, PostOutcome } from "../delivery";
+import type { ChannelPoster } from "../delivery";
 import { reasonForPeople } from "../delivery";
+import { postFromCommand } from "../posting";
 import type { Reply } from "../reply";
 import { withRetries } from "../retry";
 import type { AttachmentSource } from "./attachment";
@@ -58,29 +59,6 @@ const webhook = (job: { applicationId: string; token: string }) =>
 const MAX_ATTEMPTS = 3;
 const MAX_WAIT_MS = 10_000;
 
-/** Posts a shared answer, retrying what is worth retrying and never re-posting a part. */
-export async function postWithRetries(
-  poster: ChannelPoster,
-  channelId: string,
-  reply: Reply,
-): Promise<PostOutcome> {
-  const last = await withRetries<PostOutcome>(
-    async (previous) => {
-      const outcome = await poster.post(channelId, reply, { skipParts: previous?.parts ?? 0 });
-      return outcome.ok
-        ? { ok: true, value: outcome }
-        : {
-            ok: false,
-            retryable: outcome.retryable,
-            retryAfterMs: outcome.retryAfterMs,
-            value: outcome,
-          };
-    },
-    { attempts: MAX_ATTEMPTS, maxWaitMs: MAX_WAIT_MS },
-  );
-  return last.value;
-}
-
 export function sharedReply(reply: Reply, request: CommandRequest): Reply {
   const by = request.user.name ?? "someone";
   return {
@@ -119,12 +97,18 @@ export async function runDeferredJob(job: DeferredJob, deps: DeferredDependencie
       throw new Error(`Discord ${job.type} job: ${what} was not sent (${last.value.reason})`);
     }
   };
+  // One part that could not be confirmed (never re-posted, as it may exist) must not cost the
+  // reader the parts after it: they are still sent, and the job fails afterwards for that part.
   const sendAll = async (messages: DiscordMessage[]) => {
     const [first, ...rest] = messages;
     if (first) await send("PATCH", "/messages/@original", first, "the answer");
+    const failed: unknown[] = [];
     for (const [i, message] of rest.entries()) {
-      await send("POST", "", message, `follow-up ${i + 1} of ${rest.length}`);
+      await send("POST", "", message, `follow-up ${i + 1} of ${rest.length}`).catch((error) =>
+        failed.push(error),
+      );
     }
+    if (failed.length > 0) throw failed[0];
   };
   // A reply that cannot be worked out still replaces the "thinking…" Discord shows meanwhile,
   // which would otherwise stay forever; the job then fails as it would have.
@@ -147,7 +131,7 @@ export async function runDeferredJob(job: DeferredJob, deps: DeferredDependencie
     return sendAll(renderReply(reply, { visibility: "private" }));
   }
   const reply = sharedReply(await replyOrSorry(() => deps.bot.answer(job.request)), job.request);
-  const outcome = await postWithRetries(deps.poster, job.request.channel.id, reply);
+  const outcome = await postFromCommand(deps.poster, job.request.channel.id, reply);
   if (outcome.ok) {
     await send("PATCH", "/messages/@original", { ...SHARED_UPDATE }, "the shared notice");
   } else {

@@ -1,4 +1,5 @@
 import type { BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import { postWithin } from "../posting";
 import { type Reply, text } from "../reply";
 import {
   answerOrApologise,
@@ -40,7 +41,7 @@ export const shareListener =
     const deadline = Date.now() + (deps.callbackTimeoutMs ?? DEFAULT_CALLBACK_MS);
     const left = () => Math.max(200, deadline - Date.now());
     const posted = deps.poster
-      ? await deps.poster.post(channel, shared, { signal: AbortSignal.timeout(left()) })
+      ? await postWithin(deps.poster, channel, shared, Math.max(0, left() - NOTICE_MS))
       : undefined;
     let done = posted?.ok === true;
     // Only when Slack refused outright (the bot is not in this private channel, or has no
@@ -64,6 +65,8 @@ export const shareListener =
         }
       }
     }
+    // Not confirmed, and not found when Slack was asked: sharing again could show it twice.
+    const maybeThere = posted?.ok === false && (posted.ambiguous === true || posted.parts > 0);
     await postJson(
       body.response_url,
       done
@@ -71,8 +74,15 @@ export const shareListener =
         : {
             response_type: "ephemeral",
             replace_original: false,
-            text: "Sorry, that answer could not be shared just now. Please try again.",
+            text: maybeThere ? MAYBE_SHARED : NOT_SHARED,
           },
       { timeoutMs: left() },
     );
   };
+
+const NOT_SHARED = "Sorry, that answer could not be shared just now. Please try again.";
+const MAYBE_SHARED =
+  "Sorry, that answer could not be shared for sure: Slack did not confirm it, so it may already be in the channel. Look there before sharing it again.";
+
+/** Room left after the post for the notice to the member, inside Slack's 3 seconds. */
+const NOTICE_MS = 800;

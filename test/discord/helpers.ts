@@ -195,7 +195,9 @@ export async function discordFixture(
   const trip = summary ? await table.store.getTrip(summary.id) : undefined;
   if (!trip) throw new Error(`no trip loaded from ${tripFile}`);
   const keys = testKeys();
-  const rest = { baseUrl: env.DISCORD_API_URL ?? "http://127.0.0.1:9", token: "test-token" };
+  // Nothing listens there: a test that gives no API of its own never reaches Discord.
+  const apiUrl = env.DISCORD_API_URL ?? "http://127.0.0.1:9";
+  const rest = { baseUrl: apiUrl, token: "test-token" };
   const poster = new DiscordChannelPoster(rest);
   const channels = new DynamoReminderStore(table.doc, table.tableName);
   const bot = createBot({
@@ -207,7 +209,12 @@ export async function discordFixture(
   let later: ReturnType<typeof inProcessAfterResponse> | undefined;
   const failures: unknown[] = [];
   const handler = lambdaHttp(discord, {
-    env: { DISCORD_PUBLIC_KEY: keys.publicKeyHex, DISCORD_BOT_TOKEN: "test-token", ...env },
+    env: {
+      DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+      DISCORD_BOT_TOKEN: "test-token",
+      ...env,
+      DISCORD_API_URL: apiUrl,
+    },
     bot: () => bot,
     clock: () => NOW,
     ...(options.defaultDeferrer
