@@ -137,6 +137,15 @@ function dayName(date: string): string {
   return `${WEEKDAYS[day.getUTCDay()]} ${d} ${MONTHS[m - 1]} ${String(y).padStart(4, "0")}`;
 }
 
+/**
+ * The UTC offset ("+10:30") of an instant whose wall-clock time happens twice in `zone` (the
+ * hour clocks go back), so two moments never read alike; undefined for every other instant.
+ */
+export function offsetIfRepeated(instant: Date, zone: string): string | undefined {
+  const local = DateTime.fromJSDate(instant, { zone });
+  return local.getPossibleOffsets().length > 1 ? local.toFormat("ZZ") : undefined;
+}
+
 /** "+09:00" */
 export function offsetAt(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toFormat("ZZ");
