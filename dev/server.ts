@@ -6,6 +6,7 @@ import { calendarDepsFromEnv, calendarHandlerFromEnv } from "../bot/calendar/fro
 import { lambdaHttp } from "../bot/lambda/http";
 import { remindersHandler } from "../bot/lambda/reminders";
 import type { LoadResult } from "../bot/loading/load-trip";
+import { BodyTooLarge } from "../bot/local-api";
 import { PLATFORM_NAMES, PLATFORMS, secretArnVariable } from "../bot/platforms";
 import { formatTripError, parseTripText, type TripFileError } from "../bot/trip/parse";
 import type { TripFile } from "../bot/trip/schema";
@@ -148,6 +149,11 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       app
         .then((a) => a.route(req, res))
         .catch((e) => {
+          if (e instanceof BodyTooLarge) {
+            if (!res.headersSent) res.writeHead(413, { "content-type": "text/plain" });
+            res.end(e.message);
+            return;
+          }
           log(`request ${req.method} ${req.url} failed: ${e instanceof Error ? e.message : e}`);
           if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
           res.end("Internal error");
