@@ -237,9 +237,11 @@ async function standIns(input: AppInput, baseUrl: string, clock: LocalClock) {
   env.TABLE_NAME = local.tableName;
   env.DYNAMODB_ENDPOINT = local.endpoint;
   env.PUBLIC_BASE_URL = baseUrl;
-  // The reminders Lambda logs a JSON line per run, which CloudWatch wants and a terminal does
-  // not; `log` gets a line when a run sends something.
+  // The reminders Lambda logs a JSON line per run, and every answer publishes a metrics record
+  // (a JSON line), which CloudWatch wants and a terminal does not; `log` gets a line when a run
+  // sends something.
   env.POWERTOOLS_LOG_LEVEL ??= "WARN";
+  env.POWERTOOLS_METRICS_DISABLED ??= "true";
   for (const { platform } of served) delete env[secretArnVariable(platform)];
   for (const { api, mountUrl } of platforms) Object.assign(env, api.environment(mountUrl(), keep));
   return { served: served.map((s) => s.platform), platforms };
