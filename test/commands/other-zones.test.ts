@@ -49,6 +49,18 @@ itinerary:
   - { id: dawn, start: 2027-01-01 06:00, title: First dawn of the year }
 `;
 
+/** No labels: each zone is named after its city, as the organiser wrote the zone. */
+const KYIV = `
+id: kyiv-half
+name: Kyiv half marathon
+timeZone: europe/kyiv
+event: { name: Half marathon, start: 2027-04-25 09:00, startPlace: { name: Khreshchatyk } }
+itinerary:
+  - { id: transfer, start: 2027-04-23 06:00, timeZone: Asia/Kolkata, title: Transfer via Delhi }
+  - { id: stop, start: 2027-04-23 13:00, timeZone: Asia/Kathmandu, title: Stopover }
+  - { id: race, start: 2027-04-25 09:00, title: Race start }
+`;
+
 const unix = (iso: string) => Date.parse(iso) / 1000;
 
 let fixture: OutsideFixture | undefined;
@@ -119,5 +131,15 @@ describe("commands on trips in other zones", () => {
     const when = await both(KIRITIMATI, now, "when");
     expect(when.slack).toContain("Tomorrow in Kiritimati: Friday 1 January.");
     expect(when.discord).toContain(`<t:${unix("2026-12-31T16:00:00Z")}:F>`);
+  });
+
+  it("names a zone after the city the organiser wrote, not an older name the runtime knows it by", async () => {
+    const answer = await both(KYIV, "2027-04-20T10:00:00Z", "itinerary");
+    for (const text of [answer.slack, answer.discord]) {
+      expect(text).toContain("06:00 Kolkata time");
+      expect(text).toContain("13:00 Kathmandu time");
+      expect(text).toContain("09:00 Kyiv time");
+      expect(text).not.toMatch(/Calcutta|Katmandu|Kiev/);
+    }
   });
 });
