@@ -68,13 +68,42 @@ export class TripFileInvalid extends Error {
   }
 }
 
+/** A trip file that cannot be read at all (missing, a folder, no permission). */
+export class TripFileUnreadable extends Error {
+  constructor(
+    readonly path: string,
+    cause: unknown,
+  ) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOENT"
+        ? "there is no such file"
+        : code === "EISDIR"
+          ? "it is a folder"
+          : code === "EACCES"
+            ? "permission denied"
+            : cause instanceof Error
+              ? cause.message
+              : String(cause);
+    super(`Cannot read the trip file ${path}: ${why}`);
+  }
+}
+
+async function readTripText(path: string): Promise<string> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (e) {
+    throw new TripFileUnreadable(path, e);
+  }
+}
+
 /** Validates the given files first: a typo should not cost a database start. */
 async function readTripFiles(
   paths: readonly string[],
 ): Promise<{ path: string; file: TripFile }[]> {
   const files: { path: string; file: TripFile }[] = [];
   for (const path of paths) {
-    const parsed = parseTripText(await readFile(path, "utf8"), path, { platforms: PLATFORM_NAMES });
+    const parsed = parseTripText(await readTripText(path), path, { platforms: PLATFORM_NAMES });
     if (!parsed.ok) throw new TripFileInvalid(parsed.errors);
     files.push({ path, file: parsed.file });
   }

@@ -249,4 +249,17 @@ describe("npm start", () => {
     expect(all()).toMatch(new RegExp(`${file}:\\d+:\\d+: .*`));
     expect(all()).not.toContain("Trip bot on");
   });
+
+  it("says plainly when a trip file cannot be read: missing, or a folder", async () => {
+    const unreadable: [string, string][] = [
+      ["no-such-trip.yaml", "there is no such file"],
+      ["trips", "it is a folder"],
+    ];
+    for (const [path, why] of unreadable) {
+      const { exited, all } = run(["--memory", "--trip", path]);
+      expect(await exited, path).toBe(1);
+      expect(all()).toContain(`Cannot read the trip file ${path}: ${why}`);
+      expect(all(), "no stack trace").not.toMatch(/\n\s+at /);
+    }
+  });
 });
