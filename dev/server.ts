@@ -183,6 +183,8 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
             res.end(e.message);
             return;
           }
+          // The client went away mid-request (a closed tab, Ctrl-C on curl): nobody to answer.
+          if ((e as NodeJS.ErrnoException).code === "ECONNRESET") return;
           log(`request ${req.method} ${req.url} failed: ${e instanceof Error ? e.message : e}`);
           if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
           res.end("Internal error");

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { request } from "node:http";
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalServer, startLocalServer } from "../../dev/server";
 
@@ -151,5 +152,22 @@ describe("npm start, requests from outside", () => {
         options: [{ type: 3, name: "question", value: "Wann ist das Rennen?" }],
       },
     ]);
+  });
+
+  it("takes a client that goes away mid-body quietly, and goes on answering", async () => {
+    const { port } = new URL(server.url);
+    for (const path of ["/slack/events", "/discord/interactions", "/playground/api/trip"]) {
+      const socket = connect(Number(port), "127.0.0.1");
+      socket.on("error", () => {});
+      socket.write(
+        `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"text":"`,
+      );
+      await new Promise((r) => setTimeout(r, 50));
+      socket.destroy();
+    }
+    const state = await send(server.url, "/playground/api/state", "", {}, "GET");
+    expect(state.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(logged.filter((l) => /failed/.test(l))).toEqual([]);
   });
 });
