@@ -23,7 +23,7 @@ export interface AlertSummary {
 const snapshot = (item: ItineraryItem): ItemSnapshot => ({
   title: item.title,
   startAt: item.startAt.toISOString(),
-  ...(item.place ? { place: item.place } : {}),
+  ...(item.placeName ? { place: item.placeName } : {}),
 });
 
 /**

@@ -61,6 +61,21 @@ itinerary:
   - { id: race, start: 2027-04-25 09:00, title: Race start }
 `;
 
+/** Apia (UTC+13) and Pago Pago (UTC-11), a short flight apart across the date line. */
+const SAMOA = `
+id: two-samoas
+name: Two Samoas
+timeZone: Pacific/Apia
+timeZoneLabel: Apia
+event: { name: Fun run, start: 2027-01-06 07:00, startPlace: { name: Apia harbour } }
+places:
+  - { id: pago, name: Pago Pago airport, timeZone: Pacific/Pago_Pago, timeZoneLabel: Pago Pago }
+itinerary:
+  - { id: fly, start: 2027-01-05 09:00, title: Flight to Pago Pago }
+  - { id: arrive, start: 2027-01-04 10:00, place: pago, title: Welcome at Pago Pago }
+  - { id: run, start: 2027-01-06 07:00, title: Fun run }
+`;
+
 const unix = (iso: string) => Date.parse(iso) / 1000;
 
 let fixture: OutsideFixture | undefined;
@@ -141,5 +156,22 @@ describe("commands on trips in other zones", () => {
       expect(text).toContain("09:00 Kyiv time");
       expect(text).not.toMatch(/Calcutta|Katmandu|Kiev/);
     }
+  });
+
+  it("across the date line: an item on another date where it happens shows that date, and its place's name", async () => {
+    const days = await both(SAMOA, "2027-01-03T00:00:00Z", "itinerary");
+    for (const text of [days.slack, days.discord]) {
+      // Under Tuesday's heading (Apia's date), the welcome is on Monday in Pago Pago.
+      expect(text).toContain("Day 1 — Tue 5 Jan 2027");
+      expect(text).toContain("Mon 4 Jan 2027, 10:00 Pago Pago time");
+      // The file names the place by its id; readers see its name.
+      expect(text).toContain("— Pago Pago airport");
+      expect(text).not.toMatch(/— pago\b/);
+      // Items on the heading's date keep the short time.
+      expect(text).toContain("07:00 Apia time");
+      expect(text).not.toContain("Wed 6 Jan 2027, 07:00");
+    }
+    const next = await both(SAMOA, "2027-01-03T00:00:00Z", "next");
+    for (const text of [next.slack, next.discord]) expect(text).toContain("Pago Pago airport");
   });
 });
