@@ -130,9 +130,18 @@ export class SentLog {
   }
 }
 
+/** A request body over the reader's limit: answered 413, as API Gateway answers one. */
+export class BodyTooLarge extends Error {
+  constructor(readonly limit: number) {
+    super(`The request body is over ${Math.round(limit / 1024)} KB`);
+    this.name = "BodyTooLarge";
+  }
+}
+
 /**
- * A request's body, up to `limit` bytes. The rest is still read and dropped, so the client
- * gets an answer rather than a reset connection.
+ * A request's body, up to `limit` bytes; over it, `BodyTooLarge` once the rest has been read
+ * and dropped, so the client gets an answer rather than a reset connection, and nobody reads a
+ * cut-off body as if it were whole.
  */
 export function readRequestBody(req: IncomingMessage, limit = 1024 * 1024): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -142,7 +151,9 @@ export function readRequestBody(req: IncomingMessage, limit = 1024 * 1024): Prom
       size += chunk.length;
       if (size <= limit) chunks.push(chunk);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("end", () =>
+      size > limit ? reject(new BodyTooLarge(limit)) : resolve(Buffer.concat(chunks)),
+    );
     req.on("error", reject);
   });
 }

@@ -1,4 +1,4 @@
-import { formatInZone } from "./trip/time";
+import { formatInZone, offsetIfRepeated } from "./trip/time";
 
 /**
  * What a command answers, with no platform in it. Adapters (Slack, Discord, terminal) render it
@@ -132,7 +132,13 @@ export function replyParts(reply: Reply): Block[][] {
   return parts.filter((p) => p.length > 0);
 }
 
-/** "Sun 6 Apr 2025, 08:00 Pyongyang time": the destination's side of a moment, in words. */
+/**
+ * "Sun 6 Apr 2025, 08:00 Pyongyang time": the destination's side of a moment, in words; in the
+ * hour that happens twice, with its offset ("02:30 Adelaide time, UTC+10:30").
+ */
 export function momentInDestination(m: Moment): string {
-  return `${formatInZone(m.at, m.zone, m.style)}${m.style === "date" ? "" : ` ${m.zoneLabel} time`}`;
+  const day = formatInZone(m.at, m.zone, m.style);
+  if (m.style === "date") return day;
+  const repeated = offsetIfRepeated(m.at, m.zone);
+  return `${day} ${m.zoneLabel} time${repeated ? `, UTC${repeated}` : ""}`;
 }

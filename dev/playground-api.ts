@@ -1,6 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { loadTrip as loadTripInto, type TripLoadStores } from "../bot/loading/load-trip";
+import {
+  type LoadResult,
+  loadTrip as loadTripInto,
+  type TripLoadStores,
+} from "../bot/loading/load-trip";
 import {
   type LocalApi,
   type LocalFile,
@@ -10,6 +14,7 @@ import {
 import { PLATFORM_NAMES } from "../bot/platforms";
 import type { ChannelStore } from "../bot/store/channel-store";
 import type { DynamoFactStore } from "../bot/store/dynamo-fact-store";
+import { ConcurrentLoadError } from "../bot/store/fact-store";
 import { parseTripText } from "../bot/trip/parse";
 import type { LocalClock } from "./clock";
 import { type LocalOrganiser, withLocalOrganisers } from "./environment";
@@ -230,7 +235,16 @@ class Playground {
     const parsed = parseTripText(str(input.text) ?? "", fileName, { platforms: PLATFORM_NAMES });
     if (!parsed.ok) return { status: 422, body: { ok: false, errors: parsed.errors } };
     const file = withLocalOrganisers(parsed.file, this.deps.organisers ?? []);
-    const result = await loadTripInto(this.deps.stores, file);
+    let result: LoadResult;
+    try {
+      result = await loadTripInto(this.deps.stores, file);
+    } catch (e) {
+      // Another load of the same trip (a second tab, a double click) switched it first.
+      if (e instanceof ConcurrentLoadError) {
+        return { status: 409, body: { ok: false, error: e.message } };
+      }
+      throw e;
+    }
     await this.linkAll(result.tripId);
     const { tripId, changes, written } = result;
     return {
@@ -285,9 +299,10 @@ export function playgroundApi(deps: PlaygroundDependencies) {
     if (!(req.headers["content-type"] ?? "").startsWith("application/json")) {
       return json({ status: 415, body: { error: "send application/json" } });
     }
+    const body = (await readRequestBody(req)).toString("utf8");
     let input: unknown;
     try {
-      input = JSON.parse((await readRequestBody(req)).toString("utf8") || "{}");
+      input = JSON.parse(body || "{}");
     } catch {
       input = undefined;
     }

@@ -6,6 +6,7 @@ import { calendarDepsFromEnv, calendarHandlerFromEnv } from "../bot/calendar/fro
 import { lambdaHttp } from "../bot/lambda/http";
 import { remindersHandler } from "../bot/lambda/reminders";
 import type { LoadResult } from "../bot/loading/load-trip";
+import { BodyTooLarge } from "../bot/local-api";
 import { PLATFORM_NAMES, PLATFORMS, secretArnVariable } from "../bot/platforms";
 import { formatTripError, parseTripText, type TripFileError } from "../bot/trip/parse";
 import type { TripFile } from "../bot/trip/schema";
@@ -67,13 +68,42 @@ export class TripFileInvalid extends Error {
   }
 }
 
+/** A trip file that cannot be read at all (missing, a folder, no permission). */
+export class TripFileUnreadable extends Error {
+  constructor(
+    readonly path: string,
+    cause: unknown,
+  ) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOENT"
+        ? "there is no such file"
+        : code === "EISDIR"
+          ? "it is a folder"
+          : code === "EACCES"
+            ? "permission denied"
+            : cause instanceof Error
+              ? cause.message
+              : String(cause);
+    super(`Cannot read the trip file ${path}: ${why}`);
+  }
+}
+
+async function readTripText(path: string): Promise<string> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (e) {
+    throw new TripFileUnreadable(path, e);
+  }
+}
+
 /** Validates the given files first: a typo should not cost a database start. */
 async function readTripFiles(
   paths: readonly string[],
 ): Promise<{ path: string; file: TripFile }[]> {
   const files: { path: string; file: TripFile }[] = [];
   for (const path of paths) {
-    const parsed = parseTripText(await readFile(path, "utf8"), path, { platforms: PLATFORM_NAMES });
+    const parsed = parseTripText(await readTripText(path), path, { platforms: PLATFORM_NAMES });
     if (!parsed.ok) throw new TripFileInvalid(parsed.errors);
     files.push({ path, file: parsed.file });
   }
@@ -148,6 +178,13 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       app
         .then((a) => a.route(req, res))
         .catch((e) => {
+          if (e instanceof BodyTooLarge) {
+            if (!res.headersSent) res.writeHead(413, { "content-type": "text/plain" });
+            res.end(e.message);
+            return;
+          }
+          // The client went away mid-request (a closed tab, Ctrl-C on curl): nobody to answer.
+          if ((e as NodeJS.ErrnoException).code === "ECONNRESET") return;
           log(`request ${req.method} ${req.url} failed: ${e instanceof Error ? e.message : e}`);
           if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
           res.end("Internal error");
@@ -231,9 +268,11 @@ async function standIns(input: AppInput, baseUrl: string, clock: LocalClock) {
   env.TABLE_NAME = local.tableName;
   env.DYNAMODB_ENDPOINT = local.endpoint;
   env.PUBLIC_BASE_URL = baseUrl;
-  // The reminders Lambda logs a JSON line per run, which CloudWatch wants and a terminal does
-  // not; `log` gets a line when a run sends something.
+  // The reminders Lambda logs a JSON line per run, and every answer publishes a metrics record
+  // (a JSON line), which CloudWatch wants and a terminal does not; `log` gets a line when a run
+  // sends something.
   env.POWERTOOLS_LOG_LEVEL ??= "WARN";
+  env.POWERTOOLS_METRICS_DISABLED ??= "true";
   for (const { platform } of served) delete env[secretArnVariable(platform)];
   for (const { api, mountUrl } of platforms) Object.assign(env, api.environment(mountUrl(), keep));
   return { served: served.map((s) => s.platform), platforms };

@@ -8,7 +8,7 @@
 import { parseArgs } from "node:util";
 import { DataFolderInUse } from "./data-lock";
 import { LOCAL_DATA_PATH } from "./environment";
-import { type LocalServer, startLocalServer, TripFileInvalid } from "./server";
+import { type LocalServer, startLocalServer, TripFileInvalid, TripFileUnreadable } from "./server";
 
 const { values } = parseArgs({
   options: {
@@ -53,7 +53,7 @@ try {
     console.error(`The trip file does not validate:\n${e.message}`);
     process.exit(1);
   }
-  if (e instanceof DataFolderInUse) {
+  if (e instanceof DataFolderInUse || e instanceof TripFileUnreadable) {
     console.error(e.message);
     process.exit(1);
   }

@@ -29,7 +29,8 @@ export function placeOf(trip: Trip, name: string | undefined): Place | undefined
 export function locationText(trip: Trip, item: ItineraryItem): string | undefined {
   if (!item.place) return undefined;
   const place = placeOf(trip, item.place);
-  return place?.address ? `${item.place}, ${place.address}` : item.place;
+  const name = item.placeName ?? item.place;
+  return place?.address ? `${name}, ${place.address}` : name;
 }
 
 export function eventContent(trip: Trip, item: ItineraryItem): EventContent {

@@ -2,7 +2,7 @@ import { type Block, type Moment, type Reply, type Span, text } from "../reply";
 import { shorten } from "../text/units";
 import type { ItineraryItem, Trip } from "../trip/model";
 import type { Contact, Place } from "../trip/schema";
-import { calendarDaysBetween } from "../trip/time";
+import { calendarDaysBetween, localDate } from "../trip/time";
 
 export const SHARE = { action: "share", label: "Share in channel" } as const;
 
@@ -56,16 +56,25 @@ export function contactSpans(contact: Contact): Span[] {
   return spans;
 }
 
-/** "08:00 Breakfast — Hotel lobby · notes" as one list line. */
-export function itemSpans(item: ItineraryItem, style: "time" | "datetime" = "time"): Span[] {
-  const spans: Span[] = [moment(item, item.startAt, style)];
+/**
+ * "08:00 Breakfast — Hotel lobby · notes" as one list line. Under a day's heading (`dayDate`,
+ * the destination's date), an item whose own zone is on another date there (across the date
+ * line) shows its date: 10:00 in Pago Pago on Monday is not Tuesday's 10:00.
+ */
+export function itemSpans(
+  item: ItineraryItem,
+  style: "time" | "datetime" = "time",
+  dayDate?: string,
+): Span[] {
+  const otherDate = dayDate !== undefined && localDate(item.startAt, item.zone) !== dayDate;
+  const spans: Span[] = [moment(item, item.startAt, otherDate ? "datetime" : style)];
   if (item.endAt) {
     // An end past midnight shows its date: "22:00–Sun 6 Apr 2025, 01:00", never "22:00–01:00".
     const sameDay = calendarDaysBetween(item.startAt, item.endAt, item.zone) === 0;
     spans.push(text("–"), moment(item, item.endAt, sameDay ? "time" : "datetime"));
   }
   spans.push(text(" "), text(item.title, true));
-  if (item.place) spans.push(text(` — ${item.place}`));
+  if (item.placeName) spans.push(text(` — ${item.placeName}`));
   if (item.notes) spans.push(text(`. ${item.notes}`));
   return spans;
 }

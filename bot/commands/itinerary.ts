@@ -15,7 +15,7 @@ export function dayLabel(trip: Trip, day: TripDay): string {
 function dayBlocks(trip: Trip, day: TripDay): Block[] {
   return [
     { type: "heading", text: dayLabel(trip, day) },
-    { type: "list", items: day.items.map((item) => itemSpans(item)) },
+    { type: "list", items: day.items.map((item) => itemSpans(item, "time", day.date)) },
   ];
 }
 

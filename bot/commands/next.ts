@@ -57,7 +57,7 @@ export const next: TripCommand = {
         text(item.title, true),
         text(` ${humanDistance(now, item.startAt)}: `),
         moment(item, item.startAt, "datetime"),
-        ...(item.place ? [text(` — ${item.place}`)] : []),
+        ...(item.placeName ? [text(` — ${item.placeName}`)] : []),
       ),
       ...(item.notes ? [paragraph(item.notes)] : []),
     ];

@@ -60,15 +60,24 @@ function lastRunBlocks(trip: Trip, state: ChannelDeliveryState, now: Date): Bloc
   return blocks;
 }
 
+/** Why no reminder is left to send, as the itinerary stands. */
+function noRemindersLeft(trip: Trip, now: Date): string {
+  if (trip.itinerary.length === 0) {
+    return "No reminders to send yet: the itinerary has no items. They follow once it does.";
+  }
+  if (trip.itinerary.every((i) => i.startAt.getTime() <= now.getTime())) {
+    return "No reminders are left to send: every itinerary item has started.";
+  }
+  return "No reminders are left to send: every reminder time of the items still to come has passed.";
+}
+
 /** The next few reminders of the trip still to come, or a line saying none are left. */
 function nextReminderBlocks(trip: Trip, now: Date): Block[] {
   const upcoming = remindersOf(trip)
     .filter((r) => r.dueAt.getTime() > now.getTime())
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
     .slice(0, UPCOMING_SHOWN);
-  if (!upcoming.length) {
-    return [paragraph("No reminders are left to send: every itinerary item has started.")];
-  }
+  if (!upcoming.length) return [paragraph(noRemindersLeft(trip, now))];
   return [
     paragraph("Next reminders:"),
     {

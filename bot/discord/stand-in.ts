@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import type { APIEmbed } from "discord-api-types/v10";
 import { DEFAULT_COMMAND_NAME, findCommand, parseCommandText } from "../commands/registry";
 import { type FilledForm, type LocalApi, readRequestBody, SentLog } from "../local-api";
+import { typedText } from "../text/typed";
 import { DISCORD_LIMITS as L } from "./limits";
 import { embedLength } from "./render";
 
@@ -468,17 +469,22 @@ function interactionBase(ref: string, type: number) {
  * `/marathon <text>` as Discord sends it: a subcommand, with its option when there is input,
  * and `file` as its attachment option (with the attachment in `resolved`) when it has one.
  */
+/** The subcommand that takes free text. */
+const ASK = "ask";
+
 function slashInteraction(text: string, ref: string, file?: StandInAttachment) {
   const { command, input } = parseCommandText(text);
-  const definition = findCommand(command);
+  const typed = findCommand(command);
+  // Discord offers only the registered subcommands, under their own names: anything else the
+  // reader types is what they would put in `ask`'s question there.
+  const definition = typed ?? (command ? findCommand(ASK) : undefined);
+  const value = typed ? input : typedText(text.replace(/^\s*\/\S+/, ""));
   const optionName = definition?.option?.name ?? "query";
-  const values: Record<string, unknown>[] = input
-    ? [{ type: 3, name: optionName, value: input }]
-    : [];
+  const values: Record<string, unknown>[] = value ? [{ type: 3, name: optionName, value }] : [];
   const attachment = file ? definition?.attachment?.name : undefined;
   if (attachment && file) values.push({ type: 11, name: attachment, value: file.id });
-  const options = command
-    ? [{ type: 1, name: command, ...(values.length > 0 ? { options: values } : {}) }]
+  const options = definition
+    ? [{ type: 1, name: definition.name, ...(values.length > 0 ? { options: values } : {}) }]
     : [];
   return {
     ...interactionBase(ref, 2),

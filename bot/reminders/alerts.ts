@@ -20,6 +20,7 @@ export interface AlertSummary {
   changes: string[];
 }
 
+// The place as the file writes it: snapshots stored before names were shown keep comparing equal.
 const snapshot = (item: ItineraryItem): ItemSnapshot => ({
   title: item.title,
   startAt: item.startAt.toISOString(),

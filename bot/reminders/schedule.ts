@@ -30,7 +30,7 @@ export function contentOf(trip: Trip, item: ItineraryItem): ReminderContent {
     zoneLabel: item.zoneLabel,
     command: trip.command,
     title: item.title,
-    ...(item.place ? { place: item.place } : {}),
+    ...(item.placeName ? { place: item.placeName } : {}),
     ...(item.notes ? { notes: item.notes } : {}),
     day: item.day,
   };

@@ -31,6 +31,8 @@ export interface ItineraryItem extends ItineraryItemFile {
   leadMinutes: number[];
   /** 1-based trip day. */
   day: number;
+  /** Where it happens, as readers see it: the named place's name (the file may give its id). */
+  placeName?: string;
 }
 
 export interface TripDay {
@@ -61,6 +63,8 @@ export function resolveTrip(file: TripFile): Trip {
       zoneLabel: (item.timeZone ? item.timeZoneLabel : place?.timeZoneLabel) ?? zoneCity(own),
     };
   };
+  const { startPlace, finishPlace } = file.event;
+  const namedPlaces = [startPlace, ...(finishPlace ? [finishPlace] : []), ...file.places];
   const items = file.itinerary
     .map((item, index) => {
       const where = whereOf(item);
@@ -79,6 +83,9 @@ export function resolveTrip(file: TripFile): Trip {
       .filter((m) => m > 0)
       .sort((a, b) => b - a),
     day: dates.indexOf(localDate(startAt, zone)) + 1,
+    ...(item.place === undefined
+      ? {}
+      : { placeName: placeNamed(namedPlaces, item.place)?.name ?? item.place }),
   }));
   return {
     file,

@@ -90,18 +90,27 @@ export function localDate(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toISODate() ?? "";
 }
 
-/** A short readable name for a zone: "Asia/Pyongyang" → "Pyongyang". */
 /**
  * A zone's IANA name as the database spells it: zones are matched in any case, so a trip file
- * may say "asia/pyongyang", but labels and calendars show the name ("Pyongyang time").
+ * may say "asia/pyongyang", but labels and calendars show the name ("Pyongyang time"). The
+ * runtime resolves some names to older ones (Asia/Kolkata → Asia/Calcutta, Europe/Kyiv →
+ * Europe/Kiev); the name the organiser chose is kept, only its case mended.
  */
 export function canonicalZone(zone: string): string {
+  let resolved: string;
   try {
-    return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
+    resolved = new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
   } catch {
     return zone;
   }
+  if (resolved.toLowerCase() === zone.toLowerCase()) return resolved;
+  const oneCase = zone === zone.toLowerCase() || zone === zone.toUpperCase();
+  return oneCase ? zone.toLowerCase().replace(/(^|[/_-])([a-z])/g, capital) : zone;
 }
+
+const capital = (_: string, before: string, letter: string) => before + letter.toUpperCase();
+
+/** A short readable name for a zone: "Asia/Pyongyang" → "Pyongyang". */
 
 export function zoneCity(zone: string): string {
   return (zone.split("/").pop() ?? zone).replace(/_/g, " ");
@@ -135,6 +144,15 @@ function dayName(date: string): string {
   const day = new Date(0);
   day.setUTCFullYear(y, m - 1, d);
   return `${WEEKDAYS[day.getUTCDay()]} ${d} ${MONTHS[m - 1]} ${String(y).padStart(4, "0")}`;
+}
+
+/**
+ * The UTC offset ("+10:30") of an instant whose wall-clock time happens twice in `zone` (the
+ * hour clocks go back), so two moments never read alike; undefined for every other instant.
+ */
+export function offsetIfRepeated(instant: Date, zone: string): string | undefined {
+  const local = DateTime.fromJSDate(instant, { zone });
+  return local.getPossibleOffsets().length > 1 ? local.toFormat("ZZ") : undefined;
 }
 
 /** "+09:00" */

@@ -8,7 +8,13 @@ const api = async (path, body) => {
     headers: { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: response.status, body: await response.json() };
+  // A refusal before the API (a body over the server's limit) comes as plain text.
+  const text = await response.text();
+  try {
+    return { status: response.status, body: JSON.parse(text) };
+  } catch {
+    return { status: response.status, body: { error: text || response.statusText } };
+  }
 };
 
 /** The platforms the server plays, each with its view module (`./<name>.js`), in order. */
@@ -256,6 +262,15 @@ const ZONES = [
   "Australia/Sydney",
 ];
 
+function isZone(zone) {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function setupZones() {
   const select = $("#zone");
   const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -267,8 +282,16 @@ function setupZones() {
     .filter((z) => !common.includes(z))
     .map((z) => `<option>${esc(z)}</option>`)
     .join("")}</optgroup>`;
+  // Browsers list zones by their old canonical names (Chromium: Asia/Calcutta, not
+  // Asia/Kolkata); a zone they accept is offered under the name it was asked for.
   const saved = new URLSearchParams(location.search).get("tz");
-  select.value = saved && [...select.options].some((o) => o.value === saved) ? saved : own;
+  const known = saved && [...select.options].some((o) => o.value === saved);
+  if (saved && !known && isZone(saved)) {
+    select
+      .querySelector("optgroup")
+      .insertAdjacentHTML("afterbegin", `<option value="${esc(saved)}">${esc(saved)}</option>`);
+  }
+  select.value = saved && (known || isZone(saved)) ? saved : own;
   reader.zone = select.value;
   select.addEventListener("change", () => {
     reader.zone = select.value;
@@ -332,11 +355,16 @@ async function loadTripFile() {
     fileName: $("#trip-name").value,
     text: $("#trip-text").value,
   });
+  if (!body.ok && !body.errors) {
+    status.textContent = `Nothing was loaded: ${body.error ?? "the playground failed"}`;
+    status.className = "bad";
+    return;
+  }
   if (!body.ok) {
-    const count = body.errors?.length ?? 0;
+    const count = body.errors.length;
     status.textContent = `${count} ${count === 1 ? "problem" : "problems"}: nothing was loaded.`;
     status.className = "bad";
-    errors.innerHTML = (body.errors ?? [])
+    errors.innerHTML = body.errors
       .map(
         (e) =>
           `<li><button type="button" data-line="${e.line}" data-column="${e.column}">${esc(e.file)}:${e.line}:${e.column}</button> ${esc(e.message)}</li>`,

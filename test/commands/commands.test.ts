@@ -319,7 +319,8 @@ describe("commands on the New York trip (daylight saving time ends on race day)"
   it("itinerary: race day's times are local times on both sides of the change", async () => {
     const { reply, text } = await ask(env, SATURDAY, "itinerary", "3");
     expect(reply.title).toBe("Itinerary: Day 3 — Sun 2 Nov 2025");
-    expect(text).toContain("01:30 New York time (your time: 05:30) Clocks go back");
+    // 01:30 happens twice that night: this is the first one, still on daylight time.
+    expect(text).toContain("01:30 New York time, UTC-04:00 (your time: 05:30) Clocks go back");
     expect(text).toContain("05:45 New York time (your time: 10:45) Ferry to Staten Island");
     expect(text).toContain("09:10 New York time (your time: 14:10)");
   });

@@ -42,9 +42,11 @@ function run(args: string[]): {
   exited: Promise<number | null>;
   all: () => string;
 } {
+  // The test runner turns metrics off; a person's terminal has no such setting.
+  const { POWERTOOLS_METRICS_DISABLED: _, ...outside } = process.env;
   const child = spawn(process.execPath, ["--import", "tsx", "dev/start.ts", ...args], {
     env: {
-      ...process.env,
+      ...outside,
       PORT: "0",
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_API_URL: "http://127.0.0.1:9/",
@@ -206,6 +208,8 @@ describe("npm start", () => {
     expect(await second.exited).toBe(1);
     expect(second.all()).toContain("is in use by another npm start");
 
+    // The terminal keeps to its few lines: no metrics record (a JSON line) per request.
+    expect(first.output()).not.toContain("CloudWatchMetrics");
     expect(await first.stop()).toBe(0);
 
     const again = await start(["--data", data, "--playground"]);
@@ -244,5 +248,18 @@ describe("npm start", () => {
     expect(await exited).toBe(1);
     expect(all()).toMatch(new RegExp(`${file}:\\d+:\\d+: .*`));
     expect(all()).not.toContain("Trip bot on");
+  });
+
+  it("says plainly when a trip file cannot be read: missing, or a folder", async () => {
+    const unreadable: [string, string][] = [
+      ["no-such-trip.yaml", "there is no such file"],
+      ["trips", "it is a folder"],
+    ];
+    for (const [path, why] of unreadable) {
+      const { exited, all } = run(["--memory", "--trip", path]);
+      expect(await exited, path).toBe(1);
+      expect(all()).toContain(`Cannot read the trip file ${path}: ${why}`);
+      expect(all(), "no stack trace").not.toMatch(/\n\s+at /);
+    }
   });
 });
