@@ -159,15 +159,14 @@ async function postOnce(job: PostJob, parts: number): Promise<PostOutcome> {
 }
 
 /**
- * An organiser's public post from a command (`faq post`, `announce`): posted until it is there
- * once, within part of the after-response job's budget, so the organiser's answer still has
- * time to go out (a job whose answer fails is retried whole, and would post again). Its own
- * delivery key lets a retry find what an unanswered attempt posted.
+ * One reply posted until it is there once, within `budgetMs` from now: the engine's job for a
+ * post made while someone waits for its outcome.
  */
-export async function postFromCommand(
+async function postNow(
   poster: ChannelPoster,
   channelId: string,
   reply: Reply,
+  options: { deliveryKey: string; maxAttempts: number; attemptMs: number; budgetMs: number },
 ): Promise<PostOutcome> {
   const started = Date.now();
   const job: PostJob = {
@@ -175,14 +174,33 @@ export async function postFromCommand(
     platform: poster.platform,
     channelId,
     reply: () => reply,
-    deliveryKey: randomBytes(19).toString("base64url").slice(0, 25),
+    deliveryKey: options.deliveryKey,
     since: new Date(started - 60_000),
-    maxAttempts: 6,
-    attemptMs: COMMAND_ATTEMPT_MS,
+    maxAttempts: options.maxAttempts,
+    attemptMs: options.attemptMs,
     now: () => new Date(),
-    remainingMs: () => COMMAND_POST_BUDGET_MS - (Date.now() - started),
+    remainingMs: () => options.budgetMs - (Date.now() - started),
   };
   return (await postUntilDone(job, 0)).last;
+}
+
+/**
+ * An organiser's public post from a command (`faq post`, `announce`): posted until it is there
+ * once, within part of the after-response job's budget, so the organiser's answer still has
+ * time to go out (a job whose answer fails is retried whole, and would post again). Its own
+ * delivery key lets a retry find what an unanswered attempt posted.
+ */
+export function postFromCommand(
+  poster: ChannelPoster,
+  channelId: string,
+  reply: Reply,
+): Promise<PostOutcome> {
+  return postNow(poster, channelId, reply, {
+    deliveryKey: randomBytes(19).toString("base64url").slice(0, 25),
+    maxAttempts: 6,
+    attemptMs: COMMAND_ATTEMPT_MS,
+    budgetMs: COMMAND_POST_BUDGET_MS,
+  });
 }
 
 /**
@@ -190,31 +208,23 @@ export async function postFromCommand(
  * engine in a budget of `budgetMs`, so a 429 whose Retry-After fits is waited out and a lost
  * answer is checked with the platform before posting again; what does not fit is given up.
  */
-export async function postWithin(
+export function postWithin(
   poster: ChannelPoster,
   channelId: string,
   reply: Reply,
   budgetMs: number,
 ): Promise<PostOutcome> {
-  const started = Date.now();
-  const job: PostJob = {
-    poster,
-    platform: poster.platform,
-    channelId,
-    reply: () => reply,
+  return postNow(poster, channelId, reply, {
     // The same answer shared twice into a channel is one delivery: a second click after a lost
     // answer finds (or, on Discord, is refused as) the first.
     deliveryKey: createHash("sha256")
       .update(`${channelId}\n${JSON.stringify(reply)}`)
       .digest("base64url")
       .slice(0, 25),
-    since: new Date(started - 60_000),
     maxAttempts: 3,
     attemptMs: Math.min(SHARE_ATTEMPT_MS, budgetMs),
-    now: () => new Date(),
-    remainingMs: () => budgetMs - (Date.now() - started),
-  };
-  return (await postUntilDone(job, 0)).last;
+    budgetMs,
+  });
 }
 
 /** The least time worth starting a call to the platform with, inside a callback. */
